@@ -1,0 +1,26 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AppConfig, Clock, CoreModule, HealthModule, ProblemDetailsFilter } from '@mla/core';
+import { IdentityModule } from '@mla/identity';
+import { RequestsModule } from '@mla/requests';
+import { createValidationPipe } from './validation.pipe';
+
+export interface ApiModuleOptions {
+  config: AppConfig;
+  clock?: Clock;
+}
+
+/** The HTTP service: identity, requests, health. */
+@Module({})
+export class ApiModule {
+  static forRoot(options: ApiModuleOptions): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [CoreModule.forRoot(options), HealthModule, IdentityModule, RequestsModule],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

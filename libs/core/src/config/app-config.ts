@@ -1,0 +1,135 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  return value;
+};
+
+export const DEV_JWT_SECRET = 'mla-hub-development-secret-do-not-use-in-production';
+
+/**
+ * Every setting of the service, read once from the environment and validated at boot
+ * (DESIGN §10). A wrong value stops the boot with a message naming the variable.
+ * Read it through this typed class, never through `process.env`.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  @IsNotEmpty()
+  HOST = '127.0.0.1';
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/mla_hub';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1-40 letters, digits, _ or -' })
+  QUEUE_PREFIX = 'mla';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET = DEV_JWT_SECRET;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  JWT_TTL_SECONDS = 8 * 3600;
+
+  @IsString()
+  @IsNotEmpty()
+  DEADLINE_POLICY_PATH = 'config/deadline-policy.yaml';
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'DEMO_SEED must be true or false' })
+  DEMO_SEED?: boolean;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'MIGRATIONS_RUN must be true or false' })
+  MIGRATIONS_RUN = true;
+
+  @IsString()
+  @IsNotEmpty()
+  EVIDENCE_STORAGE_DIR = 'var/evidence';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EVIDENCE_MAX_BYTES = 100 * 1024 * 1024;
+
+  /** The demo seed runs by default everywhere but production. */
+  get demoSeed(): boolean {
+    return this.DEMO_SEED ?? this.NODE_ENV !== 'production';
+  }
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+export class ConfigurationError extends Error {}
+
+const KEYS = Object.keys(new AppConfig());
+
+/** Validates the environment; throws a ConfigurationError naming every wrong variable. */
+export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const raw: Record<string, string> = {};
+  for (const key of [...KEYS, 'DEMO_SEED']) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const lines = validateSync(config).map((e) => {
+    const messages = Object.values(e.constraints ?? {}).join('; ');
+    return `${e.property}=${JSON.stringify(raw[e.property] ?? null)}: ${messages}`;
+  });
+  if (config.isProduction && config.JWT_SECRET === DEV_JWT_SECRET) {
+    lines.push('JWT_SECRET: required in production (set a secret of at least 32 characters)');
+  }
+  if (lines.length > 0) {
+    throw new ConfigurationError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return config;
+}

@@ -1,0 +1,41 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { Clock, SystemClock } from './clock/clock';
+import { AppConfig } from './config/app-config';
+import { DatabaseModule } from './database/database.module';
+import { RedisModule } from './redis/redis.module';
+
+export interface CoreModuleOptions {
+  config: AppConfig;
+  /** Tests pass a clock they can move. */
+  clock?: Clock;
+}
+
+/** Configuration, clock, logging, PostgreSQL and Redis: what every process needs. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(options: CoreModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: options.config.LOG_LEVEL,
+            genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            customAttributeKeys: { reqId: 'requestId' },
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+          },
+        }),
+        DatabaseModule.forRoot(),
+        RedisModule,
+      ],
+      providers: [
+        { provide: AppConfig, useValue: options.config },
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+      ],
+      exports: [AppConfig, Clock, DatabaseModule, RedisModule],
+    };
+  }
+}

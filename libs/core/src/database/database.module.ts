@@ -1,0 +1,29 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app-config';
+import { dataSourceOptions } from './database.options';
+import { TransactionRunner } from './transaction';
+
+/** TypeORM on PostgreSQL; entities come from each capability's `forFeature`. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            ...dataSourceOptions(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
+            autoLoadEntities: true,
+            // One attempt: a database that cannot be reached stops the boot at once.
+            retryAttempts: 0,
+          }),
+        }),
+      ],
+      providers: [TransactionRunner],
+      exports: [TransactionRunner],
+    };
+  }
+}

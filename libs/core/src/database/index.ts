@@ -1,0 +1,5 @@
+export * from './database.module';
+export * from './database.options';
+export * from './migration-runner';
+export * from './transaction';
+export * from './migrations';

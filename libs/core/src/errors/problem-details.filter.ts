@@ -1,0 +1,36 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ReplayedResponse } from './app-exception';
+import { toProblem } from './problem-details';
+
+/** The one global filter: every error leaves as `application/problem+json` with the request id. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    sendProblem(request, reply, error, this.logger);
+  }
+}
+
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+  logger: { error: (message: unknown, ...rest: unknown[]) => void },
+): void {
+  if (error instanceof ReplayedResponse) {
+    void reply.status(error.status).headers({ 'content-type': 'application/json; charset=utf-8', ...error.headers }).send(error.body);
+    return;
+  }
+  const { problem, unexpected } = toProblem(error);
+  if (unexpected) {
+    logger.error({ err: error, requestId: request.id, url: request.url }, 'unexpected error');
+  }
+  const body = { ...problem, instance: request.url, requestId: String(request.id) };
+  if (reply.sent) return;
+  void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(body));
+}

@@ -1,0 +1,98 @@
+import { PROBLEM_STATUS, PROBLEM_TITLES, ProblemCode } from './problem-code';
+import { AppException, FieldError } from './app-exception';
+
+export const PROBLEM_TYPE_BASE = 'https://mla-hub.example/problems/';
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ProblemCode;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+  [extra: string]: unknown;
+}
+
+export function problemOf(code: ProblemCode, detail: string, errors?: FieldError[]): ProblemDetails {
+  return {
+    type: PROBLEM_TYPE_BASE + code.toLowerCase().replace(/_/g, '-'),
+    title: PROBLEM_TITLES[code],
+    status: PROBLEM_STATUS[code],
+    detail,
+    code,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+interface HttpLikeError {
+  statusCode?: number;
+  status?: number;
+  code?: string;
+  message?: string;
+  getStatus?: () => number;
+  getResponse?: () => unknown;
+}
+
+const STATUS_TO_CODE: Record<number, ProblemCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  412: 'VERSION_CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/**
+ * Maps anything thrown while serving a request to a problem body: our AppException,
+ * Nest's HttpExceptions (unknown route, guards), and Fastify's own errors (body too
+ * large, unsupported media type, malformed JSON). Anything else is a 500 with a generic
+ * text; the details go to the log, never to the client.
+ */
+export function toProblem(error: unknown): { problem: ProblemDetails; unexpected: boolean } {
+  if (error instanceof AppException) {
+    return { problem: { ...problemOf(error.code, error.detail, error.errors), ...(error.extra ?? {}) }, unexpected: false };
+  }
+  const e = (error ?? {}) as HttpLikeError;
+  const status = typeof e.getStatus === 'function' ? e.getStatus() : (e.statusCode ?? e.status);
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const code = STATUS_TO_CODE[status] ?? 'VALIDATION_FAILED';
+    return { problem: { ...problemOf(code, describeClientError(e, code)), status }, unexpected: false };
+  }
+  if (status === 503) {
+    return { problem: problemOf('SERVICE_UNAVAILABLE', 'A dependency is unavailable; try again shortly'), unexpected: true };
+  }
+  return { problem: problemOf('INTERNAL_ERROR', 'An unexpected error occurred; quote the request id to the operator'), unexpected: true };
+}
+
+function describeClientError(e: HttpLikeError, code: ProblemCode): string {
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'The request body exceeds the size limit';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'Send the body as application/json';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The body is empty although Content-Type is application/json';
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return 'The body is not valid JSON';
+  }
+  if (e instanceof SyntaxError) return 'The body is not valid JSON';
+  const response = typeof e.getResponse === 'function' ? e.getResponse() : undefined;
+  const message =
+    typeof response === 'object' && response !== null && 'message' in response
+      ? (response as { message: unknown }).message
+      : e.message;
+  if (typeof message === 'string' && message.length > 0 && message.length < 300) return message;
+  return PROBLEM_TITLES_FALLBACK[code] ?? 'The request cannot be served';
+}
+
+const PROBLEM_TITLES_FALLBACK: Partial<Record<ProblemCode, string>> = {
+  NOT_FOUND: 'No such resource',
+};

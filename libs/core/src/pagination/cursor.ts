@@ -1,0 +1,28 @@
+import { AppException } from '../errors/app-exception';
+
+/** Opaque keyset cursor: `createdAt|id` of the last item of a page, base64url-encoded. */
+export interface KeysetCursor {
+  createdAt: string;
+  id: string;
+}
+
+export function encodeCursor(createdAt: Date, id: string): string {
+  return Buffer.from(`${createdAt.toISOString()}|${id}`, 'utf8').toString('base64url');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function decodeCursor(cursor: string | undefined): KeysetCursor | null {
+  if (cursor === undefined || cursor === '') return null;
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const [createdAt, id, ...rest] = text.split('|');
+  if (rest.length > 0 || !id || !UUID.test(id) || Number.isNaN(Date.parse(createdAt ?? ''))) {
+    throw AppException.validation([{ field: 'cursor', message: 'is not a cursor this API issued' }]);
+  }
+  return { createdAt: createdAt as string, id };
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

@@ -1,0 +1,7 @@
+export * from './deadline.entity';
+export * from './deadline-policy.provider';
+export * from './deadlines.repository';
+export * from './deadline-planner';
+export * from './deadlines.module';
+export * from './policy';
+export * from './domain';

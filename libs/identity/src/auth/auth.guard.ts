@@ -1,0 +1,55 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { AppException, IS_PUBLIC } from '@mla/core';
+import type { Principal, Role } from '../principal';
+import { ROLES_KEY } from './auth.decorators';
+
+interface TokenClaims {
+  sub: string;
+  email: string;
+  role: Role;
+  authorityId: string | null;
+  country: string | null;
+}
+
+/**
+ * Global guard: every route needs a valid bearer token unless marked @Public(); a route
+ * marked @Roles(...) answers 403 to the other roles.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new AppException('UNAUTHENTICATED', 'Send a bearer token: Authorization: Bearer <token> (POST /api/v1/auth/login)');
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(match[1] as string);
+    } catch {
+      throw new AppException('UNAUTHENTICATED', 'The bearer token is invalid or has expired; log in again');
+    }
+    request.principal = {
+      userId: claims.sub,
+      email: claims.email,
+      role: claims.role,
+      authorityId: claims.authorityId,
+      country: claims.country,
+    };
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(claims.role)) {
+      throw AppException.forbidden(`This operation is reserved to ${roles.join(', ')}; you are ${claims.role}`);
+    }
+    return true;
+  }
+}

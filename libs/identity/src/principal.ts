@@ -1,0 +1,14 @@
+/** The four roles of DESIGN §2. Pure: the request state machine imports it too. */
+export const ROLES = ['PROSECUTOR', 'OFFICER', 'SUPERVISOR', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The authenticated caller, as carried by the bearer token. */
+export interface Principal {
+  userId: string;
+  email: string;
+  role: Role;
+  /** null for ADMIN, who belongs to no authority. */
+  authorityId: string | null;
+  /** The country of the caller's authority; null for ADMIN. */
+  country: string | null;
+}

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+
+/** JSON with object keys sorted at every depth: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export interface HashedEventContent {
+  requestId: string;
+  seq: number;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  actor: Record<string, unknown>;
+  input: Record<string, unknown>;
+  occurredAt: string;
+}
+
+/** hash = SHA-256(prevHash + canonical JSON of the event): each event seals the one before. */
+export function eventHash(prevHash: string | null, event: HashedEventContent): string {
+  return createHash('sha256')
+    .update(prevHash ?? '')
+    .update('\n')
+    .update(canonicalJson(event))
+    .digest('hex');
+}
+
+export interface StoredEvent extends HashedEventContent {
+  prevHash: string | null;
+  hash: string;
+}
+
+export type ChainVerdict = { valid: true; count: number } | { valid: false; count: number; brokenAt: number; reason: string };
+
+/** Recomputes the chain and names the first broken link. */
+export function verifyChain(events: StoredEvent[]): ChainVerdict {
+  let prev: string | null = null;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as StoredEvent;
+    if (e.seq !== i + 1) return { valid: false, count: events.length, brokenAt: e.seq, reason: `expected event ${i + 1}, found ${e.seq}` };
+    if (e.prevHash !== prev) return { valid: false, count: events.length, brokenAt: e.seq, reason: 'prevHash does not match the previous event' };
+    const { prevHash: _p, hash, ...content } = e;
+    if (eventHash(prev, content) !== hash) return { valid: false, count: events.length, brokenAt: e.seq, reason: 'content does not match its hash' };
+    prev = hash;
+  }
+  return { valid: true, count: events.length };
+}

@@ -1,0 +1,37 @@
+import type { Principal } from '@mla/identity';
+import { eventHash, HashedEventContent, StoredEvent } from '../domain/event-hash';
+
+export interface EventActor {
+  userId: string | null;
+  role: string;
+  authorityId: string | null;
+  authorityCode: string | null;
+  country: string | null;
+}
+
+export function actorOf(p: Principal, authorityCode: string | null): EventActor {
+  return { userId: p.userId, role: p.role, authorityId: p.authorityId, authorityCode, country: p.country };
+}
+
+export const SYSTEM_ACTOR: EventActor = { userId: null, role: 'SYSTEM', authorityId: null, authorityCode: null, country: null };
+
+/**
+ * The next event of a request's chain: seq and prevHash come from the request row (locked
+ * by the caller), so the chain needs no extra read.
+ */
+export function buildEvent(
+  chain: { id: string; eventSeq: number; lastEventHash: string | null },
+  e: { action: string; fromState: string | null; toState: string | null; actor: EventActor; input: Record<string, unknown>; occurredAt: Date },
+): StoredEvent {
+  const content: HashedEventContent = {
+    requestId: chain.id,
+    seq: chain.eventSeq + 1,
+    action: e.action,
+    fromState: e.fromState,
+    toState: e.toState,
+    actor: { ...e.actor },
+    input: JSON.parse(JSON.stringify(e.input)) as Record<string, unknown>,
+    occurredAt: e.occurredAt.toISOString(),
+  };
+  return { ...content, prevHash: chain.lastEventHash, hash: eventHash(chain.lastEventHash, content) };
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CustodyEntry } from '../domain/request-content';
+
+export interface EvidenceRow {
+  id: string;
+  requestId: string;
+  deliveryNo: number;
+  itemNo: number;
+  description: string;
+  kind: string;
+  sha256: string | null;
+  sizeBytes: string | null;
+  supersedesId: string | null;
+  supersededById: string | null;
+  custody: CustodyEntry[];
+  deliveredBy: string;
+  createdAt: Date;
+}
+
+export interface NewEvidenceItem {
+  description: string;
+  kind: string;
+  sha256: string | null;
+  sizeBytes: number | null;
+  supersedesId: string | null;
+  custody: CustodyEntry[];
+}
+
+@Injectable()
+export class EvidenceRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inserts one delivery's items in one statement; answers their ids in order. */
+  async insertDelivery(
+    m: EntityManager,
+    requestId: string,
+    deliveryNo: number,
+    items: NewEvidenceItem[],
+    deliveredBy: string,
+    at: Date,
+  ): Promise<string[]> {
+    const params: unknown[] = [requestId, deliveryNo, deliveredBy, at];
+    const values = items.map((item, i) => {
+      params.push(i + 1, item.description, item.kind, item.sha256, item.sizeBytes, item.supersedesId, JSON.stringify(item.custody));
+      const n = params.length;
+      return `($1, $2, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}, $3, $4)`;
+    });
+    const rows = (await m.query(
+      `INSERT INTO evidence_items (request_id, delivery_no, item_no, description, kind, sha256, size_bytes, supersedes_id, custody, delivered_by, created_at)
+       VALUES ${values.join(', ')} RETURNING id`,
+      params,
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** Which of these ids are items of this request. */
+  async existingIds(m: EntityManager, requestId: string, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = (await m.query(`SELECT id FROM evidence_items WHERE request_id = $1 AND id = ANY($2::uuid[])`, [requestId, ids])) as {
+      id: string;
+    }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
+  list(requestId: string): Promise<EvidenceRow[]> {
+    return this.dataSource.query(
+      `SELECT e.id, e.request_id AS "requestId", e.delivery_no AS "deliveryNo", e.item_no AS "itemNo", e.description, e.kind,
+              e.sha256, e.size_bytes AS "sizeBytes", e.supersedes_id AS "supersedesId",
+              (SELECT s.id FROM evidence_items s WHERE s.supersedes_id = e.id ORDER BY s.created_at LIMIT 1) AS "supersededById",
+              e.custody, e.delivered_by AS "deliveredBy", e.created_at AS "createdAt"
+       FROM evidence_items e WHERE e.request_id = $1 ORDER BY e.delivery_no, e.item_no`,
+      [requestId],
+    ) as Promise<EvidenceRow[]>;
+  }
+}

@@ -1,0 +1,101 @@
+import type { Principal } from '@mla/identity';
+import type { DeadlineRow } from '@mla/deadlines';
+import { allowedActions, ballHolder } from './domain/request-state-machine';
+import type { DeadlineDto, RequestDto, RequestSummaryDto } from './dto/request.dto';
+import type { RequestRow } from './request.row';
+import { sideOf } from './visibility';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function authorities(r: RequestRow) {
+  return {
+    requestingAuthority: { id: r.requestingAuthorityId, code: r.requestingAuthorityCode, name: r.requestingAuthorityName, country: r.requestingCountry },
+    requestedAuthority: { id: r.requestedAuthorityId, code: r.requestedAuthorityCode, name: r.requestedAuthorityName, country: r.requestedCountry },
+  };
+}
+
+export function toSummary(r: RequestRow): RequestSummaryDto {
+  return {
+    id: r.id,
+    reference: r.reference,
+    version: r.version,
+    state: r.state,
+    type: r.type,
+    priority: r.priority,
+    channel: r.channel,
+    ...authorities(r),
+    title: r.title,
+    ballHolder: ballHolder(r.state),
+    confidential: r.confidential,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    sentAt: iso(r.sentAt),
+  };
+}
+
+export function toDeadlineDto(d: DeadlineRow, r: RequestRow): DeadlineDto {
+  return {
+    id: d.id,
+    kind: d.kind,
+    party: d.party,
+    startAt: d.startAt.toISOString(),
+    dueAt: d.dueAt.toISOString(),
+    status: d.status,
+    escalationLevel: d.escalationLevel,
+    remainingMs: d.remainingMs === null ? null : Number(d.remainingMs),
+    metAt: iso(d.metAt),
+    ...(d.kind === 'EXECUTION' ? { reportedDelay: r.delayEstimate } : {}),
+  };
+}
+
+/** The full representation for this caller: deadlines and the actions it may take now. */
+export function toRequestDto(r: RequestRow, deadlines: DeadlineRow[], caller: Principal): RequestDto {
+  return {
+    id: r.id,
+    reference: r.reference,
+    version: r.version,
+    state: r.state,
+    type: r.type,
+    priority: r.priority,
+    channel: r.channel,
+    legalBasis: r.legalBasis,
+    treatyName: r.treatyName,
+    ...authorities(r),
+    title: r.title,
+    offence: r.offence,
+    facts: r.facts,
+    measures: r.measures,
+    identifiers: r.identifiers,
+    relatedRequestId: r.relatedRequestId,
+    neededBy: r.neededBy,
+    confidential: r.confidential,
+    ballHolder: ballHolder(r.state),
+    assigneeId: r.assigneeId,
+    executingBody: r.executingBody,
+    preservedUntil: iso(r.preservedUntil),
+    preservationExtensions: r.preservationExtensions,
+    delayEstimate: r.delayEstimate,
+    outcome: r.outcome,
+    refusal: r.refusal,
+    deliveryCount: r.deliveryCount,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    submittedAt: iso(r.submittedAt),
+    sentAt: iso(r.sentAt),
+    acknowledgedAt: iso(r.acknowledgedAt),
+    closedAt: iso(r.closedAt),
+    deadlines: deadlines.map((d) => toDeadlineDto(d, r)),
+    allowedActions: allowedActions(
+      { state: r.state, type: r.type, resumeState: r.resumeState },
+      { role: caller.role, side: sideOf(caller, r) },
+    ),
+  };
+}
+
+export const etagOf = (version: number) => `"${version}"`;
+
+/** The version an If-Match header names, or NaN when it names none (it then never matches). */
+export function versionFromIfMatch(header: string): number {
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  return match ? Number(match[1]) : Number.NaN;
+}

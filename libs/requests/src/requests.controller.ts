@@ -1,0 +1,148 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPreconditionFailedResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AppException } from '@mla/core';
+import { CurrentUser, Principal, Roles } from '@mla/identity';
+import { ChainVerificationDto, EventListDto, ListEventsQueryDto } from './dto/event.dto';
+import { EvidenceListDto } from './dto/evidence.dto';
+import { ListRequestsQueryDto } from './dto/list-requests-query.dto';
+import { CreateRequestDto, UpdateRequestDto } from './dto/request-content.dto';
+import { RequestDto, RequestListDto } from './dto/request.dto';
+import { TransitionDto } from './dto/transition.dto';
+import { EventsService } from './events/events.service';
+import { EvidenceService } from './evidence/evidence.service';
+import { etagOf } from './request.presenter';
+import { RequestsService } from './requests.service';
+import { TransitionsService } from './transitions/transitions.service';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound('Request') });
+
+const IF_MATCH = { name: 'If-Match', required: false, description: 'The version (ETag) you read; 412 VERSION_CONFLICT when stale' };
+const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false, description: 'Repeats with the same key and body answer the first response' };
+
+@ApiTags('requests')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ description: 'No such request, or one you may not see (NOT_FOUND)' })
+@Controller('requests')
+export class RequestsController {
+  constructor(
+    private readonly requests: RequestsService,
+    private readonly transitions: TransitionsService,
+    private readonly events: EventsService,
+    private readonly evidence: EvidenceService,
+  ) {}
+
+  /** Creates a draft (PROSECUTOR). Only type, legal basis and requested authority are needed now. */
+  @Roles('PROSECUTOR')
+  @Post()
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiCreatedResponse({ type: RequestDto })
+  @ApiUnprocessableEntityResponse({ description: 'RULE_VIOLATED: requested authority or related request unfit' })
+  async create(@CurrentUser() p: Principal, @Body() dto: CreateRequestDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<RequestDto> {
+    const created = await this.requests.create(p, dto);
+    reply.header('etag', etagOf(created.version)).header('location', `/api/v1/requests/${created.id}`);
+    return created;
+  }
+
+  /** The requests you may see, newest first, with filters and a cursor. */
+  @Get()
+  @ApiOkResponse({ type: RequestListDto })
+  @ApiForbiddenResponse({ description: 'ADMIN never sees requests' })
+  list(@CurrentUser() p: Principal, @Query() query: ListRequestsQueryDto): Promise<RequestListDto> {
+    return this.requests.list(p, query);
+  }
+
+  /** One request with its deadlines and the actions you may take now. */
+  @Get(':id')
+  @ApiOkResponse({ type: RequestDto })
+  async get(@CurrentUser() p: Principal, @Param('id', uuid) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<RequestDto> {
+    const request = await this.requests.get(p, id);
+    reply.header('etag', etagOf(request.version));
+    return request;
+  }
+
+  /** Edits a draft (PROSECUTOR of the requesting authority). */
+  @Roles('PROSECUTOR')
+  @Patch(':id')
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: RequestDto })
+  @ApiConflictResponse({ description: 'INVALID_TRANSITION: not a draft' })
+  @ApiPreconditionFailedResponse({ description: 'VERSION_CONFLICT' })
+  async update(
+    @CurrentUser() p: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: UpdateRequestDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RequestDto> {
+    const request = await this.requests.update(p, id, dto, ifMatch);
+    reply.header('etag', etagOf(request.version));
+    return request;
+  }
+
+  /** Deletes a draft (PROSECUTOR of the requesting authority); its history stays. */
+  @Roles('PROSECUTOR')
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiHeader(IF_MATCH)
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: 'INVALID_TRANSITION: not a draft' })
+  async remove(@CurrentUser() p: Principal, @Param('id', uuid) id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
+    await this.requests.remove(p, id, ifMatch);
+  }
+
+  /** Takes an action of the state machine (DESIGN §3). */
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiOkResponse({ type: RequestDto })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: your role or side may never take this action' })
+  @ApiConflictResponse({ description: 'INVALID_TRANSITION: the current state (or the type) does not allow it' })
+  @ApiPreconditionFailedResponse({ description: 'VERSION_CONFLICT: stale If-Match' })
+  @ApiUnprocessableEntityResponse({ description: 'REQUEST_INCOMPLETE (missing input) or RULE_VIOLATED' })
+  async transition(
+    @CurrentUser() p: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: TransitionDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RequestDto> {
+    const request = await this.transitions.apply(p, id, dto, ifMatch);
+    reply.header('etag', etagOf(request.version));
+    return request;
+  }
+
+  /** The request's history, oldest first. */
+  @Get(':id/events')
+  @ApiOkResponse({ type: EventListDto })
+  listEvents(@CurrentUser() p: Principal, @Param('id', uuid) id: string, @Query() query: ListEventsQueryDto): Promise<EventListDto> {
+    return this.events.list(p, id, query);
+  }
+
+  /** Recomputes the hash chain of the history. */
+  @Get(':id/events/verify')
+  @ApiOkResponse({ type: ChainVerificationDto })
+  verify(@CurrentUser() p: Principal, @Param('id', uuid) id: string): Promise<ChainVerificationDto> {
+    return this.events.verify(p, id);
+  }
+
+  /** Evidence items delivered so far, with their custody. */
+  @Get(':id/evidence')
+  @ApiOkResponse({ type: EvidenceListDto })
+  listEvidence(@CurrentUser() p: Principal, @Param('id', uuid) id: string): Promise<EvidenceListDto> {
+    return this.evidence.list(p, id);
+  }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The README's first command: install, make sure PostgreSQL and Redis run, create the
+# database, build, and start the API and the worker (migrations and demo seed at start).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npm ci --no-audit --no-fund
+bash scripts/ensure-services.sh
+DB_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/mla_hub}"
+DB_NAME="${DB_URL##*/}"; DB_NAME="${DB_NAME%%\?*}"
+ADMIN_URL="${DB_URL%/*}/postgres"
+if ! psql "$ADMIN_URL" -tAc "SELECT 1 FROM pg_database WHERE datname = '${DB_NAME}'" | grep -q 1; then
+  echo "Creating database ${DB_NAME}…"
+  psql "$ADMIN_URL" -qc "CREATE DATABASE \"${DB_NAME}\""
+fi
+npm run build
+exec npm start
