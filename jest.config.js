@@ -1,6 +1,9 @@
 /** Two projects: fast unit tests of pure logic, and e2e tests over HTTP against the real
  * PostgreSQL and Redis (each test file on its own database cloned from a migrated template). */
 const swc = ['@swc/jest', JSON.parse(require('fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'))];
+// content-disposition 3 (under @fastify/static, for the OpenAPI UI) ships ESM only: let swc
+// compile it to CommonJS, as Node 20 itself loads it through require(esm).
+const transformIgnorePatterns = ['/node_modules/(?!content-disposition/)'];
 const moduleNameMapper = {
   '^@mla/(core|identity|requests|deadlines|outbox)$': '<rootDir>/libs/$1/src/index.ts',
 };
@@ -11,7 +14,8 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
-      transform: { '^.+\\.ts$': swc },
+      transform: { '^.+\\.(t|j)s$': swc },
+      transformIgnorePatterns,
       moduleNameMapper,
     },
     {
@@ -19,7 +23,8 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      transform: { '^.+\\.ts$': swc },
+      transform: { '^.+\\.(t|j)s$': swc },
+      transformIgnorePatterns,
       moduleNameMapper,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -10,6 +10,12 @@ import { ApiModule } from './app.module';
 
 export const API_PREFIX = 'api/v1';
 
+/** Routes outside the versioned prefix: probes for orchestrators. */
+export const prefixExclusions = [
+  { path: 'health/live', method: RequestMethod.GET },
+  { path: 'health/ready', method: RequestMethod.GET },
+];
+
 export interface CreateApiOptions {
   config: AppConfig;
   clock?: Clock;
@@ -33,12 +39,7 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-    ],
-  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: prefixExclusions });
 
   const fastify = app.getHttpAdapter().getInstance();
   const log = new NestLogger('HTTP');

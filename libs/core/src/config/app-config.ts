@@ -100,6 +100,11 @@ export class AppConfig {
   @Min(1)
   EVIDENCE_MAX_BYTES = 100 * 1024 * 1024;
 
+  /** Appends every SQL statement to this file (benchmarks, debugging); off when empty. */
+  @IsOptional()
+  @IsString()
+  SQL_TRACE_FILE?: string;
+
   /** The demo seed runs by default everywhere but production. */
   get demoSeed(): boolean {
     return this.DEMO_SEED ?? this.NODE_ENV !== 'production';
@@ -116,7 +121,7 @@ const KEYS = Object.keys(new AppConfig());
 /** Validates the environment; throws a ConfigurationError naming every wrong variable. */
 export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const raw: Record<string, string> = {};
-  for (const key of [...KEYS, 'DEMO_SEED']) {
+  for (const key of [...KEYS, 'DEMO_SEED', 'SQL_TRACE_FILE']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

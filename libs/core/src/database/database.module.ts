@@ -15,7 +15,7 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            ...dataSourceOptions(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
+            ...dataSourceOptions(config.DATABASE_URL, config.DATABASE_POOL_SIZE, [], config.SQL_TRACE_FILE),
             autoLoadEntities: true,
             // One attempt: a database that cannot be reached stops the boot at once.
             retryAttempts: 0,

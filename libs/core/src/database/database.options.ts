@@ -1,8 +1,14 @@
 import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+import { SqlTraceLogger } from './sql-trace.logger';
 
 /** The DataSource options shared by the API, the worker, the test harness and scripts. */
-export function dataSourceOptions(url: string, poolSize: number, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  poolSize: number,
+  entities: DataSourceOptions['entities'] = [],
+  sqlTraceFile?: string,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -12,7 +18,8 @@ export function dataSourceOptions(url: string, poolSize: number, entities: DataS
     migrationsTransactionMode: 'all',
     synchronize: false,
     migrationsRun: false,
-    logging: false,
+    logging: sqlTraceFile ? ['query'] : false,
+    ...(sqlTraceFile ? { logger: new SqlTraceLogger(sqlTraceFile) } : {}),
     extra: {
       max: poolSize,
       // Fail fast when PostgreSQL is unreachable instead of hanging.

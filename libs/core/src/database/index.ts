@@ -3,3 +3,4 @@ export * from './database.options';
 export * from './migration-runner';
 export * from './transaction';
 export * from './migrations';
+export * from './sql-trace.logger';

@@ -1,0 +1,185 @@
+// bench/transitions: full request lifecycles through the HTTP API with concurrent clients,
+// then, in the same run, the very SQL statements the API issued, replayed from a bare `pg`
+// script with the same concurrency. Prints one JSON line: both rates, their ratio, and the
+// API's p50/p99 latency per action.
+//
+//   BENCH_SECONDS (default 20) per phase, BENCH_CLIENTS (default 16), BENCH_POOL (default 10)
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { randomUUID } = require('node:crypto');
+const { Pool } = require('pg');
+const { freshDatabase, dropDatabase, startApi, percentile, round } = require('../lib/harness');
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
+const POOL = Number(process.env.BENCH_POOL ?? 10);
+const PASSWORD = 'demo-password-2026';
+
+async function call(base, method, url, token, body) {
+  const res = await fetch(`${base}/api/v1${url}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (res.status >= 300) throw new Error(`${method} ${url} answered ${res.status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function session(base) {
+  const login = async (email) => (await call(base, 'POST', '/auth/login', null, { email, password: PASSWORD })).accessToken;
+  const [vnp, vno, sgo] = await Promise.all(['prosecutor@vn.example', 'officer@vn.example', 'officer@sg.example'].map(login));
+  const authorities = await call(base, 'GET', '/authorities?country=SG&kind=CENTRAL_AUTHORITY', vnp);
+  return { vnp, vno, sgo, sgCa: authorities.items[0].id };
+}
+
+/** One lifecycle: create, then six actions to CLOSED. */
+function lifecycle(s) {
+  return [
+    ['create', s.vnp, (id) => ['POST', '/requests', {
+      type: 'SUBSCRIBER_INFO', legalBasis: 'ASEAN_MLAT_2004', requestedAuthorityId: s.sgCa, title: 'Subscriber of account X',
+      offence: { description: 'Online fraud', provision: 'Penal Code art. 174' }, facts: 'Victims paid after messages.',
+      measures: ['Produce subscriber information'], identifiers: [{ kind: 'EMAIL', value: 'scam@example.com' }],
+    }]],
+    ['submit', s.vnp, (id) => ['POST', `/requests/${id}/transitions`, { action: 'submit' }]],
+    ['send', s.vno, (id) => ['POST', `/requests/${id}/transitions`, { action: 'send' }]],
+    ['acknowledge', s.sgo, (id) => ['POST', `/requests/${id}/transitions`, { action: 'acknowledge' }]],
+    ['start_execution', s.sgo, (id) => ['POST', `/requests/${id}/transitions`, { action: 'start_execution' }]],
+    ['deliver_evidence', s.sgo, (id) => ['POST', `/requests/${id}/transitions`, {
+      action: 'deliver_evidence', final: true, items: [{ description: 'Subscriber record', kind: 'FILE', sha256: 'a'.repeat(64), sizeBytes: 1024 }],
+    }]],
+    ['close', s.vnp, (id) => ['POST', `/requests/${id}/transitions`, { action: 'close', outcome: 'Evidence received' }]],
+  ];
+}
+
+async function apiPhase(base) {
+  const s = await session(base);
+  const steps = lifecycle(s);
+  const latencies = [];
+  let operations = 0;
+  const end = Date.now() + SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (Date.now() < end) {
+        let id;
+        for (const [name, token, make] of steps) {
+          const [method, url, body] = make(id);
+          const t0 = performance.now();
+          const answer = await call(base, method, url, token, body);
+          latencies.push(performance.now() - t0);
+          operations++;
+          if (name === 'create') id = answer.id;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { rate: operations / elapsed, operations, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/** Runs one lifecycle against an API that traces its SQL; answers each operation's statements in order. */
+async function captureSql(base, traceFile) {
+  const s = await session(base);
+  let id;
+  let reference;
+  const operations = [];
+  for (const [name, token, make] of lifecycle(s)) {
+    const [method, url, body] = make(id);
+    fs.writeFileSync(traceFile, '');
+    const answer = await call(base, method, url, token, body);
+    if (name === 'create') ({ id, reference } = answer);
+    operations.push(fs.readFileSync(traceFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l)));
+  }
+  return { operations, id, reference };
+}
+
+async function barePhase(url, captured) {
+  const pool = new Pool({ connectionString: url, max: POOL });
+  let sequence = 0;
+  const substitute = (value, map) => {
+    if (typeof value === 'string') {
+      let v = value;
+      for (const [from, to] of map) v = v.split(from).join(to);
+      return v;
+    }
+    return value;
+  };
+  let operations = 0;
+  const end = Date.now() + SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (Date.now() < end) {
+        sequence++;
+        const map = [
+          [captured.id, randomUUID()],
+          [captured.reference, `BN-2026-${String(sequence).padStart(6, '0')}-${process.pid}`.slice(0, 32)],
+        ];
+        for (const statements of captured.operations) {
+          // The API's statements verbatim, START TRANSACTION and COMMIT included; reads outside
+          // a transaction may go to any connection, as the API's pool does.
+          const client = await pool.connect();
+          try {
+            for (const st of statements) await client.query(st.query, st.parameters.map((p) => substitute(p, map)));
+          } finally {
+            client.release();
+          }
+          operations++;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  await pool.end();
+  return { rate: operations / elapsed, operations };
+}
+
+async function main() {
+  const db = `mla_bench_transitions_${process.pid}`;
+  const url = await freshDatabase(db);
+  const traceFile = path.join(os.tmpdir(), `mla-sql-trace-${process.pid}.jsonl`);
+  try {
+    // 1. Capture the SQL of one lifecycle (tracing on), on its own API process.
+    const tracing = await startApi({ PORT: '39311', DATABASE_URL: url, QUEUE_PREFIX: `bench-${process.pid}`, SQL_TRACE_FILE: traceFile, DATABASE_POOL_SIZE: String(POOL) });
+    const captured = await captureSql(tracing.base, traceFile);
+    await tracing.stop();
+
+    // 2. The API under load (tracing off).
+    const api = await startApi({ PORT: '39312', DATABASE_URL: url, QUEUE_PREFIX: `bench-${process.pid}`, DATABASE_POOL_SIZE: String(POOL) });
+    const viaApi = await apiPhase(api.base);
+    await api.stop();
+
+    // 3. The same statements from a bare pg script.
+    const bare = await barePhase(url, captured);
+
+    const statementsPerOperation = captured.operations.map((o) => o.length);
+    console.log(
+      JSON.stringify({
+        bench: 'transitions',
+        seconds: SECONDS,
+        clients: CLIENTS,
+        pool: POOL,
+        apiOpsPerSec: round(viaApi.rate),
+        bareSqlOpsPerSec: round(bare.rate),
+        ratio: round(viaApi.rate / bare.rate, 3),
+        apiP50Ms: round(viaApi.p50, 2),
+        apiP99Ms: round(viaApi.p99, 2),
+        apiOperations: viaApi.operations,
+        bareOperations: bare.operations,
+        roundTripsPerOperation: statementsPerOperation,
+        aim: { ratio: 0.6 },
+      }),
+    );
+  } finally {
+    fs.rmSync(traceFile, { force: true });
+    await dropDatabase(db);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

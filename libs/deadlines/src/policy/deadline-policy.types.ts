@@ -1,0 +1,66 @@
+/**
+ * The typed model of the deadline policy file (DESIGN §5). Plain TypeScript: no framework.
+ * PRESERVATION_EXPIRY is not in `deadlines`: it comes from the preserved-until date.
+ */
+import type { DeadlineKind, LegalBasis, Priority, RequestType } from '../../../requests/src/domain/request.types';
+
+/** A duration in the policy: an ISO 8601 duration (`PT8H`, `P20D`) or a count of business days. */
+export type PolicyDuration = { kind: 'iso'; iso: string } | { kind: 'businessDays'; days: number };
+
+/** The deadline kinds whose duration the policy gives. */
+export type PolicyDeadlineKind = Exclude<DeadlineKind, 'PRESERVATION_EXPIRY'>;
+
+/** The kinds given by priority only (EXECUTION is also by request type). */
+export type SimpleDeadlineKind = Exclude<PolicyDeadlineKind, 'EXECUTION'>;
+
+/** The request types that may have their own EXECUTION durations (PRESERVATION has no EXECUTION). */
+export type ExecutionType = Exclude<RequestType, 'PRESERVATION'>;
+
+export type DurationByPriority = Record<Priority, PolicyDuration>;
+
+export type ExecutionDurations = { default: DurationByPriority } & Partial<Record<ExecutionType, DurationByPriority>>;
+
+export type PolicyDeadlines = Record<SimpleDeadlineKind, DurationByPriority> & { EXECUTION: ExecutionDurations };
+
+/** The deadlines tree of an override: any subset of the leaves. */
+export type PartialPolicyDeadlines = Partial<Record<SimpleDeadlineKind, Partial<DurationByPriority>>> & {
+  EXECUTION?: Partial<Record<ExecutionType | 'default', Partial<DurationByPriority>>>;
+};
+
+export interface PreservationPolicy {
+  /** The shortest preservation period from confirmation (ISO 8601 duration). */
+  minimum: string;
+  /** The longest preservation period from confirmation (ISO 8601 duration). */
+  maximumPeriod: string;
+  /** How far one extension may move the preserved-until date (ISO 8601 duration). */
+  extension: string;
+  /** How many extensions are allowed (0 or more). */
+  maxExtensions: number;
+}
+
+/** A reminder: at a fraction of the span (0 < f < 1) or a clock duration before the due time. */
+export type ReminderRule = { atFraction: number } | { before: string };
+
+export interface OverrideMatch {
+  legalBasis: LegalBasis;
+  requestingCountry: string;
+  requestedCountry: string;
+  priority: Priority;
+  type: RequestType;
+}
+
+export interface PolicyOverride {
+  /** Matches when every key it names equals the request's value (an empty match matches all). */
+  match: Partial<OverrideMatch>;
+  deadlines?: PartialPolicyDeadlines;
+  preservation?: Partial<PreservationPolicy>;
+}
+
+export interface DeadlinePolicy {
+  deadlines: PolicyDeadlines;
+  preservation: PreservationPolicy;
+  reminders: ReminderRule[];
+  escalation: { level2AfterFraction: number };
+  /** First match wins. */
+  overrides: PolicyOverride[];
+}
