@@ -45,6 +45,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: queuePrefix,
     LOG_LEVEL: 'silent',
+    // Tests move the clock by months; tokens follow that clock.
+    JWT_TTL_SECONDS: String(365 * 24 * 3600),
     DEADLINE_POLICY_PATH: 'config/deadline-policy.yaml',
     ...options.env,
   });

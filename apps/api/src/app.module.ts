@@ -3,7 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AppConfig, Clock, CoreModule, HealthModule, ProblemDetailsFilter } from '@mla/core';
 import { IdentityModule } from '@mla/identity';
 import { RequestsModule } from '@mla/requests';
-import { createValidationPipe } from './validation.pipe';
+import { ApiValidationPipe } from './validation.pipe';
 
 export interface ApiModuleOptions {
   config: AppConfig;
@@ -18,7 +18,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [CoreModule.forRoot(options), HealthModule, IdentityModule, RequestsModule],
       providers: [
-        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_PIPE, useClass: ApiValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };

@@ -4,7 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { AppConfig, Clock, genRequestId, runMigrationsWithLock, sendProblem } from '@mla/core';
+import { AppConfig, Clock, genRequestId, runMigrationsWithLock } from '@mla/core';
 import { seedDemoData } from '@mla/identity';
 import { ApiModule } from './app.module';
 
@@ -43,8 +43,8 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
 
   const fastify = app.getHttpAdapter().getInstance();
   const log = new NestLogger('HTTP');
-  // Errors raised by Fastify itself (body parsing, size, media type) get the same problem body.
-  fastify.setErrorHandler((error, request, reply) => sendProblem(request, reply, error, log));
+  // JSON only: any other body answers 415 (Fastify would otherwise hand text/plain through as a string).
+  fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     return payload;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { SqlParams } from '@mla/core';
 
 export interface OutboxMessage {
   /** e.g. `request.sent`, `deadline.reminder`. */
@@ -18,16 +19,21 @@ export interface OutboxMessage {
 @Injectable()
 export class OutboxWriter {
   async write(m: EntityManager, messages: OutboxMessage[], at: Date): Promise<void> {
-    if (messages.length === 0) return;
-    const params: unknown[] = [at];
-    const values = messages.map((msg) => {
-      params.push(msg.type, msg.requestId, msg.eventSeq, msg.recipientAuthorityId, msg.recipientUserId ?? null, JSON.stringify(msg.payload));
-      const n = params.length;
-      return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}, $1)`;
-    });
-    await m.query(
-      `INSERT INTO outbox (type, request_id, event_seq, recipient_authority_id, recipient_user_id, payload, created_at) VALUES ${values.join(', ')}`,
-      params,
+    const p = new SqlParams();
+    const statement = this.insertStatement(messages, at, p);
+    if (statement) await m.query(statement, p.values);
+  }
+
+  /** `INSERT INTO outbox …` of the messages (null when there are none), its parameters added to `p`. */
+  insertStatement(messages: OutboxMessage[], at: Date, p: SqlParams): string | null {
+    if (messages.length === 0) return null;
+    const createdAt = p.add(at);
+    const values = messages.map(
+      (msg) =>
+        `(${[msg.type, msg.requestId, msg.eventSeq, msg.recipientAuthorityId, msg.recipientUserId ?? null, JSON.stringify(msg.payload)]
+          .map((v) => p.add(v))
+          .join(', ')}, ${createdAt})`,
     );
+    return `INSERT INTO outbox (type, request_id, event_seq, recipient_authority_id, recipient_user_id, payload, created_at) VALUES ${values.join(', ')}`;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { KeysetCursor } from '@mla/core';
+import { KeysetCursor, SqlParams } from '@mla/core';
 import type { Principal } from '@mla/identity';
 import { JSON_COLUMNS, RequestChanges, RequestRow, WRITABLE_COLUMNS } from './request.row';
 import { visibilitySql } from './visibility';
@@ -96,16 +96,20 @@ export class RequestsRepository {
   }
 
   async update(m: EntityManager, id: string, changes: RequestChanges): Promise<void> {
+    const p = new SqlParams();
+    await m.query(this.updateStatement(id, changes, p), p.values);
+  }
+
+  /** `UPDATE requests SET …` of the given changes, its parameters added to `p`. */
+  updateStatement(id: string, changes: RequestChanges, p: SqlParams): string {
     const sets: string[] = [];
-    const params: unknown[] = [id];
     for (const [key, value] of Object.entries(changes)) {
       const column = WRITABLE_COLUMNS[key as keyof typeof WRITABLE_COLUMNS];
       if (!column || value === undefined) continue;
-      params.push(JSON_COLUMNS.has(key) && value !== null ? JSON.stringify(value) : value);
-      sets.push(`${column} = $${params.length}`);
+      sets.push(`${column} = ${p.add(JSON_COLUMNS.has(key) && value !== null ? JSON.stringify(value) : value)}`);
     }
-    if (sets.length === 0) return;
-    await m.query(`UPDATE requests SET ${sets.join(', ')} WHERE id = $1`, params);
+    if (sets.length === 0) throw new Error('updateStatement called without a change');
+    return `UPDATE requests SET ${sets.join(', ')} WHERE id = ${p.add(id)}`;
   }
 
   /** One keyset page of the requests the caller may see, newest first. */

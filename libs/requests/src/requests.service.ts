@@ -11,7 +11,7 @@ import type { ListRequestsQueryDto } from './dto/list-requests-query.dto';
 import type { RequestDto, RequestListDto } from './dto/request.dto';
 import { toRequestDto, toSummary, versionFromIfMatch } from './request.presenter';
 import type { RequestChanges, RequestRow } from './request.row';
-import { RequestsRepository } from './requests.repository';
+import { NewRequestRow, RequestsRepository } from './requests.repository';
 import { canSee } from './visibility';
 
 const OFFICER_KINDS = ['CENTRAL_AUTHORITY', 'CONTACT_POINT_24_7'];
@@ -34,19 +34,24 @@ export class RequestsService {
   ) {}
 
   async create(p: Principal, dto: CreateRequestDto): Promise<RequestDto> {
-    const requesting = await this.authorities.findById(p.authorityId as string);
+    const found = await this.authorities.findByIds([p.authorityId as string, dto.requestedAuthorityId]);
+    const requesting = found.find((a) => a.id === p.authorityId);
     if (!requesting) throw AppException.forbidden('Your authority no longer exists');
-    const requested = await this.checkRequestedAuthority(dto.requestedAuthorityId, requesting, dto.channel ?? 'CENTRAL_AUTHORITY');
+    const requested = this.checkRequestedAuthority(
+      found.find((a) => a.id === dto.requestedAuthorityId) ?? null,
+      requesting,
+      dto.channel ?? 'CENTRAL_AUTHORITY',
+    );
     const now = this.clock.now();
     const id = randomUUID();
-    await this.tx.run(async (m) => {
+    const row = await this.tx.run(async (m) => {
       if (dto.relatedRequestId) await this.checkRelated(m, p, dto.relatedRequestId, dto.type, requested.country);
       const reference = await this.requests.nextReference(m, requesting.country, yearIn(requesting.timezone, now));
       const event = buildEvent(
         { id, eventSeq: 0, lastEventHash: null },
         { action: 'create', fromState: null, toState: 'DRAFT', actor: actorOf(p, requesting.code), input: { ...dto }, occurredAt: now },
       );
-      await this.requests.insert(m, {
+      const created = {
         id,
         reference,
         state: 'DRAFT',
@@ -71,10 +76,12 @@ export class RequestsService {
         eventSeq: event.seq,
         lastEventHash: event.hash,
         now,
-      });
+      };
+      await this.requests.insert(m, created);
       await this.events.append(m, event);
+      return newRequestRow(created, requesting, requested);
     });
-    return this.get(p, id);
+    return toRequestDto(row, [], p);
   }
 
   async update(p: Principal, id: string, dto: UpdateRequestDto, ifMatch: string | undefined): Promise<RequestDto> {
@@ -87,8 +94,10 @@ export class RequestsService {
       const type = dto.type ?? row.type;
       const channel = dto.channel ?? row.channel;
       if (dto.requestedAuthorityId !== undefined || dto.channel !== undefined) {
-        const requesting = (await this.authorities.findById(row.requestingAuthorityId)) as AuthorityEntity;
-        const requested = await this.checkRequestedAuthority(dto.requestedAuthorityId ?? row.requestedAuthorityId, requesting, channel);
+        const requestedId = dto.requestedAuthorityId ?? row.requestedAuthorityId;
+        const found = await this.authorities.findByIds([row.requestingAuthorityId, requestedId]);
+        const requesting = found.find((a) => a.id === row.requestingAuthorityId) as AuthorityEntity;
+        const requested = this.checkRequestedAuthority(found.find((a) => a.id === requestedId) ?? null, requesting, channel);
         changes.requestedCountry = requested.country;
       }
       const relatedId = dto.relatedRequestId === undefined ? row.relatedRequestId : dto.relatedRequestId;
@@ -130,9 +139,8 @@ export class RequestsService {
   }
 
   /** Home officer authorities of a country: its central authority and 24/7 contact point. */
-  async officerAuthorityIds(country: string): Promise<string[]> {
-    const all = await this.authorities.list({ country });
-    return all.filter((a) => OFFICER_KINDS.includes(a.kind)).map((a) => a.id);
+  officerAuthorityIds(country: string): Promise<string[]> {
+    return this.authorities.officerAuthorityIds(country);
   }
 
   private async lockDraft(m: EntityManager, p: Principal, id: string, ifMatch: string | undefined, verb: string): Promise<RequestRow> {
@@ -166,8 +174,7 @@ export class RequestsService {
     await this.events.append(m, event);
   }
 
-  private async checkRequestedAuthority(id: string, requesting: AuthorityEntity, channel: string): Promise<AuthorityEntity> {
-    const requested = await this.authorities.findById(id);
+  private checkRequestedAuthority(requested: AuthorityEntity | null, requesting: AuthorityEntity, channel: string): AuthorityEntity {
     const errors: FieldError[] = [];
     if (!requested) errors.push({ field: 'requestedAuthorityId', message: 'names no authority' });
     else if (requested.country === requesting.country) {
@@ -189,4 +196,41 @@ export class RequestsService {
       throw AppException.rule('The follow-up must go to the country that preserved the data', [{ field, message: `names a request to ${related.requestedCountry}` }]);
     }
   }
+}
+
+/** The row of a request just inserted, as a read would answer it (no second query). */
+function newRequestRow(n: NewRequestRow, requesting: AuthorityEntity, requested: AuthorityEntity): RequestRow {
+  return {
+    ...n,
+    version: 1,
+    state: 'DRAFT',
+    type: n.type as RequestRow['type'],
+    priority: n.priority as RequestRow['priority'],
+    channel: n.channel as RequestRow['channel'],
+    legalBasis: n.legalBasis as RequestRow['legalBasis'],
+    offence: (n.offence as RequestRow['offence']) ?? null,
+    identifiers: n.identifiers as RequestRow['identifiers'],
+    sendingAuthorityId: null,
+    assigneeId: null,
+    resumeState: null,
+    preservedUntil: null,
+    preservationExtensions: 0,
+    executingBody: null,
+    delayEstimate: null,
+    outcome: null,
+    refusal: null,
+    deliveryCount: 0,
+    submittedAt: null,
+    sentAt: null,
+    acknowledgedAt: null,
+    closedAt: null,
+    createdAt: n.now,
+    updatedAt: n.now,
+    requestingAuthorityCode: requesting.code,
+    requestingAuthorityName: requesting.name,
+    requestingAuthorityTimezone: requesting.timezone,
+    requestedAuthorityCode: requested.code,
+    requestedAuthorityName: requested.name,
+    requestedAuthorityTimezone: requested.timezone,
+  };
 }

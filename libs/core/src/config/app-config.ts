@@ -66,7 +66,7 @@ export class AppConfig {
   @Transform(toInt)
   @IsInt()
   @Min(60)
-  @Max(7 * 24 * 3600)
+  @Max(366 * 24 * 3600)
   JWT_TTL_SECONDS = 8 * 3600;
 
   @IsString()

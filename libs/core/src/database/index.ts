@@ -4,3 +4,4 @@ export * from './migration-runner';
 export * from './transaction';
 export * from './migrations';
 export * from './sql-trace.logger';
+export * from './sql-params';

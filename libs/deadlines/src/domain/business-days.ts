@@ -3,11 +3,11 @@
  * holder's country, from the maintained `date-holidays` library, counted in the ball
  * holder's time zone; a business-day deadline ends at 23:59:59.999 local time.
  *
- * Fast enough for a million due dates: one Holidays instance per country and one set of
- * holiday day numbers per country and year, computed once; days are walked as integers.
+ * Fast enough for a million due dates: one Holidays instance per country, and each year's
+ * holidays computed once per country into one set of day numbers; days are walked as integers.
  */
 import Holidays from 'date-holidays';
-import { DateTime } from 'luxon';
+import { DAY_MS, fromLocalMs, toLocalMs } from './zoned-time';
 
 /** Where the ball holder works: ISO 3166-1 alpha-2 country and IANA time zone. */
 export interface BallHolderPlace {
@@ -15,12 +15,10 @@ export interface BallHolderPlace {
   timezone: string;
 }
 
-const DAY_MS = 86_400_000;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const calendars = new Map<string, Holidays | null>();
 let supported: Record<string, string> | undefined;
-const holidaySets = new Map<string, Set<number>>();
 
 /** Days since 1970-01-01 of a calendar date. */
 function dayNumber(year: number, month: number, day: number): number {
@@ -51,35 +49,46 @@ export function hasHolidayCalendar(country: string): boolean {
   return calendarFor(country.toUpperCase()) !== null;
 }
 
+/** A country's public holidays as day numbers, filled in one calendar year at a time. */
+interface HolidayDays {
+  days: Set<number>;
+  years: Set<number>;
+}
+
+const holidays = new Map<string, HolidayDays>();
+
 /**
- * The public holidays of a country falling in a year, as day numbers. A holiday may last
- * several days (e.g. Tết in Vietnam: one entry from its first day to its end), and one of
- * the previous year may run into this one.
+ * Adds the public holidays date-holidays lists for a year. A holiday may last several days
+ * (e.g. Tết in Vietnam: one entry from its first day to its end) and run into the next year.
  */
-function holidaysOf(country: string, year: number): Set<number> {
-  const key = `${country}:${year}`;
-  let set = holidaySets.get(key);
-  if (set) return set;
-  set = new Set<number>();
+function addYear(country: string, state: HolidayDays, year: number): void {
+  state.years.add(year);
   const cal = calendarFor(country);
-  if (cal) {
-    for (const h of [...cal.getHolidays(year - 1), ...cal.getHolidays(year)]) {
-      if (h.type !== 'public') continue;
-      const m = LOCAL_DATE.exec(h.date.slice(0, 10));
-      if (!m) continue;
-      const first = dayNumber(Number(m[1]), Number(m[2]), Number(m[3]));
-      const length = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / DAY_MS));
-      for (let d = first; d < first + length; d++) if (yearOf(d) === year) set.add(d);
-    }
+  if (!cal) return;
+  for (const h of cal.getHolidays(year)) {
+    if (h.type !== 'public') continue;
+    const m = LOCAL_DATE.exec(h.date.slice(0, 10));
+    if (!m) continue;
+    const first = dayNumber(Number(m[1]), Number(m[2]), Number(m[3]));
+    const length = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / DAY_MS));
+    for (let d = first; d < first + length; d++) state.days.add(d);
   }
-  holidaySets.set(key, set);
-  return set;
+}
+
+/** The holiday days of a country, with the year of `dayNum` and the one before it computed. */
+function holidaysAround(country: string, dayNum: number): Set<number> {
+  let state = holidays.get(country);
+  if (!state) holidays.set(country, (state = { days: new Set(), years: new Set() }));
+  const year = yearOf(dayNum);
+  if (!state.years.has(year)) addYear(country, state, year);
+  if (!state.years.has(year - 1)) addYear(country, state, year - 1);
+  return state.days;
 }
 
 function isBusinessDayNumber(dayNum: number, country: string): boolean {
   const wd = weekday(dayNum);
   if (wd === 0 || wd === 6) return false;
-  return !holidaysOf(country, yearOf(dayNum)).has(dayNum);
+  return !holidaysAround(country, dayNum).has(dayNum);
 }
 
 /** Whether a local calendar date (YYYY-MM-DD) is a business day in the country. */
@@ -95,17 +104,13 @@ export function isBusinessDay(localDate: string, country: string): boolean {
  */
 export function addBusinessDays(start: Date, days: number, place: BallHolderPlace): Date {
   if (!Number.isSafeInteger(days) || days < 1) throw new RangeError(`business days must be a positive integer, not ${days}`);
-  const local = DateTime.fromMillis(start.getTime(), { zone: place.timezone });
-  if (!local.isValid) throw new RangeError(`invalid start or unknown time zone "${place.timezone}"`);
+  const startMs = start.getTime();
+  if (Number.isNaN(startMs)) throw new RangeError('invalid start date');
   const country = place.country.toUpperCase();
-  let d = dayNumber(local.year, local.month, local.day);
+  let d = Math.floor(toLocalMs(startMs, place.timezone) / DAY_MS);
   for (let left = days; left > 0; ) {
     d += 1;
     if (isBusinessDayNumber(d, country)) left -= 1;
   }
-  const day = new Date(d * DAY_MS);
-  return DateTime.fromObject(
-    { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: 23, minute: 59, second: 59, millisecond: 999 },
-    { zone: place.timezone },
-  ).toJSDate();
+  return new Date(fromLocalMs((d + 1) * DAY_MS - 1, place.timezone));
 }

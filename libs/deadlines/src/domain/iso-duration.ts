@@ -4,6 +4,7 @@
  * daylight-saving change never moves a deadline by an hour.
  */
 import { DateTime } from 'luxon';
+import { DAY_MS, fromLocalMs, toLocalMs, zoneOffsetMinutes } from './zoned-time';
 
 /** A parsed, positive ISO 8601 duration: calendar units (integers) and clock milliseconds. */
 export interface ParsedIsoDuration {
@@ -72,6 +73,17 @@ export function assertTimezone(timezone: string): void {
   if (!DateTime.now().setZone(timezone).isValid) throw new RangeError(`unknown time zone "${timezone}"`);
 }
 
+/** Years and months first (the day clamped to the month's length), then weeks and days, on the local calendar. */
+function addCalendar(ms: number, d: ParsedIsoDuration, timezone: string): number {
+  const local = new Date(toLocalMs(ms, timezone));
+  const monthIndex = local.getUTCMonth() + d.months + 12 * d.years;
+  const year = local.getUTCFullYear();
+  const lastDay = new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
+  const day = Math.min(local.getUTCDate(), lastDay) + d.days + 7 * d.weeks;
+  const timeOfDay = ((local.getTime() % DAY_MS) + DAY_MS) % DAY_MS;
+  return fromLocalMs(Date.UTC(year, monthIndex, day) + timeOfDay, timezone);
+}
+
 /**
  * start + duration: calendar units first, in the time zone (keeping the local wall-clock
  * time), then the clock units as elapsed time.
@@ -80,10 +92,7 @@ export function addIsoDuration(start: Date, iso: string, timezone: string): Date
   const d = mustParse(iso);
   let ms = start.getTime();
   if (Number.isNaN(ms)) throw new RangeError('invalid start date');
-  if (d.years || d.months || d.weeks || d.days) {
-    const local = DateTime.fromMillis(ms, { zone: timezone });
-    if (!local.isValid) throw new RangeError(`unknown time zone "${timezone}"`);
-    ms = local.plus({ years: d.years, months: d.months, weeks: d.weeks, days: d.days }).toMillis();
-  }
+  if (d.years || d.months || d.weeks || d.days) ms = addCalendar(ms, d, timezone);
+  else zoneOffsetMinutes(timezone, ms); // the zone must be known even when only the clock counts
   return new Date(ms + d.clockMs);
 }

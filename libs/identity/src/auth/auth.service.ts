@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AppConfig, AppException } from '@mla/core';
+import { AppConfig, AppException, Clock } from '@mla/core';
 import { AuthoritiesRepository } from '../authorities/authorities.repository';
 import { UsersRepository } from '../users/users.repository';
 import type { Principal } from '../principal';
@@ -16,6 +16,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottle,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async login(dto: LoginDto): Promise<LoginResponseDto> {
@@ -35,7 +36,8 @@ export class AuthService {
       authorityId: user.authorityId,
       country: authority?.country ?? null,
     };
-    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.JWT_TTL_SECONDS });
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    const accessToken = await this.jwt.signAsync({ ...claims, iat, exp: iat + this.config.JWT_TTL_SECONDS });
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS, user: await this.me(claimsToPrincipal(claims)) };
   }
 

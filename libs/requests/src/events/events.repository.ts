@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { SqlParams } from '@mla/core';
 import type { StoredEvent } from '../domain/event-hash';
 
 const EVENT_COLUMNS = `request_id AS "requestId", seq, action, from_state AS "fromState", to_state AS "toState",
@@ -14,11 +15,15 @@ export class EventsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async append(m: EntityManager, e: StoredEvent): Promise<void> {
-    await m.query(
-      `INSERT INTO request_events (request_id, seq, action, from_state, to_state, actor, input, occurred_at, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [e.requestId, e.seq, e.action, e.fromState, e.toState, JSON.stringify(e.actor), JSON.stringify(e.input), e.occurredAt, e.prevHash, e.hash],
-    );
+    const p = new SqlParams();
+    await m.query(this.insertStatement(e, p), p.values);
+  }
+
+  /** `INSERT INTO request_events …` of one event, its parameters added to `p`. */
+  insertStatement(e: StoredEvent, p: SqlParams): string {
+    const values = [e.requestId, e.seq, e.action, e.fromState, e.toState, JSON.stringify(e.actor), JSON.stringify(e.input), e.occurredAt, e.prevHash, e.hash];
+    return `INSERT INTO request_events (request_id, seq, action, from_state, to_state, actor, input, occurred_at, prev_hash, hash)
+       VALUES (${values.map((v) => p.add(v)).join(', ')})`;
   }
 
   async page(requestId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {

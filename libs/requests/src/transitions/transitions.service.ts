@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
-import { AppException, Clock, FieldError, TransactionRunner } from '@mla/core';
+import { AppException, Clock, combineStatements, FieldError, SqlParams, TransactionRunner } from '@mla/core';
 import { DeadlinePlanner, DeadlinePolicyHolder, DeadlinesRepository, effectivePolicy } from '@mla/deadlines';
 import { Principal, UsersRepository } from '@mla/identity';
 import { OutboxMessage, OutboxWriter } from '@mla/outbox';
@@ -121,27 +121,30 @@ export class TransitionsService {
       lastEventHash: event.hash,
       updatedAt: now,
     };
-    await this.requests.update(m, row.id, changes);
-    await this.events.append(m, event);
-    await this.planner.apply(m, row, deadlineEffects(action, row.type, input), now, { preservedUntil: plan.preservedUntil });
-    if (plan.afterWrite) await plan.afterWrite(m, event);
-
     const updated = { ...row, ...(changes as Partial<RequestRow>) } as RequestRow;
     const homeOfficers = ['submit', 'withdraw'].includes(action) ? await this.requestsService.officerAuthorityIds(row.requestingCountry) : [];
-    await this.outbox.write(
-      m,
-      notificationsOf({
-        request: updated,
-        action,
-        fromState: row.state,
-        toState: decision.to,
-        eventSeq: event.seq,
-        occurredAt: now,
-        homeOfficerAuthorityIds: homeOfficers,
-        data: plan.notificationData,
-      }),
-      now,
+    const notifications = notificationsOf({
+      request: updated,
+      action,
+      fromState: row.state,
+      toState: decision.to,
+      eventSeq: event.seq,
+      occurredAt: now,
+      homeOfficerAuthorityIds: homeOfficers,
+      data: plan.notificationData,
+    });
+    // The request, its event and its notifications in one round trip.
+    const params = new SqlParams();
+    await m.query(
+      combineStatements([
+        this.requests.updateStatement(row.id, changes, params),
+        this.events.insertStatement(event, params),
+        this.outbox.insertStatement(notifications, now, params),
+      ]),
+      params.values,
     );
+    await this.planner.apply(m, row, deadlineEffects(action, row.type, input), now, { preservedUntil: plan.preservedUntil });
+    if (plan.afterWrite) await plan.afterWrite(m, event);
     return { row: updated, deadlines: await this.deadlines.forRequest(m, row.id) };
   }
 
