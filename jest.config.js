@@ -5,9 +5,10 @@ const swc = ['@swc/jest', JSON.parse(require('fs').readFileSync(`${__dirname}/.s
 // compile it to CommonJS, as Node 20 itself loads it through require(esm).
 const transformIgnorePatterns = ['/node_modules/(?!content-disposition/)'];
 const moduleNameMapper = {
-  '^@mla/(core|identity|requests|deadlines|outbox)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@mla/(core|identity|requests|deadlines|outbox|deadline-worker)$': '<rootDir>/libs/$1/src/index.ts',
 };
 module.exports = {
+  testTimeout: 30000,
   projects: [
     {
       displayName: 'unit',
@@ -28,7 +29,6 @@ module.exports = {
       moduleNameMapper,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 30000,
     },
   ],
 };

@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
-import { loadAppConfig } from '../../libs/core/src/config/app-config';
+import { AppConfig, loadAppConfig } from '../../libs/core/src/config/app-config';
 import { DEMO_PASSWORD } from '../../libs/identity/src/seed/demo-data';
 import { createApi } from '../../apps/api/src/bootstrap';
 import { TestClock } from './test-clock';
@@ -10,6 +10,7 @@ import { databaseUrl, TEST_PG_ADMIN_URL, TEST_REDIS_URL } from './test-env';
 
 export interface TestApp {
   app: NestFastifyApplication;
+  config: AppConfig;
   http: ReturnType<typeof request>;
   clock: TestClock;
   databaseName: string;
@@ -44,6 +45,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     DATABASE_POOL_SIZE: '25',
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: queuePrefix,
+    RECONCILE_INTERVAL_MS: '0',
     LOG_LEVEL: 'silent',
     // Tests move the clock by months; tokens follow that clock.
     JWT_TTL_SECONDS: String(365 * 24 * 3600),
@@ -61,6 +63,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 
   return {
     app,
+    config,
     http,
     clock,
     databaseName,

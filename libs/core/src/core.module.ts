@@ -4,6 +4,7 @@ import { Clock, SystemClock } from './clock/clock';
 import { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { RedisModule } from './redis/redis.module';
+import { QueuesModule } from './queues/queues.module';
 
 export interface CoreModuleOptions {
   config: AppConfig;
@@ -30,12 +31,13 @@ export class CoreModule {
         }),
         DatabaseModule.forRoot(),
         RedisModule,
+        QueuesModule,
       ],
       providers: [
         { provide: AppConfig, useValue: options.config },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
       ],
-      exports: [AppConfig, Clock, DatabaseModule, RedisModule],
+      exports: [AppConfig, Clock, DatabaseModule, RedisModule, QueuesModule],
     };
   }
 }

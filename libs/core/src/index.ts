@@ -8,3 +8,5 @@ export * from './http/public.decorator';
 export * from './http/request-id';
 export * from './core.module';
 export * from './pagination/cursor';
+export * from './queues/queue-names';
+export * from './queues/queues.module';

@@ -4,8 +4,9 @@ import type { DeadlineKind, LegalBasis, Priority, RequestType, Side } from '../.
 import type { DeadlineEffects } from '../../requests/src/domain/request-state-machine';
 import { computeDueAt } from './domain';
 import { DeadlinePolicyHolder } from './deadline-policy.provider';
-import { DeadlinesRepository, NewDeadline } from './deadlines.repository';
-import { durationFor } from './policy/deadline-policy.resolver';
+import { ChangedDeadline, DeadlinesRepository, NewDeadline } from './deadlines.repository';
+import { emptyDelta, nextEventOf, ScheduleDelta } from './scheduling/deadline-schedule';
+import { durationFor, effectivePolicy } from './policy/deadline-policy.resolver';
 
 /** The side that must act for each kind of deadline (DESIGN §5). */
 export const DEADLINE_PARTY: Record<DeadlineKind, Side> = {
@@ -41,27 +42,56 @@ export class DeadlinePlanner {
     private readonly policy: DeadlinePolicyHolder,
   ) {}
 
+  /** Applies the effects; answers the deadline jobs to add and remove once the transaction commits. */
   async apply(
     m: EntityManager,
     subject: DeadlineSubject,
     effects: DeadlineEffects,
     now: Date,
     extra: { preservedUntil?: Date } = {},
-  ): Promise<void> {
-    if (effects.endAllOpen) await this.deadlines.endAllOpen(m, subject.id, now);
-    await this.deadlines.meet(m, subject.id, effects.meet, now);
-    await this.deadlines.pause(m, subject.id, effects.pause, now);
-    await this.deadlines.resume(m, subject.id, effects.resume, now);
+  ): Promise<ScheduleDelta> {
+    const ended: ChangedDeadline[] = [];
+    const rescheduled: ChangedDeadline[] = [];
+    if (effects.endAllOpen) ended.push(...(await this.deadlines.endAllOpen(m, subject.id, now)));
+    ended.push(...(await this.deadlines.meet(m, subject.id, effects.meet, now)));
+    ended.push(...(await this.deadlines.pause(m, subject.id, effects.pause, now)));
+    rescheduled.push(...(await this.deadlines.resume(m, subject.id, effects.resume, now)));
     for (const kind of effects.move) {
-      if (kind === 'PRESERVATION_EXPIRY' && extra.preservedUntil) await this.deadlines.move(m, subject.id, kind, extra.preservedUntil, now);
+      if (kind === 'PRESERVATION_EXPIRY' && extra.preservedUntil) {
+        rescheduled.push(...(await this.deadlines.move(m, subject.id, { kind }, extra.preservedUntil, now)));
+      }
     }
-    const starts: NewDeadline[] = effects.start.map((kind) => ({
-      kind,
-      party: DEADLINE_PARTY[kind],
-      startAt: now,
-      dueAt: kind === 'PRESERVATION_EXPIRY' ? (extra.preservedUntil as Date) : this.dueAt(subject, kind, now),
-    }));
-    await this.deadlines.insert(m, subject.id, starts, now);
+    const starts: NewDeadline[] = effects.start.map((kind) => {
+      const dueAt = kind === 'PRESERVATION_EXPIRY' ? (extra.preservedUntil as Date) : this.dueAt(subject, kind, now);
+      const next = nextEventOf({ dueAt, spanMs: dueAt.getTime() - now.getTime(), escalationLevel: 0, remindersSent: 0 }, this.policyFor(subject));
+      return { kind, party: DEADLINE_PARTY[kind], startAt: now, dueAt, scheduledFor: next?.at ?? null };
+    });
+    const ids = await this.deadlines.insert(m, subject.id, starts, now);
+    const delta = await this.reschedule(m, subject, rescheduled);
+    for (const d of [...ended, ...rescheduled]) if (d.oldScheduledFor) delta.remove.push({ deadlineId: d.id, at: d.oldScheduledFor });
+    starts.forEach((s, i) => s.scheduledFor && delta.add.push({ deadlineId: ids[i] as string, at: s.scheduledFor }));
+    return delta;
+  }
+
+  /** Computes the next event of deadlines whose times changed and records it. */
+  async reschedule(m: EntityManager, subject: DeadlineSubject, changed: ChangedDeadline[]): Promise<ScheduleDelta> {
+    const delta = emptyDelta();
+    const open = changed.filter((d) => d.status === 'PENDING' || d.status === 'OVERDUE');
+    const next = open.map((d) => ({ deadlineId: d.id, at: nextEventOf(d, this.policyFor(subject))?.at ?? null }));
+    await this.deadlines.setScheduledFor(m, next);
+    for (const n of next) if (n.at) delta.add.push({ deadlineId: n.deadlineId, at: n.at });
+    return delta;
+  }
+
+  /** The reminders and escalation rules that apply to this request (overrides included). */
+  policyFor(subject: DeadlineSubject) {
+    return effectivePolicy(this.policy.policy, {
+      priority: subject.priority,
+      type: subject.type,
+      legalBasis: subject.legalBasis,
+      requestingCountry: subject.requestingCountry,
+      requestedCountry: subject.requestedCountry,
+    });
   }
 
   /** The due time of a deadline of this kind starting now, per the policy. */

@@ -4,11 +4,12 @@ import { DeadlineEntity } from './deadline.entity';
 import { DeadlinePlanner } from './deadline-planner';
 import { DeadlinePolicyHolder } from './deadline-policy.provider';
 import { DeadlinesRepository } from './deadlines.repository';
+import { DeadlineScheduler } from './scheduling/deadline-scheduler';
 
 /** The deadline policy, its arithmetic and the deadlines table. */
 @Module({
   imports: [TypeOrmModule.forFeature([DeadlineEntity])],
-  providers: [DeadlinePolicyHolder, DeadlinesRepository, DeadlinePlanner],
-  exports: [DeadlinePolicyHolder, DeadlinesRepository, DeadlinePlanner],
+  providers: [DeadlinePolicyHolder, DeadlinesRepository, DeadlinePlanner, DeadlineScheduler],
+  exports: [DeadlinePolicyHolder, DeadlinesRepository, DeadlinePlanner, DeadlineScheduler],
 })
 export class DeadlinesModule {}

@@ -5,3 +5,4 @@ export * from './deadline-planner';
 export * from './deadlines.module';
 export * from './policy';
 export * from './domain';
+export * from './scheduling';

@@ -6,3 +6,6 @@ export * from './requests.module';
 export * from './requests.repository';
 export * from './transitions/transitions.service';
 export * from './notification-plan';
+export * from './events/events.repository';
+export * from './events/event-builder';
+export type { RequestRow } from './request.row';

@@ -15,6 +15,8 @@ import {
 import type { FastifyReply } from 'fastify';
 import { AppException } from '@mla/core';
 import { CurrentUser, Principal, Roles } from '@mla/identity';
+import { DeadlineExtensionService } from './deadline-extension/deadline-extension.service';
+import { ExtendDeadlineDto } from './dto/extend-deadline.dto';
 import { ChainVerificationDto, EventListDto, ListEventsQueryDto } from './dto/event.dto';
 import { EvidenceListDto } from './dto/evidence.dto';
 import { ListRequestsQueryDto } from './dto/list-requests-query.dto';
@@ -42,6 +44,7 @@ export class RequestsController {
     private readonly transitions: TransitionsService,
     private readonly events: EventsService,
     private readonly evidence: EvidenceService,
+    private readonly extensions: DeadlineExtensionService,
   ) {}
 
   /** Creates a draft (PROSECUTOR). Only type, legal basis and requested authority are needed now. */
@@ -123,6 +126,23 @@ export class RequestsController {
     const request = await this.transitions.apply(p, id, dto, ifMatch);
     reply.header('etag', etagOf(request.version));
     return request;
+  }
+
+  /** Extends a deadline with a written reason (SUPERVISOR of the side that holds it). */
+  @Roles('SUPERVISOR')
+  @Post(':id/deadlines/:deadlineId/extensions')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RequestDto })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: not a supervisor of the side that holds the deadline' })
+  @ApiConflictResponse({ description: 'INVALID_TRANSITION: the deadline is met or cancelled' })
+  @ApiUnprocessableEntityResponse({ description: 'RULE_VIOLATED: the new due time is not later' })
+  extendDeadline(
+    @CurrentUser() p: Principal,
+    @Param('id', uuid) id: string,
+    @Param('deadlineId', uuid) deadlineId: string,
+    @Body() dto: ExtendDeadlineDto,
+  ): Promise<RequestDto> {
+    return this.extensions.extend(p, id, deadlineId, dto);
   }
 
   /** The request's history, oldest first. */

@@ -8,6 +8,7 @@ import { EvidenceItemEntity } from './entities/evidence-item.entity';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { RequestEventEntity } from './entities/request-event.entity';
 import { RequestEntity } from './entities/request.entity';
+import { DeadlineExtensionService } from './deadline-extension/deadline-extension.service';
 import { EventsRepository } from './events/events.repository';
 import { EventsService } from './events/events.service';
 import { EvidenceRepository } from './evidence/evidence.repository';
@@ -32,6 +33,7 @@ import { TransitionsService } from './transitions/transitions.service';
     RequestsRepository,
     RequestsService,
     TransitionsService,
+    DeadlineExtensionService,
     EventsRepository,
     EventsService,
     EvidenceRepository,
@@ -39,6 +41,6 @@ import { TransitionsService } from './transitions/transitions.service';
     IdempotencyRepository,
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
-  exports: [TransitionsService, RequestsRepository],
+  exports: [TransitionsService, RequestsRepository, EventsRepository],
 })
 export class RequestsModule {}

@@ -105,6 +105,31 @@ export class AppConfig {
   @IsString()
   SQL_TRACE_FILE?: string;
 
+  /** Deadline jobs one worker process runs at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  WORKER_CONCURRENCY = 8;
+
+  /** How long a worker holds a job before another may take it over (BullMQ lockDuration). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  WORKER_LOCK_MS = 10_000;
+
+  /** How often workers look for jobs whose worker died (BullMQ stalledInterval). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  WORKER_STALLED_INTERVAL_MS = 5_000;
+
+  /** How often the reconciler sweeps the deadlines table (0: only at worker start). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RECONCILE_INTERVAL_MS = 60_000;
+
   /** The demo seed runs by default everywhere but production. */
   get demoSeed(): boolean {
     return this.DEMO_SEED ?? this.NODE_ENV !== 'production';

@@ -28,6 +28,15 @@ export class UsersRepository {
     return qb.getMany();
   }
 
+  /** The active supervisors of these countries, with their authority (escalation recipients). */
+  supervisorsOf(countries: string[]): Promise<{ id: string; authorityId: string }[]> {
+    return this.repo.query(
+      `SELECT u.id, u.authority_id AS "authorityId" FROM users u JOIN authorities a ON a.id = u.authority_id
+       WHERE u.role = 'SUPERVISOR' AND u.active AND a.country = ANY($1) ORDER BY u.id`,
+      [countries],
+    );
+  }
+
   save(entity: Partial<UserEntity>): Promise<UserEntity> {
     return this.repo.save(this.repo.create(entity));
   }

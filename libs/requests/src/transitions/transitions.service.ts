@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
 import { AppException, Clock, combineStatements, FieldError, SqlParams, TransactionRunner } from '@mla/core';
-import { DeadlinePlanner, DeadlinePolicyHolder, DeadlinesRepository, effectivePolicy } from '@mla/deadlines';
+import { DeadlinePlanner, DeadlinePolicyHolder, DeadlineScheduler, DeadlinesRepository, effectivePolicy, ScheduleDelta } from '@mla/deadlines';
 import { Principal, UsersRepository } from '@mla/identity';
 import { OutboxMessage, OutboxWriter } from '@mla/outbox';
 import { missingForSubmit } from '../domain/request-content';
@@ -28,7 +28,7 @@ interface Plan {
   changes: RequestChanges;
   eventInput: Input;
   preservedUntil?: Date;
-  afterWrite?: (m: EntityManager, event: { seq: number }) => Promise<void>;
+  afterWrite?: (m: EntityManager, delta: ScheduleDelta) => Promise<void>;
   notificationData?: Record<string, unknown>;
 }
 
@@ -46,6 +46,7 @@ export class TransitionsService {
     private readonly evidence: EvidenceRepository,
     private readonly deadlines: DeadlinesRepository,
     private readonly planner: DeadlinePlanner,
+    private readonly scheduler: DeadlineScheduler,
     private readonly policy: DeadlinePolicyHolder,
     private readonly outbox: OutboxWriter,
     private readonly users: UsersRepository,
@@ -69,21 +70,21 @@ export class TransitionsService {
 
   async apply(p: Principal, id: string, dto: TransitionDto, ifMatch: string | undefined): Promise<RequestDto> {
     const input = TransitionsService.checkFields(dto);
-    const { row, deadlines } = await this.tx.run(async (m) => {
+    const { row, deadlines, delta } = await this.tx.run(async (m) => {
       const current = await this.requestsService.visibleRow(m, p, id, true);
       return this.transition(m, current, dto.action, input, { principal: p, ifMatch });
     });
+    this.scheduler.applySoon(delta);
     return toRequestDto(row, deadlines, p);
   }
 
-  /** The system's own action (`expire`), for the deadline worker. */
-  async applyAsSystem(id: string, action: RequestAction): Promise<RequestState> {
-    return this.tx.run(async (m) => {
-      const current = await this.requests.findRow(m, id, true);
-      if (!current) throw AppException.notFound('Request');
-      const { row } = await this.transition(m, current, action, {}, { principal: null });
-      return row.state;
-    });
+  /**
+   * The system's own action (`expire`), inside the caller's transaction (the deadline
+   * worker's), on a request row the caller has locked.
+   */
+  async applyAsSystem(m: EntityManager, current: RequestRow, action: RequestAction): Promise<{ state: RequestState; delta: ScheduleDelta }> {
+    const { row, delta } = await this.transition(m, current, action, {}, { principal: null });
+    return { state: row.state, delta };
   }
 
   private async transition(
@@ -143,9 +144,9 @@ export class TransitionsService {
       ]),
       params.values,
     );
-    await this.planner.apply(m, row, deadlineEffects(action, row.type, input), now, { preservedUntil: plan.preservedUntil });
-    if (plan.afterWrite) await plan.afterWrite(m, event);
-    return { row: updated, deadlines: await this.deadlines.forRequest(m, row.id) };
+    const delta = await this.planner.apply(m, row, deadlineEffects(action, row.type, input), now, { preservedUntil: plan.preservedUntil });
+    if (plan.afterWrite) await plan.afterWrite(m, delta);
+    return { row: updated, deadlines: await this.deadlines.forRequest(m, row.id), delta };
   }
 
   private async authorityCodeOf(row: RequestRow, p: Principal): Promise<string | null> {
@@ -180,7 +181,7 @@ export class TransitionsService {
         return {
           changes: { sentAt: now, sendingAuthorityId: p?.authorityId ?? null },
           eventInput: input,
-          afterWrite: row.relatedRequestId ? (mm) => this.followUpSent(mm, row, now) : undefined,
+          afterWrite: row.relatedRequestId ? (mm, delta) => this.followUpSent(mm, row, now, delta) : undefined,
         };
       case 'acknowledge':
         await this.checkAssignee(input.assigneeId, row);
@@ -197,15 +198,19 @@ export class TransitionsService {
       case 'confirm_preservation': {
         const until = parsePreservedUntil(String(input.preservedUntil), row.requestedAuthorityTimezone);
         checkConfirmation(until, now, policy(), row.requestedAuthorityTimezone);
-        return { changes: { preservedUntil: until, preservationExtensions: 0 }, eventInput: { ...input, preservedUntil: until.toISOString() }, preservedUntil: until };
+        return {
+          changes: { preservedUntil: until.at, preservationExtensions: 0 },
+          eventInput: { ...input, preservedUntil: until.at.toISOString() },
+          preservedUntil: until.at,
+        };
       }
       case 'extend_preservation': {
         const until = parsePreservedUntil(String(input.preservedUntil), row.requestedAuthorityTimezone);
         checkExtension(until, row.preservedUntil as Date, row.preservationExtensions, policy(), row.requestedAuthorityTimezone);
         return {
-          changes: { preservedUntil: until, preservationExtensions: row.preservationExtensions + 1 },
-          eventInput: { ...input, preservedUntil: until.toISOString(), previousUntil: row.preservedUntil?.toISOString() },
-          preservedUntil: until,
+          changes: { preservedUntil: until.at, preservationExtensions: row.preservationExtensions + 1 },
+          eventInput: { ...input, preservedUntil: until.at.toISOString(), previousUntil: row.preservedUntil?.toISOString() },
+          preservedUntil: until.at,
         };
       }
       case 'report_delay': {
@@ -315,7 +320,7 @@ export class TransitionsService {
    * (the data stay preserved until the follow-up is decided), recorded in its own history,
    * and both sides are told.
    */
-  private async followUpSent(m: EntityManager, followUp: RequestRow, now: Date): Promise<void> {
+  private async followUpSent(m: EntityManager, followUp: RequestRow, now: Date, delta: ScheduleDelta): Promise<void> {
     const preserved = await this.requests.findRow(m, followUp.relatedRequestId as string, true);
     if (!preserved || preserved.state !== 'PRESERVED') return;
     const event = buildEvent(preserved, {
@@ -328,7 +333,9 @@ export class TransitionsService {
     });
     await this.requests.update(m, preserved.id, { version: preserved.version + 1, eventSeq: event.seq, lastEventHash: event.hash, updatedAt: now });
     await this.events.append(m, event);
-    await this.deadlines.meet(m, preserved.id, ['PRESERVATION_EXPIRY'], now);
+    for (const met of await this.deadlines.meet(m, preserved.id, ['PRESERVATION_EXPIRY'], now)) {
+      if (met.oldScheduledFor) delta.remove.push({ deadlineId: met.id, at: met.oldScheduledFor });
+    }
     const messages: OutboxMessage[] = notificationsOf({
       request: preserved,
       action: 'follow_up_sent',

@@ -167,6 +167,7 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         remaining_ms bigint,
         escalation_level smallint NOT NULL DEFAULT 0,
         reminders_sent smallint NOT NULL DEFAULT 0,
+        scheduled_for timestamptz,
         met_at timestamptz,
         ended_at timestamptz,
         created_at timestamptz NOT NULL,
@@ -175,6 +176,8 @@ export class InitialSchema1764000000000 implements MigrationInterface {
     await q.query(`CREATE INDEX deadlines_request_idx ON deadlines (request_id)`);
     await q.query(`CREATE UNIQUE INDEX deadlines_open_kind_key ON deadlines (request_id, kind) WHERE status IN ('PENDING','PAUSED','OVERDUE')`);
     await q.query(`CREATE INDEX deadlines_open_due_idx ON deadlines (due_at) WHERE status IN ('PENDING','OVERDUE')`);
+    // The reconciler's sweep: open deadlines whose job should have fired (or was never scheduled).
+    await q.query(`CREATE INDEX deadlines_scheduled_idx ON deadlines (scheduled_for NULLS FIRST) WHERE status IN ('PENDING','OVERDUE')`);
 
     await q.query(`
       CREATE TABLE outbox (

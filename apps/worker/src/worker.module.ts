@@ -1,0 +1,16 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, Clock, CoreModule } from '@mla/core';
+import { DeadlineWorkerModule } from '@mla/deadline-worker';
+
+export interface WorkerModuleOptions {
+  config: AppConfig;
+  clock?: Clock;
+}
+
+/** The worker process: BullMQ consumers and the reconciler, no HTTP server. */
+@Module({})
+export class WorkerModule {
+  static forRoot(options: WorkerModuleOptions): DynamicModule {
+    return { module: WorkerModule, imports: [CoreModule.forRoot(options), DeadlineWorkerModule] };
+  }
+}

@@ -1,0 +1,37 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { QUEUES } from './queue-names';
+
+/** ioredis options BullMQ needs from REDIS_URL (it opens its own connections from them). */
+export function bullConnection(url: string) {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    username: u.username ? decodeURIComponent(u.username) : undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
+}
+
+/**
+ * The BullMQ queues, registered for producers anywhere (the API schedules deadline jobs);
+ * their processors are loaded only by the worker. Keys carry QUEUE_PREFIX.
+ */
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        connection: bullConnection(config.REDIS_URL),
+        prefix: config.QUEUE_PREFIX,
+      }),
+    }),
+    BullModule.registerQueue({ name: QUEUES.deadlines }),
+  ],
+  exports: [BullModule],
+})
+export class QueuesModule {}

@@ -1,0 +1,2 @@
+export * from './deadline-schedule';
+export * from './deadline-scheduler';

@@ -1,0 +1,75 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Job, Queue, QueueEvents, Worker } from 'bullmq';
+import Redis from 'ioredis';
+import { createWorker } from '../../apps/worker/src/bootstrap';
+import { DeadlineReconciler, DeadlineWorker } from '../../libs/deadline-worker/src';
+import { DeadlineScheduler, deadlineJobId } from '../../libs/deadlines/src';
+import type { TestApp } from './test-app';
+
+export interface TestWorker {
+  context: INestApplicationContext;
+  worker: Worker;
+  queue: Queue;
+  /** Runs the reconciler's sweep and awaits the completion of every job it scheduled now. */
+  runDue(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Starts a worker (same database, Redis prefix and clock as the test's API) in this process. */
+export async function startTestWorker(t: TestApp): Promise<TestWorker> {
+  const context = await createWorker({ config: t.config, clock: t.clock, migrate: false });
+  const worker = context.get(DeadlineWorker).instance as Worker;
+  const queue = context.get(DeadlineScheduler).queue;
+  const reconciler = context.get(DeadlineReconciler);
+  return {
+    context,
+    worker,
+    queue,
+    async runDue() {
+      const scheduled = (await reconciler.sweep('due')) ?? [];
+      const now = t.clock.now().getTime();
+      const due = scheduled.filter((s) => s.at.getTime() <= now).map((s) => deadlineJobId(s.deadlineId, s.at));
+      await awaitJobs(queue, due);
+      return due.length;
+    },
+    close: () => context.close(),
+  };
+}
+
+/**
+ * Resolves once every job id has finished, whichever worker ran it (BullMQ's queue events):
+ * awaits real events, never sleeps. Rejects when one fails.
+ */
+export async function awaitJobs(queue: Queue, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const events = new QueueEvents(queue.name, { connection: queue.opts.connection, prefix: queue.opts.prefix });
+  try {
+    await events.waitUntilReady();
+    await Promise.all(
+      ids.map(async (id) => {
+        const job = await Job.fromId(queue, id);
+        if (!job) throw new Error(`no job ${id}`);
+        await job.waitUntilFinished(events, 20_000);
+      }),
+    );
+  } finally {
+    await events.close();
+  }
+}
+
+/** Deletes every Redis key of this test's prefix: a FLUSHDB that spares the other test files. */
+export async function flushPrefix(t: TestApp): Promise<number> {
+  const redis = new Redis(t.config.REDIS_URL);
+  let deleted = 0;
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${t.queuePrefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) deleted += await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  return deleted;
+}
