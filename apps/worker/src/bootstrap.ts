@@ -17,7 +17,7 @@ export interface CreateWorkerOptions {
  */
 export async function createWorker(options: CreateWorkerOptions): Promise<INestApplicationContext> {
   if (options.migrate ?? options.config.MIGRATIONS_RUN) {
-    const ds = new DataSource(dataSourceOptions(options.config.DATABASE_URL, 1));
+    const ds = new DataSource(dataSourceOptions(options.config.DATABASE_URL, 2)); // one holds the lock, one migrates
     await ds.initialize();
     try {
       await runMigrationsWithLock(ds);

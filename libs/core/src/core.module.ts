@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock, SystemClock } from './clock/clock';
 import { AppConfig } from './config/app-config';
@@ -21,6 +21,8 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         LoggerModule.forRoot({
+          // Every route, in path-to-regexp 8 syntax (the default '*' logs a deprecation warning).
+          forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: options.config.LOG_LEVEL,
             genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
