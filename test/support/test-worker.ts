@@ -4,12 +4,19 @@ import Redis from 'ioredis';
 import { createWorker } from '../../apps/worker/src/bootstrap';
 import { DeadlineReconciler, DeadlineWorker } from '../../libs/deadline-worker/src';
 import { DeadlineScheduler, deadlineJobId } from '../../libs/deadlines/src';
+import { OutboxRelay } from '../../libs/notifications/src';
+import { QUEUES } from '../../libs/core/src';
+import { getQueueToken } from '@nestjs/bullmq';
 import type { TestApp } from './test-app';
 
 export interface TestWorker {
   context: INestApplicationContext;
   worker: Worker;
   queue: Queue;
+  /** The notifications queue. */
+  notifications: Queue;
+  /** Relays the outbox now and awaits the delivery of every row written so far. */
+  deliverAll(): Promise<void>;
   /** Runs the reconciler's sweep and awaits the completion of every job it scheduled now. */
   runDue(): Promise<number>;
   close(): Promise<void>;
@@ -21,10 +28,18 @@ export async function startTestWorker(t: TestApp): Promise<TestWorker> {
   const worker = context.get(DeadlineWorker).instance as Worker;
   const queue = context.get(DeadlineScheduler).queue;
   const reconciler = context.get(DeadlineReconciler);
+  const notifications = context.get(getQueueToken(QUEUES.notifications)) as Queue;
+  const relay = context.get(OutboxRelay);
   return {
     context,
     worker,
     queue,
+    notifications,
+    async deliverAll() {
+      await relay.wake();
+      const rows = await t.sql<{ id: string }>(`SELECT id FROM outbox WHERE dispatched_at IS NOT NULL`);
+      await awaitJobs(notifications, rows.map((r) => r.id), { allowMissing: true });
+    },
     async runDue() {
       const scheduled = (await reconciler.sweep('due')) ?? [];
       const now = t.clock.now().getTime();
@@ -40,7 +55,7 @@ export async function startTestWorker(t: TestApp): Promise<TestWorker> {
  * Resolves once every job id has finished, whichever worker ran it (BullMQ's queue events):
  * awaits real events, never sleeps. Rejects when one fails.
  */
-export async function awaitJobs(queue: Queue, ids: string[]): Promise<void> {
+export async function awaitJobs(queue: Queue, ids: string[], options: { allowMissing?: boolean } = {}): Promise<void> {
   if (ids.length === 0) return;
   const events = new QueueEvents(queue.name, { connection: queue.opts.connection, prefix: queue.opts.prefix });
   try {
@@ -48,7 +63,10 @@ export async function awaitJobs(queue: Queue, ids: string[]): Promise<void> {
     await Promise.all(
       ids.map(async (id) => {
         const job = await Job.fromId(queue, id);
-        if (!job) throw new Error(`no job ${id}`);
+        if (!job) {
+          if (options.allowMissing) return; // finished long ago and trimmed
+          throw new Error(`no job ${id}`);
+        }
         await job.waitUntilFinished(events, 20_000);
       }),
     );

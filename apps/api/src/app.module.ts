@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AppConfig, Clock, CoreModule, HealthModule, ProblemDetailsFilter } from '@mla/core';
 import { IdentityModule } from '@mla/identity';
+import { NotificationsModule } from '@mla/notifications';
 import { RequestsModule } from '@mla/requests';
 import { ApiValidationPipe } from './validation.pipe';
 
@@ -16,7 +17,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(options), HealthModule, IdentityModule, RequestsModule],
+      imports: [CoreModule.forRoot(options), HealthModule, IdentityModule, RequestsModule, NotificationsModule],
       providers: [
         { provide: APP_PIPE, useClass: ApiValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

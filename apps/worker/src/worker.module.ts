@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, Clock, CoreModule } from '@mla/core';
 import { DeadlineWorkerModule } from '@mla/deadline-worker';
+import { NotificationsWorkerModule } from '@mla/notifications';
 
 export interface WorkerModuleOptions {
   config: AppConfig;
@@ -11,6 +12,6 @@ export interface WorkerModuleOptions {
 @Module({})
 export class WorkerModule {
   static forRoot(options: WorkerModuleOptions): DynamicModule {
-    return { module: WorkerModule, imports: [CoreModule.forRoot(options), DeadlineWorkerModule] };
+    return { module: WorkerModule, imports: [CoreModule.forRoot(options), DeadlineWorkerModule, NotificationsWorkerModule] };
   }
 }

@@ -116,19 +116,45 @@ export class AppConfig {
   @Transform(toInt)
   @IsInt()
   @Min(1000)
-  WORKER_LOCK_MS = 10_000;
+  WORKER_LOCK_MS = 8_000;
 
   /** How often workers look for jobs whose worker died (BullMQ stalledInterval). */
   @Transform(toInt)
   @IsInt()
   @Min(1000)
-  WORKER_STALLED_INTERVAL_MS = 5_000;
+  WORKER_STALLED_INTERVAL_MS = 4_000;
 
   /** How often the reconciler sweeps the deadlines table (0: only at worker start). */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   RECONCILE_INTERVAL_MS = 60_000;
+
+  /** The outbox relay's fallback poll when no NOTIFY arrives (it is woken by LISTEN/NOTIFY). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  OUTBOX_POLL_MS = 5_000;
+
+  /** Timeout of one webhook POST. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 5_000;
+
+  /** Attempts of a webhook delivery before it is DEAD. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  WEBHOOK_MAX_ATTEMPTS = 8;
+
+  /** First retry delay of a webhook delivery; doubles each attempt, with jitter. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_BACKOFF_MS = 2_000;
 
   /** The demo seed runs by default everywhere but production. */
   get demoSeed(): boolean {

@@ -11,3 +11,9 @@ export const DEADLINE_JOBS = {
   /** The periodic reconciler sweep. */
   reconcile: 'reconcile',
 } as const;
+
+/** Job names of the notifications queue. */
+export const NOTIFICATION_JOBS = {
+  /** Deliver one outbox row: inbox, then webhook. Job id = outbox id. */
+  deliver: 'deliver',
+} as const;

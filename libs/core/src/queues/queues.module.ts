@@ -30,7 +30,7 @@ export function bullConnection(url: string) {
         prefix: config.QUEUE_PREFIX,
       }),
     }),
-    BullModule.registerQueue({ name: QUEUES.deadlines }),
+    BullModule.registerQueue({ name: QUEUES.deadlines }, { name: QUEUES.notifications }),
   ],
   exports: [BullModule],
 })

@@ -44,10 +44,20 @@ export class Notifications1764000000001 implements MigrationInterface {
         dead_at timestamptz
       )`);
     await q.query(`CREATE INDEX webhook_deliveries_authority_idx ON webhook_deliveries (authority_id, created_at DESC, id DESC)`);
+    // Wakes the outbox relay (LISTEN outbox) as soon as an action commits.
+    await q.query(`
+      CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('outbox', '');
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE TRIGGER outbox_inserted AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`);
     await q.query(`CREATE INDEX webhook_deliveries_dead_idx ON webhook_deliveries (authority_id, dead_at) WHERE status = 'DEAD'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER IF EXISTS outbox_inserted ON outbox`);
+    await q.query(`DROP FUNCTION IF EXISTS outbox_notify()`);
     await q.query(`DROP TABLE IF EXISTS webhook_deliveries`);
     await q.query(`DROP TABLE IF EXISTS notifications`);
   }

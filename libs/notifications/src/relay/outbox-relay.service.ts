@@ -1,0 +1,102 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { Client } from 'pg';
+import { AppConfig, Clock, QUEUES, TransactionRunner } from '@mla/core';
+import { enqueueDeliveries, NotificationJobData } from '../notification-jobs';
+
+const BATCH = 500;
+
+/**
+ * Moves outbox rows into the `notifications` queue (job id = outbox id) and marks them
+ * dispatched, in one transaction per batch, rows locked with SKIP LOCKED so several workers
+ * share the work. Woken by LISTEN/NOTIFY when an action commits, with a slow poll as a
+ * fallback. If Redis is down the batch rolls back and the rows wait: nothing is lost.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private listener?: Client;
+  private poll?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    @InjectQueue(QUEUES.notifications) private readonly queue: Queue<NotificationJobData>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+    this.poll = setInterval(() => void this.wake(), this.config.OUTBOX_POLL_MS);
+    this.poll.unref();
+    await this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.poll) clearInterval(this.poll);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Relays until the outbox is empty; a wake during a run causes one more pass. */
+  wake(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          while (!this.stopped && (await this.relayBatch()) === BATCH);
+        } while (this.again && !this.stopped);
+      } catch (error) {
+        this.logger.warn(`outbox relay paused (rows stay in the outbox): ${String(error)}`);
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  /** One batch; answers how many rows it moved. */
+  async relayBatch(): Promise<number> {
+    return this.tx.run(async (m) => {
+      const rows = (await m.query(
+        `SELECT id FROM outbox WHERE dispatched_at IS NULL ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      )) as { id: string }[];
+      if (rows.length === 0) return 0;
+      await enqueueDeliveries(
+        this.queue,
+        rows.map((r) => ({ outboxId: r.id })),
+        this.config.WEBHOOK_MAX_ATTEMPTS,
+      );
+      await m.query(`UPDATE outbox SET dispatched_at = $2 WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id), this.clock.now()]);
+      return rows.length;
+    });
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.config.DATABASE_URL, connectionTimeoutMillis: 5000 });
+    client.on('notification', () => void this.wake());
+    client.on('error', (error) => {
+      this.logger.warn(`outbox listener lost (${error.message}); polling until it is back`);
+      this.reconnectSoon();
+    });
+    await client.connect();
+    await client.query('LISTEN outbox');
+    this.listener = client;
+  }
+
+  private reconnectSoon(): void {
+    if (this.stopped) return;
+    setTimeout(() => {
+      this.listen().catch(() => this.reconnectSoon());
+    }, 1000).unref();
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { KeysetCursor } from '@mla/core';
+
+export type DeliveryStatus = 'PENDING' | 'DELIVERED' | 'DEAD';
+
+export interface DeliveryRow {
+  id: string;
+  outboxId: string;
+  authorityId: string;
+  url: string;
+  status: DeliveryStatus;
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: Date;
+  lastAttemptAt: Date | null;
+  deliveredAt: Date | null;
+  deadAt: Date | null;
+  type: string;
+  requestId: string | null;
+}
+
+const COLUMNS = `d.id, d.outbox_id AS "outboxId", d.authority_id AS "authorityId", d.url, d.status, d.attempts,
+  d.last_status_code AS "lastStatusCode", d.last_error AS "lastError", d.created_at AS "createdAt",
+  d.last_attempt_at AS "lastAttemptAt", d.delivered_at AS "deliveredAt", d.dead_at AS "deadAt",
+  o.type, o.request_id AS "requestId"`;
+
+/** Webhook delivery records: attempts, status, last error, times. */
+@Injectable()
+export class WebhookDeliveriesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The delivery of an outbox row to its authority's endpoint, created on first use. */
+  async ensure(outboxId: string, authorityId: string, url: string, now: Date): Promise<DeliveryRow> {
+    await this.dataSource.query(
+      `INSERT INTO webhook_deliveries (outbox_id, authority_id, url, status, created_at) VALUES ($1, $2, $3, 'PENDING', $4)
+       ON CONFLICT (outbox_id) DO NOTHING`,
+      [outboxId, authorityId, url, now],
+    );
+    const [row] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM webhook_deliveries d JOIN outbox o ON o.id = d.outbox_id WHERE d.outbox_id = $1`, [
+      outboxId,
+    ])) as DeliveryRow[];
+    return row as DeliveryRow;
+  }
+
+  async recordAttempt(id: string, outcome: { status: DeliveryStatus; statusCode: number | null; error: string | null }, now: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE webhook_deliveries SET attempts = attempts + 1, last_attempt_at = $2, status = $3::varchar, last_status_code = $4, last_error = $5,
+         delivered_at = CASE WHEN $3::varchar = 'DELIVERED' THEN $2 ELSE delivered_at END,
+         dead_at = CASE WHEN $3::varchar = 'DEAD' THEN $2 ELSE dead_at END
+       WHERE id = $1`,
+      [id, now, outcome.status, outcome.statusCode, outcome.error?.slice(0, 2000) ?? null],
+    );
+  }
+
+  page(authorityId: string, status: DeliveryStatus | undefined, after: KeysetCursor | null, limit: number): Promise<DeliveryRow[]> {
+    const params: unknown[] = [authorityId];
+    const where = ['d.authority_id = $1'];
+    if (status) {
+      params.push(status);
+      where.push(`d.status = $${params.length}`);
+    }
+    if (after) {
+      params.push(after.createdAt, after.id);
+      where.push(`(d.created_at, d.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(limit);
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM webhook_deliveries d JOIN outbox o ON o.id = d.outbox_id
+       WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  async find(authorityId: string, id: string): Promise<DeliveryRow | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM webhook_deliveries d JOIN outbox o ON o.id = d.outbox_id WHERE d.authority_id = $1 AND d.id = $2`,
+      [authorityId, id],
+    )) as DeliveryRow[];
+    return rows[0] ?? null;
+  }
+
+  /** A DEAD delivery goes back to PENDING for a new round of attempts; false if it was not DEAD. */
+  async reopen(id: string): Promise<boolean> {
+    const [, count] = (await this.dataSource.query(`UPDATE webhook_deliveries SET status = 'PENDING', dead_at = NULL WHERE id = $1 AND status = 'DEAD'`, [
+      id,
+    ])) as [unknown[], number];
+    return count > 0;
+  }
+}
