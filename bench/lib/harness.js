@@ -35,7 +35,8 @@ async function startApi(env) {
   const entry = path.join(ROOT, 'dist/apps/api/src/main.js');
   const child = spawn(process.execPath, [entry], {
     env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0', DEMO_SEED: 'true', LOG_LEVEL: 'warn', REDIS_URL, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // BENCH_API_LOG=<file> keeps the API's JSON log for diagnosis.
+    stdio: ['ignore', process.env.BENCH_API_LOG ? require('node:fs').openSync(process.env.BENCH_API_LOG, 'a') : 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${env.PORT}`;
   const deadline = Date.now() + 60_000;
@@ -70,3 +71,21 @@ function percentile(sorted, p) {
 const round = (x, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
 
 module.exports = { ROOT, dbUrl, freshDatabase, dropDatabase, startApi, percentile, round };
+
+/**
+ * Deletes the keys under `${prefix}:` (SCAN + UNLINK, a batch at a time) with an ioredis
+ * client; never touches another prefix. Answers how many keys it deleted.
+ */
+async function deleteRedisPrefix(redis, prefix) {
+  const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}:*`;
+  let cursor = '0';
+  let deleted = 0;
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 5000);
+    cursor = next;
+    if (keys.length > 0) deleted += await redis.unlink(...keys);
+  } while (cursor !== '0');
+  return deleted;
+}
+
+module.exports.deleteRedisPrefix = deleteRedisPrefix;

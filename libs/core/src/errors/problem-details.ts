@@ -60,6 +60,9 @@ export function toProblem(error: unknown): { problem: ProblemDetails; unexpected
     return { problem: { ...problemOf(error.code, error.detail, error.errors), ...(error.extra ?? {}) }, unexpected: false };
   }
   const e = (error ?? {}) as HttpLikeError;
+  if (isUnavailable(error)) {
+    return { problem: problemOf('SERVICE_UNAVAILABLE', 'The database is busy or unreachable; retry shortly'), unexpected: true };
+  }
   const status = typeof e.getStatus === 'function' ? e.getStatus() : (e.statusCode ?? e.status);
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const code = STATUS_TO_CODE[status] ?? 'VALIDATION_FAILED';
@@ -96,3 +99,13 @@ function describeClientError(e: HttpLikeError, code: ProblemCode): string {
 const PROBLEM_TITLES_FALLBACK: Partial<Record<ProblemCode, string>> = {
   NOT_FOUND: 'No such resource',
 };
+
+/** PostgreSQL unreachable, saturated or shutting down, or a deadlock victim: worth a retry, not a 500. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '53300', '57P01', '57P02', '57P03', '40P01', '40001']);
+
+function isUnavailable(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown }; message?: unknown } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  return typeof e?.message === 'string' && /timeout exceeded when trying to connect|Connection terminated/.test(e.message);
+}
