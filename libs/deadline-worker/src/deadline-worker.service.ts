@@ -29,6 +29,9 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShut
       lockDuration: this.config.WORKER_LOCK_MS,
       stalledInterval: this.config.WORKER_STALLED_INTERVAL_MS,
       maxStalledCount: 3,
+      // Completed jobs kept a while (inspection, waitUntilFinished), then trimmed.
+      removeOnComplete: { count: 1000 },
+      removeOnFail: { count: 5000 },
     });
     this.worker.on('failed', (job, error) => this.logger.warn(`deadline job ${job?.id} failed: ${error.message}`));
     await this.worker.waitUntilReady();

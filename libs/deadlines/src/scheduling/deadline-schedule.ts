@@ -26,9 +26,13 @@ export function nextEventOf(d: SchedulableDeadline, policy: Pick<DeadlinePolicy,
   });
 }
 
-/** The job id of a deadline's event: deterministic, so scheduling twice is harmless (no `:` for BullMQ). */
+/**
+ * The job id of a deadline's event: deterministic (the deadline's UUID in base64url and the
+ * time in base 36), so scheduling twice is harmless. Short, because Redis keeps a job's hash
+ * compact only while its fields are short, and BullMQ stores the id three times; no `:`.
+ */
 export function deadlineJobId(deadlineId: string, at: Date): string {
-  return `${deadlineId}-${at.getTime()}`;
+  return `${Buffer.from(deadlineId.replace(/-/g, ''), 'hex').toString('base64url')}.${at.getTime().toString(36)}`;
 }
 
 export interface ScheduleChange {

@@ -9,10 +9,6 @@ export interface DeadlineJobData {
   d: string;
 }
 
-/** Completed jobs kept (for waitUntilFinished and inspection) before BullMQ trims them. */
-const KEEP_COMPLETED = { count: 1000 };
-const KEEP_FAILED = { count: 5000 };
-
 /**
  * Puts one delayed job per open deadline in the `deadlines` queue, for its next event.
  * The table is the truth: a lost or stale job is harmless, the reconciler re-creates what
@@ -41,8 +37,7 @@ export class DeadlineScheduler {
         opts: {
           jobId: deadlineJobId(c.deadlineId, c.at),
           delay: Math.max(0, c.at.getTime() - now),
-          removeOnComplete: KEEP_COMPLETED,
-          removeOnFail: KEEP_FAILED,
+          // Retention is the worker's setting (not stored per job: it would cost Redis memory).
           attempts: 5,
           backoff: { type: 'exponential', delay: 1000 },
         },
