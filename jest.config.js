@@ -9,6 +9,8 @@ const moduleNameMapper = {
 };
 module.exports = {
   testTimeout: 30000,
+  // A leaked handle must never hang CI; the suite's own teardown closes what it opens.
+  forceExit: true,
   projects: [
     {
       displayName: 'unit',
