@@ -1,5 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { AppConfig, loadAppConfig } from '../../libs/core/src/config/app-config';
@@ -46,6 +48,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: queuePrefix,
     RECONCILE_INTERVAL_MS: '0',
+    EVIDENCE_STORAGE_DIR: join(tmpdir(), `mla-evidence-${suffix}`),
+    EVIDENCE_MAX_BYTES: String(64 * 1024),
     LOG_LEVEL: 'silent',
     // Tests move the clock by months; tokens follow that clock.
     JWT_TTL_SECONDS: String(365 * 24 * 3600),

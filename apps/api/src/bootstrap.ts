@@ -45,6 +45,8 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
   const log = new NestLogger('HTTP');
   // JSON only: any other body answers 415 (Fastify would otherwise hand text/plain through as a string).
   fastify.removeContentTypeParser('text/plain');
+  // Evidence files arrive as raw bytes: handed on as a stream, hashed and size-checked on the way to storage.
+  fastify.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
   fastify.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     return payload;

@@ -1,4 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { AppException, FieldError } from '@mla/core';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -49,6 +50,10 @@ export class ApiValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object) {
+      if (value instanceof Readable) {
+        value.resume();
+        throw new AppException('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
+      }
       if (value === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw AppException.validation([{ field: 'body', message: 'must be a JSON object' }]);
       }

@@ -1,6 +1,10 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import {
   ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiProduces,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -12,13 +16,15 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException } from '@mla/core';
 import { CurrentUser, Principal, Roles } from '@mla/identity';
 import { DeadlineExtensionService } from './deadline-extension/deadline-extension.service';
 import { ExtendDeadlineDto } from './dto/extend-deadline.dto';
 import { ChainVerificationDto, EventListDto, ListEventsQueryDto } from './dto/event.dto';
-import { EvidenceListDto } from './dto/evidence.dto';
+import { EvidenceItemDto, EvidenceListDto } from './dto/evidence.dto';
+import { EvidenceContentService } from './evidence/evidence-content.service';
+import { toEvidenceDto } from './evidence/evidence.service';
 import { ListRequestsQueryDto } from './dto/list-requests-query.dto';
 import { CreateRequestDto, UpdateRequestDto } from './dto/request-content.dto';
 import { RequestDto, RequestListDto } from './dto/request.dto';
@@ -45,6 +51,7 @@ export class RequestsController {
     private readonly events: EventsService,
     private readonly evidence: EvidenceService,
     private readonly extensions: DeadlineExtensionService,
+    private readonly content: EvidenceContentService,
   ) {}
 
   /** Creates a draft (PROSECUTOR). Only type, legal basis and requested authority are needed now. */
@@ -157,6 +164,41 @@ export class RequestsController {
   @ApiOkResponse({ type: ChainVerificationDto })
   verify(@CurrentUser() p: Principal, @Param('id', uuid) id: string): Promise<ChainVerificationDto> {
     return this.events.verify(p, id);
+  }
+
+  /** Stores the file of a delivered digital item (OFFICER of the requested authority): streamed, size-limited, SHA-256 verified. */
+  @Put(':id/evidence/:itemId/content')
+  @ApiConsumes('application/octet-stream')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ type: EvidenceItemDto })
+  @ApiUnprocessableEntityResponse({ description: 'RULE_VIOLATED: the file does not match the declared SHA-256 and size' })
+  @ApiConflictResponse({ description: 'CONFLICT: the item already has its file' })
+  async uploadContent(
+    @CurrentUser() p: Principal,
+    @Param('id', uuid) id: string,
+    @Param('itemId', uuid) itemId: string,
+    @Req() req: FastifyRequest,
+  ): Promise<EvidenceItemDto> {
+    if (!(req.body instanceof Readable)) throw new AppException('UNSUPPORTED_MEDIA_TYPE', 'Send the file as application/octet-stream');
+    return toEvidenceDto(await this.content.upload(p, id, itemId, req.body));
+  }
+
+  /** The stored file of an evidence item. */
+  @Get(':id/evidence/:itemId/content')
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async downloadContent(
+    @CurrentUser() p: Principal,
+    @Param('id', uuid) id: string,
+    @Param('itemId', uuid) itemId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const file = await this.content.download(p, id, itemId);
+    await reply
+      .header('content-type', 'application/octet-stream')
+      .header('content-length', file.size)
+      .header('x-content-sha256', file.sha256)
+      .send(file.stream);
   }
 
   /** Evidence items delivered so far, with their custody. */

@@ -13,6 +13,7 @@ import { EventsRepository } from './events/events.repository';
 import { EventsService } from './events/events.service';
 import { EvidenceRepository } from './evidence/evidence.repository';
 import { EvidenceService } from './evidence/evidence.service';
+import { EvidenceContentService } from './evidence/evidence-content.service';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { RequestsController } from './requests.controller';
@@ -38,6 +39,7 @@ import { TransitionsService } from './transitions/transitions.service';
     EventsService,
     EvidenceRepository,
     EvidenceService,
+    EvidenceContentService,
     IdempotencyRepository,
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],

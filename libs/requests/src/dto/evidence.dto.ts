@@ -30,6 +30,9 @@ export class EvidenceItemDto {
   supersededById: string | null;
   @ApiProperty({ type: [CustodyEntryViewDto] })
   custody: CustodyEntryViewDto[];
+  /** When the file itself was stored (hash verified); null when only declared. */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  contentStoredAt: string | null;
   deliveredBy: string;
   createdAt: string;
 }

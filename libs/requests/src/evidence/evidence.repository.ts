@@ -14,6 +14,7 @@ export interface EvidenceRow {
   supersedesId: string | null;
   supersededById: string | null;
   custody: CustodyEntry[];
+  contentStoredAt: Date | null;
   deliveredBy: string;
   createdAt: Date;
 }
@@ -63,14 +64,27 @@ export class EvidenceRepository {
     return new Set(rows.map((r) => r.id));
   }
 
-  list(requestId: string): Promise<EvidenceRow[]> {
+  list(requestId: string, itemId?: string): Promise<EvidenceRow[]> {
     return this.dataSource.query(
       `SELECT e.id, e.request_id AS "requestId", e.delivery_no AS "deliveryNo", e.item_no AS "itemNo", e.description, e.kind,
               e.sha256, e.size_bytes AS "sizeBytes", e.supersedes_id AS "supersedesId",
               (SELECT s.id FROM evidence_items s WHERE s.supersedes_id = e.id ORDER BY s.created_at LIMIT 1) AS "supersededById",
-              e.custody, e.delivered_by AS "deliveredBy", e.created_at AS "createdAt"
-       FROM evidence_items e WHERE e.request_id = $1 ORDER BY e.delivery_no, e.item_no`,
-      [requestId],
+              e.custody, e.content_stored_at AS "contentStoredAt", e.delivered_by AS "deliveredBy", e.created_at AS "createdAt"
+       FROM evidence_items e WHERE e.request_id = $1 ${itemId ? 'AND e.id = $2' : ''} ORDER BY e.delivery_no, e.item_no`,
+      itemId ? [requestId, itemId] : [requestId],
     ) as Promise<EvidenceRow[]>;
+  }
+
+  async findItem(requestId: string, itemId: string): Promise<EvidenceRow | null> {
+    return (await this.list(requestId, itemId))[0] ?? null;
+  }
+
+  /** Records that the item's file is stored (the only change the database allows on an item). */
+  async markStored(itemId: string, at: Date): Promise<boolean> {
+    const [, count] = (await this.dataSource.query(
+      `UPDATE evidence_items SET content_stored_at = $2 WHERE id = $1 AND content_stored_at IS NULL`,
+      [itemId, at],
+    )) as [unknown[], number];
+    return count > 0;
   }
 }

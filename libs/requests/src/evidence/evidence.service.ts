@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@mla/identity';
-import type { EvidenceListDto } from '../dto/evidence.dto';
+import type { EvidenceItemDto, EvidenceListDto } from '../dto/evidence.dto';
 import { RequestsService } from '../requests.service';
-import { EvidenceRepository } from './evidence.repository';
+import { EvidenceRepository, EvidenceRow } from './evidence.repository';
 
 @Injectable()
 export class EvidenceService {
@@ -14,22 +14,24 @@ export class EvidenceService {
   async list(p: Principal, requestId: string): Promise<EvidenceListDto> {
     await this.requests.visibleRow(null, p, requestId);
     const rows = await this.evidence.list(requestId);
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        deliveryNo: r.deliveryNo,
-        itemNo: r.itemNo,
-        description: r.description,
-        kind: r.kind,
-        sha256: r.sha256,
-        sizeBytes: r.sizeBytes === null ? null : Number(r.sizeBytes),
-        supersedesId: r.supersedesId,
-        supersededById: r.supersededById,
-        custody: r.custody,
-        deliveredBy: r.deliveredBy,
-        createdAt: r.createdAt.toISOString(),
-      })),
-      nextCursor: null,
-    };
+    return { items: rows.map(toEvidenceDto), nextCursor: null };
   }
+}
+
+export function toEvidenceDto(r: EvidenceRow): EvidenceItemDto {
+  return {
+    id: r.id,
+    deliveryNo: r.deliveryNo,
+    itemNo: r.itemNo,
+    description: r.description,
+    kind: r.kind,
+    sha256: r.sha256,
+    sizeBytes: r.sizeBytes === null ? null : Number(r.sizeBytes),
+    supersedesId: r.supersedesId,
+    supersededById: r.supersededById,
+    custody: r.custody,
+    contentStoredAt: r.contentStoredAt ? r.contentStoredAt.toISOString() : null,
+    deliveredBy: r.deliveredBy,
+    createdAt: r.createdAt.toISOString(),
+  };
 }
