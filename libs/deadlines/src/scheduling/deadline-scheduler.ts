@@ -62,11 +62,26 @@ export class DeadlineScheduler {
   }
 
   /**
-   * After a commit: best effort, never blocking or failing the action (Redis may be down;
-   * the reconciler schedules whatever this could not).
+   * After a commit: the jobs are in Redis when the action answers, unless Redis is slow or
+   * down: then the action answers anyway after a short wait, and the reconciler schedules
+   * what could not be (the deadlines table is the truth). Never fails the action.
    */
-  applySoon(delta: ScheduleDelta): void {
+  async applyAfterCommit(delta: ScheduleDelta, waitMs = 250): Promise<void> {
     if (delta.add.length === 0 && delta.remove.length === 0) return;
-    this.apply(delta).catch((error: unknown) => this.logger.warn(`deadline jobs not scheduled now (the reconciler will): ${String(error)}`));
+    const applied = this.apply(delta).then(
+      () => true,
+      (error: unknown) => {
+        this.logger.warn(`deadline jobs not scheduled now (the reconciler will): ${String(error)}`);
+        return true;
+      },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), waitMs);
+      timer.unref();
+    });
+    const done = await Promise.race([applied, late]);
+    if (timer) clearTimeout(timer);
+    if (!done) this.logger.warn('Redis is slow or down: deadline jobs will be scheduled when it answers, or by the reconciler');
   }
 }

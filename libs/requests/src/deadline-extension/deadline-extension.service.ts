@@ -95,7 +95,7 @@ export class DeadlineExtensionService {
       const updated = { ...row, ...changes } as RequestRow;
       return { updated, deadlines: await this.deadlines.forRequest(m, requestId), delta };
     });
-    this.scheduler.applySoon(result.delta);
+    await this.scheduler.applyAfterCommit(result.delta);
     return toRequestDto(result.updated, result.deadlines, p);
   }
 }

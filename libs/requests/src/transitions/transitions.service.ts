@@ -74,7 +74,7 @@ export class TransitionsService {
       const current = await this.requestsService.visibleRow(m, p, id, true);
       return this.transition(m, current, dto.action, input, { principal: p, ifMatch });
     });
-    this.scheduler.applySoon(delta);
+    await this.scheduler.applyAfterCommit(delta);
     return toRequestDto(row, deadlines, p);
   }
 
