@@ -10,3 +10,4 @@ export * from './core.module';
 export * from './pagination/cursor';
 export * from './queues/queue-names';
 export * from './queues/queues.module';
+export * from './pagination/page-query.dto';

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
-import { AppConfig, bullConnection, DEADLINE_JOBS, QUEUES } from '@mla/core';
+import { AppConfig, DEADLINE_JOBS, QUEUES, workerOptions } from '@mla/core';
 import { DeadlineJobData, DeadlineScheduler } from '@mla/deadlines';
 import { DeadlineFiringService } from './deadline-firing.service';
 import { DeadlineReconciler } from './deadline-reconciler';
@@ -23,11 +23,7 @@ export class DeadlineWorker implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationBootstrap(): Promise<void> {
     this.worker = new Worker<DeadlineJobData>(QUEUES.deadlines, (job) => this.process(job), {
-      connection: { ...bullConnection(this.config.REDIS_URL), maxRetriesPerRequest: null },
-      prefix: this.config.QUEUE_PREFIX,
-      concurrency: this.config.WORKER_CONCURRENCY,
-      lockDuration: this.config.WORKER_LOCK_MS,
-      stalledInterval: this.config.WORKER_STALLED_INTERVAL_MS,
+      ...workerOptions(this.config),
       maxStalledCount: 3,
       // Completed jobs kept a while (inspection, waitUntilFinished), then trimmed.
       removeOnComplete: { count: 1000 },

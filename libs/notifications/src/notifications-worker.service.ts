@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
-import { AppConfig, bullConnection, NOTIFICATION_JOBS, QUEUES } from '@mla/core';
+import { AppConfig, NOTIFICATION_JOBS, QUEUES, workerOptions } from '@mla/core';
 import { NotificationDeliveryService } from './notification-delivery.service';
 import type { NotificationJobData } from './notification-jobs';
 
@@ -22,11 +22,7 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     this.worker = new Worker<NotificationJobData>(QUEUES.notifications, (job) => this.process(job), {
-      connection: { ...bullConnection(this.config.REDIS_URL), maxRetriesPerRequest: null },
-      prefix: this.config.QUEUE_PREFIX,
-      concurrency: this.config.WORKER_CONCURRENCY,
-      lockDuration: this.config.WORKER_LOCK_MS,
-      stalledInterval: this.config.WORKER_STALLED_INTERVAL_MS,
+      ...workerOptions(this.config),
       maxStalledCount: 5,
       settings: { backoffStrategy: (attemptsMade: number) => jitteredBackoff(this.config.WEBHOOK_BACKOFF_MS, attemptsMade) },
     });

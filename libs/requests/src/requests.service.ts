@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { AppException, Clock, decodeCursor, encodeCursor, FieldError, TransactionRunner } from '@mla/core';
+import { AppException, Clock, decodeCursor, FieldError, toPage, TransactionRunner } from '@mla/core';
 import { AuthoritiesRepository, AuthorityEntity, Principal } from '@mla/identity';
 import { DeadlinesRepository } from '@mla/deadlines';
 import { buildEvent, actorOf } from './events/event-builder';
@@ -125,10 +125,7 @@ export class RequestsService {
   async list(p: Principal, q: ListRequestsQueryDto): Promise<RequestListDto> {
     if (p.role === 'ADMIN') throw AppException.forbidden('Administrators manage authorities and users, never the content of requests');
     const limit = q.limit ?? 20;
-    const rows = await this.requests.page(p, q, decodeCursor(q.cursor), limit + 1, this.clock.now());
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items: items.map(toSummary), nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+    return toPage(await this.requests.page(p, q, decodeCursor(q.cursor), limit + 1, this.clock.now()), limit, toSummary);
   }
 
   /** The request if the caller may see it; 404 otherwise, exactly as if it did not exist. */

@@ -26,3 +26,10 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+/** Cuts a page from `limit + 1` rows read: the extra row only tells that there is a next page. */
+export function toPage<R extends { createdAt: Date; id: string }, T>(rows: R[], limit: number, map: (row: R) => T): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items: items.map(map), nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+}

@@ -16,6 +16,17 @@ export function bullConnection(url: string) {
   };
 }
 
+/** The options every BullMQ worker process uses: connection, prefix, lock and stall settings. */
+export function workerOptions(config: AppConfig) {
+  return {
+    connection: { ...bullConnection(config.REDIS_URL), maxRetriesPerRequest: null },
+    prefix: config.QUEUE_PREFIX,
+    concurrency: config.WORKER_CONCURRENCY,
+    lockDuration: config.WORKER_LOCK_MS,
+    stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
+  };
+}
+
 /**
  * The BullMQ queues, registered for producers anywhere (the API schedules deadline jobs);
  * their processors are loaded only by the worker. Keys carry QUEUE_PREFIX.

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppException, decodeCursor, encodeCursor, pgErrorCode, PG } from '@mla/core';
+import { AppException, decodeCursor, pgErrorCode, PG, toPage } from '@mla/core';
 import { AuthoritiesRepository } from '../authorities/authorities.repository';
 import { AuthorityKind } from '../authorities/authority.entity';
 import { hashPassword } from '../auth/password';
@@ -69,9 +69,6 @@ export class UsersService {
 
   async list(query: ListUsersQueryDto): Promise<UserListDto> {
     const limit = query.limit ?? 50;
-    const rows = await this.users.page(query, decodeCursor(query.cursor), limit + 1);
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items: items.map(toUserDto), nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+    return toPage(await this.users.page(query, decodeCursor(query.cursor), limit + 1), limit, toUserDto);
   }
 }

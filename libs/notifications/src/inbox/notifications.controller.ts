@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AppException, Clock, decodeCursor, encodeCursor } from '@mla/core';
+import { AppException, Clock, decodeCursor, toPage } from '@mla/core';
 import { CurrentUser, Principal } from '@mla/identity';
 import { ListNotificationsQueryDto, NotificationDto, NotificationListDto } from './notification.dto';
 import { NotificationRow, NotificationsRepository } from './notifications.repository';
@@ -39,9 +39,7 @@ export class NotificationsController {
     const authorityId = this.authorityOf(p);
     const limit = q.limit ?? 20;
     const rows = await this.notifications.page(authorityId, p.userId, q.unread === true, decodeCursor(q.cursor), limit + 1);
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items: items.map(toDto), nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+    return toPage(rows, limit, toDto);
   }
 
   /** Marks a notification read; the first read time is kept. */

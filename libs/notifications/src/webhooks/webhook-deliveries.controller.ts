@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
-import { AppConfig, AppException, Clock, decodeCursor, encodeCursor, QUEUES } from '@mla/core';
+import { AppConfig, AppException, Clock, decodeCursor, QUEUES, toPage } from '@mla/core';
 import { CurrentUser, Principal, Roles } from '@mla/identity';
 import { enqueueDeliveries, NotificationJobData } from '../notification-jobs';
 import { DeliveryRow, WebhookDeliveriesRepository } from './webhook-deliveries.repository';
@@ -47,10 +47,7 @@ export class WebhookDeliveriesController {
   async list(@CurrentUser() p: Principal, @Param('authorityId', uuid) authorityId: string, @Query() q: ListDeliveriesQueryDto): Promise<WebhookDeliveryListDto> {
     this.assertMayRead(p, authorityId);
     const limit = q.limit ?? 20;
-    const rows = await this.deliveries.page(authorityId, q.status, decodeCursor(q.cursor), limit + 1);
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items: items.map(toDto), nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+    return toPage(await this.deliveries.page(authorityId, q.status, decodeCursor(q.cursor), limit + 1), limit, toDto);
   }
 
   /** Sends a DEAD delivery again, with a fresh round of attempts. */

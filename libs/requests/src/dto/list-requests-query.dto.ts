@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@mla/core';
 import { PRIORITIES, Priority, REQUEST_STATES, REQUEST_TYPES, RequestState, RequestType } from '../domain/request.types';
 
 const csv = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter((v) => v !== '') : value;
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class ListRequestsQueryDto {
+export class ListRequestsQueryDto extends PageQueryDto {
   /** One state or several, comma-separated. */
   @ApiPropertyOptional({ enum: REQUEST_STATES, isArray: true, description: 'comma-separated' })
   @IsOptional()
@@ -49,17 +50,4 @@ export class ListRequestsQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  /** 1 to 100, default 20. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }

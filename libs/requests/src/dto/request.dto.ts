@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import {
   CHANNELS,
   DEADLINE_KINDS,
@@ -124,31 +124,24 @@ export class RequestDto {
   allowedActions: string[];
 }
 
-/** A request in a list: without deadlines and allowed actions. */
-export class RequestSummaryDto {
-  id: string;
-  reference: string;
-  version: number;
-  @ApiProperty({ enum: REQUEST_STATES })
-  state: string;
-  @ApiProperty({ enum: REQUEST_TYPES })
-  type: string;
-  @ApiProperty({ enum: PRIORITIES })
-  priority: string;
-  @ApiProperty({ enum: CHANNELS })
-  channel: string;
-  requestingAuthority: AuthorityRefDto;
-  requestedAuthority: AuthorityRefDto;
-  @ApiPropertyOptional({ nullable: true, type: String })
-  title: string | null;
-  @ApiPropertyOptional({ enum: SIDES, nullable: true })
-  ballHolder: string | null;
-  confidential: boolean;
-  createdAt: string;
-  updatedAt: string;
-  @ApiPropertyOptional({ nullable: true, type: String })
-  sentAt: string | null;
-}
+/** A request in a list: its identity, state and parties, without its content, deadlines and allowed actions. */
+export class RequestSummaryDto extends PickType(RequestDto, [
+  'id',
+  'reference',
+  'version',
+  'state',
+  'type',
+  'priority',
+  'channel',
+  'requestingAuthority',
+  'requestedAuthority',
+  'title',
+  'ballHolder',
+  'confidential',
+  'createdAt',
+  'updatedAt',
+  'sentAt',
+] as const) {}
 
 export class RequestListDto {
   @ApiProperty({ type: [RequestSummaryDto] })

@@ -22,8 +22,9 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         language varchar(16) NOT NULL,
         webhook_url varchar(2000),
         webhook_secret varchar(200),
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now()
+        -- millisecond precision, as the keyset cursors and JSON timestamps carry
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX authorities_country_idx ON authorities (country)`);
 
@@ -36,8 +37,9 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         authority_id uuid REFERENCES authorities(id),
         password_hash varchar(200) NOT NULL,
         active boolean NOT NULL DEFAULT true,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
+        -- millisecond precision, as the keyset cursors and JSON timestamps carry
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now(),
         CHECK (role = 'ADMIN' OR authority_id IS NOT NULL)
       )`);
     await q.query(`CREATE UNIQUE INDEX users_email_key ON users (lower(email))`);
