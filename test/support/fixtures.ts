@@ -54,3 +54,123 @@ export async function createDraft(t: TestApp, bearer: string, body: Record<strin
   if (res.status !== 201) throw new Error(`create answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body as Record<string, any>;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Helpers of the contract e2e files (auth-identity, drafts, transitions, concurrency, visibility)
+// ---------------------------------------------------------------------------------------------
+
+/** What supertest answers, as far as the problem helpers need it. */
+export interface HttpAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: any;
+}
+
+/**
+ * Asserts an RFC 9457 problem answer (DESIGN §9): status, machine-readable code, content type
+ * application/problem+json, and the request id. Fails with the whole body when they differ.
+ */
+export function expectProblem(res: HttpAnswer, status: number, code: string): void {
+  if (res.status !== status || res.body?.code !== code) {
+    throw new Error(`expected ${status} ${code}, got ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
+  expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, code, detail: expect.any(String) });
+  expect(typeof res.body.requestId).toBe('string');
+  if (res.headers['x-request-id'] !== undefined) expect(res.body.requestId).toBe(res.headers['x-request-id']);
+}
+
+/** The distinct `field`s of a problem's errors[], sorted (a field may carry several messages). */
+export function errorFields(res: HttpAnswer): string[] {
+  return [...new Set(((res.body?.errors ?? []) as { field: string }[]).map((e) => e.field))].sort();
+}
+
+/** Creates a user as ADMIN (the demo password by default); answers the created user. */
+export async function createUser(
+  t: TestApp,
+  adminBearer: string,
+  user: { email: string; role: string; authorityId?: string; displayName?: string; password?: string },
+): Promise<Record<string, any>> {
+  const res = await t.http
+    .post('/api/v1/users')
+    .set('authorization', adminBearer)
+    .send({ displayName: user.email, password: 'demo-password-2026', ...user });
+  if (res.status !== 201) throw new Error(`create user answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body as Record<string, any>;
+}
+
+/** Creates an authority as ADMIN; answers the created authority. */
+export async function createAuthority(
+  t: TestApp,
+  adminBearer: string,
+  authority: { code: string; country: string; kind: string; timezone: string; name?: string; language?: string },
+): Promise<Record<string, any>> {
+  const res = await t.http
+    .post('/api/v1/authorities')
+    .set('authorization', adminBearer)
+    .send({ name: authority.code, language: 'en', ...authority });
+  if (res.status !== 201) throw new Error(`create authority answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body as Record<string, any>;
+}
+
+export type WalkState =
+  | 'DRAFT'
+  | 'IN_REVIEW'
+  | 'SENT'
+  | 'ACKNOWLEDGED'
+  | 'PRESERVED'
+  | 'IN_EXECUTION'
+  | 'INFO_REQUESTED'
+  | 'EVIDENCE_RECEIVED'
+  | 'CLOSED';
+
+/** A preserved-until date 75 days from now (the middle of the 60-90 day window). */
+export function preservedUntilMidWindow(t: TestApp): string {
+  return new Date(t.clock.now().getTime() + 75 * 24 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A VN → SG-CA request taken to `state` by the right people (PRESERVED: a PRESERVATION
+ * request; the others: SUBSCRIBER_INFO unless `overrides.type` says otherwise). Answers the
+ * request as its last actor saw it.
+ */
+export async function walkTo(
+  t: TestApp,
+  as: Record<UserKey, string>,
+  state: WalkState,
+  overrides: Record<string, unknown> = {},
+): Promise<Record<string, any>> {
+  const sgCa = await authorityId(t, 'SG-CA');
+  const type = state === 'PRESERVED' ? 'PRESERVATION' : ((overrides.type as string | undefined) ?? 'SUBSCRIBER_INFO');
+  let r = await createDraft(t, as.vnProsecutor, completeDraft(sgCa, { ...overrides, type }));
+  const steps: [UserKey, Record<string, unknown>][] = [
+    ['vnProsecutor', { action: 'submit' }],
+    ['vnOfficer', { action: 'send' }],
+    ['sgOfficer', { action: 'acknowledge' }],
+  ];
+  const path: Record<WalkState, number> = {
+    DRAFT: 0,
+    IN_REVIEW: 1,
+    SENT: 2,
+    ACKNOWLEDGED: 3,
+    PRESERVED: 3,
+    IN_EXECUTION: 3,
+    INFO_REQUESTED: 3,
+    EVIDENCE_RECEIVED: 3,
+    CLOSED: 3,
+  };
+  const later: [UserKey, Record<string, unknown>][] = [];
+  if (state === 'PRESERVED') later.push(['sgOfficer', { action: 'confirm_preservation', preservedUntil: preservedUntilMidWindow(t) }]);
+  if (['IN_EXECUTION', 'INFO_REQUESTED', 'EVIDENCE_RECEIVED', 'CLOSED'].includes(state)) later.push(['sgOfficer', { action: 'start_execution' }]);
+  if (state === 'INFO_REQUESTED') later.push(['sgOfficer', { action: 'request_info', message: 'Which time zone?' }]);
+  if (state === 'EVIDENCE_RECEIVED' || state === 'CLOSED') {
+    later.push([
+      'sgOfficer',
+      { action: 'deliver_evidence', final: true, items: [{ description: 'Subscriber record', kind: 'FILE', sha256: 'c'.repeat(64), sizeBytes: 10 }] },
+    ]);
+  }
+  if (state === 'CLOSED') later.push(['vnProsecutor', { action: 'close', outcome: 'Used in the case' }]);
+  for (const [who, body] of [...steps.slice(0, path[state]), ...later]) r = await act(t, as[who], r.id as string, body);
+  if (r.state !== state) throw new Error(`walkTo(${state}) ended in ${String(r.state)}`);
+  return r;
+}

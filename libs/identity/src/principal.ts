@@ -9,6 +9,8 @@ export interface Principal {
   role: Role;
   /** null for ADMIN, who belongs to no authority. */
   authorityId: string | null;
+  /** The code of the caller's authority (e.g. VN-CA); null for ADMIN. */
+  authorityCode: string | null;
   /** The country of the caller's authority; null for ADMIN. */
   country: string | null;
 }

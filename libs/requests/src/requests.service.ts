@@ -49,7 +49,7 @@ export class RequestsService {
       const reference = await this.requests.nextReference(m, requesting.country, yearIn(requesting.timezone, now));
       const event = buildEvent(
         { id, eventSeq: 0, lastEventHash: null },
-        { action: 'create', fromState: null, toState: 'DRAFT', actor: actorOf(p, requesting.code), input: { ...dto }, occurredAt: now },
+        { action: 'create', fromState: null, toState: 'DRAFT', actor: actorOf(p), input: { ...dto }, occurredAt: now },
       );
       const created = {
         id,
@@ -166,7 +166,7 @@ export class RequestsService {
     changes: RequestChanges,
   ): Promise<void> {
     const now = this.clock.now();
-    const event = buildEvent(row, { action, fromState: row.state, toState, actor: actorOf(p, row.requestingAuthorityCode), input, occurredAt: now });
+    const event = buildEvent(row, { action, fromState: row.state, toState, actor: actorOf(p), input, occurredAt: now });
     await this.requests.update(m, row.id, { ...changes, version: row.version + 1, eventSeq: event.seq, lastEventHash: event.hash, updatedAt: now });
     await this.events.append(m, event);
   }

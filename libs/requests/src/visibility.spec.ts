@@ -11,6 +11,7 @@ const who = (role: Principal['role'], authorityId: string | null, country: strin
   email: 'x@example.org',
   role,
   authorityId,
+  authorityCode: null,
   country,
 });
 

@@ -23,7 +23,11 @@ export function sendProblem(
   logger: { error: (message: unknown, ...rest: unknown[]) => void },
 ): void {
   if (error instanceof ReplayedResponse) {
-    void reply.status(error.status).headers({ 'content-type': 'application/json; charset=utf-8', ...error.headers }).send(error.body);
+    // A replayed problem names this request's id, like every problem body.
+    const body = (error.headers['content-type'] ?? '').startsWith('application/problem+json')
+      ? JSON.stringify({ ...(JSON.parse(error.body) as object), requestId: String(request.id) })
+      : error.body;
+    void reply.status(error.status).headers({ 'content-type': 'application/json; charset=utf-8', ...error.headers }).send(body);
     return;
   }
   const { problem, unexpected } = toProblem(error);

@@ -10,6 +10,7 @@ interface TokenClaims {
   email: string;
   role: Role;
   authorityId: string | null;
+  authorityCode?: string | null;
   country: string | null;
   exp: number;
 }
@@ -59,6 +60,7 @@ export class AuthGuard implements CanActivate {
       email: claims.email,
       role: claims.role,
       authorityId: claims.authorityId,
+      authorityCode: claims.authorityCode ?? null,
       country: claims.country,
     };
 

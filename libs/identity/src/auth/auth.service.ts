@@ -34,6 +34,7 @@ export class AuthService {
       email: user.email,
       role: user.role,
       authorityId: user.authorityId,
+      authorityCode: authority?.code ?? null,
       country: authority?.country ?? null,
     };
     const iat = Math.floor(this.clock.now().getTime() / 1000);
@@ -65,6 +66,6 @@ export class AuthService {
   }
 }
 
-function claimsToPrincipal(c: { sub: string; email: string; role: Principal['role']; authorityId: string | null; country: string | null }): Principal {
-  return { userId: c.sub, email: c.email, role: c.role, authorityId: c.authorityId, country: c.country };
+function claimsToPrincipal(c: { sub: string; email: string; role: Principal['role']; authorityId: string | null; authorityCode: string | null; country: string | null }): Principal {
+  return { userId: c.sub, email: c.email, role: c.role, authorityId: c.authorityId, authorityCode: c.authorityCode, country: c.country };
 }

@@ -61,7 +61,7 @@ export class DeadlineExtensionService {
         action: 'extend_deadline',
         fromState: row.state,
         toState: row.state,
-        actor: actorOf(p, null),
+        actor: actorOf(p),
         input: { deadlineId, kind: deadline.kind, reason: dto.reason, oldDueAt: deadline.dueAt.toISOString(), newDueAt: newDue.toISOString() },
         occurredAt: now,
       });

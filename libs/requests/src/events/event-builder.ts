@@ -9,8 +9,8 @@ export interface EventActor {
   country: string | null;
 }
 
-export function actorOf(p: Principal, authorityCode: string | null): EventActor {
-  return { userId: p.userId, role: p.role, authorityId: p.authorityId, authorityCode, country: p.country };
+export function actorOf(p: Principal): EventActor {
+  return { userId: p.userId, role: p.role, authorityId: p.authorityId, authorityCode: p.authorityCode, country: p.country };
 }
 
 export const SYSTEM_ACTOR: EventActor = { userId: null, role: 'SYSTEM', authorityId: null, authorityCode: null, country: null };

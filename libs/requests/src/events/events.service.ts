@@ -23,7 +23,15 @@ export class EventsService {
 
   /** Recomputes the hash chain from the stored events and names the first broken link. */
   async verify(p: Principal, requestId: string): Promise<ChainVerificationDto> {
-    await this.requests.visibleRow(null, p, requestId);
-    return verifyChain(await this.events.all(requestId));
+    const row = await this.requests.visibleRow(null, p, requestId);
+    const events = await this.events.all(requestId);
+    const verdict = verifyChain(events);
+    if (!verdict.valid) return verdict;
+    // The request row records the head of its chain: events removed from the end show here.
+    const head = events[events.length - 1];
+    if (events.length !== row.eventSeq || (head?.hash ?? null) !== row.lastEventHash) {
+      return { valid: false, count: events.length, brokenAt: events.length + 1, reason: `the request records ${row.eventSeq} events; ${events.length} remain` };
+    }
+    return verdict;
   }
 }

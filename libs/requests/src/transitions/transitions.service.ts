@@ -112,7 +112,7 @@ export class TransitionsService {
 
     const now = this.clock.now();
     const plan = await this.plan(m, row, action, input, p, now);
-    const actorRecord: EventActor = p ? actorOf(p, await this.authorityCodeOf(row, p)) : SYSTEM_ACTOR;
+    const actorRecord: EventActor = p ? actorOf(p) : SYSTEM_ACTOR;
     const event = buildEvent(row, { action, fromState: row.state, toState: decision.to, actor: actorRecord, input: plan.eventInput, occurredAt: now });
     const changes: RequestChanges = {
       ...plan.changes,
@@ -147,12 +147,6 @@ export class TransitionsService {
     const delta = await this.planner.apply(m, row, deadlineEffects(action, row.type, input), now, { preservedUntil: plan.preservedUntil });
     if (plan.afterWrite) await plan.afterWrite(m, delta);
     return { row: updated, deadlines: await this.deadlines.forRequest(m, row.id), delta };
-  }
-
-  private async authorityCodeOf(row: RequestRow, p: Principal): Promise<string | null> {
-    if (p.authorityId === row.requestingAuthorityId) return row.requestingAuthorityCode;
-    if (p.authorityId === row.requestedAuthorityId) return row.requestedAuthorityCode;
-    return null;
   }
 
   /** The action-specific business rules (422) and the changes they make. */
