@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig, Clock } from '@mla/core';
+import { AppConfig, Clock, SqlParams } from '@mla/core';
 import { renderNotification } from './i18n/notification-texts';
 import { NotificationsRepository } from './inbox/notifications.repository';
-import { WebhookDeliveriesRepository } from './webhooks/webhook-deliveries.repository';
+import { DeliveryRow, WebhookDeliveriesRepository } from './webhooks/webhook-deliveries.repository';
 import { postWebhook, signWebhook } from './webhooks/webhook-sender';
 
 interface OutboxJoin {
@@ -52,25 +52,30 @@ export class NotificationDeliveryService {
     const data = row.payload.data ?? {};
     const text = renderNotification(row.type, row.language, { reference: row.payload.request?.reference ?? '', ...data, level: data.escalationLevel });
     const occurredAt = row.payload.occurredAt ? new Date(row.payload.occurredAt) : row.createdAt;
-    await this.inbox.insertFromOutbox(
-      this.dataSource.manager,
-      {
-        outboxId: row.id,
-        type: row.type,
-        requestId: row.requestId,
-        authorityId: row.recipientAuthorityId,
-        userId: row.recipientUserId,
-        language: text.language,
-        title: text.title,
-        body: text.body,
-        payload: row.payload,
-        occurredAt,
-      },
-      now,
-    );
-    if (!row.webhookUrl || !row.webhookSecret) return 'inbox-only';
-
-    const delivery = await this.deliveries.ensure(row.id, row.recipientAuthorityId, row.webhookUrl, now);
+    const inboxCopy = {
+      outboxId: row.id,
+      type: row.type,
+      requestId: row.requestId,
+      authorityId: row.recipientAuthorityId,
+      userId: row.recipientUserId,
+      language: text.language,
+      title: text.title,
+      body: text.body,
+      payload: row.payload,
+      occurredAt,
+    };
+    if (!row.webhookUrl || !row.webhookSecret) {
+      await this.inbox.insertFromOutbox(this.dataSource.manager, inboxCopy, now);
+      return 'inbox-only';
+    }
+    // The inbox copy and the delivery record in one round trip.
+    const params = new SqlParams();
+    const [delivery] = (await this.dataSource.query(
+      `WITH inbox AS (${this.inbox.insertStatement(inboxCopy, now, params)})
+       ${this.deliveries.ensureStatement(row.id, row.recipientAuthorityId, row.webhookUrl, now, params)}`,
+      params.values,
+    )) as DeliveryRow[];
+    if (!delivery) return 'gone';
     if (delivery.status !== 'PENDING') return 'already-done';
     const body = JSON.stringify({
       id: row.id,

@@ -23,6 +23,7 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
   async onApplicationBootstrap(): Promise<void> {
     this.worker = new Worker<NotificationJobData>(QUEUES.notifications, (job) => this.process(job), {
       ...workerOptions(this.config),
+      concurrency: this.config.NOTIFICATIONS_CONCURRENCY,
       maxStalledCount: 5,
       settings: { backoffStrategy: (attemptsMade: number) => jitteredBackoff(this.config.WEBHOOK_BACKOFF_MS, attemptsMade) },
     });

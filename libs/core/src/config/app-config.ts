@@ -112,6 +112,13 @@ export class AppConfig {
   @Max(200)
   WORKER_CONCURRENCY = 8;
 
+  /** Notification deliveries one worker process runs at once (mostly waiting on receivers). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  NOTIFICATIONS_CONCURRENCY = 32;
+
   /** How long a worker holds a job before another may take it over (BullMQ lockDuration). */
   @Transform(toInt)
   @IsInt()

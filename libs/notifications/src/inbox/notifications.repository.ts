@@ -1,6 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { KeysetCursor } from '@mla/core';
+import { KeysetCursor, SqlParams } from '@mla/core';
+
+export interface InboxCopy {
+  outboxId: string;
+  type: string;
+  requestId: string | null;
+  authorityId: string;
+  userId: string | null;
+  language: string;
+  title: string;
+  body: string;
+  payload: unknown;
+  occurredAt: Date;
+}
 
 export interface NotificationRow {
   id: string;
@@ -27,16 +40,15 @@ export class NotificationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Stores the inbox copy of an outbox row; a second call for the same row does nothing. */
-  async insertFromOutbox(
-    m: EntityManager,
-    n: { outboxId: string; type: string; requestId: string | null; authorityId: string; userId: string | null; language: string; title: string; body: string; payload: unknown; occurredAt: Date },
-    now: Date,
-  ): Promise<void> {
-    await m.query(
-      `INSERT INTO notifications (outbox_id, type, request_id, recipient_authority_id, recipient_user_id, language, title, body, payload, occurred_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (outbox_id) DO NOTHING`,
-      [n.outboxId, n.type, n.requestId, n.authorityId, n.userId, n.language, n.title, n.body, JSON.stringify(n.payload), n.occurredAt, now],
-    );
+  async insertFromOutbox(m: EntityManager, n: InboxCopy, now: Date): Promise<void> {
+    const p = new SqlParams();
+    await m.query(this.insertStatement(n, now, p), p.values);
+  }
+
+  insertStatement(n: InboxCopy, now: Date, p: SqlParams): string {
+    const values = [n.outboxId, n.type, n.requestId, n.authorityId, n.userId, n.language, n.title, n.body, JSON.stringify(n.payload), n.occurredAt, now];
+    return `INSERT INTO notifications (outbox_id, type, request_id, recipient_authority_id, recipient_user_id, language, title, body, payload, occurred_at, created_at)
+       VALUES (${values.map((v) => p.add(v)).join(', ')}) ON CONFLICT (outbox_id) DO NOTHING`;
   }
 
   page(authorityId: string, userId: string, unread: boolean, after: KeysetCursor | null, limit: number): Promise<NotificationRow[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { KeysetCursor } from '@mla/core';
+import { KeysetCursor, SqlParams } from '@mla/core';
 
 export type DeliveryStatus = 'PENDING' | 'DELIVERED' | 'DEAD';
 
@@ -31,17 +31,17 @@ const COLUMNS = `d.id, d.outbox_id AS "outboxId", d.authority_id AS "authorityId
 export class WebhookDeliveriesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The delivery of an outbox row to its authority's endpoint, created on first use. */
-  async ensure(outboxId: string, authorityId: string, url: string, now: Date): Promise<DeliveryRow> {
-    await this.dataSource.query(
-      `INSERT INTO webhook_deliveries (outbox_id, authority_id, url, status, created_at) VALUES ($1, $2, $3, 'PENDING', $4)
-       ON CONFLICT (outbox_id) DO NOTHING`,
-      [outboxId, authorityId, url, now],
-    );
-    const [row] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM webhook_deliveries d JOIN outbox o ON o.id = d.outbox_id WHERE d.outbox_id = $1`, [
-      outboxId,
-    ])) as DeliveryRow[];
-    return row as DeliveryRow;
+  /**
+   * The delivery of an outbox row to its authority's endpoint, created on first use, as one
+   * statement answering the row (a no-op update makes RETURNING answer an existing one).
+   */
+  ensureStatement(outboxId: string, authorityId: string, url: string, now: Date, p: SqlParams): string {
+    return `, d AS (
+        INSERT INTO webhook_deliveries (outbox_id, authority_id, url, status, created_at)
+        VALUES (${p.add(outboxId)}, ${p.add(authorityId)}, ${p.add(url)}, 'PENDING', ${p.add(now)})
+        ON CONFLICT (outbox_id) DO UPDATE SET outbox_id = EXCLUDED.outbox_id
+        RETURNING *)
+      SELECT ${COLUMNS} FROM d JOIN outbox o ON o.id = d.outbox_id`;
   }
 
   async recordAttempt(id: string, outcome: { status: DeliveryStatus; statusCode: number | null; error: string | null }, now: Date): Promise<void> {
