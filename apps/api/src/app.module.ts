@@ -4,6 +4,7 @@ import { AppConfig, Clock, CoreModule, HealthModule, ProblemDetailsFilter } from
 import { IdentityModule } from '@mla/identity';
 import { NotificationsModule } from '@mla/notifications';
 import { RequestsModule } from '@mla/requests';
+import { SupervisionModule } from '@mla/supervision';
 import { ApiValidationPipe } from './validation.pipe';
 
 export interface ApiModuleOptions {
@@ -17,7 +18,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(options), HealthModule, IdentityModule, RequestsModule, NotificationsModule],
+      imports: [CoreModule.forRoot(options), HealthModule, IdentityModule, RequestsModule, NotificationsModule, SupervisionModule],
       providers: [
         { provide: APP_PIPE, useClass: ApiValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

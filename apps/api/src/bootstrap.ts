@@ -14,6 +14,7 @@ export const API_PREFIX = 'api/v1';
 export const prefixExclusions = [
   { path: 'health/live', method: RequestMethod.GET },
   { path: 'health/ready', method: RequestMethod.GET },
+  { path: 'metrics', method: RequestMethod.GET },
 ];
 
 export interface CreateApiOptions {

@@ -9,3 +9,6 @@ export * from './notification-plan';
 export * from './events/events.repository';
 export * from './events/event-builder';
 export type { RequestRow } from './request.row';
+export * from './visibility';
+export { toRequestDto, etagOf, versionFromIfMatch } from './request.presenter';
+export { RequestDto } from './dto/request.dto';

@@ -1,13 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { PageQueryDto } from '@mla/core';
 import { DEADLINE_KINDS, DEADLINE_STATUSES, PRIORITIES, REQUEST_STATES, REQUEST_TYPES, SIDES } from '@mla/requests';
 import type { DeadlineKind, Priority } from '@mla/requests';
 
 export const DIRECTIONS = ['outgoing', 'incoming'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-export class OverdueQueryDto {
+/** Filters of the overdue queue, with `cursor` and `limit` (1 to 100, default 20). */
+export class OverdueQueryDto extends PageQueryDto {
   /** Only requests exchanged with this country (ISO 3166-1 alpha-2), either way. */
   @IsOptional()
   @Matches(/^[A-Z]{2}$/, { message: 'counterpartCountry must be an ISO 3166-1 alpha-2 code such as SG' })
@@ -30,20 +32,6 @@ export class OverdueQueryDto {
   @IsOptional()
   @IsIn(PRIORITIES)
   priority?: Priority;
-
-  /** `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  /** 1 to 100, default 20. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }
 
 export class OverdueRequestRefDto {

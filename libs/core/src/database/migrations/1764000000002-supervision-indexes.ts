@@ -7,7 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *    and reads each one's columns from the index alone;
  *  - the statistics read the requests of a country created in a window, per direction,
  *    from covering indexes (index-only scans), and the deadlines that ended (or are past
- *    due) of those requests from a covering index on request_id.
+ *    due) of those requests from a covering index on request_id, and the met EXECUTION
+ *    deadlines (time to execute) from a small partial one.
  */
 export class SupervisionIndexes1764000000002 implements MigrationInterface {
   name = 'SupervisionIndexes1764000000002';
@@ -29,10 +30,14 @@ export class SupervisionIndexes1764000000002 implements MigrationInterface {
       CREATE INDEX deadlines_stats_idx ON deadlines (request_id)
         INCLUDE (kind, status, due_at, met_at)
         WHERE status IN ('MET','OVERDUE','PENDING')`);
+    await q.query(`
+      CREATE INDEX deadlines_execution_met_idx ON deadlines (request_id)
+        INCLUDE (met_at)
+        WHERE kind = 'EXECUTION' AND status = 'MET'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const index of ['deadlines_stats_idx', 'requests_stats_incoming_idx', 'requests_stats_outgoing_idx', 'deadlines_overdue_queue_idx']) {
+    for (const index of ['deadlines_execution_met_idx', 'deadlines_stats_idx', 'requests_stats_incoming_idx', 'requests_stats_outgoing_idx', 'deadlines_overdue_queue_idx']) {
       await q.query(`DROP INDEX IF EXISTS ${index}`);
     }
   }

@@ -1,0 +1,50 @@
+import { buildStatsReport } from './stats-report';
+import { csvField, statsToCsv } from './stats-csv';
+
+describe('statistics as CSV', () => {
+  it('quotes per RFC 4180 only what needs it', () => {
+    expect(csvField('SG')).toBe('SG');
+    expect(csvField(0.6667)).toBe('0.6667');
+    expect(csvField(null)).toBe('');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\r\nlines')).toBe('"two\r\nlines"');
+  });
+
+  it('writes a header and one row per direction and group, totals last, CRLF line ends', () => {
+    const stats = buildStatsReport(
+      {
+        counts: [
+          { direction: 'outgoing', grp: 'TH', state: 'CLOSED', age_bucket: null, n: 2 },
+          { direction: 'outgoing', grp: 'SG', state: 'SENT', age_bucket: 3, n: 1 },
+        ],
+        acknowledgement: [
+          { direction: 'outgoing', grp: 'TH', total: false, n: 2, p50: 7200, p90: 10800 },
+          { direction: 'outgoing', grp: null, total: true, n: 2, p50: 7200, p90: 10800 },
+        ],
+        onTime: [{ direction: 'outgoing', grp: 'TH', kind: 'ACKNOWLEDGEMENT', ended: 3, on_time: 1 }],
+        execution: [],
+        deadDeliveries: [{ direction: 'outgoing', grp: 'SG', n: 4 }],
+      },
+      { country: 'VN', from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-02-01T00:00:00Z'), groupBy: 'counterpart', now: new Date('2026-02-20T00:00:00Z') },
+    );
+    const lines = statsToCsv(stats).split('\r\n');
+    expect(lines.pop()).toBe('');
+    const header = lines[0]!.split(',');
+    const rows = lines.slice(1).map((l) => l.split(','));
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      ['outgoing', 'SG', '1'],
+      ['outgoing', 'TH', '2'],
+      ['outgoing', 'ALL', '3'],
+      ['incoming', 'ALL', '0'],
+    ]);
+    const cell = (row: number, column: string) => rows[row]![header.indexOf(column)];
+    expect(cell(0, 'backlog_over_180_days')).toBe('1');
+    expect(cell(0, 'dead_webhook_deliveries')).toBe('4');
+    expect(cell(1, 'acknowledge_median_hours')).toBe('2');
+    expect(cell(1, 'acknowledge_p90_hours')).toBe('3');
+    expect(cell(1, 'ACKNOWLEDGEMENT_on_time_share')).toBe('0.3333');
+    expect(cell(2, 'state_CLOSED')).toBe('2');
+    expect(cell(3, 'acknowledge_median_hours')).toBe('');
+  });
+});
