@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock, genRequestId, runMigrationsWithLock } from '@mla/core';
 import { seedDemoData } from '@mla/identity';
+import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './app.module';
 
 export const API_PREFIX = 'api/v1';
@@ -63,6 +64,7 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
   }
 
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  await mountQueueBoard(app);
   return app;
 }
 
