@@ -57,7 +57,9 @@ export async function startTestWorker(t: TestApp): Promise<TestWorker> {
  */
 export async function awaitJobs(queue: Queue, ids: string[], options: { allowMissing?: boolean } = {}): Promise<void> {
   if (ids.length === 0) return;
-  const events = new QueueEvents(queue.name, { connection: queue.opts.connection, prefix: queue.opts.prefix });
+  // Read the queue's event stream from its start: a job finishing between our state check and
+  // the first read of the stream would otherwise be missed (the default reads only new events).
+  const events = new QueueEvents(queue.name, { connection: queue.opts.connection, prefix: queue.opts.prefix, lastEventId: '0' });
   try {
     await events.waitUntilReady();
     await Promise.all(
