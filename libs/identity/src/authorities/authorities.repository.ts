@@ -30,10 +30,6 @@ export class AuthoritiesRepository {
     return rows.map((r) => r.id);
   }
 
-  findByCode(code: string): Promise<AuthorityEntity | null> {
-    return this.repo.findOne({ where: { code } });
-  }
-
   list(filter: { country?: string; kind?: string }): Promise<AuthorityEntity[]> {
     return this.repo.find({
       where: { ...(filter.country ? { country: filter.country } : {}), ...(filter.kind ? { kind: filter.kind as AuthorityEntity['kind'] } : {}) },
