@@ -57,6 +57,8 @@ export async function startTestWorker(t: TestApp): Promise<TestWorker> {
  */
 export async function awaitJobs(queue: Queue, ids: string[], options: { allowMissing?: boolean } = {}): Promise<void> {
   if (ids.length === 0) return;
+  // Each job looked up at once adds a listener to the queue: many in parallel is expected here.
+  queue.setMaxListeners(0);
   // Read the queue's event stream from its start: a job finishing between our state check and
   // the first read of the stream would otherwise be missed (the default reads only new events).
   const events = new QueueEvents(queue.name, { connection: queue.opts.connection, prefix: queue.opts.prefix, lastEventId: '0' });
