@@ -123,13 +123,13 @@ export class AppConfig {
   @Transform(toInt)
   @IsInt()
   @Min(1000)
-  WORKER_LOCK_MS = 8_000;
+  WORKER_LOCK_MS = 6_000;
 
   /** How often workers look for jobs whose worker died (BullMQ stalledInterval). */
   @Transform(toInt)
   @IsInt()
   @Min(1000)
-  WORKER_STALLED_INTERVAL_MS = 4_000;
+  WORKER_STALLED_INTERVAL_MS = 3_000;
 
   /** How often the reconciler sweeps the deadlines table (0: only at worker start). */
   @Transform(toInt)
