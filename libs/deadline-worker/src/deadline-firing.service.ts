@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock, combineStatements, SqlParams, TransactionRunner } from '@mla/core';
+import { Clock, TransactionRunner } from '@mla/core';
 import { DeadlinePlanner, DeadlineRow, DeadlineScheduler, DeadlinesRepository, emptyDelta, nextEventOf, ScheduleDelta } from '@mla/deadlines';
 import { AuthoritiesRepository, UsersRepository } from '@mla/identity';
 import { OutboxMessage, OutboxWriter } from '@mla/outbox';
-import { buildEvent, EventsRepository, RequestRow, RequestsRepository, SYSTEM_ACTOR, TransitionsService } from '@mla/requests';
+import { notificationMessages, RequestHistory, RequestRow, RequestsRepository, SYSTEM_ACTOR, TransitionsService } from '@mla/requests';
 
 export type FiringOutcome = 'reminded' | 'overdue' | 'escalated' | 'expired' | 'nothing';
 
@@ -22,7 +22,7 @@ export class DeadlineFiringService {
     private readonly planner: DeadlinePlanner,
     private readonly scheduler: DeadlineScheduler,
     private readonly requests: RequestsRepository,
-    private readonly events: EventsRepository,
+    private readonly history: RequestHistory,
     private readonly transitions: TransitionsService,
     private readonly users: UsersRepository,
     private readonly authorities: AuthoritiesRepository,
@@ -93,40 +93,24 @@ export class DeadlineFiringService {
     const partyCountry = d.party === 'REQUESTING' ? row.requestingCountry : row.requestedCountry;
     const countries = level === 1 ? [partyCountry] : [...new Set([row.requestingCountry, ...(row.sentAt ? [row.requestedCountry] : [])])];
     const supervisors = await this.users.supervisorsOf(countries);
-    const action = level === 1 ? 'deadline_overdue' : 'deadline_escalated';
-    const event = buildEvent(row, {
-      action,
-      fromState: row.state,
-      toState: row.state,
+    const escalation = { deadlineId: d.id, kind: d.kind, party: d.party, dueAt: d.dueAt.toISOString(), escalationLevel: level };
+    const { updated } = await this.history.append(m, row, {
+      action: level === 1 ? 'deadline_overdue' : 'deadline_escalated',
       actor: SYSTEM_ACTOR,
-      input: { deadlineId: d.id, kind: d.kind, party: d.party, dueAt: d.dueAt.toISOString(), escalationLevel: level },
-      occurredAt: now,
+      input: escalation,
+      at: now,
+      alongside: (p) => `UPDATE deadlines SET status = 'OVERDUE', escalation_level = ${p.add(level)}, updated_at = ${p.add(now)} WHERE id = ${p.add(d.id)}`,
+      notify: (event) =>
+        notificationMessages({
+          type: 'deadline.escalated',
+          request: { id: row.id, reference: row.reference, state: row.state },
+          eventSeq: event.seq,
+          at: now,
+          data: escalation,
+          recipients: supervisors.map((s) => ({ authorityId: s.authorityId, userId: s.id })),
+        }),
     });
-    const changes = { version: row.version + 1, eventSeq: event.seq, lastEventHash: event.hash, updatedAt: now };
-    const messages: OutboxMessage[] = supervisors.map((s) => ({
-      type: 'deadline.escalated',
-      requestId: row.id,
-      eventSeq: event.seq,
-      recipientAuthorityId: s.authorityId,
-      recipientUserId: s.id,
-      payload: {
-        type: 'deadline.escalated',
-        occurredAt: now.toISOString(),
-        request: { id: row.id, reference: row.reference, state: row.state },
-        data: { deadlineId: d.id, kind: d.kind, party: d.party, dueAt: d.dueAt.toISOString(), escalationLevel: level },
-      },
-    }));
-    const params = new SqlParams();
-    await m.query(
-      combineStatements([
-        this.requests.updateStatement(row.id, changes, params),
-        this.events.insertStatement(event, params),
-        `UPDATE deadlines SET status = 'OVERDUE', escalation_level = ${params.add(level)}, updated_at = ${params.add(now)} WHERE id = ${params.add(d.id)}`,
-        this.outbox.insertStatement(messages, now, params),
-      ]),
-      params.values,
-    );
-    return { ...row, ...changes };
+    return updated;
   }
 
   /** Reminders go to the ball holder: the requested authority, the home officers (REVIEW) or the prosecutor. */
@@ -137,17 +121,13 @@ export class DeadlineFiringService {
         : d.kind === 'REVIEW'
           ? await this.authorities.officerAuthorityIds(row.requestingCountry)
           : [row.requestingAuthorityId];
-    return recipients.map((recipientAuthorityId) => ({
+    return notificationMessages({
       type: 'deadline.reminder',
-      requestId: row.id,
+      request: { id: row.id, reference: row.reference, state: row.state },
       eventSeq: null,
-      recipientAuthorityId,
-      payload: {
-        type: 'deadline.reminder',
-        occurredAt: now.toISOString(),
-        request: { id: row.id, reference: row.reference, state: row.state },
-        data: { deadlineId: d.id, kind: d.kind, party: d.party, dueAt: d.dueAt.toISOString() },
-      },
-    }));
+      at: now,
+      data: { deadlineId: d.id, kind: d.kind, party: d.party, dueAt: d.dueAt.toISOString() },
+      recipients: recipients.map((authorityId) => ({ authorityId })),
+    });
   }
 }

@@ -67,12 +67,13 @@ export class DeadlineReconciler {
         mode === 'due' ? [after, BATCH, now] : [after, BATCH],
       )) as SweepRow[];
       if (rows.length === 0) break;
-      const batch: ScheduleChange[] = [];
-      for (const row of rows) {
+      const planned = rows.flatMap((row) => {
         const next = nextEventOf(row, this.planner.policyFor(row));
-        if (next) batch.push({ deadlineId: row.deadlineId, at: next.at });
-      }
-      await this.deadlines.setScheduledFor(this.dataSource.manager, batch);
+        return next ? [{ deadlineId: row.deadlineId, at: next.at, read: row }] : [];
+      });
+      // Rows were read without a lock: a job that fired since has already scheduled the next one.
+      const current = await this.deadlines.setScheduledForIfUnchanged(this.dataSource.manager, planned);
+      const batch: ScheduleChange[] = planned.filter((p) => current.has(p.deadlineId)).map(({ deadlineId, at }) => ({ deadlineId, at }));
       await this.scheduler.schedule(batch);
       scheduled.push(...batch);
       after = (rows[rows.length - 1] as SweepRow).deadlineId;

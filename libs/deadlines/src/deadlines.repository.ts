@@ -131,6 +131,33 @@ export class DeadlinesRepository {
     return this.change(m, requestId, `status IN ${OPEN}`, `status = 'CANCELLED', ended_at = $2, updated_at = $2`, [now]);
   }
 
+  /**
+   * Records the next job time of deadlines read earlier, outside any lock, but only where
+   * the deadline is still as it was read (a job that fired meanwhile has moved it on);
+   * answers the ids it recorded.
+   */
+  async setScheduledForIfUnchanged(
+    m: EntityManager,
+    items: { deadlineId: string; at: Date; read: { dueAt: Date; escalationLevel: number; remindersSent: number } }[],
+  ): Promise<Set<string>> {
+    if (items.length === 0) return new Set();
+    const [rows] = (await m.query(
+      `UPDATE deadlines d SET scheduled_for = v.at
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::int[], $5::int[]) AS v(id, at, due_at, level, reminders)
+       WHERE d.id = v.id AND d.due_at = v.due_at AND d.escalation_level = v.level AND d.reminders_sent = v.reminders
+         AND d.status IN ('PENDING','OVERDUE')
+       RETURNING d.id`,
+      [
+        items.map((i) => i.deadlineId),
+        items.map((i) => i.at),
+        items.map((i) => i.read.dueAt),
+        items.map((i) => i.read.escalationLevel),
+        items.map((i) => i.read.remindersSent),
+      ],
+    )) as [{ id: string }[], number];
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** Records the time of the job now scheduled for each deadline. */
   async setScheduledFor(m: EntityManager, items: { deadlineId: string; at: Date | null }[]): Promise<void> {
     if (items.length === 0) return;

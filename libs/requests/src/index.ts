@@ -8,6 +8,7 @@ export * from './transitions/transitions.service';
 export * from './notification-plan';
 export * from './events/events.repository';
 export * from './events/event-builder';
+export * from './events/request-history';
 export type { RequestRow } from './request.row';
 export * from './visibility';
 export { toRequestDto, etagOf, versionFromIfMatch } from './request.presenter';

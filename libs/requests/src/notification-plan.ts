@@ -70,22 +70,41 @@ export function recipientsOf(ctx: NotificationContext): string[] {
   return [...new Set(ids)];
 }
 
+export interface NotificationMessage {
+  type: string;
+  /** What the payload says of the request: its id, reference, state (never its content). */
+  request: { id: string; reference: string; state: string } & Record<string, unknown>;
+  eventSeq: number | null;
+  at: Date;
+  data: Record<string, unknown>;
+  recipients: { authorityId: string; userId?: string | null }[];
+}
+
+/** The outbox rows of one notification, one per recipient, all with the same payload. */
+export function notificationMessages(n: NotificationMessage): OutboxMessage[] {
+  const payload = { type: n.type, occurredAt: n.at.toISOString(), request: n.request, data: n.data };
+  return n.recipients.map((r) => ({
+    type: n.type,
+    requestId: n.request.id,
+    eventSeq: n.eventSeq,
+    recipientAuthorityId: r.authorityId,
+    recipientUserId: r.userId ?? null,
+    payload,
+  }));
+}
+
 /**
  * The outbox rows of an action. The payload names the request and what happened; it never
  * carries the request's content (the receiver reads that through the API, by visibility).
  */
 export function notificationsOf(ctx: NotificationContext): OutboxMessage[] {
   const r = ctx.request;
-  return recipientsOf(ctx).map((recipientAuthorityId) => ({
+  return notificationMessages({
     type: NOTIFICATION_TYPES[ctx.action],
-    requestId: r.id,
+    request: { id: r.id, reference: r.reference, state: ctx.toState, type: r.type, priority: r.priority },
     eventSeq: ctx.eventSeq,
-    recipientAuthorityId,
-    payload: {
-      type: NOTIFICATION_TYPES[ctx.action],
-      occurredAt: ctx.occurredAt.toISOString(),
-      request: { id: r.id, reference: r.reference, state: ctx.toState, type: r.type, priority: r.priority },
-      data: { action: ctx.action, fromState: ctx.fromState, toState: ctx.toState, ...(ctx.data ?? {}) },
-    },
-  }));
+    at: ctx.occurredAt,
+    data: { action: ctx.action, fromState: ctx.fromState, toState: ctx.toState, ...(ctx.data ?? {}) },
+    recipients: recipientsOf(ctx).map((authorityId) => ({ authorityId })),
+  });
 }

@@ -10,6 +10,7 @@ import { RequestEventEntity } from './entities/request-event.entity';
 import { RequestEntity } from './entities/request.entity';
 import { DeadlineExtensionService } from './deadline-extension/deadline-extension.service';
 import { EventsRepository } from './events/events.repository';
+import { RequestHistory } from './events/request-history';
 import { EventsService } from './events/events.service';
 import { EvidenceRepository } from './evidence/evidence.repository';
 import { EvidenceService } from './evidence/evidence.service';
@@ -34,6 +35,7 @@ import { TransitionsService } from './transitions/transitions.service';
     RequestsRepository,
     RequestsService,
     TransitionsService,
+    RequestHistory,
     DeadlineExtensionService,
     EventsRepository,
     EventsService,
@@ -43,6 +45,6 @@ import { TransitionsService } from './transitions/transitions.service';
     IdempotencyRepository,
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
-  exports: [TransitionsService, RequestsRepository, EventsRepository],
+  exports: [TransitionsService, RequestsRepository, EventsRepository, RequestHistory],
 })
 export class RequestsModule {}

@@ -6,6 +6,8 @@ import { AuthoritiesRepository, AuthorityEntity, Principal } from '@mla/identity
 import { DeadlinesRepository } from '@mla/deadlines';
 import { buildEvent, actorOf } from './events/event-builder';
 import { EventsRepository } from './events/events.repository';
+import { RequestHistory } from './events/request-history';
+import type { RequestState } from './domain/request.types';
 import type { CreateRequestDto, UpdateRequestDto } from './dto/request-content.dto';
 import type { ListRequestsQueryDto } from './dto/list-requests-query.dto';
 import type { RequestDto, RequestListDto } from './dto/request.dto';
@@ -27,6 +29,7 @@ export class RequestsService {
   constructor(
     private readonly requests: RequestsRepository,
     private readonly events: EventsRepository,
+    private readonly history: RequestHistory,
     private readonly deadlines: DeadlinesRepository,
     private readonly authorities: AuthoritiesRepository,
     private readonly tx: TransactionRunner,
@@ -161,14 +164,11 @@ export class RequestsService {
     row: RequestRow,
     p: Principal,
     action: string,
-    toState: string,
+    toState: RequestState,
     input: Record<string, unknown>,
     changes: RequestChanges,
   ): Promise<void> {
-    const now = this.clock.now();
-    const event = buildEvent(row, { action, fromState: row.state, toState, actor: actorOf(p), input, occurredAt: now });
-    await this.requests.update(m, row.id, { ...changes, version: row.version + 1, eventSeq: event.seq, lastEventHash: event.hash, updatedAt: now });
-    await this.events.append(m, event);
+    await this.history.append(m, row, { action, toState, actor: actorOf(p), input, at: this.clock.now(), changes });
   }
 
   private checkRequestedAuthority(requested: AuthorityEntity | null, requesting: AuthorityEntity, channel: string): AuthorityEntity {

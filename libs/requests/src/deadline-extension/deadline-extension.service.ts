@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { AppException, Clock, combineStatements, SqlParams, TransactionRunner } from '@mla/core';
+import { AppException, Clock, TransactionRunner } from '@mla/core';
 import { DeadlinePlanner, DeadlineScheduler, DeadlinesRepository } from '@mla/deadlines';
 import type { Principal } from '@mla/identity';
-import { OutboxWriter } from '@mla/outbox';
 import type { ExtendDeadlineDto } from '../dto/extend-deadline.dto';
 import type { RequestDto } from '../dto/request.dto';
-import { actorOf, buildEvent } from '../events/event-builder';
-import { EventsRepository } from '../events/events.repository';
+import { actorOf } from '../events/event-builder';
+import { RequestHistory } from '../events/request-history';
+import { notificationMessages } from '../notification-plan';
 import { toRequestDto } from '../request.presenter';
-import type { RequestRow } from '../request.row';
-import { RequestsRepository } from '../requests.repository';
 import { RequestsService } from '../requests.service';
 
 /**
@@ -21,12 +19,10 @@ import { RequestsService } from '../requests.service';
 export class DeadlineExtensionService {
   constructor(
     private readonly requestsService: RequestsService,
-    private readonly requests: RequestsRepository,
-    private readonly events: EventsRepository,
+    private readonly history: RequestHistory,
     private readonly deadlines: DeadlinesRepository,
     private readonly planner: DeadlinePlanner,
     private readonly scheduler: DeadlineScheduler,
-    private readonly outbox: OutboxWriter,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -57,42 +53,24 @@ export class DeadlineExtensionService {
       const delta = await this.planner.reschedule(m, row, changed);
       for (const d of changed) if (d.oldScheduledFor) delta.remove.push({ deadlineId: d.id, at: d.oldScheduledFor });
 
-      const event = buildEvent(row, {
-        action: 'extend_deadline',
-        fromState: row.state,
-        toState: row.state,
-        actor: actorOf(p),
-        input: { deadlineId, kind: deadline.kind, reason: dto.reason, oldDueAt: deadline.dueAt.toISOString(), newDueAt: newDue.toISOString() },
-        occurredAt: now,
-      });
-      const changes = { version: row.version + 1, eventSeq: event.seq, lastEventHash: event.hash, updatedAt: now };
-      const params = new SqlParams();
+      const moved = { deadlineId, kind: deadline.kind, oldDueAt: deadline.dueAt.toISOString(), newDueAt: newDue.toISOString() };
       const recipients = [...new Set([row.requestingAuthorityId, row.requestedAuthorityId, ...(row.sendingAuthorityId ? [row.sendingAuthorityId] : [])])];
       const visibleTo = row.sentAt ? recipients : recipients.filter((a) => a !== row.requestedAuthorityId);
-      await m.query(
-        combineStatements([
-          this.requests.updateStatement(row.id, changes, params),
-          this.events.insertStatement(event, params),
-          this.outbox.insertStatement(
-            visibleTo.map((recipientAuthorityId) => ({
-              type: 'deadline.extended',
-              requestId: row.id,
-              eventSeq: event.seq,
-              recipientAuthorityId,
-              payload: {
-                type: 'deadline.extended',
-                occurredAt: now.toISOString(),
-                request: { id: row.id, reference: row.reference, state: row.state },
-                data: { deadlineId, kind: deadline.kind, oldDueAt: deadline.dueAt.toISOString(), newDueAt: newDue.toISOString() },
-              },
-            })),
-            now,
-            params,
-          ),
-        ]),
-        params.values,
-      );
-      const updated = { ...row, ...changes } as RequestRow;
+      const { updated } = await this.history.append(m, row, {
+        action: 'extend_deadline',
+        actor: actorOf(p),
+        input: { ...moved, reason: dto.reason },
+        at: now,
+        notify: (event) =>
+          notificationMessages({
+            type: 'deadline.extended',
+            request: { id: row.id, reference: row.reference, state: row.state },
+            eventSeq: event.seq,
+            at: now,
+            data: moved,
+            recipients: visibleTo.map((authorityId) => ({ authorityId })),
+          }),
+      });
       return { updated, deadlines: await this.deadlines.forRequest(m, requestId), delta };
     });
     await this.scheduler.applyAfterCommit(result.delta);

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
-import { AppException, Clock, combineStatements, FieldError, SqlParams, TransactionRunner } from '@mla/core';
+import { AppException, Clock, FieldError, TransactionRunner } from '@mla/core';
 import { DeadlinePlanner, DeadlinePolicyHolder, DeadlineScheduler, DeadlinesRepository, effectivePolicy, ScheduleDelta } from '@mla/deadlines';
 import { Principal, UsersRepository } from '@mla/identity';
-import { OutboxMessage, OutboxWriter } from '@mla/outbox';
 import { missingForSubmit } from '../domain/request-content';
 import { acceptedInput, decide, deadlineEffects } from '../domain/request-state-machine';
 import type { RequestAction, RequestState } from '../domain/request.types';
 import type { RequestDto } from '../dto/request.dto';
 import type { TransitionDto } from '../dto/transition.dto';
-import { actorOf, buildEvent, EventActor, SYSTEM_ACTOR } from '../events/event-builder';
-import { EventsRepository } from '../events/events.repository';
+import { actorOf, SYSTEM_ACTOR } from '../events/event-builder';
+import { RequestHistory } from '../events/request-history';
 import { EvidenceRepository } from '../evidence/evidence.repository';
 import { notificationsOf } from '../notification-plan';
 import { toRequestDto, versionFromIfMatch } from '../request.presenter';
@@ -42,13 +41,12 @@ export class TransitionsService {
   constructor(
     private readonly requests: RequestsRepository,
     private readonly requestsService: RequestsService,
-    private readonly events: EventsRepository,
+    private readonly history: RequestHistory,
     private readonly evidence: EvidenceRepository,
     private readonly deadlines: DeadlinesRepository,
     private readonly planner: DeadlinePlanner,
     private readonly scheduler: DeadlineScheduler,
     private readonly policy: DeadlinePolicyHolder,
-    private readonly outbox: OutboxWriter,
     private readonly users: UsersRepository,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
@@ -112,38 +110,26 @@ export class TransitionsService {
 
     const now = this.clock.now();
     const plan = await this.plan(m, row, action, input, p, now);
-    const actorRecord: EventActor = p ? actorOf(p) : SYSTEM_ACTOR;
-    const event = buildEvent(row, { action, fromState: row.state, toState: decision.to, actor: actorRecord, input: plan.eventInput, occurredAt: now });
-    const changes: RequestChanges = {
-      ...plan.changes,
-      state: decision.to,
-      version: row.version + 1,
-      eventSeq: event.seq,
-      lastEventHash: event.hash,
-      updatedAt: now,
-    };
-    const updated = { ...row, ...(changes as Partial<RequestRow>) } as RequestRow;
     const homeOfficers = ['submit', 'withdraw'].includes(action) ? await this.requestsService.officerAuthorityIds(row.requestingCountry) : [];
-    const notifications = notificationsOf({
-      request: updated,
+    const { updated } = await this.history.append(m, row, {
       action,
-      fromState: row.state,
       toState: decision.to,
-      eventSeq: event.seq,
-      occurredAt: now,
-      homeOfficerAuthorityIds: homeOfficers,
-      data: plan.notificationData,
+      actor: p ? actorOf(p) : SYSTEM_ACTOR,
+      input: plan.eventInput,
+      at: now,
+      changes: { ...plan.changes, state: decision.to },
+      notify: (event, after) =>
+        notificationsOf({
+          request: after,
+          action,
+          fromState: row.state,
+          toState: decision.to,
+          eventSeq: event.seq,
+          occurredAt: now,
+          homeOfficerAuthorityIds: homeOfficers,
+          data: plan.notificationData,
+        }),
     });
-    // The request, its event and its notifications in one round trip.
-    const params = new SqlParams();
-    await m.query(
-      combineStatements([
-        this.requests.updateStatement(row.id, changes, params),
-        this.events.insertStatement(event, params),
-        this.outbox.insertStatement(notifications, now, params),
-      ]),
-      params.values,
-    );
     const delta = await this.planner.apply(m, row, deadlineEffects(action, row.type, input), now, { preservedUntil: plan.preservedUntil });
     if (plan.afterWrite) await plan.afterWrite(m, delta);
     return { row: updated, deadlines: await this.deadlines.forRequest(m, row.id), delta };
@@ -317,29 +303,26 @@ export class TransitionsService {
   private async followUpSent(m: EntityManager, followUp: RequestRow, now: Date, delta: ScheduleDelta): Promise<void> {
     const preserved = await this.requests.findRow(m, followUp.relatedRequestId as string, true);
     if (!preserved || preserved.state !== 'PRESERVED') return;
-    const event = buildEvent(preserved, {
+    const followUpRef = { followUpRequestId: followUp.id, followUpReference: followUp.reference };
+    await this.history.append(m, preserved, {
       action: 'follow_up_sent',
-      fromState: preserved.state,
-      toState: preserved.state,
       actor: SYSTEM_ACTOR,
-      input: { followUpRequestId: followUp.id, followUpReference: followUp.reference },
-      occurredAt: now,
+      input: followUpRef,
+      at: now,
+      notify: (event) =>
+        notificationsOf({
+          request: preserved,
+          action: 'follow_up_sent',
+          fromState: preserved.state,
+          toState: preserved.state,
+          eventSeq: event.seq,
+          occurredAt: now,
+          homeOfficerAuthorityIds: [],
+          data: followUpRef,
+        }),
     });
-    await this.requests.update(m, preserved.id, { version: preserved.version + 1, eventSeq: event.seq, lastEventHash: event.hash, updatedAt: now });
-    await this.events.append(m, event);
     for (const met of await this.deadlines.meet(m, preserved.id, ['PRESERVATION_EXPIRY'], now)) {
       if (met.oldScheduledFor) delta.remove.push({ deadlineId: met.id, at: met.oldScheduledFor });
     }
-    const messages: OutboxMessage[] = notificationsOf({
-      request: preserved,
-      action: 'follow_up_sent',
-      fromState: preserved.state,
-      toState: preserved.state,
-      eventSeq: event.seq,
-      occurredAt: now,
-      homeOfficerAuthorityIds: [],
-      data: { followUpRequestId: followUp.id, followUpReference: followUp.reference },
-    });
-    await this.outbox.write(m, messages, now);
   }
 }

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AppException, Clock, combineStatements, SqlParams, TransactionRunner } from '@mla/core';
+import { AppException, Clock, TransactionRunner } from '@mla/core';
 import { DeadlinesRepository } from '@mla/deadlines';
 import { Principal, UsersRepository } from '@mla/identity';
-import { OutboxWriter } from '@mla/outbox';
 import {
   actorOf,
-  buildEvent,
   canSee,
-  EventsRepository,
+  notificationMessages,
+  RequestHistory,
   RequestDto,
-  RequestRow,
   RequestsRepository,
   TERMINAL_STATES,
   toRequestDto,
@@ -27,10 +25,9 @@ import type { ReassignDto } from '../dto/reassign.dto';
 export class ReassignmentService {
   constructor(
     private readonly requests: RequestsRepository,
-    private readonly events: EventsRepository,
+    private readonly history: RequestHistory,
     private readonly deadlines: DeadlinesRepository,
     private readonly users: UsersRepository,
-    private readonly outbox: OutboxWriter,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -62,36 +59,23 @@ export class ReassignmentService {
 
       const now = this.clock.now();
       const input = { assigneeId: assignee.id, previousAssigneeId: row.assigneeId, reason: dto.reason };
-      const event = buildEvent(row, { action: 'reassign', fromState: row.state, toState: row.state, actor: actorOf(p), input, occurredAt: now });
-      const changes = { assigneeId: assignee.id, version: row.version + 1, eventSeq: event.seq, lastEventHash: event.hash, updatedAt: now };
-      const params = new SqlParams();
-      await m.query(
-        combineStatements([
-          this.requests.updateStatement(row.id, changes, params),
-          this.events.insertStatement(event, params),
-          this.outbox.insertStatement(
-            [
-              {
-                type: 'request.reassigned',
-                requestId: row.id,
-                eventSeq: event.seq,
-                recipientAuthorityId: row.requestedAuthorityId,
-                recipientUserId: assignee.id,
-                payload: {
-                  type: 'request.reassigned',
-                  occurredAt: now.toISOString(),
-                  request: { id: row.id, reference: row.reference, state: row.state },
-                  data: { assigneeId: assignee.id, previousAssigneeId: row.assigneeId },
-                },
-              },
-            ],
-            now,
-            params,
-          ),
-        ]),
-        params.values,
-      );
-      return { updated: { ...row, ...changes } as RequestRow, deadlines: await this.deadlines.forRequest(m, requestId) };
+      const { updated } = await this.history.append(m, row, {
+        action: 'reassign',
+        actor: actorOf(p),
+        input,
+        at: now,
+        changes: { assigneeId: assignee.id },
+        notify: (event) =>
+          notificationMessages({
+            type: 'request.reassigned',
+            request: { id: row.id, reference: row.reference, state: row.state },
+            eventSeq: event.seq,
+            at: now,
+            data: { assigneeId: assignee.id, previousAssigneeId: row.assigneeId },
+            recipients: [{ authorityId: row.requestedAuthorityId, userId: assignee.id }],
+          }),
+      });
+      return { updated, deadlines: await this.deadlines.forRequest(m, requestId) };
     });
     return toRequestDto(updated, deadlines, p);
   }
