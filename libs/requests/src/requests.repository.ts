@@ -95,11 +95,6 @@ export class RequestsRepository {
     return rows[0] ?? null;
   }
 
-  async update(m: EntityManager, id: string, changes: RequestChanges): Promise<void> {
-    const p = new SqlParams();
-    await m.query(this.updateStatement(id, changes, p), p.values);
-  }
-
   /** `UPDATE requests SET …` of the given changes, its parameters added to `p`. */
   updateStatement(id: string, changes: RequestChanges, p: SqlParams): string {
     const sets: string[] = [];
