@@ -1,22 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { DeadlineKind, LegalBasis, Priority, RequestType, Side } from '../../requests/src/domain/request.types';
-import type { DeadlineEffects } from '../../requests/src/domain/request-state-machine';
+import { DEADLINE_PARTY, type DeadlineEffects, type DeadlineKind, type LegalBasis, type Priority, type RequestType } from '@mla/domain';
 import { computeDueAt } from './domain';
 import { DeadlinePolicyHolder } from './deadline-policy.provider';
 import { ChangedDeadline, DeadlinesRepository, NewDeadline } from './deadlines.repository';
 import { emptyDelta, nextEventOf, ScheduleDelta } from './scheduling/deadline-schedule';
 import { durationFor, effectivePolicy } from './policy/deadline-policy.resolver';
-
-/** The side that must act for each kind of deadline (DESIGN §5). */
-export const DEADLINE_PARTY: Record<DeadlineKind, Side> = {
-  REVIEW: 'REQUESTING',
-  ACKNOWLEDGEMENT: 'REQUESTED',
-  PRESERVATION_CONFIRMATION: 'REQUESTED',
-  EXECUTION: 'REQUESTED',
-  INFO_RESPONSE: 'REQUESTING',
-  PRESERVATION_EXPIRY: 'REQUESTING',
-};
 
 /** What the planner needs of a request. */
 export interface DeadlineSubject {

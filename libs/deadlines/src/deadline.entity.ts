@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { DeadlineKind, DeadlineStatus, Side } from '../../requests/src/domain/request.types';
+import type { DeadlineKind, DeadlineStatus, Side } from '@mla/domain';
 
 /** A due time for the ball holder's next act: the truth the worker's jobs are woken for. */
 @Entity('deadlines')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { DeadlineKind, DeadlineStatus, Side } from '../../requests/src/domain/request.types';
+import type { DeadlineKind, DeadlineStatus, Side } from '@mla/domain';
 
 export interface DeadlineRow {
   id: string;

@@ -1,6 +1,6 @@
-/** The four roles of DESIGN §2. Pure: the request state machine imports it too. */
-export const ROLES = ['PROSECUTOR', 'OFFICER', 'SUPERVISOR', 'ADMIN'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@mla/domain';
+
+export { ROLES, type Role } from '@mla/domain';
 
 /** The authenticated caller, as carried by the bearer token. */
 export interface Principal {

@@ -1,4 +1,3 @@
-export * from './domain/request.types';
 export * from './domain/request-state-machine';
 export * from './domain/request-content';
 export * from './domain/event-hash';

@@ -1,5 +1,5 @@
 import type { OutboxMessage } from '@mla/outbox';
-import type { RequestAction, RequestState } from './domain/request.types';
+import type { RequestAction, RequestState } from '@mla/domain';
 import type { RequestRow } from './request.row';
 
 /** The event type a receiver sees for each action, e.g. `request.sent`. */

@@ -1,4 +1,4 @@
-import type { Channel, LegalBasis, Priority, RequestState, RequestType } from './domain/request.types';
+import type { Channel, LegalBasis, Priority, RequestState, RequestType } from '@mla/domain';
 import type { Identifier, Offence } from './domain/request-content';
 
 /** A request as read with its two authorities: what every read and action works from. */

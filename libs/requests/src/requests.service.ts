@@ -7,7 +7,7 @@ import { DeadlinesRepository } from '@mla/deadlines';
 import { buildEvent, actorOf } from './events/event-builder';
 import { EventsRepository } from './events/events.repository';
 import { RequestHistory } from './events/request-history';
-import type { RequestState } from './domain/request.types';
+import type { RequestState } from '@mla/domain';
 import type { CreateRequestDto, UpdateRequestDto } from './dto/request-content.dto';
 import type { ListRequestsQueryDto } from './dto/list-requests-query.dto';
 import type { RequestDto, RequestListDto } from './dto/request.dto';

@@ -1,5 +1,5 @@
 import type { Principal } from '@mla/identity';
-import type { Side } from './domain/request.types';
+import type { Side } from '@mla/domain';
 
 /** What visibility needs of a request. */
 export interface VisibilityFacts {

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { ReminderRule } from '../policy/deadline-policy.types';
 import { addBusinessDays, isBusinessDay } from './business-days';
 import { computeDueAt, pauseRemaining, reminderTimes, resumeDueAt } from './deadline-arithmetic';
-import { addIsoDuration } from './iso-duration';
+import { addIsoDuration } from '@mla/domain';
 
 /** Places with DST at various hours (Santiago changes at midnight), holidays of several kinds. */
 const PLACES = [

@@ -8,7 +8,7 @@ import {
   resumeDueAt,
   spanMs,
 } from './deadline-arithmetic';
-import { extensionLimit, preservationWindow } from './preservation';
+import { extensionLimit, preservationWindow } from '@mla/domain';
 
 const SG = { country: 'SG', timezone: 'Asia/Singapore' };
 const DEFAULT_REMINDERS: ReminderRule[] = [{ atFraction: 0.5 }, { before: 'PT24H' }];

@@ -4,7 +4,7 @@
  */
 import type { PolicyDuration, ReminderRule } from '../policy/deadline-policy.types';
 import { addBusinessDays, type BallHolderPlace } from './business-days';
-import { addIsoDuration, isoDurationNominalMs } from './iso-duration';
+import { addIsoDuration, isoDurationNominalMs } from '@mla/domain';
 
 /** The due time of a deadline starting at `start`, in the ball holder's place. */
 export function computeDueAt(start: Date, duration: PolicyDuration, place: BallHolderPlace): Date {

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { LEGAL_BASES, PRIORITIES, REQUEST_TYPES } from '../../../requests/src/domain/request.types';
-import { isoDurationNominalMs, isPositiveIsoDuration } from '../domain/iso-duration';
+import { LEGAL_BASES, PRIORITIES, REQUEST_TYPES } from '@mla/domain';
+import { isoDurationNominalMs, isPositiveIsoDuration } from '@mla/domain';
 import type {
   DeadlinePolicy,
   DurationByPriority,

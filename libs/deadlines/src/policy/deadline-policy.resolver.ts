@@ -2,7 +2,7 @@
  * Resolves the policy for one request (DESIGN §5): the first override whose match fits the
  * request replaces the base's deadlines and preservation entries at the leaf level.
  */
-import type { LegalBasis, Priority, RequestType } from '../../../requests/src/domain/request.types';
+import type { LegalBasis, Priority, RequestType } from '@mla/domain';
 import type {
   DeadlinePolicy,
   DurationByPriority,

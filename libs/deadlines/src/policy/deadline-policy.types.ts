@@ -2,7 +2,9 @@
  * The typed model of the deadline policy file (DESIGN §5). Plain TypeScript: no framework.
  * PRESERVATION_EXPIRY is not in `deadlines`: it comes from the preserved-until date.
  */
-import type { DeadlineKind, LegalBasis, Priority, RequestType } from '../../../requests/src/domain/request.types';
+import type { DeadlineKind, LegalBasis, Priority, PreservationPolicy, RequestType } from '@mla/domain';
+
+export type { PreservationPolicy };
 
 /** A duration in the policy: an ISO 8601 duration (`PT8H`, `P20D`) or a count of business days. */
 export type PolicyDuration = { kind: 'iso'; iso: string } | { kind: 'businessDays'; days: number };
@@ -26,17 +28,6 @@ export type PolicyDeadlines = Record<SimpleDeadlineKind, DurationByPriority> & {
 export type PartialPolicyDeadlines = Partial<Record<SimpleDeadlineKind, Partial<DurationByPriority>>> & {
   EXECUTION?: Partial<Record<ExecutionType | 'default', Partial<DurationByPriority>>>;
 };
-
-export interface PreservationPolicy {
-  /** The shortest preservation period from confirmation (ISO 8601 duration). */
-  minimum: string;
-  /** The longest preservation period from confirmation (ISO 8601 duration). */
-  maximumPeriod: string;
-  /** How far one extension may move the preserved-until date (ISO 8601 duration). */
-  extension: string;
-  /** How many extensions are allowed (0 or more). */
-  maxExtensions: number;
-}
 
 /** A reminder: at a fraction of the span (0 < f < 1) or a clock duration before the due time. */
 export type ReminderRule = { atFraction: number } | { before: string };

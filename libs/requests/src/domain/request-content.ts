@@ -1,4 +1,4 @@
-import type { IdentifierKind, LegalBasis, RequestType } from './request.types';
+import type { IdentifierKind, LegalBasis, RequestType } from '@mla/domain';
 
 export interface Offence {
   description?: string | null;

@@ -20,7 +20,7 @@ import {
   type RequestState,
   type RequestType,
   type Side,
-} from './request.types';
+} from '@mla/domain';
 
 // ---------------------------------------------------------------------------------------------
 // The expectation, written out independently of TRANSITION_TABLE (DESIGN §3).

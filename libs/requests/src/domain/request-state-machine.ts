@@ -14,7 +14,12 @@ import {
   type RequestState,
   type RequestType,
   type Side,
-} from './request.types';
+  deadlineEffectsOf,
+  NO_DEADLINE_EFFECTS,
+  type DeadlineEffects,
+} from '@mla/domain';
+
+export type { DeadlineEffects };
 
 /** 'SAME': stays; 'RESUME': back to the state before INFO_REQUESTED; 'BY_FINAL_FLAG': see decide(). */
 export type TargetState = RequestState | 'SAME' | 'RESUME' | 'BY_FINAL_FLAG';
@@ -23,21 +28,6 @@ export type TypeRule =
   | { kind: 'all' }
   | { kind: 'only'; types: readonly RequestType[] }
   | { kind: 'except'; types: readonly RequestType[] };
-
-export interface DeadlineEffects {
-  /** Deadlines that start now. */
-  start: readonly DeadlineKind[];
-  /** Deadlines met by this action. */
-  meet: readonly DeadlineKind[];
-  /** Clock stopped. */
-  pause: readonly DeadlineKind[];
-  /** Clock restarted with the time it had left. */
-  resume: readonly DeadlineKind[];
-  /** Due time moves (extend_preservation). */
-  move: readonly DeadlineKind[];
-  /** Every open deadline ends (close, refuse, withdraw). */
-  endAllOpen: boolean;
-}
 
 export interface TransitionRule {
   action: RequestAction;
@@ -79,18 +69,7 @@ export type Decision =
 // The table
 // ---------------------------------------------------------------------------------------------
 
-const NO_DEADLINE_EFFECTS: DeadlineEffects = Object.freeze({
-  start: Object.freeze([]),
-  meet: Object.freeze([]),
-  pause: Object.freeze([]),
-  resume: Object.freeze([]),
-  move: Object.freeze([]),
-  endAllOpen: false,
-});
-
-function effects(partial: Partial<DeadlineEffects> = {}): DeadlineEffects {
-  return { ...NO_DEADLINE_EFFECTS, ...partial };
-}
+const effects = deadlineEffectsOf;
 
 const ALL: TypeRule = { kind: 'all' };
 const ONLY_PRESERVATION: TypeRule = { kind: 'only', types: ['PRESERVATION'] };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EVIDENCE_KINDS } from '../domain/request.types';
+import { EVIDENCE_KINDS } from '@mla/domain';
 
 export class CustodyEntryViewDto {
   from: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { isEmail, isFQDN, isIP, isURL } from 'class-validator';
-import { IDENTIFIER_KINDS, IdentifierKind } from '../domain/request.types';
+import { IDENTIFIER_KINDS, IdentifierKind } from '@mla/domain';
 import { ZONED_DATE_TIME } from '../domain/request-content';
 
 const VALUE_RULES: Record<IdentifierKind, { check: (v: string) => boolean; expects: string }> = {

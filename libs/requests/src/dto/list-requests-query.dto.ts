@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@mla/core';
-import { PRIORITIES, Priority, REQUEST_STATES, REQUEST_TYPES, RequestState, RequestType } from '../domain/request.types';
+import { PRIORITIES, Priority, REQUEST_STATES, REQUEST_TYPES, RequestState, RequestType } from '@mla/domain';
 
 const csv = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter((v) => v !== '') : value;

@@ -12,7 +12,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { CHANNELS, Channel, LEGAL_BASES, LegalBasis, PRIORITIES, Priority, REQUEST_TYPES, RequestType } from '../domain/request.types';
+import { CHANNELS, Channel, LEGAL_BASES, LegalBasis, PRIORITIES, Priority, REQUEST_TYPES, RequestType } from '@mla/domain';
 import { IdentifierDto } from './identifier.dto';
 import { IsOptionalNotNull } from './optional-not-null';
 import { OffenceDto } from './offence.dto';

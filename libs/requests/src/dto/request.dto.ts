@@ -9,7 +9,7 @@ import {
   REQUEST_STATES,
   REQUEST_TYPES,
   SIDES,
-} from '../domain/request.types';
+} from '@mla/domain';
 import { IdentifierDto } from './identifier.dto';
 import { OffenceDto } from './offence.dto';
 

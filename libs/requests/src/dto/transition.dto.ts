@@ -16,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { EVIDENCE_KINDS, EvidenceKind, REFUSAL_GROUNDS, RefusalGround, REQUEST_ACTIONS, RequestAction } from '../domain/request.types';
+import { EVIDENCE_KINDS, EvidenceKind, REFUSAL_GROUNDS, RefusalGround, REQUEST_ACTIONS, RequestAction } from '@mla/domain';
 
 export class CustodyEntryDto {
   /** Who handed the item over. */

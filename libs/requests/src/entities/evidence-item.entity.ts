@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { EvidenceKind } from '../domain/request.types';
+import type { EvidenceKind } from '@mla/domain';
 import type { CustodyEntry } from '../domain/request-content';
 
 /** One evidence item: never edited or deleted; a correction supersedes it. */

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Channel, LegalBasis, Priority, RequestState, RequestType } from '../domain/request.types';
+import type { Channel, LegalBasis, Priority, RequestState, RequestType } from '@mla/domain';
 import type { Identifier, Offence } from '../domain/request-content';
 
 /** One MLA request. Mutated only through the state machine (and PATCH while a draft). */

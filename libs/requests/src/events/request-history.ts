@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { combineStatements, SqlParams } from '@mla/core';
 import { OutboxMessage, OutboxWriter } from '@mla/outbox';
 import type { StoredEvent } from '../domain/event-hash';
-import type { RequestState } from '../domain/request.types';
+import type { RequestState } from '@mla/domain';
 import type { RequestChanges, RequestRow } from '../request.row';
 import { RequestsRepository } from '../requests.repository';
 import { buildEvent, EventActor } from './event-builder';

@@ -6,7 +6,7 @@ import { DeadlinePlanner, DeadlinePolicyHolder, DeadlineScheduler, DeadlinesRepo
 import { Principal, UsersRepository } from '@mla/identity';
 import { missingForSubmit } from '../domain/request-content';
 import { acceptedInput, decide, deadlineEffects } from '../domain/request-state-machine';
-import type { RequestAction, RequestState } from '../domain/request.types';
+import type { RequestAction, RequestState } from '@mla/domain';
 import type { RequestDto } from '../dto/request.dto';
 import type { TransitionDto } from '../dto/transition.dto';
 import { actorOf, SYSTEM_ACTOR } from '../events/event-builder';
@@ -18,7 +18,11 @@ import type { RequestChanges, RequestRow } from '../request.row';
 import { RequestsRepository } from '../requests.repository';
 import { RequestsService } from '../requests.service';
 import { sideOf } from '../visibility';
-import { checkConfirmation, checkExtension, parsePreservedUntil } from './preservation-rules';
+import { confirmationRefusal, extensionRefusal, parsePreservedUntil, RuleRefusal } from '@mla/domain';
+
+function refuseIf(r: RuleRefusal | null): void {
+  if (r) throw AppException.rule(r.detail, r.errors);
+}
 
 type Input = Record<string, unknown>;
 
@@ -177,7 +181,7 @@ export class TransitionsService {
         };
       case 'confirm_preservation': {
         const until = parsePreservedUntil(String(input.preservedUntil), row.requestedAuthorityTimezone);
-        checkConfirmation(until, now, policy(), row.requestedAuthorityTimezone);
+        refuseIf(confirmationRefusal(until, now, policy(), row.requestedAuthorityTimezone));
         return {
           changes: { preservedUntil: until.at, preservationExtensions: 0 },
           eventInput: { ...input, preservedUntil: until.at.toISOString() },
@@ -186,7 +190,7 @@ export class TransitionsService {
       }
       case 'extend_preservation': {
         const until = parsePreservedUntil(String(input.preservedUntil), row.requestedAuthorityTimezone);
-        checkExtension(until, row.preservedUntil as Date, row.preservationExtensions, policy(), row.requestedAuthorityTimezone);
+        refuseIf(extensionRefusal(until, row.preservedUntil as Date, row.preservationExtensions, policy(), row.requestedAuthorityTimezone));
         return {
           changes: { preservedUntil: until.at, preservationExtensions: row.preservationExtensions + 1 },
           eventInput: { ...input, preservedUntil: until.at.toISOString(), previousUntil: row.preservedUntil?.toISOString() },

@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { PageQueryDto } from '@mla/core';
-import { DEADLINE_KINDS, DEADLINE_STATUSES, PRIORITIES, REQUEST_STATES, REQUEST_TYPES, SIDES } from '@mla/requests';
-import type { DeadlineKind, Priority } from '@mla/requests';
+import { DEADLINE_KINDS, DEADLINE_STATUSES, PRIORITIES, REQUEST_STATES, REQUEST_TYPES, SIDES } from '@mla/domain';
+import type { DeadlineKind, Priority } from '@mla/domain';
 
 export const DIRECTIONS = ['outgoing', 'incoming'] as const;
 export type Direction = (typeof DIRECTIONS)[number];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
-import { DEADLINE_KINDS } from '@mla/requests';
+import { DEADLINE_KINDS } from '@mla/domain';
 
 export const GROUP_BY = ['counterpart', 'type', 'priority', 'channel'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];

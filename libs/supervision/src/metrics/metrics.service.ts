@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { Clock, QUEUES } from '@mla/core';
-import { REQUEST_STATES } from '@mla/requests';
+import { REQUEST_STATES } from '@mla/domain';
 
 /** Scrape-time database reads are reused this long (a scrape every few seconds costs one read). */
 export const METRICS_CACHE_MS = 5000;

@@ -9,10 +9,10 @@ import {
   RequestHistory,
   RequestDto,
   RequestsRepository,
-  TERMINAL_STATES,
   toRequestDto,
   versionFromIfMatch,
 } from '@mla/requests';
+import { TERMINAL_STATES } from '@mla/domain';
 import type { ReassignDto } from '../dto/reassign.dto';
 
 /**

@@ -1,4 +1,4 @@
-import { DEADLINE_KINDS, REQUEST_STATES } from '@mla/requests';
+import { DEADLINE_KINDS, REQUEST_STATES } from '@mla/domain';
 import type { GroupStatsDto, SupervisionStatsDto } from '../dto/stats.dto';
 
 /** One field of RFC 4180: quoted when it holds a comma, a quote or a line break. */

@@ -1,4 +1,4 @@
-import { DEADLINE_KINDS, REQUEST_STATES } from '@mla/requests';
+import { DEADLINE_KINDS, REQUEST_STATES } from '@mla/domain';
 import type { Direction } from '../dto/overdue.dto';
 import type { BacklogDto, DirectionStatsDto, GroupBy, GroupStatsDto, StateCountsDto, SupervisionStatsDto } from '../dto/stats.dto';
 

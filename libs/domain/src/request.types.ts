@@ -1,10 +1,9 @@
 /**
  * The vocabulary of a mutual legal assistance request (DESIGN §3, §4). Pure TypeScript:
- * no framework import, so the state machine, the API and the tests share one definition.
+ * no framework import, so the state machine, the deadlines, the API and the tests share
+ * one definition.
  */
-import { ROLES, type Role } from '../../../identity/src/principal';
-
-export { ROLES, type Role };
+import type { Role } from './roles';
 
 export const REQUEST_STATES = [
   'DRAFT',
@@ -88,7 +87,6 @@ export type RefusalGround = (typeof REFUSAL_GROUNDS)[number];
 
 export const EVIDENCE_KINDS = ['FILE', 'DEVICE', 'DOCUMENT', 'STATEMENT'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
-
 
 /** Who acts on a request: a user's role, or the system itself (only `expire`). */
 export type ActorRole = Role | 'SYSTEM';
