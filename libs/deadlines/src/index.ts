@@ -1,4 +1,3 @@
-export * from './deadline.entity';
 export * from './deadline-policy.provider';
 export * from './deadlines.repository';
 export * from './deadline-planner';

@@ -1,3 +1,2 @@
-export * from './outbox-message.entity';
 export * from './outbox.writer';
 export * from './outbox.module';

@@ -1,13 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeadlinesModule } from '@mla/deadlines';
-import { IdentityModule } from '@mla/identity';
+import { IdentityDataModule } from '@mla/identity';
 import { OutboxModule } from '@mla/outbox';
-import { EvidenceItemEntity } from './entities/evidence-item.entity';
-import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
-import { RequestEventEntity } from './entities/request-event.entity';
-import { RequestEntity } from './entities/request.entity';
 import { DeadlineExtensionService } from './deadline-extension/deadline-extension.service';
 import { EventsRepository } from './events/events.repository';
 import { RequestHistory } from './events/request-history';
@@ -25,8 +20,7 @@ import { TransitionsService } from './transitions/transitions.service';
 /** Requests: drafts, the state machine's actions, history, evidence, idempotent POSTs. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([RequestEntity, RequestEventEntity, EvidenceItemEntity, IdempotencyKeyEntity]),
-    IdentityModule,
+    IdentityDataModule,
     DeadlinesModule,
     OutboxModule,
   ],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AppException, Clock, decodeCursor, FieldError, toPage, TransactionRunner } from '@mla/core';
-import { AuthoritiesRepository, AuthorityEntity, Principal } from '@mla/identity';
+import { AuthoritiesRepository, AuthorityRow, Principal } from '@mla/identity';
 import { DeadlinesRepository } from '@mla/deadlines';
 import { buildEvent, actorOf } from './events/event-builder';
 import { EventsRepository } from './events/events.repository';
@@ -99,7 +99,7 @@ export class RequestsService {
       if (dto.requestedAuthorityId !== undefined || dto.channel !== undefined) {
         const requestedId = dto.requestedAuthorityId ?? row.requestedAuthorityId;
         const found = await this.authorities.findByIds([row.requestingAuthorityId, requestedId]);
-        const requesting = found.find((a) => a.id === row.requestingAuthorityId) as AuthorityEntity;
+        const requesting = found.find((a) => a.id === row.requestingAuthorityId) as AuthorityRow;
         const requested = this.checkRequestedAuthority(found.find((a) => a.id === requestedId) ?? null, requesting, channel);
         changes.requestedCountry = requested.country;
       }
@@ -171,7 +171,7 @@ export class RequestsService {
     await this.history.append(m, row, { action, toState, actor: actorOf(p), input, at: this.clock.now(), changes });
   }
 
-  private checkRequestedAuthority(requested: AuthorityEntity | null, requesting: AuthorityEntity, channel: string): AuthorityEntity {
+  private checkRequestedAuthority(requested: AuthorityRow | null, requesting: AuthorityRow, channel: string): AuthorityRow {
     const errors: FieldError[] = [];
     if (!requested) errors.push({ field: 'requestedAuthorityId', message: 'names no authority' });
     else if (requested.country === requesting.country) {
@@ -196,7 +196,7 @@ export class RequestsService {
 }
 
 /** The row of a request just inserted, as a read would answer it (no second query). */
-function newRequestRow(n: NewRequestRow, requesting: AuthorityEntity, requested: AuthorityEntity): RequestRow {
+function newRequestRow(n: NewRequestRow, requesting: AuthorityRow, requested: AuthorityRow): RequestRow {
   return {
     ...n,
     version: 1,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '@mla/deadlines';
-import { IdentityModule } from '@mla/identity';
+import { IdentityDataModule } from '@mla/identity';
 import { OutboxModule } from '@mla/outbox';
 import { RequestsModule } from '@mla/requests';
 import { MetricsModule } from './metrics/metrics.module';
@@ -12,7 +12,7 @@ import { SupervisionRepository } from './supervision.repository';
 
 /** Supervision (DESIGN §8): the overdue queue, statistics, reassignment; and /metrics. */
 @Module({
-  imports: [IdentityModule, RequestsModule, DeadlinesModule, OutboxModule, MetricsModule],
+  imports: [IdentityDataModule, RequestsModule, DeadlinesModule, OutboxModule, MetricsModule],
   controllers: [SupervisionController],
   providers: [SupervisionRepository, OverdueQueueService, SupervisionStatsService, ReassignmentService],
 })
