@@ -1,16 +1,20 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '@mla/core';
 import { DeadlinesModule } from '@mla/deadlines';
-import { IdentityDataModule } from '@mla/identity';
-import { OutboxModule } from '@mla/outbox';
-import { RequestsModule } from '@mla/requests';
+import { RequestsCoreModule } from '@mla/requests';
 import { DeadlineFiringService } from './deadline-firing.service';
+import { DeadlineProcessor, deadlineProcessorFor } from './deadline.processor';
 import { DeadlineReconciler } from './deadline-reconciler';
-import { DeadlineWorker } from './deadline-worker.service';
 
-/** The deadlines queue's consumer and reconciler: loaded only by the worker process. */
-@Module({
-  imports: [DeadlinesModule, RequestsModule, IdentityDataModule, OutboxModule],
-  providers: [DeadlineFiringService, DeadlineReconciler, DeadlineWorker],
-  exports: [DeadlineReconciler, DeadlineWorker, DeadlineFiringService],
-})
-export class DeadlineWorkerModule {}
+/** The deadlines queue's consumer and reconciler: loaded only by the worker process (no HTTP). */
+@Module({})
+export class DeadlineWorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: DeadlineWorkerModule,
+      imports: [DeadlinesModule, RequestsCoreModule],
+      providers: [DeadlineFiringService, DeadlineReconciler, { provide: DeadlineProcessor, useClass: deadlineProcessorFor(config) }],
+      exports: [DeadlineReconciler, DeadlineProcessor, DeadlineFiringService],
+    };
+  }
+}

@@ -1,2 +1,3 @@
 export * from './outbox.writer';
+export * from './outbox.repository';
 export * from './outbox.module';
