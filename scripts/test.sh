@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # The README's second command: install, make sure PostgreSQL and Redis run, build (the
-# OpenAPI check and the worker-crash test use the build), and run the whole test suite.
+# OpenAPI check and the worker-crash test use the build), check the import rules, and run
+# the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm ci --no-audit --no-fund
 bash scripts/ensure-services.sh
 npm run build
+# Imports one way: apps -> libs, libs through their @mla/* aliases along the layers, no cycle.
+npm run --silent lint:deps
 results="$(mktemp)"
 status=0
 npm test -- --json --outputFile="$results" || status=$?

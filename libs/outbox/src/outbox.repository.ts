@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
+/** The channel an outbox insert notifies (a statement trigger), which wakes the relay. */
+export const OUTBOX_CHANNEL = 'outbox';
+
 /** The outbox relay's SQL: rows not yet dispatched, claimed with SKIP LOCKED so relays share the work. */
 @Injectable()
 export class OutboxRepository {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { KeysetCursor, SqlParams } from '@mla/core';
+import { combineStatements, KeysetCursor, SqlParams } from '@mla/core';
 import { DeadlineRow, deadlinesFromJson, DeadlinesRepository } from '@mla/deadlines';
 import type { Principal } from '@mla/identity';
 import type { LockedRequest } from './commands/command.types';
@@ -91,6 +91,11 @@ export class RequestsRepository {
     const { deadlinesJson, homeOfficerAuthorityIds, lockedVersion, snapshotVersion, ...row } = found;
     const deadlines = lockedVersion === snapshotVersion ? deadlinesFromJson(deadlinesJson) : await this.deadlines.forRequest(m, id);
     return { row, deadlines, homeOfficerAuthorityIds };
+  }
+
+  /** Runs a change's statements (of several repositories) as one round trip, atomically. */
+  async writeAll(m: EntityManager, statements: string[], p: SqlParams): Promise<void> {
+    if (statements.length > 0) await m.query(combineStatements(statements), p.values);
   }
 
   /** `UPDATE requests …` that changes no value but the row version: a change of deadlines alone is seen by the next lock (see lock()). */

@@ -3,7 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { AppConfig, Clock, QUEUES, TransactionRunner } from '@mla/core';
-import { OutboxRepository } from '@mla/outbox';
+import { OUTBOX_CHANNEL, OutboxRepository } from '@mla/outbox';
 import { enqueueDeliveries, NotificationJobData } from '../notification-jobs';
 
 const BATCH = 500;
@@ -89,7 +89,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.reconnectSoon();
     });
     await client.connect();
-    await client.query('LISTEN outbox');
+    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
     this.listener = client;
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AppException, Clock, combineStatements, SqlParams, TransactionRunner } from '@mla/core';
+import { AppException, Clock, SqlParams, TransactionRunner } from '@mla/core';
 import { DeadlinePlanner, DeadlineScheduler, DeadlinesRepository, emptyDelta, type ScheduleDelta } from '@mla/deadlines';
 import { deadlineEffects, decideRule } from '../domain/request-state-machine';
 import { COMMAND_TABLE, type CommandSpec } from '../domain/request-commands';
@@ -84,8 +84,7 @@ export class RequestCommands {
         prepared.push(await this.prepare(m, null, related, next.command, now, undefined));
       }
       const params = new SqlParams();
-      const statements = prepared.flatMap((p) => p.write(params));
-      if (statements.length > 0) await m.query(combineStatements(statements), params.values);
+      await this.requests.writeAll(m, prepared.flatMap((p) => p.write(params)), params);
       return { result: (prepared[0] as Prepared).result, delta: mergeDeltas(prepared.map((p) => p.delta)) };
     });
     if (options.awaitJobs) await this.scheduler.apply(delta);
