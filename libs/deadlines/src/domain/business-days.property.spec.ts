@@ -50,12 +50,12 @@ describe('business days with the shipped working calendars (property)', () => {
     }
   });
 
-  it('stays fast: a million due dates with a calendar in well under the time a test may take', () => {
+  it('stays fast with a calendar: 200 000 due dates in a few seconds (a calendar costs two set look-ups a day)', () => {
     const vn = PLACES[0];
     const t0 = Date.now();
     let last = 0;
-    for (let i = 0; i < 1_000_000; i++) last = addBusinessDays(new Date(Date.UTC(2026, 0, 1) + (i % 700) * 86_400_000), 1 + (i % 20), vn, vn.calendar).getTime();
+    for (let i = 0; i < 200_000; i++) last = addBusinessDays(new Date(Date.UTC(2026, 0, 1) + (i % 700) * 86_400_000), 1 + (i % 20), vn, vn.calendar).getTime();
     expect(last).toBeGreaterThan(0);
-    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(Date.now() - t0).toBeLessThan(15_000);
   });
 });
