@@ -62,7 +62,8 @@ export function buildLetterDocument(input: LetterInput, lang: LetterLanguage): L
   const sections: Content[] = [];
   const section = (title: string, body: Content[]): number => {
     number += 1;
-    sections.push({ stack: [{ text: `${number}. ${title}`, style: 'heading', headlineLevel: 1 }, ...body], margin: [0, 0, 0, 6] });
+    // Space above, never below: a bottom margin at the very end makes pdfmake add an empty page.
+    sections.push({ stack: [{ text: `${number}. ${title}`, style: 'heading', headlineLevel: 1 }, ...body], margin: [0, 6, 0, 0] });
     return number;
   };
 

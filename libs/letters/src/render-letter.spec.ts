@@ -97,6 +97,9 @@ describe('renderLetter', () => {
         const onPage = flat(text(path, page));
         expect(onPage).toContain(`${LETTER_LABELS[lang].reference}: VN-2026-000042`);
         expect(onPage).toContain(LETTER_LABELS[lang].page(page, pages));
+        // No page holds only its header and footer.
+        const body = onPage.replace(`${LETTER_LABELS[lang].reference}: VN-2026-000042`, '').replace(LETTER_LABELS[lang].page(page, pages), '').replace(/\S*Yêu cầu tương trợ tư pháp về hình sự · MẬT|Request for mutual legal assistance in criminal matters · CONFIDENTIAL/, '');
+        expect([page, body.trim().length > 20]).toEqual([page, true]);
       }
     }
     const viPages = Number(info(rendered.vi?.path as string).Pages);
@@ -129,7 +132,11 @@ describe('renderLetter: a long preservation request', () => {
     expect(pages).toBeGreaterThanOrEqual(3);
     expect(flat(text(path, 2))).toContain(`Page 2 of ${pages}`);
     expect(flat(text(path, pages))).toContain(`Page ${pages} of ${pages}`);
-    for (let page = 1; page <= pages; page++) expect(flat(text(path, page))).toContain('Reference: VN-2026-000042');
+    for (let page = 1; page <= pages; page++) {
+      const onPage = flat(text(path, page));
+      expect(onPage).toContain('Reference: VN-2026-000042');
+      expect([page, onPage.replace('Reference: VN-2026-000042', '').replace(`Page ${page} of ${pages}`, '').replace('Request for mutual legal assistance in criminal matters', '').trim().length > 20]).toEqual([page, true]);
+    }
   });
 
   it('keeps every measure and identifier, and repeats the table header on each page of the table', () => {
