@@ -32,14 +32,14 @@ export class CountriesController {
 
   /** Every country the requirements file lists, by code. */
   @Get()
-  @ApiOkResponse({ type: CountryListDto })
+  @ApiOkResponse({ type: CountryListDto, description: 'Every country the file lists, with the source of each fact' })
   list(): CountryListDto {
     return { items: this.countries.list().map(toDto) };
   }
 
   /** One country's requirements; a code is accepted in either case. */
   @Get(':code')
-  @ApiOkResponse({ type: CountryDto })
+  @ApiOkResponse({ type: CountryDto, description: "The country's requirements; a fact left out is not known" })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: the code is not two letters' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: the file lists no such country (it then adds no requirement)' })
   get(@Param() params: CountryCodeParamDto): CountryDto {
