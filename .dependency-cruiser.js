@@ -8,10 +8,12 @@
 /** What each lib may import of the other libs: one way, from the top of the list to the bottom. */
 const LIB_LAYERS = {
   'deadline-worker': ['core', 'domain', 'deadlines', 'requests'],
+  letters: ['domain'],
+  countries: ['core', 'domain'],
   supervision: ['core', 'domain', 'identity', 'requests', 'deadlines'],
   notifications: ['core', 'identity', 'outbox'],
   requests: ['core', 'domain', 'identity', 'deadlines', 'outbox'],
-  deadlines: ['core', 'domain'],
+  deadlines: ['core', 'domain', 'countries'],
   identity: ['core', 'domain'],
   outbox: ['core'],
   core: [],
