@@ -557,6 +557,15 @@ describe('supervision (e2e)', () => {
       expect(json.headers['content-type']).toMatch(/^application\/json/);
     });
 
+    it('without from and to answers the last 12 months in the supervisor’s time zone', async () => {
+      t.clock.set('2026-11-27T03:00:00.000Z'); // 27 November, 10:00 in Ho Chi Minh City
+      const res = await get(as.vnSupervisor, '/api/v1/supervision/stats');
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ country: 'VN', from: '2025-11-27T17:00:00.000Z', to: '2026-11-27T17:00:00.000Z', groupBy: 'counterpart' });
+      const explicit = await get(as.vnSupervisor, '/api/v1/supervision/stats?from=2025-11-28&to=2026-11-28');
+      expect({ ...res.body, generatedAt: null }).toEqual({ ...explicit.body, generatedAt: null });
+    });
+
     it('refuses a bad window with 400 VALIDATION_FAILED, naming the field', async () => {
       const bad = async (query: string, field: string) => {
         const res = await get(as.vnSupervisor, `/api/v1/supervision/stats?${query}`);
