@@ -1,4 +1,4 @@
-import { AppException } from '../../libs/core/src';
+import { AppException, REQUEST_OUTCOMES_OF_DEADLINES } from '../../libs/core/src';
 import { COMMAND_NAMES, COMMAND_TABLE, RequestCommands, type CommandName } from '../../libs/requests/src';
 import { createTestApp, TestApp } from '../support/test-app';
 import { act, authorityId, completeDraft, createAuthority, createDraft, createUser, expectProblem, loginAll, UserKey } from '../support/fixtures';
@@ -116,6 +116,29 @@ describe('write path (e2e): 404 and 412 for every command', () => {
 
   it.each(bySystem)('%s: VERSION_CONFLICT for a stale version', async (name) => {
     await expect(codeOf(run(name, request.id, 1))).resolves.toBe('VERSION_CONFLICT');
+  });
+
+  it('keeps on each request the deadline outcomes the statistics read, as its deadlines say', async () => {
+    const draft = await createDraft(t, as.vnProsecutor, completeDraft(await authorityId(t, 'SG-CA')));
+    await act(t, as.vnProsecutor, draft.id, { action: 'submit' });
+    await act(t, as.vnOfficer, draft.id, { action: 'return', reason: 'Add the provision' });
+    await act(t, as.vnProsecutor, draft.id, { action: 'submit' });
+    await act(t, as.vnOfficer, draft.id, { action: 'send' });
+    t.clock.advance(20 * 86_400_000); // the acknowledgement is late
+    await act(t, as.sgOfficer, draft.id, { action: 'acknowledge' });
+    await act(t, as.sgOfficer, draft.id, { action: 'start_execution' });
+    await act(t, as.sgOfficer, draft.id, { action: 'request_info', message: 'Which zone?' });
+    await act(t, as.vnProsecutor, draft.id, { action: 'provide_info', message: 'UTC+7' });
+    const delivered = await act(t, as.sgOfficer, draft.id, { action: 'deliver_evidence', final: true, items: [{ description: 'Record', kind: 'DOCUMENT' }] });
+    const [kept] = await t.sql<{ outcomes: number[]; executed_at: Date | null }>(`SELECT deadline_outcomes AS outcomes, executed_at FROM requests WHERE id = $1`, [draft.id]);
+    const [derived] = await t.sql<{ outcomes: number[]; executed_at: Date | null }>(`SELECT o.outcomes, o.executed_at FROM (${REQUEST_OUTCOMES_OF_DEADLINES}) o WHERE o.request_id = $1`, [
+      draft.id,
+    ]);
+    expect(kept).toEqual(derived);
+    // REVIEW met twice on time, ACKNOWLEDGEMENT met late, EXECUTION and INFO_RESPONSE met on time.
+    expect(kept?.outcomes).toEqual([2, 2, 0, 1, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0]);
+    expect(kept?.executed_at).not.toBeNull();
+    expect(delivered.state).toBe('EVIDENCE_RECEIVED');
   });
 
   it('nothing was written by any of these refusals', async () => {

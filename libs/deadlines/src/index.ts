@@ -4,6 +4,7 @@ export * from './deadlines.repository';
 export * from './deadline-planner';
 export * from './deadlines.module';
 export * from './planning/deadline-plan';
+export * from './planning/deadline-outcomes';
 export * from './planning/deadline-subject';
 export * from './policy';
 export * from './domain';

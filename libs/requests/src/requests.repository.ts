@@ -23,6 +23,7 @@ export const REQUEST_COLUMNS = `
   r.delay_estimate AS "delayEstimate", r.outcome, r.refusal, r.delivery_count AS "deliveryCount",
   r.event_seq AS "eventSeq", r.last_event_hash AS "lastEventHash",
   r.submitted_at AS "submittedAt", r.sent_at AS "sentAt", r.acknowledged_at AS "acknowledgedAt",
+  r.executed_at AS "executedAt", r.deadline_outcomes AS "deadlineOutcomes",
   r.closed_at AS "closedAt", r.created_at AS "createdAt", r.updated_at AS "updatedAt",
   ra.code AS "requestingAuthorityCode", ra.name AS "requestingAuthorityName", ra.timezone AS "requestingAuthorityTimezone",
   rb.code AS "requestedAuthorityCode", rb.name AS "requestedAuthorityName", rb.timezone AS "requestedAuthorityTimezone"`;

@@ -125,6 +125,8 @@ function newRequestRow(n: NewRequestRow, reference: string, requesting: Authorit
     submittedAt: null,
     sentAt: null,
     acknowledgedAt: null,
+    executedAt: null,
+    deadlineOutcomes: new Array(18).fill(0),
     closedAt: null,
     createdAt: n.now,
     updatedAt: n.now,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppException, Clock, SqlParams, TransactionRunner } from '@mla/core';
-import { DeadlinePlanner, DeadlineScheduler, DeadlinesRepository, emptyDelta, type ScheduleDelta } from '@mla/deadlines';
+import { DeadlinePlanner, type DeadlineRow, DeadlineScheduler, DeadlinesRepository, deadlineOutcomes, emptyDelta, executedAtOf, type ScheduleDelta } from '@mla/deadlines';
 import { deadlineEffects, decideRule } from '../domain/request-state-machine';
 import { COMMAND_TABLE, type CommandSpec } from '../domain/request-commands';
 import { actorOf, SYSTEM_ACTOR } from '../events/event-builder';
@@ -135,7 +135,12 @@ export class RequestCommands {
     const plan = await this.rules.of(spec.name)({ m, locked, row, actor, input, now, deadline, policy });
     const effects = spec.transition ? deadlineEffects(spec.name as never, row.type, input) : spec.deadlines;
     const deadlinePlan = this.planner.plan(row, locked.deadlines, effects, now, { preservedUntil: plan.preservedUntil, targeted: plan.targeted });
-    const changes: RequestChanges = { ...stampsOf(spec, row, now), ...plan.changes, ...(decision.to !== row.state ? { state: decision.to } : {}) };
+    const changes: RequestChanges = {
+      ...stampsOf(spec, row, now),
+      ...plan.changes,
+      ...(decision.to !== row.state ? { state: decision.to } : {}),
+      ...outcomeChanges(row, deadlinePlan.resulting),
+    };
     const data = { ...(spec.recorded ? { action: spec.action, fromState: row.state, toState: decision.to } : {}), ...plan.notificationData };
 
     const messages = (after: RequestRow, eventSeq: number | null) =>
@@ -176,6 +181,16 @@ function stampsOf(spec: CommandSpec, row: RequestRow, now: Date): RequestChanges
   const changes: RequestChanges = {};
   for (const stamp of spec.stamps) if (row[stamp] === null) changes[stamp] = now;
   return changes;
+}
+
+/** What the statistics keep of the deadlines (DESIGN §8), when the plan changed it. */
+function outcomeChanges(row: RequestRow, deadlines: DeadlineRow[]): RequestChanges {
+  const outcomes = deadlineOutcomes(deadlines);
+  const executedAt = executedAtOf(deadlines);
+  return {
+    ...(outcomes.some((n, i) => n !== row.deadlineOutcomes[i]) ? { deadlineOutcomes: outcomes } : {}),
+    ...(executedAt?.getTime() !== row.executedAt?.getTime() ? { executedAt } : {}),
+  };
 }
 
 function forbiddenReason(spec: CommandSpec, row: RequestRow, deadlineParty: string | null, reason: string): string {
