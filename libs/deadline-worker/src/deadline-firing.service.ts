@@ -5,9 +5,9 @@ import { firingCommand, type FiringOutcome } from './deadline-firing';
 
 /**
  * What a deadline job does when it fires: every event of the deadline due by now, each a
- * command of the requests' write path (the request locked, the deadline re-read under the
- * lock, the event, the notifications, the next job), one after the other. Running it twice
- * does nothing the second time.
+ * command of the requests' write path, one after the other in one transaction (the request
+ * locked, the deadline re-read under the lock, the events, the notifications, the next
+ * job). Running it twice does nothing the second time.
  */
 @Injectable()
 export class DeadlineFiringService {
@@ -21,25 +21,20 @@ export class DeadlineFiringService {
     const requestId = await this.deadlines.requestIdOf(deadlineId);
     if (!requestId) return [];
     const outcomes: FiringOutcome[] = [];
-    for (;;) {
-      let outcome: FiringOutcome | null = null;
-      const result = await this.commands.runChosen(
-        null,
-        requestId,
-        (locked, now) => {
-          const d = locked.deadlines.find((x) => x.id === deadlineId);
-          if (!d || !RUNNING_DEADLINE_STATUSES.includes(d.status) || d.endedAt) return null;
-          const next = nextEventOf(d, this.planner.policyFor(locked.row));
-          if (!next || next.at > now) return null;
-          const fired = firingCommand(d, next, now);
-          outcome = fired.outcome;
-          return fired.command;
-        },
-        { awaitJobs: true },
-      );
-      if (!result) return outcomes;
-      if (outcome) outcomes.push(outcome);
-      if (outcome === 'expired') return outcomes;
-    }
+    await this.commands.runChosen(
+      null,
+      requestId,
+      (locked, now) => {
+        const d = locked.deadlines.find((x) => x.id === deadlineId);
+        if (!d || !RUNNING_DEADLINE_STATUSES.includes(d.status) || d.endedAt || outcomes.includes('expired')) return null;
+        const next = nextEventOf(d, this.planner.policyFor(locked.row));
+        if (!next || next.at > now) return null;
+        const fired = firingCommand(d, next, now);
+        if (fired.outcome) outcomes.push(fired.outcome);
+        return fired.command;
+      },
+      { awaitJobs: true, repeat: true },
+    );
+    return outcomes;
   }
 }

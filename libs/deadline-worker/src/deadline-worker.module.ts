@@ -5,6 +5,7 @@ import { RequestsCoreModule } from '@mla/requests';
 import { DeadlineFiringService } from './deadline-firing.service';
 import { DeadlineProcessor, deadlineProcessorFor } from './deadline.processor';
 import { DeadlineReconciler } from './deadline-reconciler';
+import { DeadlineSweeps } from './deadline-sweeps';
 
 /** The deadlines queue's consumer and reconciler: loaded only by the worker process (no HTTP). */
 @Module({})
@@ -13,8 +14,8 @@ export class DeadlineWorkerModule {
     return {
       module: DeadlineWorkerModule,
       imports: [DeadlinesModule, RequestsCoreModule],
-      providers: [DeadlineFiringService, DeadlineReconciler, { provide: DeadlineProcessor, useClass: deadlineProcessorFor(config) }],
-      exports: [DeadlineReconciler, DeadlineProcessor, DeadlineFiringService],
+      providers: [DeadlineFiringService, DeadlineReconciler, DeadlineSweeps, { provide: DeadlineProcessor, useClass: deadlineProcessorFor(config) }],
+      exports: [DeadlineReconciler, DeadlineSweeps, DeadlineProcessor, DeadlineFiringService],
     };
   }
 }

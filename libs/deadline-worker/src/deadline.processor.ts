@@ -1,9 +1,8 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap, Type } from '@nestjs/common';
+import { Injectable, Logger, Type } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { z } from 'zod';
 import { AppConfig, DEADLINE_JOBS, QUEUES, workerOptions } from '@mla/core';
-import { DeadlineScheduler } from '@mla/deadlines';
 import { DeadlineFiringService } from './deadline-firing.service';
 import { DeadlineReconciler } from './deadline-reconciler';
 
@@ -11,29 +10,19 @@ import { DeadlineReconciler } from './deadline-reconciler';
 const FIRE_PAYLOAD = z.strictObject({ d: z.uuid() });
 
 /**
- * The consumer of the `deadlines` queue, in the worker process only: fires deadline jobs,
- * runs the periodic reconcile job, and sweeps everything once at start. A job whose name
- * has no handler, or whose payload is not what its name says, fails loudly.
+ * The consumer of the `deadlines` queue, in the worker process only: fires deadline jobs
+ * (a `reconcile` job left by an earlier version sweeps what is due). A job whose name has no
+ * handler, or whose payload is not what its name says, fails loudly.
  */
 @Injectable()
-export abstract class DeadlineProcessor extends WorkerHost implements OnApplicationBootstrap {
+export abstract class DeadlineProcessor extends WorkerHost {
   private readonly logger = new Logger(DeadlineProcessor.name);
 
   constructor(
-    private readonly config: AppConfig,
     private readonly firing: DeadlineFiringService,
     private readonly reconciler: DeadlineReconciler,
-    private readonly scheduler: DeadlineScheduler,
   ) {
     super();
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.worker.waitUntilReady();
-    if (this.config.RECONCILE_INTERVAL_MS > 0) {
-      await this.scheduler.queue.upsertJobScheduler('reconcile', { every: this.config.RECONCILE_INTERVAL_MS }, { name: DEADLINE_JOBS.reconcile, data: {} });
-    }
-    await this.reconciler.sweep('full');
   }
 
   async process(job: Job): Promise<unknown> {

@@ -3,3 +3,4 @@ export * from './deadline-firing.service';
 export * from './deadline-reconciler';
 export * from './deadline.processor';
 export * from './deadline-worker.module';
+export * from './deadline-sweeps';

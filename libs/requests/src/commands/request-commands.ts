@@ -64,28 +64,35 @@ export class RequestCommands {
 
   /**
    * Runs the command `choose` picks once the request is locked and read (null: nothing to
-   * do, nothing written). The worker picks the next event of a deadline this way.
+   * do, nothing written). With `repeat`, `choose` is asked again after each command, on the
+   * request as that command left it, until it answers null: all in the one transaction (the
+   * worker performs every event of a deadline that is due this way).
    */
   async runChosen(
     actor: CommandActor,
     requestId: string,
     choose: (locked: LockedRequest, now: Date) => Command | null,
-    options: RunOptions = {},
+    options: RunOptions & { repeat?: boolean } = {},
   ): Promise<CommandResult | null> {
     const { result, delta } = await this.tx.run(async (m) => {
-      const locked = await this.lockVisible(m, actor, requestId);
+      let locked = await this.lockVisible(m, actor, requestId);
       const now = this.clock.now();
-      const command = choose(locked, now);
-      if (!command) return { result: null, delta: emptyDelta() };
-      const prepared: Prepared[] = [await this.prepare(m, actor, locked, command, now, options.expectedVersion)];
-      for (let next = prepared[0]?.then; next; next = prepared[prepared.length - 1]?.then) {
-        const related = await this.requests.lock(m, next.requestId);
-        if (!related) break;
-        prepared.push(await this.prepare(m, null, related, next.command, now, undefined));
+      let last: CommandResult | null = null;
+      const deltas: ScheduleDelta[] = [];
+      for (let command = choose(locked, now); command; command = options.repeat ? choose(locked, now) : null) {
+        const prepared: Prepared[] = [await this.prepare(m, actor, locked, command, now, last ? undefined : options.expectedVersion)];
+        for (let next = prepared[0]?.then; next; next = prepared[prepared.length - 1]?.then) {
+          const related = await this.requests.lock(m, next.requestId);
+          if (!related) break;
+          prepared.push(await this.prepare(m, null, related, next.command, now, undefined));
+        }
+        const params = new SqlParams();
+        await this.requests.writeAll(m, prepared.flatMap((p) => p.write(params)), params);
+        last = (prepared[0] as Prepared).result;
+        deltas.push(...prepared.map((p) => p.delta));
+        locked = { ...locked, row: last.row, deadlines: last.deadlines };
       }
-      const params = new SqlParams();
-      await this.requests.writeAll(m, prepared.flatMap((p) => p.write(params)), params);
-      return { result: (prepared[0] as Prepared).result, delta: mergeDeltas(prepared.map((p) => p.delta)) };
+      return { result: last, delta: mergeDeltas(deltas) };
     });
     if (options.awaitJobs) await this.scheduler.apply(delta);
     else await this.scheduler.applyAfterCommit(delta);
