@@ -35,6 +35,7 @@ export async function spawnWorker(config: AppConfig, env: Record<string, string>
       DEADLINE_POLICY_PATH: config.DEADLINE_POLICY_PATH,
       MIGRATIONS_RUN: 'false',
       RECONCILE_INTERVAL_MS: '0',
+    OUTBOX_RECONCILE_INTERVAL_MS: '0',
       LOG_LEVEL: 'silent',
       WORKER_LOCK_MS: String(config.WORKER_LOCK_MS),
       WORKER_STALLED_INTERVAL_MS: String(config.WORKER_STALLED_INTERVAL_MS),

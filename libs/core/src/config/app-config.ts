@@ -153,6 +153,18 @@ export class AppConfig {
   @Min(100)
   OUTBOX_POLL_MS = 5_000;
 
+  /** How often the outbox reconciler looks for dispatched notifications never settled (0: only at worker start and when Redis returns). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  OUTBOX_RECONCILE_INTERVAL_MS = 60_000;
+
+  /** How long after its dispatch an unsettled notification counts as stuck (its job is then put back). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  OUTBOX_STUCK_AFTER_MS = 60_000;
+
   /** Timeout of one webhook POST. */
   @Transform(toInt)
   @IsInt()
