@@ -5,6 +5,7 @@ import { NotificationProcessor, OutboxReconciler, OutboxRelay } from '../../libs
 import { TcpProxy } from '../support/tcp-proxy';
 import { WebhookReceiver } from '../support/webhook-receiver';
 import { deadlineJobId } from '../../libs/deadlines/src';
+import { IdempotencyRepository } from '../../libs/requests/src/idempotency/idempotency.repository';
 import { createTestApp, TestApp } from '../support/test-app';
 import { DAY } from '../support/test-clock';
 import { awaitJobs, startTestWorker, TestWorker } from '../support/test-worker';
@@ -184,5 +185,70 @@ describe('nothing lost between the outbox and the recipient (e2e)', () => {
     } finally {
       await w.close();
     }
+  });
+});
+
+/** An idempotent POST whose process dies after its commit is not run again. */
+describe('idempotency that survives a crash (e2e)', () => {
+  let t: TestApp;
+  let as: Record<UserKey, string>;
+
+  beforeAll(async () => {
+    t = await createTestApp({ clockStart: '2026-11-02T03:00:00.000Z' });
+    as = await loginAll(t);
+  });
+  afterAll(() => t.close());
+
+  it('the answer commits with the action: a crash before the answer is recorded cannot make a repeat run it again', async () => {
+    const draft = await createDraft(t, as.vnProsecutor, completeDraft(await authorityId(t, 'SG-CA')));
+    await act(t, as.vnProsecutor, draft.id, { action: 'submit' });
+    await act(t, as.vnOfficer, draft.id, { action: 'send' });
+    // The recording after the answer is where a crash used to leave a claim without its answer:
+    // make it fail, as a process killed right after the action's commit.
+    const late = jest.spyOn(t.app.get(IdempotencyRepository), 'complete').mockRejectedValue(new Error('the process died'));
+    try {
+      const first = await t.http
+        .post(`/api/v1/requests/${draft.id}/transitions`)
+        .set('authorization', as.sgOfficer)
+        .set('idempotency-key', 'ack-after-crash')
+        .send({ action: 'acknowledge' });
+      expect(first.status).toBe(200);
+      expect(late).not.toHaveBeenCalled();
+      // Written by the action's own transaction.
+      const [same] = await t.sql<{ same: boolean }>(
+        `SELECT (SELECT xmin::text FROM idempotency_keys WHERE key = 'ack-after-crash') = (SELECT xmin::text FROM request_events WHERE request_id = $1 AND action = 'acknowledge') AS same`,
+        [draft.id],
+      );
+      expect(same?.same).toBe(true);
+
+      t.clock.advance(2 * 60_000); // long past the time after which an unanswered claim counts as abandoned
+      const again = await t.http
+        .post(`/api/v1/requests/${draft.id}/transitions`)
+        .set('authorization', as.sgOfficer)
+        .set('idempotency-key', 'ack-after-crash')
+        .send({ action: 'acknowledge' });
+      expect(again.status).toBe(200);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.body).toEqual(first.body);
+      expect(await t.sql(`SELECT 1 FROM request_events WHERE request_id = $1 AND action = 'acknowledge'`, [draft.id])).toHaveLength(1);
+    } finally {
+      late.mockRestore();
+    }
+  });
+
+  it('a creation too: its answer, with the reference drawn in the same statement, is replayed', async () => {
+    const body = completeDraft(await authorityId(t, 'SG-CA'), { title: 'Created before a crash' });
+    const first = await t.http.post('/api/v1/requests').set('authorization', as.vnProsecutor).set('idempotency-key', 'create-crash').send(body);
+    expect(first.status).toBe(201);
+    const [stored] = await t.sql<{ response_body: string; same: boolean }>(
+      `SELECT k.response_body, k.xmin::text = r.xmin::text AS same FROM idempotency_keys k, requests r WHERE k.key = 'create-crash' AND r.id = $1`,
+      [first.body.id],
+    );
+    expect(stored?.same).toBe(true);
+    expect(JSON.parse(stored?.response_body as string).reference).toBe(first.body.reference);
+    t.clock.advance(2 * 60_000);
+    const again = await t.http.post('/api/v1/requests').set('authorization', as.vnProsecutor).set('idempotency-key', 'create-crash').send(body);
+    expect([again.status, again.headers['idempotent-replayed'], again.body]).toEqual([201, 'true', first.body]);
+    expect(await t.sql(`SELECT 1 FROM requests WHERE title = 'Created before a crash'`)).toHaveLength(1);
   });
 });

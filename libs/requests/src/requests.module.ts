@@ -4,7 +4,6 @@ import { EventsService } from './events/events.service';
 import { EvidenceContentService } from './evidence/evidence-content.service';
 import { EvidenceService } from './evidence/evidence.service';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
-import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { RequestsController } from './requests.controller';
 import { RequestsCoreModule } from './requests-core.module';
 
@@ -12,7 +11,7 @@ import { RequestsCoreModule } from './requests-core.module';
 @Module({
   imports: [RequestsCoreModule],
   controllers: [RequestsController],
-  providers: [EventsService, EvidenceService, EvidenceContentService, IdempotencyRepository, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  providers: [EventsService, EvidenceService, EvidenceContentService, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
   exports: [RequestsCoreModule],
 })
 export class RequestsModule {}
