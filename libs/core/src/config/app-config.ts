@@ -101,9 +101,20 @@ export class AppConfig {
   @IsBoolean({ message: 'MIGRATIONS_RUN must be true or false' })
   MIGRATIONS_RUN = true;
 
+  /** Where files live: PostgreSQL large objects (every replica reads them), or this machine's disk (one machine only). */
+  @IsIn(['postgres', 'filesystem'], { message: 'FILE_STORE must be postgres or filesystem' })
+  FILE_STORE: 'postgres' | 'filesystem' = 'postgres';
+
+  /** The directory of FILE_STORE=filesystem. */
   @IsString()
   @IsNotEmpty()
   EVIDENCE_STORAGE_DIR = 'var/evidence';
+
+  /** The most one request's files (evidence, documents) may take in all. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FILE_QUOTA_PER_REQUEST_BYTES = 5 * 1024 * 1024 * 1024;
 
   @Transform(toInt)
   @IsInt()
