@@ -11,3 +11,8 @@ export * from './pagination/cursor';
 export * from './queues/queue-names';
 export * from './queues/queues.module';
 export * from './pagination/page-query.dto';
+export * from './validation/iso-date';
+export * from './validation/optional-not-null';
+export * from './http/json-input';
+export * from './http/client-address';
+export * from './http/rate-limit-store';
