@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -16,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsIsoDate } from '@mla/core';
 import { EVIDENCE_KINDS, EvidenceKind, REFUSAL_GROUNDS, RefusalGround, REQUEST_ACTIONS, RequestAction } from '@mla/domain';
 
 export class CustodyEntryDto {
@@ -29,8 +29,9 @@ export class CustodyEntryDto {
   @MaxLength(300)
   to: string;
 
-  /** When (ISO 8601 date-time). */
-  @IsISO8601({ strict: true })
+  /** When (ISO 8601 date-time with Z or an offset). */
+  @ApiProperty({ type: String, format: 'date-time' })
+  @IsIsoDate(['zoned'])
   at: string;
 
   @IsOptional()
@@ -90,12 +91,13 @@ export class TransitionDto {
   @IsOptional() @IsString() @MaxLength(5000) note?: string;
   /** acknowledge, start_execution: the officer of the requested authority who handles it. */
   @IsOptional() @IsUUID() assigneeId?: string;
-  /** confirm_preservation, extend_preservation: a date (YYYY-MM-DD, end of that day at the requested authority) or a date-time. */
-  @IsOptional() @IsISO8601({ strict: true }) preservedUntil?: string;
+  /** confirm_preservation, extend_preservation: a date (YYYY-MM-DD, end of that day at the requested authority) or a date-time with Z or an offset. */
+  @IsOptional() @IsIsoDate(['date', 'zoned']) preservedUntil?: string;
   /** start_execution. */
   @IsOptional() @IsString() @MaxLength(300) executingBody?: string;
   /** report_delay: the new expected date (YYYY-MM-DD). */
-  @IsOptional() @IsISO8601({ strict: true }) expectedBy?: string;
+  @ApiPropertyOptional({ type: String, format: 'date' })
+  @IsOptional() @IsIsoDate(['date']) expectedBy?: string;
   /** request_info, provide_info. */
   @IsOptional() @IsString() @MaxLength(20000) message?: string;
 
