@@ -43,6 +43,8 @@ export class SessionCache implements OnModuleInit, OnApplicationShutdown {
   private listening = false;
   private subscriber?: Redis;
   private readonly ttlMs: number;
+  private listeningWaiters: (() => void)[] = [];
+  private invalidationWaiters: (() => void)[] = [];
   readonly channel: string;
 
   constructor(
@@ -79,6 +81,23 @@ export class SessionCache implements OnModuleInit, OnApplicationShutdown {
   /** Whether remembered checks are used now (the subscriber is listening). */
   get trusted(): boolean {
     return this.ttlMs > 0 && this.listening;
+  }
+
+  /** Resolves once the subscriber listens (at once if it does): for tests and readiness. */
+  whenListening(): Promise<void> {
+    if (this.trusted || this.ttlMs === 0) return Promise.resolve();
+    return new Promise((resolve) => this.listeningWaiters.push(resolve));
+  }
+
+  /** Resolves when the next invalidation published by any replica has been applied here. */
+  nextInvalidation(): Promise<void> {
+    return new Promise((resolve) => this.invalidationWaiters.push(resolve));
+  }
+
+  /** Stops listening (as a lost Redis connection would): the memory is bypassed from now on. */
+  disconnectSubscriber(): void {
+    this.subscriber?.disconnect();
+    this.setListening(false);
   }
 
   /** The session's state: remembered, or read with `load` (and remembered when nothing changed meanwhile). */
@@ -125,12 +144,20 @@ export class SessionCache implements OnModuleInit, OnApplicationShutdown {
     if (typeof m.u === 'string') this.dropUser(m.u);
     else if (typeof m.s === 'string') this.dropSession(m.s);
     else this.flush();
+    const waiters = this.invalidationWaiters;
+    this.invalidationWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   private setListening(listening: boolean): void {
     if (this.listening !== listening) this.logger.log(`session cache ${listening ? 'in use (invalidations received)' : 'bypassed (no invalidations)'}`);
     this.listening = listening;
     this.flush();
+    if (listening) {
+      const waiters = this.listeningWaiters;
+      this.listeningWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
   }
 
   private flush(): void {

@@ -34,10 +34,11 @@ export class CreateUserDto {
   @IsIn(ROLES)
   role: Role;
 
-  /** Required for every role but ADMIN. */
+  /** Required for every role but ADMIN (absent or null for ADMIN). */
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
   @IsOptional()
   @IsUUID()
-  authorityId?: string;
+  authorityId?: string | null;
 
   /** At least 12 characters; stored as an argon2id hash, never answered. */
   @IsString()

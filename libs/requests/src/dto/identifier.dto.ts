@@ -40,7 +40,7 @@ export class IdentifierDto {
   value: string;
 
   /** For IP_ADDRESS (required before submit): when it was observed, with its zone, e.g. 2026-11-01T10:00:00+07:00. */
-  @ApiPropertyOptional({ example: '2026-11-01T10:00:00+07:00', nullable: true, type: String })
+  @ApiPropertyOptional({ example: '2026-11-01T10:00:00+07:00', nullable: true, type: String, format: 'date-time' })
   @IsOptional()
   @IsIsoDate(['zoned'], { message: 'observedAt must be an ISO 8601 date-time with its zone (Z or ±hh:mm), e.g. 2026-11-01T10:00:00+07:00' })
   observedAt?: string | null;
