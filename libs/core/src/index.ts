@@ -15,4 +15,3 @@ export * from './validation/iso-date';
 export * from './validation/optional-not-null';
 export * from './http/json-input';
 export * from './http/client-address';
-export * from './http/rate-limit-store';

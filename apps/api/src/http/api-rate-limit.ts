@@ -3,8 +3,9 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
-import { AppConfig, AppException, clientKey, rateLimitStore, REDIS, RedisKeys } from '@mla/core';
+import { AppConfig, AppException, clientKey, REDIS, RedisKeys } from '@mla/core';
 import { Authenticator, SessionTokens } from '@mla/identity';
+import { redisOrMemoryStore } from './rate-limit-store';
 
 /**
  * The API-wide limit (DESIGN §12): RATE_LIMIT_PER_USER calls per RATE_LIMIT_WINDOW_MS for a
@@ -32,7 +33,7 @@ export async function registerApiRateLimit(app: NestFastifyApplication): Promise
     global: true,
     hook: 'onRequest',
     timeWindow: config.RATE_LIMIT_WINDOW_MS,
-    store: rateLimitStore(redis, `${app.get(RedisKeys).key('ratelimit', 'api')}:`, onUnavailable),
+    store: redisOrMemoryStore(redis, `${app.get(RedisKeys).key('ratelimit', 'api')}:`, onUnavailable),
     keyGenerator: async (request: FastifyRequest) => {
       try {
         const credential = authenticator.credentialOf(request);
