@@ -30,11 +30,23 @@ async function dropDatabase(name) {
   await admin.end();
 }
 
+/**
+ * What every benchmark's API runs with: production, a random secret (production refuses a
+ * known one), and no API-wide limit (a benchmark calls far faster than any person).
+ */
+const BENCH_ENV = {
+  NODE_ENV: 'production',
+  JWT_SECRET: require('node:crypto').randomBytes(32).toString('base64url'),
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_PER_USER: '0',
+  RATE_LIMIT_PER_CLIENT: '0',
+};
+
 /** Starts dist/apps/api/src/main.js with the given environment; resolves once /health/ready answers. */
 async function startApi(env) {
   const entry = path.join(ROOT, 'dist/apps/api/src/main.js');
   const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0', DEMO_SEED: 'true', LOG_LEVEL: 'warn', REDIS_URL, ...env },
+    env: { ...process.env, ...BENCH_ENV, DEMO_SEED: 'true', REDIS_URL, ...env },
     // BENCH_API_LOG=<file> keeps the API's JSON log for diagnosis.
     stdio: ['ignore', process.env.BENCH_API_LOG ? require('node:fs').openSync(process.env.BENCH_API_LOG, 'a') : 'ignore', 'inherit'],
   });
@@ -70,7 +82,7 @@ function percentile(sorted, p) {
 
 const round = (x, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
 
-module.exports = { ROOT, dbUrl, freshDatabase, dropDatabase, startApi, percentile, round };
+module.exports = { ROOT, BENCH_ENV, dbUrl, freshDatabase, dropDatabase, startApi, percentile, round };
 
 /**
  * Deletes the keys under `${prefix}:` (SCAN + UNLINK, a batch at a time) with an ioredis

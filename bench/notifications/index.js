@@ -8,7 +8,7 @@ const http = require('node:http');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { Client } = require('pg');
-const { ROOT, freshDatabase, dropDatabase, startApi, percentile, round } = require('../lib/harness');
+const { ROOT, BENCH_ENV, freshDatabase, dropDatabase, startApi, percentile, round } = require('../lib/harness');
 
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -53,7 +53,7 @@ function startReceiver(arrivals) {
 
 function startWorker(env) {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/apps/worker/src/main.js')], {
-    env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, ...BENCH_ENV, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

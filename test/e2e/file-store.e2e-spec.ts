@@ -41,7 +41,8 @@ describe('files in PostgreSQL (e2e)', () => {
   afterAll(() => t.close());
 
   const url = (i: number) => `/api/v1/requests/${requestId}/evidence/${items[i]}/content`;
-  const binary = (res: import('http').IncomingMessage, cb: (e: Error | null, body: Buffer) => void) => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const binary = (res: any, cb: (e: Error | null, body: Buffer) => void) => {
     const chunks: Buffer[] = [];
     res.on('data', (c: Buffer) => chunks.push(c));
     res.on('end', () => cb(null, Buffer.concat(chunks)));

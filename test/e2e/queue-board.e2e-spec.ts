@@ -1,3 +1,4 @@
+import { cookieLogin, SAME_ORIGIN, sessionCookieOf } from '../support/sessions';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /** The queue dashboard (Bull Board) is for ADMIN only (issue: supervision, item 4). */
@@ -21,7 +22,7 @@ describe('queue dashboard (e2e)', () => {
     expect((await t.http.get('/admin/queues').set('authorization', 'Bearer nonsense')).status).toBe(401);
   });
 
-  it('shows the deadlines and notifications queues to an admin, by header or by the board cookie', async () => {
+  it('shows the deadlines and notifications queues to an admin, by header or by the console session cookie (no token in the URL)', async () => {
     const bearer = await t.login('admin@example.org');
     const page = await t.http.get('/admin/queues').set('authorization', bearer);
     expect(page.status).toBe(200);
@@ -30,13 +31,18 @@ describe('queue dashboard (e2e)', () => {
     expect(api.status).toBe(200);
     expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['deadlines', 'notifications']);
 
-    const login = await t.http.get(`/admin/queues/login?token=${bearer.slice('Bearer '.length)}`);
-    expect(login.status).toBe(302);
-    const cookie = login.headers['set-cookie']?.[0] as string;
-    expect(cookie).toMatch(/HttpOnly/);
-    const withCookie = await t.http.get('/admin/queues/api/queues').set('cookie', cookie.split(';')[0] as string);
+    // A browser signs in once with a cookie session (issue 12: the URL token is gone).
+    const login = await t.http
+      .post('/api/v1/auth/login')
+      .set(SAME_ORIGIN)
+      .send({ email: 'admin@example.org', password: 'demo-password-2026', session: 'cookie' });
+    expect(login.status).toBe(200);
+    expect(login.headers['set-cookie']?.[0]).toMatch(/HttpOnly/);
+    const withCookie = await t.http.get('/admin/queues/api/queues').set('cookie', sessionCookieOf(login));
     expect(withCookie.status).toBe(200);
-    const refused = await t.http.get(`/admin/queues/login?token=${(await t.login('prosecutor@vn.example')).slice(7)}`);
+    const refused = await t.http.get('/admin/queues/api/queues').set('cookie', await cookieLogin(t, 'prosecutor@vn.example'));
     expect(refused.status).toBe(403);
+    // The URL-token sign-in is gone (issue 12).
+    expect((await t.http.get(`/admin/queues/login?token=${bearer.slice(7)}`)).status).not.toBe(302);
   });
 });

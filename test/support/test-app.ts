@@ -56,6 +56,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     // Tests move the clock by months; tokens follow that clock.
     JWT_TTL_SECONDS: String(365 * 24 * 3600),
     DEADLINE_POLICY_PATH: 'config/deadline-policy.yaml',
+    // A test file calls far faster than any person: the API-wide limits are the limits test's business.
+    RATE_LIMIT_PER_USER: '1000000',
+    RATE_LIMIT_PER_CLIENT: '1000000',
     ...options.env,
   });
   const clock = new TestClock(options.clockStart);
@@ -106,4 +109,26 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       }
     },
   };
+}
+
+/** A second API replica of a test app: the same database, Redis prefix and clock (for cross-replica behaviour). */
+export interface TestReplica {
+  app: NestFastifyApplication;
+  http: ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+export async function createReplica(t: TestApp, env: Record<string, string> = {}): Promise<TestReplica> {
+  const config = loadAppConfig({ ...configEnv(t.config), ...env });
+  const app = await createApi({ config, clock: t.clock, migrate: false, seed: false });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return { app, http: request(app.getHttpServer()), close: () => app.close() };
+}
+
+/** The environment a config was loaded from (every key, as text). */
+function configEnv(config: AppConfig): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(config)) if (value !== undefined && value !== null && typeof value !== 'function') env[key] = String(value);
+  return env;
 }

@@ -21,7 +21,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [CoreModule.forRoot(options), HealthModule, IdentityModule, RequestsModule, NotificationsModule, SupervisionModule, CountriesModule],
       providers: [
-        { provide: APP_PIPE, useClass: ApiValidationPipe },
+        { provide: APP_PIPE, useFactory: (config: AppConfig) => new ApiValidationPipe(config.BODY_MAX_DEPTH), inject: [AppConfig] },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };

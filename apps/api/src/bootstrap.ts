@@ -4,10 +4,13 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import fastifyCookie from '@fastify/cookie';
 import { AppConfig, Clock, genRequestId, runMigrationsWithLock } from '@mla/core';
-import { seedDemoData } from '@mla/identity';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from '@mla/identity';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './app.module';
+import { registerApiRateLimit } from './http/api-rate-limit';
+import { clientErrorHandler, frameworkErrors, registerJsonParser } from './http/fastify-errors';
 
 export const API_PREFIX = 'api/v1';
 
@@ -26,18 +29,31 @@ export interface CreateApiOptions {
   seed?: boolean;
 }
 
-/** Builds the API on Fastify: migrations (under an advisory lock), demo seed, OpenAPI. */
+/** Longest path parameter (ids are 36 characters); longer answers 414 URI_TOO_LONG. */
+const MAX_PARAM_LENGTH = 200;
+
+/**
+ * Builds the API on Fastify: migrations (under an advisory lock), demo seed, OpenAPI, the
+ * session cookie, the API-wide limit, and a problem body for every error Fastify or Node
+ * raises before a route runs.
+ */
 export async function createApi(options: CreateApiOptions): Promise<NestFastifyApplication> {
   const { config } = options;
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     genReqId: genRequestId,
     requestIdHeader: false,
-    trustProxy: true,
+    // Whom to believe for the client address (X-Forwarded-For): TRUST_PROXY, off by default.
+    trustProxy: config.trustProxy,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {
     bufferLogs: true,
     abortOnError: false,
+    // Bodies are JSON only, parsed by our own parser (registerJsonParser); no form bodies.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -45,8 +61,11 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
 
   const fastify = app.getHttpAdapter().getInstance();
   const log = new NestLogger('HTTP');
+  await app.register(fastifyCookie);
+  await registerApiRateLimit(app);
   // JSON only: any other body answers 415 (Fastify would otherwise hand text/plain through as a string).
   fastify.removeContentTypeParser('text/plain');
+  registerJsonParser(fastify, config.BODY_MAX_DEPTH);
   // Evidence files arrive as raw bytes: handed on as a stream, hashed and size-checked on the way to storage.
   fastify.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
   fastify.addHook('onSend', async (request, reply, payload) => {
@@ -61,6 +80,12 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
   if (options.seed ?? config.demoSeed) {
     const created = await seedDemoData(app.get(DataSource));
     if (created.authorities + created.users > 0) log.log(`Demo seed: ${created.authorities} authorities, ${created.users} users created`);
+    if (config.isProduction) {
+      log.warn(
+        `DEMO_SEED=true in production: the demo accounts (${DEMO_USERS.map((u) => u.email).join(', ')}) exist with the published password ` +
+          `"${DEMO_PASSWORD}". Anyone can sign in with them: unset DEMO_SEED and deactivate them (PATCH /api/v1/users/:id {"active": false}).`,
+      );
+    }
   }
 
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });

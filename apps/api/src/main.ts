@@ -17,6 +17,11 @@ async function main(): Promise<void> {
     lines.push(`Demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.email).join(', ')}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+  if (config.demoSeed && config.isProduction) {
+    process.stderr.write(
+      `WARN: DEMO_SEED=true in production: demo accounts with the published password "${DEMO_PASSWORD}" can sign in. Unset DEMO_SEED and deactivate them.\n`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,43 +1,31 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { AppException, FieldError } from '@mla/core';
+import { AppException, FieldError, firstInputProblem } from '@mla/core';
 
-function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
-  return errors.flatMap((e) => {
+/** Every field error of class-validator, flattened with its path; walked with a stack (nested DTOs are bounded by the body depth anyway). */
+function flatten(errors: ValidationError[]): FieldError[] {
+  const out: FieldError[] = [];
+  const stack = [...errors].reverse().map((e) => ({ e, prefix: '' }));
+  while (stack.length > 0) {
+    const { e, prefix } = stack.pop() as { e: ValidationError; prefix: string };
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({
-      field,
-      message: rule === 'whitelistValidation' ? 'is not a known field' : message,
-    }));
-    return [...own, ...flatten(e.children ?? [], field)];
-  });
-}
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** The first string (by path) that PostgreSQL could not store as sent: a NUL or a lone surrogate. */
-function unstorableString(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value) ? path || 'body' : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = unstorableString(value[i], `${path}[${i}]`);
-      if (found) return found;
+    for (const [rule, message] of Object.entries(e.constraints ?? {})) {
+      out.push({ field, message: rule === 'whitelistValidation' ? 'is not a known field' : message });
     }
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) {
-      const found = unstorableString(key, path ? `${path}.${key}` : key) ?? unstorableString(v, path ? `${path}.${key}` : key);
-      if (found) return found;
-    }
+    for (const child of [...(e.children ?? [])].reverse()) stack.push({ e: child, prefix: field });
   }
-  return null;
+  return out;
 }
 
 /**
  * The global pipe: a body must be a JSON object; unknown fields are rejected (400), never
- * ignored; every field error is listed; text PostgreSQL cannot store is refused up front.
+ * ignored, and so are fields named like Object.prototype members (`constructor`,
+ * `toString`, … which class-validator's whitelist would take for known ones); every field
+ * error is listed; text PostgreSQL cannot store is refused up front. The checks before
+ * class-validator walk the input iteratively, to a bounded depth.
  */
 export class ApiValidationPipe extends ValidationPipe {
-  constructor() {
+  constructor(private readonly maxDepth: number = 32) {
     super({
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -59,8 +47,8 @@ export class ApiValidationPipe extends ValidationPipe {
       }
     }
     if (metadata.type === 'body' || metadata.type === 'query') {
-      const bad = unstorableString(value, '');
-      if (bad) throw AppException.validation([{ field: bad, message: 'contains a NUL character or an unpaired surrogate' }]);
+      const problem = firstInputProblem(value, this.maxDepth);
+      if (problem) throw AppException.validation([problem]);
     }
     return super.transform(value, metadata);
   }

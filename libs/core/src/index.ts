@@ -13,3 +13,7 @@ export * from './queues/queues.module';
 export * from './queues/sweep-loop';
 export * from './queues/bounded';
 export * from './pagination/page-query.dto';
+export * from './validation/iso-date';
+export * from './validation/optional-not-null';
+export * from './http/json-input';
+export * from './http/client-address';

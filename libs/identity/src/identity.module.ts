@@ -5,14 +5,22 @@ import { AppConfig } from '@mla/core';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
-import { LoginThrottle } from './auth/login-throttle';
+import { Authenticator } from './auth/authenticator';
+import { LoginLimiter } from './auth/login-limiter';
+import { PasswordVerifier } from './auth/password-verifier';
+import { SessionTokens } from './auth/session-tokens';
 import { AuthoritiesController } from './authorities/authorities.controller';
 import { AuthoritiesService } from './authorities/authorities.service';
 import { IdentityDataModule } from './identity-data.module';
+import { SessionCache } from './sessions/session-cache';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
-/** The HTTP side of identity: login, authorities, users and the global bearer-token guard (API only). */
+/**
+ * The HTTP side of identity: login and sessions (bearer or cookie, live-checked, cached
+ * per replica with invalidation over Redis pub/sub), the login limits, authorities, users
+ * and the global guard (API only).
+ */
 @Module({
   imports: [
     IdentityDataModule,
@@ -22,7 +30,17 @@ import { UsersService } from './users/users.service';
     }),
   ],
   controllers: [AuthController, AuthoritiesController, UsersController],
-  providers: [AuthService, AuthoritiesService, UsersService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [IdentityDataModule],
+  providers: [
+    AuthService,
+    AuthoritiesService,
+    UsersService,
+    LoginLimiter,
+    PasswordVerifier,
+    SessionTokens,
+    SessionCache,
+    Authenticator,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [IdentityDataModule, Authenticator, SessionTokens, LoginLimiter, PasswordVerifier, SessionCache],
 })
 export class IdentityModule {}

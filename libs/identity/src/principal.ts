@@ -1,4 +1,5 @@
 import type { Role } from '@mla/domain';
+import type { SessionTransport } from './sessions/session.row';
 
 export { ROLES, type Role } from '@mla/domain';
 
@@ -13,4 +14,8 @@ export interface Principal {
   authorityCode: string | null;
   /** The country of the caller's authority; null for ADMIN. */
   country: string | null;
+  /** The session the call rides on (set by the guard). */
+  sessionId?: string;
+  /** How the session is carried: bearer header or the console's cookie. */
+  transport?: SessionTransport;
 }

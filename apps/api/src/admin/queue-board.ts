@@ -2,32 +2,22 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import { getQueueToken } from '@nestjs/bullmq';
-import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig, AppException, Clock, QUEUES, sendProblem } from '@mla/core';
+import { AppException, QUEUES, sendProblem } from '@mla/core';
+import { Authenticator } from '@mla/identity';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
-const COOKIE = 'mla_board_token';
-
-/** The bearer token of a board request: the Authorization header, or the board's own cookie. */
-function tokenOf(request: FastifyRequest): string | null {
-  const header = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-  if (header) return header[1] as string;
-  const cookie = (request.headers.cookie ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith(`${COOKIE}=`));
-  return cookie ? decodeURIComponent(cookie.slice(COOKIE.length + 1)) : null;
-}
 
 /**
- * The queue dashboard (Bull Board) at /admin/queues, for ADMIN only. A browser signs in once
- * with `/admin/queues/login?token=<bearer token>`: the token goes into an HttpOnly cookie
- * scoped to the board; API clients send the usual Authorization header.
+ * The queue dashboard (Bull Board) at /admin/queues, for ADMIN only, with the same session
+ * as the API: a browser uses the console's session cookie (Path=/, sign in with
+ * `"session": "cookie"`), an API client the Authorization header. No token ever travels in
+ * the URL. The board's own state changes (retry, clean) carry the cookie, so they need the
+ * console's Origin like every cookie-carried change.
  */
 export async function mountQueueBoard(app: NestFastifyApplication): Promise<void> {
-  const config = app.get(AppConfig);
-  const clock = app.get(Clock);
-  const jwt = new JwtService({ secret: config.JWT_SECRET, verifyOptions: { algorithms: ['HS256'] } });
+  const authenticator = app.get(Authenticator);
   const board = new BullBoardFastifyAdapter();
   board.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
@@ -39,18 +29,10 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
   const log = { error: (...args: unknown[]) => console.error(...args) };
   await fastify.register(
     async (scope) => {
-      scope.get('/login', async (request: FastifyRequest<{ Querystring: { token?: string } }>, reply: FastifyReply) => {
-        const token = request.query.token ?? '';
-        const claims = await verifyAdmin(jwt, clock, token).catch((error: unknown) => error as AppException);
-        if (claims instanceof AppException) return sendProblem(request, reply, claims, log);
-        return reply
-          .header('set-cookie', `${COOKIE}=${encodeURIComponent(token)}; Path=${QUEUE_BOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=${config.JWT_TTL_SECONDS}`)
-          .redirect(QUEUE_BOARD_PATH);
-      });
       scope.addHook('onRequest', async (request, reply) => {
-        if (request.url.startsWith(`${QUEUE_BOARD_PATH}/login`)) return;
         try {
-          await verifyAdmin(jwt, clock, tokenOf(request) ?? '');
+          const principal = await authenticator.authenticate(request);
+          if (principal.role !== 'ADMIN') throw AppException.forbidden('The queue dashboard is for administrators');
         } catch (error) {
           sendProblem(request, reply, error, log);
           return reply;
@@ -60,15 +42,4 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
     },
     { prefix: QUEUE_BOARD_PATH },
   );
-}
-
-async function verifyAdmin(jwt: JwtService, clock: Clock, token: string): Promise<void> {
-  if (!token) throw new AppException('UNAUTHENTICATED', 'The queue dashboard needs an ADMIN bearer token (header, or /admin/queues/login?token=…)');
-  let claims: { role?: string };
-  try {
-    claims = await jwt.verifyAsync(token, { clockTimestamp: Math.floor(clock.now().getTime() / 1000) });
-  } catch {
-    throw new AppException('UNAUTHENTICATED', 'The bearer token is invalid or has expired; log in again');
-  }
-  if (claims.role !== 'ADMIN') throw AppException.forbidden('The queue dashboard is for administrators');
 }

@@ -1,4 +1,5 @@
-import { ConfigurationError, DEV_JWT_SECRET, loadAppConfig } from './app-config';
+import { randomBytes } from 'node:crypto';
+import { ConfigurationError, DEV_JWT_SECRET, loadAppConfig, weakSecretReason } from './app-config';
 
 describe('loadAppConfig (DESIGN §10)', () => {
   it('has defaults that work on a developer machine', () => {
@@ -34,12 +35,52 @@ describe('loadAppConfig (DESIGN §10)', () => {
   it('requires a real JWT secret in production, and no demo seed there by default', () => {
     expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required in production/);
     expect(() => loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
-    const prod = loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
+    // A random secret (openssl rand -base64 48); 40 times "x" was accepted before issue 10, now refused as obvious.
+    const prod = loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: 'q3V9kz1R0bXn7m2PwYc4HtLs8Ue6JfAa5dGhKiOoNpQr' });
     expect(prod.demoSeed).toBe(false);
     expect(prod.JWT_SECRET).not.toBe(DEV_JWT_SECRET);
   });
 
   it('parses booleans and numbers', () => {
     expect(loadAppConfig({ DEMO_SEED: 'false', PORT: '8080' })).toMatchObject({ DEMO_SEED: false, PORT: 8080 });
+  });
+
+  it('refuses in production a secret that is short, published, a placeholder or obvious, naming JWT_SECRET', () => {
+    const weak = [
+      'x'.repeat(40),
+      'change-me-to-a-long-random-secret-of-32-chars-or-more',
+      `${DEV_JWT_SECRET}-2`,
+      'bench-secret-bench-secret-bench-secret-0',
+      'please-replace-me-with-something-long-enough',
+      'abcabcabcabcabcabcabcabcabcabcabcabc',
+      'aB3$aB3$aB3$aB3$aB3$aB3$aB3$aB3$aB3$',
+      'ThisIsMyJwtSecretForProduction2026!!',
+    ];
+    for (const secret of weak) {
+      expect(() => loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: secret })).toThrow(/JWT_SECRET/);
+      expect(weakSecretReason(secret)).not.toBeNull();
+    }
+    expect(weakSecretReason('q3V9kz1R0bXn7m2PwYc4HtLs8Ue6JfAa5dGhKiOoNpQr')).toBeNull();
+    expect(weakSecretReason(randomBytes(32).toString('base64'))).toBeNull();
+    expect(weakSecretReason(randomBytes(24).toString('hex'))).toBeNull();
+    // Outside production the development default is fine.
+    expect(loadAppConfig({ NODE_ENV: 'development' }).JWT_SECRET).toBe(DEV_JWT_SECRET);
+  });
+
+  it('reads the limits, the proxy setting and the allowed origins, refusing wrong values', () => {
+    const c = loadAppConfig({});
+    expect(c.trustProxy).toBe(false);
+    expect(c.allowedOrigins).toEqual([]);
+    expect(c).toMatchObject({ LOGIN_MAX_FAILURES_PER_ACCOUNT_CLIENT: 10, LOGIN_MAX_FAILURES_PER_CLIENT: 100, RATE_LIMIT_PER_USER: 1200 });
+    expect(loadAppConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback,10.0.0.0/8');
+    expect(loadAppConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadAppConfig({ ALLOWED_ORIGINS: 'https://Console.example.org, http://127.0.0.1:5173' }).allowedOrigins).toEqual([
+      'https://console.example.org',
+      'http://127.0.0.1:5173',
+    ]);
+    expect(() => loadAppConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadAppConfig({ ALLOWED_ORIGINS: 'console.example.org' })).toThrow(/ALLOWED_ORIGINS/);
+    expect(() => loadAppConfig({ LOGIN_MAX_FAILURES_PER_CLIENT: '0' })).toThrow(/LOGIN_MAX_FAILURES_PER_CLIENT/);
+    expect(() => loadAppConfig({ BODY_MAX_DEPTH: 'deep' })).toThrow(/BODY_MAX_DEPTH/);
   });
 });

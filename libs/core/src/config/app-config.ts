@@ -1,6 +1,9 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -24,6 +27,75 @@ const toBool = ({ value }: { value: unknown }) => {
 };
 
 export const DEV_JWT_SECRET = 'mla-hub-development-secret-do-not-use-in-production';
+
+/** Secrets published somewhere (this code, old compose files, examples): never accepted in production. */
+const KNOWN_SECRETS = [DEV_JWT_SECRET, 'change-me-to-a-long-random-secret-of-32-chars-or-more', 'bench-secret-bench-secret-bench-secret-0'];
+const PLACEHOLDER = /change[-_ ]?me|replace[-_ ]?me|your[-_ ]?(jwt[-_ ]?)?secret|do[-_ ]?not[-_ ]?use|example|default|password|development|mla[-_ ]?hub|^secret|jwt[-_]?secret/i;
+
+/**
+ * Why a JWT secret is unfit for production, or null: shorter than 32 characters, a
+ * published one, a placeholder, or obviously guessable (few distinct characters, a short
+ * unit repeated). Generate one with `openssl rand -base64 48`.
+ */
+export function weakSecretReason(secret: string): string | null {
+  if (secret.length < 32) return 'is shorter than 32 characters';
+  const lower = secret.toLowerCase();
+  if (KNOWN_SECRETS.some((known) => lower.includes(known.toLowerCase()))) return 'is a published default';
+  if (PLACEHOLDER.test(secret)) return 'looks like a placeholder';
+  if (new Set(secret).size < 8) return 'has fewer than 8 distinct characters';
+  // A short unit repeated over half the secret or more (random secrets never do that).
+  for (const m of secret.matchAll(/(.{1,16}?)\1+/g)) if (m[0].length * 2 >= secret.length) return 'repeats a short sequence';
+  return null;
+}
+
+/** TRUST_PROXY: false, true, a hop count, or addresses / CIDR ranges / loopback, linklocal, uniquelocal. */
+@ValidatorConstraint({ name: 'trustProxy' })
+class TrustProxySetting implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return parseTrustProxy(value as string) !== undefined;
+  }
+  defaultMessage(): string {
+    return 'TRUST_PROXY must be false, true, a hop count (1-10) or a comma-separated list of addresses, CIDR ranges, loopback, linklocal, uniquelocal';
+  }
+}
+
+/** The Fastify `trustProxy` option for a TRUST_PROXY value; undefined when the value is not valid. */
+export function parseTrustProxy(value: string): boolean | number | string | undefined {
+  const v = String(value).trim().toLowerCase();
+  if (v === 'false' || v === '') return false;
+  if (v === 'true') return true;
+  if (/^\d{1,2}$/.test(v)) return Number(v) >= 1 && Number(v) <= 10 ? Number(v) : undefined;
+  const parts = v.split(',').map((p) => p.trim());
+  const ok = parts.every(
+    (p) =>
+      ['loopback', 'linklocal', 'uniquelocal'].includes(p) ||
+      /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/.test(p) ||
+      /^[0-9a-f:]+(\/\d{1,3})?$/.test(p),
+  );
+  return ok && parts.length > 0 ? parts.join(',') : undefined;
+}
+
+/** ALLOWED_ORIGINS: comma-separated `scheme://host[:port]` origins. */
+@ValidatorConstraint({ name: 'origins' })
+class OriginList implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && parseOrigins(value) !== null;
+  }
+  defaultMessage(): string {
+    return 'ALLOWED_ORIGINS must be a comma-separated list of origins such as https://mla.example.org';
+  }
+}
+
+export function parseOrigins(value: string): string[] | null {
+  const origins = value
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  for (const o of origins) {
+    if (!/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9a-f:]+\](:\d{1,5})?$/i.test(o)) return null;
+  }
+  return origins.map((o) => o.toLowerCase());
+}
 
 /**
  * Every setting of the service, read once from the environment and validated at boot
@@ -68,6 +140,104 @@ export class AppConfig {
   @Min(60)
   @Max(366 * 24 * 3600)
   JWT_TTL_SECONDS = 8 * 3600;
+
+  /** The `iss` of the tokens this API signs, checked on every call. */
+  @Matches(/^[\x21-\x7e]{1,100}$/, { message: 'JWT_ISSUER must be 1-100 visible ASCII characters' })
+  JWT_ISSUER = 'mla-hub';
+
+  /** The `aud` of the tokens this API signs, checked on every call. */
+  @Matches(/^[\x21-\x7e]{1,100}$/, { message: 'JWT_AUDIENCE must be 1-100 visible ASCII characters' })
+  JWT_AUDIENCE = 'mla-hub-api';
+
+  /**
+   * How long one API replica may reuse a session check (ms); every change of a session or
+   * its user clears it at once on every replica (Redis pub/sub). 0: check every call.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300_000)
+  SESSION_CACHE_MS = 10_000;
+
+  /**
+   * Which proxies' X-Forwarded-For / -Proto to believe for the client address (used by the
+   * limits) and the protocol: false (the socket's peer), true (anyone: only behind a proxy
+   * that overwrites the header), a hop count, or addresses / CIDR ranges / loopback.
+   */
+  @Validate(TrustProxySetting)
+  TRUST_PROXY = 'false';
+
+  /** Origins, besides the API's own, from which cookie-carried state changes are accepted (the console's, when served elsewhere). */
+  @Validate(OriginList)
+  ALLOWED_ORIGINS = '';
+
+  /** The window of every login limit (s). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(24 * 3600)
+  LOGIN_WINDOW_SECONDS = 15 * 60;
+
+  /** Wrong passwords for one account from one client address within the window; the next attempt from there answers 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_CLIENT = 10;
+
+  /** Wrong passwords from one client address, over all accounts, within the window (an office behind one NAT shares it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  LOGIN_MAX_FAILURES_PER_CLIENT = 100;
+
+  /** Wrong passwords for one account (from anywhere) after which clients that failed on it are slowed down. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  LOGIN_SLOWDOWN_AFTER = 20;
+
+  /** The first pause (ms) between two attempts of such a client on that account; it doubles with each further failure. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3_600_000)
+  LOGIN_SLOWDOWN_MS = 1_000;
+
+  /** The longest such pause (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3_600_000)
+  LOGIN_SLOWDOWN_MAX_MS = 60_000;
+
+  /** The window of the API-wide limits (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  RATE_LIMIT_WINDOW_MS = 60_000;
+
+  /** Calls per window of one signed-in user (0: no limit). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PER_USER = 1_200;
+
+  /** Calls per window of one client address without a valid session (0: no limit). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PER_CLIENT = 3_000;
+
+  /** How deeply a JSON body may nest arrays and objects; deeper answers 400. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(4)
+  @Max(1000)
+  BODY_MAX_DEPTH = 32;
 
   @IsString()
   @IsNotEmpty()
@@ -203,6 +373,14 @@ export class AppConfig {
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
+  /** The Fastify trustProxy option. */
+  get trustProxy(): boolean | number | string {
+    return parseTrustProxy(this.TRUST_PROXY) ?? false;
+  }
+  /** ALLOWED_ORIGINS as a list (lower-case). */
+  get allowedOrigins(): string[] {
+    return parseOrigins(this.ALLOWED_ORIGINS) ?? [];
+  }
 }
 
 export class ConfigurationError extends Error {}
@@ -222,7 +400,10 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     return `${e.property}=${JSON.stringify(raw[e.property] ?? null)}: ${messages}`;
   });
   if (config.isProduction && config.JWT_SECRET === DEV_JWT_SECRET) {
-    lines.push('JWT_SECRET: required in production (set a secret of at least 32 characters)');
+    lines.push('JWT_SECRET: required in production (set a secret of at least 32 characters, e.g. openssl rand -base64 48)');
+  } else if (config.isProduction && typeof config.JWT_SECRET === 'string') {
+    const weak = weakSecretReason(config.JWT_SECRET);
+    if (weak) lines.push(`JWT_SECRET: ${weak}; production needs a random secret of at least 32 characters (e.g. openssl rand -base64 48)`);
   }
   if (lines.length > 0) {
     throw new ConfigurationError(`Invalid configuration:\n  ${lines.join('\n  ')}`);

@@ -36,5 +36,6 @@ export function sendProblem(
   }
   const body = { ...problem, instance: request.url, requestId: String(request.id) };
   if (reply.sent) return;
+  if (typeof problem.retryAfterSeconds === 'number') reply.header('retry-after', String(problem.retryAfterSeconds));
   void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(body));
 }

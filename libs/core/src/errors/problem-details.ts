@@ -41,11 +41,14 @@ const STATUS_TO_CODE: Record<number, ProblemCode> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
+  408: 'REQUEST_TIMEOUT',
   409: 'CONFLICT',
   412: 'VERSION_CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
+  431: 'HEADERS_TOO_LARGE',
   503: 'SERVICE_UNAVAILABLE',
 };
 
@@ -85,7 +88,15 @@ function describeClientError(e: HttpLikeError, code: ProblemCode): string {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return 'The body is not valid JSON';
+    case 'FST_ERR_BAD_URL':
+      return 'The URL is malformed (a percent-encoding that does not decode)';
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return 'A path parameter of the URL is too long';
+    case 'FST_ERR_CTP_INVALID_TYPE':
+    case 'FST_ERR_CTP_INVALID_HANDLER':
+      return 'The Content-Type header is malformed';
   }
+  if (e.code?.startsWith('FST_')) return PROBLEM_TITLES[code];
   if (e instanceof SyntaxError) return 'The body is not valid JSON';
   const response = typeof e.getResponse === 'function' ? e.getResponse() : undefined;
   const message =

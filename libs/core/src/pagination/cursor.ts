@@ -1,4 +1,5 @@
 import { AppException } from '../errors/app-exception';
+import { isCanonicalInstant } from '../validation/iso-date';
 
 /** Opaque keyset cursor: `createdAt|id` of the last item of a page, base64url-encoded. */
 export interface KeysetCursor {
@@ -12,11 +13,18 @@ export function encodeCursor(createdAt: Date, id: string): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const BASE64URL = /^[A-Za-z0-9_-]{1,200}$/;
+
+/**
+ * Reads a cursor back, validated in full before any query sees it: base64url of exactly
+ * what encodeCursor writes (a canonical ISO instant of the years 1900-9999, `|`, a UUID).
+ * Anything else, forged or garbled, answers 400 naming `cursor`.
+ */
 export function decodeCursor(cursor: string | undefined): KeysetCursor | null {
   if (cursor === undefined || cursor === '') return null;
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const text = BASE64URL.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
   const [createdAt, id, ...rest] = text.split('|');
-  if (rest.length > 0 || !id || !UUID.test(id) || Number.isNaN(Date.parse(createdAt ?? ''))) {
+  if (rest.length > 0 || !id || !UUID.test(id) || !createdAt || !isCanonicalInstant(createdAt)) {
     throw AppException.validation([{ field: 'cursor', message: 'is not a cursor this API issued' }]);
   }
   return { createdAt: createdAt as string, id };

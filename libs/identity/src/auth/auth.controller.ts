@@ -1,25 +1,68 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { Public } from '@mla/core';
+import '@fastify/cookie';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig, clientKey, Public } from '@mla/core';
 import type { Principal } from '../principal';
 import { CurrentUser } from './auth.decorators';
-import { AuthService } from './auth.service';
-import { LoginDto, LoginResponseDto, MeDto } from './login.dto';
+import { AuthService, LoginContext } from './auth.service';
+import { Authenticator } from './authenticator';
+import { ChangePasswordDto, LoginDto, LoginResponseDto, MeDto } from './login.dto';
+import { sessionCookieName, sessionCookieOptions } from './session-cookie';
+
+function contextOf(request: FastifyRequest): LoginContext {
+  const agent = request.headers['user-agent'];
+  return { client: clientKey(request), userAgent: typeof agent === 'string' ? agent : null };
+}
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly authenticator: Authenticator,
+    private readonly config: AppConfig,
+  ) {}
 
-  /** Exchanges an e-mail and password for a bearer token. */
+  /**
+   * Exchanges an e-mail and password for a session: a bearer token in the answer, or, with
+   * `"session": "cookie"` (the web console, from its own Origin), an HttpOnly SameSite=Strict
+   * cookie. Wrong passwords are limited per account and address, per address, and slowed
+   * per account (429 RATE_LIMITED with Retry-After).
+   */
   @Public()
   @Post('auth/login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password (problem body, code UNAUTHENTICATED)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed logins for this e-mail (RATE_LIMITED)' })
-  login(@Body() dto: LoginDto): Promise<LoginResponseDto> {
-    return this.auth.login(dto);
+  @ApiForbiddenResponse({ description: 'A cookie session asked from another Origin (FORBIDDEN)' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed logins (RATE_LIMITED, Retry-After)' })
+  async login(@Body() dto: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponseDto> {
+    if (dto.session === 'cookie') this.authenticator.assertAllowedOrigin(request);
+    const result = await this.auth.login(dto, contextOf(request));
+    if (result.transport === 'cookie') {
+      reply.setCookie(sessionCookieName(this.config), result.token, sessionCookieOptions(this.config, result.response.expiresIn));
+    }
+    reply.header('cache-control', 'no-store');
+    return result.response;
+  }
+
+  /** Ends the caller's session on the server (its token or cookie is refused from now on, on every replica). */
+  @ApiBearerAuth()
+  @Post('auth/logout')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Signed out' })
+  async logout(@CurrentUser() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.logout(principal);
+    if (principal.transport === 'cookie') reply.clearCookie(sessionCookieName(this.config), sessionCookieOptions(this.config, 0));
   }
 
   /** The caller: user, role and authority. */
@@ -28,5 +71,16 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() principal: Principal): Promise<MeDto> {
     return this.auth.me(principal);
+  }
+
+  /** Changes the caller's password; every other session of theirs ends (this one stays). */
+  @ApiBearerAuth()
+  @Post('me/password')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Changed' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: the current password is wrong' })
+  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED: too many wrong current passwords' })
+  async changePassword(@CurrentUser() principal: Principal, @Body() dto: ChangePasswordDto, @Req() request: FastifyRequest): Promise<void> {
+    await this.auth.changePassword(principal, dto, contextOf(request));
   }
 }

@@ -1,45 +1,136 @@
 import { Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
-import { AppConfig, AppException, Clock } from '@mla/core';
+import { AppConfig, AppException, Clock, TransactionRunner } from '@mla/core';
 import { AuthoritiesRepository } from '../authorities/authorities.repository';
-import { UsersRepository } from '../users/users.repository';
 import type { Principal } from '../principal';
-import { LoginDto, LoginResponseDto, MeDto } from './login.dto';
-import { LoginThrottle } from './login-throttle';
-import { dummyHash, verifyPassword } from './password';
+import { SessionCache } from '../sessions/session-cache';
+import type { SessionTransport } from '../sessions/session.row';
+import { SessionsRepository } from '../sessions/sessions.repository';
+import { UsersRepository } from '../users/users.repository';
+import { ChangePasswordDto, LoginDto, LoginResponseDto, MeDto } from './login.dto';
+import { LoginLimiter } from './login-limiter';
+import { hashPassword } from './password';
+import { PasswordVerifier } from './password-verifier';
+import { SessionTokens } from './session-tokens';
+
+/** Where a login comes from: the limits count per client, the session records it. */
+export interface LoginContext {
+  client: string;
+  userAgent: string | null;
+}
+
+export interface LoginResult {
+  response: LoginResponseDto;
+  /** The session token (in the answer for bearer sessions, in the cookie for the console). */
+  token: string;
+  transport: SessionTransport;
+}
+
+/** Ended sessions are kept this long (then forgotten at the user's next login). */
+const ENDED_SESSIONS_KEPT_MS = 30 * 24 * 3_600_000;
 
 @Injectable()
 export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     private readonly authorities: AuthoritiesRepository,
-    private readonly jwt: JwtService,
-    private readonly throttle: LoginThrottle,
+    private readonly sessions: SessionsRepository,
+    private readonly sessionCache: SessionCache,
+    private readonly tokens: SessionTokens,
+    private readonly limiter: LoginLimiter,
+    private readonly passwords: PasswordVerifier,
+    private readonly tx: TransactionRunner,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
-  async login(dto: LoginDto): Promise<LoginResponseDto> {
-    await this.throttle.assertAllowed(dto.email);
-    const user = await this.users.findByEmailWithHash(dto.email);
-    const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), dto.password);
-    if (!user || !ok || !user.active) {
-      await this.throttle.recordFailure(dto.email);
-      throw new AppException('UNAUTHENTICATED', 'The e-mail or password is wrong');
+  /**
+   * Checks the password (within the login limits) and opens a session: a row in
+   * `sessions`, whose id the signed token carries. The same answer, 401, for an unknown
+   * e-mail, a wrong password and a deactivated account.
+   */
+  async login(dto: LoginDto, context: LoginContext): Promise<LoginResult> {
+    const reservation = await this.limiter.reserve(dto.email, context.client);
+    let user: Awaited<ReturnType<UsersRepository['findByEmailWithHash']>>;
+    let ok: boolean;
+    try {
+      user = await this.users.findByEmailWithHash(dto.email);
+      ok = await this.passwords.verify(user?.passwordHash, dto.password);
+    } catch (error) {
+      await this.limiter.released(reservation);
+      throw error;
     }
-    await this.throttle.reset(dto.email);
+    if (!user || !ok || !user.active) throw new AppException('UNAUTHENTICATED', 'The e-mail or password is wrong');
+    await this.limiter.succeeded(reservation);
+
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.JWT_TTL_SECONDS * 1000);
+    const transport = dto.session ?? 'bearer';
+    await this.sessions.purgeEnded(user.id, new Date(now.getTime() - ENDED_SESSIONS_KEPT_MS));
+    const sid = await this.sessions.insert({
+      userId: user.id,
+      epoch: user.sessionEpoch,
+      transport,
+      createdAt: now,
+      expiresAt,
+      clientAddress: context.client.slice(0, 64),
+      userAgent: context.userAgent?.slice(0, 500) ?? null,
+    });
+    // The account changed while the password was checked (deactivated, reset): no session.
+    if (!sid) throw new AppException('UNAUTHENTICATED', 'The e-mail or password is wrong');
     const authority = user.authorityId ? await this.authorities.findById(user.authorityId) : null;
-    const claims = {
-      sub: user.id,
+    const principal: Principal = {
+      userId: user.id,
       email: user.email,
       role: user.role,
       authorityId: user.authorityId,
       authorityCode: authority?.code ?? null,
       country: authority?.country ?? null,
     };
-    const iat = Math.floor(this.clock.now().getTime() / 1000);
-    const accessToken = await this.jwt.signAsync({ ...claims, iat, exp: iat + this.config.JWT_TTL_SECONDS });
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS, user: await this.me(claimsToPrincipal(claims)) };
+    const token = await this.tokens.sign(
+      { sub: user.id, sid, email: user.email, role: user.role, authorityId: user.authorityId, authorityCode: principal.authorityCode, country: principal.country },
+      expiresAt,
+    );
+    const common = { expiresIn: this.config.JWT_TTL_SECONDS, expiresAt: expiresAt.toISOString(), user: await this.me(principal) };
+    const response: LoginResponseDto = transport === 'cookie' ? { tokenType: 'Cookie', ...common } : { accessToken: token, tokenType: 'Bearer', ...common };
+    return { response, token, transport };
+  }
+
+  /** Ends the caller's session, here and on every replica. */
+  async logout(principal: Principal): Promise<void> {
+    if (!principal.sessionId) return;
+    await this.sessions.revoke(principal.sessionId, principal.userId, this.clock.now(), 'logout');
+    await this.sessionCache.invalidateSession(principal.sessionId);
+  }
+
+  /**
+   * The caller changes their own password (the current one checked within the login limits:
+   * a stolen session cannot guess it either); every other session of theirs ends.
+   */
+  async changePassword(principal: Principal, dto: ChangePasswordDto, context: LoginContext): Promise<void> {
+    const reservation = await this.limiter.reserve(principal.email, context.client);
+    let ok: boolean;
+    let user: Awaited<ReturnType<UsersRepository['findByEmailWithHash']>>;
+    try {
+      user = await this.users.findByEmailWithHash(principal.email);
+      ok = !!user && user.id === principal.userId && (await this.passwords.verify(user.passwordHash, dto.currentPassword));
+    } catch (error) {
+      await this.limiter.released(reservation);
+      throw error;
+    }
+    if (!ok || !user) {
+      throw new AppException('FORBIDDEN', 'The current password is wrong', [{ field: 'currentPassword', message: 'is not your current password' }]);
+    }
+    await this.limiter.succeeded(reservation);
+    if (dto.newPassword === dto.currentPassword) {
+      throw AppException.rule('The new password must differ from the current one', [{ field: 'newPassword', message: 'is the current password' }]);
+    }
+    const passwordHash = await hashPassword(dto.newPassword);
+    const now = this.clock.now();
+    await this.tx.run(async (m) => {
+      await this.users.update(m, principal.userId, { passwordHash }, now);
+      await this.sessions.endAllOfUser(m, principal.userId, now, 'password_changed', principal.sessionId);
+    });
+    await this.sessionCache.invalidateUser(principal.userId);
   }
 
   async me(principal: Principal): Promise<MeDto> {
@@ -64,8 +155,4 @@ export class AuthService {
         : null,
     };
   }
-}
-
-function claimsToPrincipal(c: { sub: string; email: string; role: Principal['role']; authorityId: string | null; authorityCode: string | null; country: string | null }): Principal {
-  return { userId: c.sub, email: c.email, role: c.role, authorityId: c.authorityId, authorityCode: c.authorityCode, country: c.country };
 }

@@ -1,4 +1,7 @@
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptionalNotNull } from '@mla/core';
+import { SESSION_TRANSPORTS, type SessionTransport } from '../sessions/session.row';
 
 export class LoginDto {
   /** The user's e-mail address. */
@@ -10,15 +13,44 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(200)
   password: string;
+
+  /**
+   * How the session is carried: `bearer` (default: the answer holds `accessToken`) or
+   * `cookie` (the web console: an HttpOnly, SameSite=Strict cookie, and no token in the
+   * answer; the request needs the console's Origin).
+   */
+  @ApiPropertyOptional({ enum: SESSION_TRANSPORTS, default: 'bearer' })
+  @IsOptionalNotNull()
+  @IsIn(SESSION_TRANSPORTS)
+  session?: SessionTransport;
 }
 
 export class LoginResponseDto {
-  /** The bearer token to send as `Authorization: Bearer <token>`. */
-  accessToken: string;
-  tokenType: 'Bearer';
-  /** Seconds until the token expires. */
+  /** The bearer token to send as `Authorization: Bearer <token>` (absent for a cookie session). */
+  @ApiPropertyOptional({ type: String })
+  accessToken?: string;
+  /** `Bearer`, or `Cookie` when the session rides on the console's cookie. */
+  @ApiProperty({ enum: ['Bearer', 'Cookie'] })
+  tokenType: 'Bearer' | 'Cookie';
+  /** Seconds until the session expires. */
   expiresIn: number;
+  /** When the session expires (ISO 8601). */
+  expiresAt: string;
   user: MeDto;
+}
+
+export class ChangePasswordDto {
+  /** The password the user signs in with now. */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  currentPassword: string;
+
+  /** At least 12 characters, not the current one. Every other session of the user ends. */
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  newPassword: string;
 }
 
 export class MeDto {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsOptionalNotNull } from '@mla/core';
 import { IsTimeZone } from '../validation/is-time-zone';
 import { AUTHORITY_KINDS, AuthorityKind } from './authority.row';
 
@@ -60,8 +61,9 @@ export class CreateAuthorityDto {
   webhookUrl?: string | null;
 }
 
+/** Any subset of the fields; null only clears the webhook (the others always have a value: null answers 400). */
 export class UpdateAuthorityDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(trim)
   @IsString()
   @MinLength(2)
@@ -69,15 +71,15 @@ export class UpdateAuthorityDto {
   name?: string;
 
   @ApiPropertyOptional({ enum: AUTHORITY_KINDS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(AUTHORITY_KINDS)
   kind?: AuthorityKind;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsTimeZone()
   timezone?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(/^[a-z]{2,3}(-[A-Z]{2})?$/, { message: 'language must be a language tag such as en or vi' })
   language?: string;
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { PageQueryDto } from '@mla/core';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsOptionalNotNull, PageQueryDto } from '@mla/core';
 import { ROLES, type Role } from '../principal';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -34,16 +34,47 @@ export class CreateUserDto {
   @IsIn(ROLES)
   role: Role;
 
-  /** Required for every role but ADMIN. */
+  /** Required for every role but ADMIN (absent or null for ADMIN). */
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
   @IsOptional()
   @IsUUID()
-  authorityId?: string;
+  authorityId?: string | null;
 
   /** At least 12 characters; stored as an argon2id hash, never answered. */
   @IsString()
   @MinLength(12)
   @MaxLength(200)
   password: string;
+}
+
+/**
+ * An ADMIN's change of a user: any subset of the fields (at least one). Each accepted change
+ * ends every session of the user at once.
+ */
+export class UpdateUserDto {
+  /** false deactivates the user (who can no longer sign in), true reactivates them. */
+  @IsOptionalNotNull()
+  @IsBoolean()
+  active?: boolean;
+
+  /** A new role; the authority must suit it, as at creation (ADMIN: none). */
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptionalNotNull()
+  @IsIn(ROLES)
+  role?: Role;
+
+  /** A new authority, of a kind the role may belong to; null for ADMIN (changing the role to ADMIN clears it). */
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  authorityId?: string | null;
+
+  /** A new password for the user (a reset): at least 12 characters, stored as an argon2id hash, never answered. */
+  @IsOptionalNotNull()
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  password?: string;
 }
 
 export class ListUsersQueryDto extends PageQueryDto {

@@ -20,3 +20,11 @@ export interface NewUser {
   authorityId: string | null;
   passwordHash: string;
 }
+
+/** What an admin (or the user, for the password) may change on a user. */
+export interface UserChanges {
+  active?: boolean;
+  role?: Role;
+  authorityId?: string | null;
+  passwordHash?: string;
+}

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
-import { CreateUserDto, ListUsersQueryDto, UserDto, UserListDto } from './user.dto';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../principal';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserDto, UserListDto } from './user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -23,5 +24,18 @@ export class UsersController {
   @ApiOkResponse({ type: UserListDto })
   list(@Query() query: ListUsersQueryDto): Promise<UserListDto> {
     return this.users.list(query);
+  }
+
+  /**
+   * Deactivates or reactivates a user, changes their role or authority (the rules of
+   * creation), or resets their password (ADMIN). Every accepted change ends all of the
+   * user's sessions at once, on every replica.
+   */
+  @Patch(':id')
+  @ApiOkResponse({ type: UserDto })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such user' })
+  @ApiUnprocessableEntityResponse({ description: 'RULE_VIOLATED (an authority the role cannot belong to, your own account, the last ADMIN) or REQUEST_INCOMPLETE (authorityId)' })
+  update(@CurrentUser() admin: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
+    return this.users.update(admin, id, dto);
   }
 }

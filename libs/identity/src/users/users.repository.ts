@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { KeysetCursor } from '@mla/core';
-import type { NewUser, UserRow } from './user.row';
+import type { NewUser, UserChanges, UserRow } from './user.row';
 
 const COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.role, u.authority_id AS "authorityId", u.active,
   u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
+
+const USER_SETTABLE: Record<keyof UserChanges, string> = {
+  active: 'active',
+  role: 'role',
+  authorityId: 'authority_id',
+  passwordHash: 'password_hash',
+};
 
 /** The SQL of users. `m`: the caller's transaction, when it holds a lock. */
 @Injectable()
@@ -16,11 +23,39 @@ export class UsersRepository {
     return rows[0] ?? null;
   }
 
-  async findByEmailWithHash(email: string): Promise<(UserRow & { passwordHash: string }) | null> {
+  /** With what a login needs: the password hash, and the session epoch a new session is opened in. */
+  async findByEmailWithHash(email: string): Promise<(UserRow & { passwordHash: string; sessionEpoch: number }) | null> {
     const rows = (await this.dataSource.query(
-      `SELECT ${COLUMNS}, u.password_hash AS "passwordHash" FROM users u WHERE lower(u.email) = lower($1)`,
+      `SELECT ${COLUMNS}, u.password_hash AS "passwordHash", u.session_epoch AS "sessionEpoch" FROM users u WHERE lower(u.email) = lower($1)`,
       [email],
-    )) as (UserRow & { passwordHash: string })[];
+    )) as (UserRow & { passwordHash: string; sessionEpoch: number })[];
+    return rows[0] ?? null;
+  }
+
+  /** The user locked for an update in the caller's transaction, with the password hash. */
+  async lockWithHash(m: EntityManager, id: string): Promise<(UserRow & { passwordHash: string }) | null> {
+    const rows = (await m.query(`SELECT ${COLUMNS}, u.password_hash AS "passwordHash" FROM users u WHERE u.id = $1 FOR UPDATE`, [id])) as (UserRow & {
+      passwordHash: string;
+    })[];
+    return rows[0] ?? null;
+  }
+
+  /** The ids of the active ADMINs, locked (no two changes can both remove the last one). */
+  async lockActiveAdmins(m: EntityManager): Promise<string[]> {
+    const rows = (await m.query(`SELECT id FROM users WHERE role = 'ADMIN' AND active ORDER BY id FOR UPDATE`)) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** Sets the given fields of a user (in the caller's transaction); answers the user as it is now. */
+  async update(m: EntityManager, id: string, changes: UserChanges, now: Date): Promise<UserRow | null> {
+    const params: unknown[] = [id, now];
+    const sets = (Object.keys(USER_SETTABLE) as (keyof UserChanges)[])
+      .filter((k) => changes[k] !== undefined)
+      .map((k) => `${USER_SETTABLE[k]} = $${params.push(changes[k])}`);
+    const [rows] = (await m.query(`UPDATE users AS u SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE u.id = $1 RETURNING ${COLUMNS}`, params)) as [
+      UserRow[],
+      number,
+    ];
     return rows[0] ?? null;
   }
 

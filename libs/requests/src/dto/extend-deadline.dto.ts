@@ -1,8 +1,9 @@
-import { IsISO8601, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIsoDate } from '@mla/core';
 
 export class ExtendDeadlineDto {
-  /** The new due time (ISO 8601 date-time, or a date: end of that day for the ball holder). */
-  @IsISO8601({ strict: true })
+  /** The new due time (ISO 8601 date-time with Z or an offset, or a date YYYY-MM-DD: end of that day for the ball holder). */
+  @IsIsoDate(['date', 'zoned'])
   dueAt: string;
 
   /** Why the deadline moves: recorded in the request's history. */

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { isEmail, isFQDN, isIP, isURL } from 'class-validator';
 import { IDENTIFIER_KINDS, IdentifierKind } from '@mla/domain';
-import { ZONED_DATE_TIME } from '../domain/request-content';
+import { IsIsoDate } from '@mla/core';
 
 const VALUE_RULES: Record<IdentifierKind, { check: (v: string) => boolean; expects: string }> = {
   IP_ADDRESS: { check: (v) => isIP(v), expects: 'an IPv4 or IPv6 address' },
@@ -40,8 +40,8 @@ export class IdentifierDto {
   value: string;
 
   /** For IP_ADDRESS (required before submit): when it was observed, with its zone, e.g. 2026-11-01T10:00:00+07:00. */
-  @ApiPropertyOptional({ example: '2026-11-01T10:00:00+07:00', nullable: true, type: String })
+  @ApiPropertyOptional({ example: '2026-11-01T10:00:00+07:00', nullable: true, type: String, format: 'date-time' })
   @IsOptional()
-  @Matches(ZONED_DATE_TIME, { message: 'observedAt must be an ISO 8601 date-time with its zone, e.g. 2026-11-01T10:00:00+07:00' })
+  @IsIsoDate(['zoned'], { message: 'observedAt must be an ISO 8601 date-time with its zone (Z or ±hh:mm), e.g. 2026-11-01T10:00:00+07:00' })
   observedAt?: string | null;
 }

@@ -5,13 +5,13 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsIsoDate } from '@mla/core';
 import { CHANNELS, Channel, LEGAL_BASES, LegalBasis, PRIORITIES, Priority, REQUEST_TYPES, RequestType } from '@mla/domain';
 import { IdentifierDto } from './identifier.dto';
 import { IsOptionalNotNull } from './optional-not-null';
@@ -81,8 +81,7 @@ export class EditableRequestContentDto {
   /** The date the requester needs the answer by (YYYY-MM-DD). */
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @MaxLength(10, { message: 'neededBy must be a date YYYY-MM-DD' })
+  @IsIsoDate(['date'])
   neededBy?: string | null;
 
   /** The requested side must keep the request's existence confidential. */

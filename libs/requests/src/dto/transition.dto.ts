@@ -6,8 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -16,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsIsoDate, IsOptionalNotNull } from '@mla/core';
 import { EVIDENCE_KINDS, EvidenceKind, REFUSAL_GROUNDS, RefusalGround, REQUEST_ACTIONS, RequestAction } from '@mla/domain';
 
 export class CustodyEntryDto {
@@ -29,11 +28,12 @@ export class CustodyEntryDto {
   @MaxLength(300)
   to: string;
 
-  /** When (ISO 8601 date-time). */
-  @IsISO8601({ strict: true })
+  /** When (ISO 8601 date-time with Z or an offset). */
+  @ApiProperty({ type: String, format: 'date-time' })
+  @IsIsoDate(['zoned'])
   at: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(1000)
   note?: string;
@@ -49,25 +49,25 @@ export class EvidenceItemInputDto {
   kind: EvidenceKind;
 
   /** SHA-256 of the digital item, 64 hex digits (required for FILE). */
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(/^[0-9a-fA-F]{64}$/, { message: 'sha256 must be 64 hexadecimal digits' })
   sha256?: string;
 
   /** Size in bytes of the digital item (required for FILE). */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)
   sizeBytes?: number;
 
   /** The item this one corrects. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   supersedesId?: string;
 
   /** Custody before delivery (who handed it to whom, when); the delivery itself is appended. */
   @ApiPropertyOptional({ type: [CustodyEntryDto] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
@@ -77,7 +77,8 @@ export class EvidenceItemInputDto {
 
 /**
  * An action on a request (DESIGN §3). Each action accepts only its own fields: any other
- * field answers 400, a missing required one 422.
+ * field answers 400, a missing required one 422. No field is nullable: null answers 400
+ * (leave the field out instead).
  */
 export class TransitionDto {
   @ApiProperty({ enum: REQUEST_ACTIONS.filter((a) => a !== 'expire') })
@@ -85,23 +86,24 @@ export class TransitionDto {
   action: RequestAction;
 
   /** return, report_delay, withdraw. */
-  @IsOptional() @IsString() @MaxLength(5000) reason?: string;
+  @IsOptionalNotNull() @IsString() @MaxLength(5000) reason?: string;
   /** acknowledge, confirm_preservation, extend_preservation, start_execution. */
-  @IsOptional() @IsString() @MaxLength(5000) note?: string;
+  @IsOptionalNotNull() @IsString() @MaxLength(5000) note?: string;
   /** acknowledge, start_execution: the officer of the requested authority who handles it. */
-  @IsOptional() @IsUUID() assigneeId?: string;
-  /** confirm_preservation, extend_preservation: a date (YYYY-MM-DD, end of that day at the requested authority) or a date-time. */
-  @IsOptional() @IsISO8601({ strict: true }) preservedUntil?: string;
+  @IsOptionalNotNull() @IsUUID() assigneeId?: string;
+  /** confirm_preservation, extend_preservation: a date (YYYY-MM-DD, end of that day at the requested authority) or a date-time with Z or an offset. */
+  @IsOptionalNotNull() @IsIsoDate(['date', 'zoned']) preservedUntil?: string;
   /** start_execution. */
-  @IsOptional() @IsString() @MaxLength(300) executingBody?: string;
+  @IsOptionalNotNull() @IsString() @MaxLength(300) executingBody?: string;
   /** report_delay: the new expected date (YYYY-MM-DD). */
-  @IsOptional() @IsISO8601({ strict: true }) expectedBy?: string;
+  @ApiPropertyOptional({ type: String, format: 'date' })
+  @IsOptionalNotNull() @IsIsoDate(['date']) expectedBy?: string;
   /** request_info, provide_info. */
-  @IsOptional() @IsString() @MaxLength(20000) message?: string;
+  @IsOptionalNotNull() @IsString() @MaxLength(20000) message?: string;
 
   /** deliver_evidence: one or more items. */
   @ApiPropertyOptional({ type: [EvidenceItemInputDto] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
@@ -109,18 +111,18 @@ export class TransitionDto {
   items?: EvidenceItemInputDto[];
 
   /** deliver_evidence: true when this delivery completes the execution. */
-  @IsOptional() @IsBoolean() final?: boolean;
+  @IsOptionalNotNull() @IsBoolean() final?: boolean;
   /** close. */
-  @IsOptional() @IsString() @MaxLength(5000) outcome?: string;
+  @IsOptionalNotNull() @IsString() @MaxLength(5000) outcome?: string;
   /** close of a PRESERVED request: the follow-up request that continues it. */
-  @IsOptional() @IsUUID() followUpRequestId?: string;
+  @IsOptionalNotNull() @IsUUID() followUpRequestId?: string;
 
   /** refuse: the ground. */
   @ApiPropertyOptional({ enum: REFUSAL_GROUNDS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(REFUSAL_GROUNDS)
   ground?: RefusalGround;
 
   /** refuse: the reasons in words. */
-  @IsOptional() @IsString() @MaxLength(20000) text?: string;
+  @IsOptionalNotNull() @IsString() @MaxLength(20000) text?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIsoDate } from '@mla/core';
 import { DEADLINE_KINDS } from '@mla/domain';
 
 export const GROUP_BY = ['counterpart', 'type', 'priority', 'channel'] as const;
@@ -14,14 +15,14 @@ export class StatsQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(40)
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
+  @IsIsoDate(['date', 'zoned', 'local'], { message: 'from must be an ISO 8601 date YYYY-MM-DD or date-time YYYY-MM-DDThh:mm[:ss[.ffffff]][Z|±hh:mm]' })
   from?: string;
 
   /** End of the window (exclusive), as `from`; at most five years after it. Both or neither. */
   @IsOptional()
   @IsString()
   @MaxLength(40)
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
+  @IsIsoDate(['date', 'zoned', 'local'], { message: 'to must be an ISO 8601 date YYYY-MM-DD or date-time YYYY-MM-DDThh:mm[:ss[.ffffff]][Z|±hh:mm]' })
   to?: string;
 
   /** counterpart (the other country), type, priority or channel; default counterpart. */

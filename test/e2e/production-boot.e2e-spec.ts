@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { freePort, kill, waitForOutput } from '../support/processes';
+import { createTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Safe deployment defaults (issue 10, item 5), on the built API (`npm run build` first, as
+ * scripts/test.sh does): in production the boot refuses a weak JWT secret naming the
+ * variable, and the demo seed runs only when asked, then says so loudly.
+ */
+describe('production boot (e2e, built API)', () => {
+  let t: TestApp;
+  const main = join(__dirname, '..', '..', 'dist/apps/api/src/main.js');
+
+  beforeAll(async () => {
+    t = await createTestApp({ seed: false });
+  });
+  afterAll(() => t.close());
+
+  const env = (extra: Record<string, string>) => ({
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'production',
+    DATABASE_URL: t.config.DATABASE_URL,
+    REDIS_URL: t.config.REDIS_URL,
+    QUEUE_PREFIX: t.config.QUEUE_PREFIX,
+    MIGRATIONS_RUN: 'false',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    ...extra,
+  });
+
+  it('refuses to start with a short, published or obvious JWT secret, naming JWT_SECRET', async () => {
+    for (const secret of ['short', 'mla-hub-development-secret-do-not-use-in-production', 'change-me-to-a-long-random-secret-of-32-chars-or-more', 'x'.repeat(48)]) {
+      const child = spawn(process.execPath, [main], { env: env({ JWT_SECRET: secret, PORT: String(await freePort()) }), stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const [code] = (await once(child, 'exit')) as [number];
+      expect(code).not.toBe(0);
+      expect(stderr).toMatch(/JWT_SECRET/);
+    }
+  });
+
+  it('seeds no demo account by default, and with DEMO_SEED=true warns with the published password', async () => {
+    const secret = randomBytes(32).toString('base64');
+    const quiet = spawn(process.execPath, [main], { env: env({ JWT_SECRET: secret, PORT: String(await freePort()) }), stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      await waitForOutput(quiet, /MLA Hub API listening/);
+      expect(await t.sql(`SELECT 1 FROM users WHERE email LIKE '%.example' OR email = 'admin@example.org'`)).toHaveLength(0);
+    } finally {
+      await kill(quiet, 'SIGTERM');
+    }
+
+    const loud = spawn(process.execPath, [main], { env: env({ JWT_SECRET: secret, PORT: String(await freePort()), DEMO_SEED: 'true' }), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    // Resolves once both streams together have printed the loud line (an event, never a poll).
+    const warned = new Promise<void>((resolve) => {
+      const onData = (d: Buffer) => {
+        output += d.toString();
+        if (/WARN: DEMO_SEED=true in production/.test(output) && /MLA Hub API listening/.test(output)) resolve();
+      };
+      loud.stderr.on('data', onData);
+      loud.stdout.on('data', onData);
+    });
+    try {
+      await warned;
+      expect(output).toMatch(/WARN: DEMO_SEED=true in production.*demo-password-2026/);
+      expect(output).toMatch(/"level":40.*DEMO_SEED=true in production.*demo-password-2026/);
+      expect(await t.sql(`SELECT 1 FROM users WHERE email = 'admin@example.org'`)).toHaveLength(1);
+    } finally {
+      await kill(loud, 'SIGTERM');
+    }
+  });
+});
