@@ -252,3 +252,50 @@ describe('idempotency that survives a crash (e2e)', () => {
     expect(await t.sql(`SELECT 1 FROM requests WHERE title = 'Created before a crash'`)).toHaveLength(1);
   });
 });
+
+/** A Redis error in a request's path answers 503, and changes nothing. */
+describe('Redis down in a request’s path (e2e)', () => {
+  it('the retry of a DEAD delivery answers 503 and leaves it DEAD; once Redis is back it is delivered', async () => {
+    const port = await freePort();
+    let redis = await spawnRedis(port);
+    const t = await createTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${port}`, WEBHOOK_MAX_ATTEMPTS: '1' } });
+    const receiver = new WebhookReceiver();
+    let w: TestWorker | undefined;
+    try {
+      await receiver.start();
+      const as = await loginAll(t);
+      const sgCa = await authorityId(t, 'SG-CA');
+      await t.http.patch(`/api/v1/authorities/${sgCa}`).set('authorization', as.admin).send({ webhookUrl: receiver.url }).expect(200);
+      receiver.replies = [500];
+      w = await startTestWorker(t);
+      const draft = await createDraft(t, as.vnProsecutor, completeDraft(sgCa));
+      await act(t, as.vnProsecutor, draft.id, { action: 'submit' });
+      await act(t, as.vnOfficer, draft.id, { action: 'send' });
+      await w.deliverAll();
+      const [dead] = await t.sql<{ id: string; status: string }>(`SELECT d.id, d.status FROM webhook_deliveries d JOIN outbox o ON o.id = d.outbox_id WHERE o.request_id = $1`, [draft.id]);
+      expect(dead?.status).toBe('DEAD');
+      await w.close();
+      w = undefined;
+
+      await kill(redis, 'SIGKILL');
+      const retry = () => t.http.post(`/api/v1/authorities/${sgCa}/webhook-deliveries/${dead?.id}/retry`).set('authorization', as.admin);
+      const down = await retry();
+      expect([down.status, down.body.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);
+      const [still] = await t.sql<{ status: string }>(`SELECT status FROM webhook_deliveries WHERE id = $1`, [dead?.id]);
+      expect(still?.status).toBe('DEAD');
+
+      redis = await spawnRedis(port);
+      w = await startTestWorker(t);
+      const ok = await retry();
+      expect(ok.status).toBe(200);
+      await w.deliverAll();
+      const [after] = await t.sql<{ status: string }>(`SELECT status FROM webhook_deliveries WHERE id = $1`, [dead?.id]);
+      expect(after?.status).toBe('DELIVERED');
+    } finally {
+      await w?.close();
+      await receiver.stop();
+      await t.close();
+      await kill(redis, 'SIGTERM');
+    }
+  });
+});

@@ -21,7 +21,7 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
   const board = new BullBoardFastifyAdapter();
   board.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
-    queues: [QUEUES.deadlines, QUEUES.notifications].map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name)), { readOnlyMode: false })),
+    queues: [QUEUES.deadlines, QUEUES.notifications].map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name)), { readOnlyMode: true })),
     serverAdapter: board,
   });
 

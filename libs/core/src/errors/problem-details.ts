@@ -64,7 +64,7 @@ export function toProblem(error: unknown): { problem: ProblemDetails; unexpected
   }
   const e = (error ?? {}) as HttpLikeError;
   if (isUnavailable(error)) {
-    return { problem: problemOf('SERVICE_UNAVAILABLE', 'The database is busy or unreachable; retry shortly'), unexpected: true };
+    return { problem: problemOf('SERVICE_UNAVAILABLE', 'A database, the queue or the file store is busy or unreachable; retry shortly'), unexpected: true };
   }
   const status = typeof e.getStatus === 'function' ? e.getStatus() : (e.statusCode ?? e.status);
   if (typeof status === 'number' && status >= 400 && status < 500) {
@@ -112,11 +112,21 @@ const PROBLEM_TITLES_FALLBACK: Partial<Record<ProblemCode, string>> = {
 };
 
 /** PostgreSQL unreachable, saturated or shutting down, or a deadlock victim: worth a retry, not a 500. */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '53300', '57P01', '57P02', '57P03', '40P01', '40001']);
+/**
+ * PostgreSQL unreachable, saturated, shutting down, out of disk, or a deadlock victim; a
+ * file store out of space or failing; Redis unreachable: worth a retry, not a 500.
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOSPC', 'EIO', 'EDQUOT',
+  '53100', '53200', '53300', '57P01', '57P02', '57P03', '40P01', '40001', '58030',
+]);
+/** ioredis's errors when Redis is down: its retries spent, or the connection closed. */
+const REDIS_UNAVAILABLE = /Connection is closed|Stream isn't writeable|MaxRetriesPerRequest|Reached the max retries per request limit|Redis (is )?(down|unavailable)/;
 
 function isUnavailable(error: unknown): boolean {
-  const e = error as { code?: unknown; driverError?: { code?: unknown }; message?: unknown } | null;
+  const e = error as { code?: unknown; name?: unknown; driverError?: { code?: unknown }; message?: unknown } | null;
   const code = e?.driverError?.code ?? e?.code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-  return typeof e?.message === 'string' && /timeout exceeded when trying to connect|Connection terminated/.test(e.message);
+  if (e?.name === 'MaxRetriesPerRequestError') return true;
+  return typeof e?.message === 'string' && (/timeout exceeded when trying to connect|Connection terminated/.test(e.message) || REDIS_UNAVAILABLE.test(e.message));
 }
