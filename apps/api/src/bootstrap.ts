@@ -1,4 +1,5 @@
 import { Logger as NestLogger, RequestMethod } from '@nestjs/common';
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -8,6 +9,7 @@ import { AppConfig, Clock, genRequestId, runMigrationsWithLock } from '@mla/core
 import { seedDemoData } from '@mla/identity';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './app.module';
+import { mountConsole } from './console-static';
 
 export const API_PREFIX = 'api/v1';
 
@@ -24,6 +26,8 @@ export interface CreateApiOptions {
   /** Tests migrate a template database once and skip this. */
   migrate?: boolean;
   seed?: boolean;
+  /** The console's build folder (default apps/console/dist); absent: `/` answers a 404 problem. */
+  consoleDir?: string;
 }
 
 /** Builds the API on Fastify: migrations (under an advisory lock), demo seed, OpenAPI. */
@@ -43,6 +47,8 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX, { exclude: prefixExclusions });
 
+  // The console's session cookie (HttpOnly, SameSite=Strict) is read by the auth guard.
+  await app.register(fastifyCookie);
   const fastify = app.getHttpAdapter().getInstance();
   const log = new NestLogger('HTTP');
   // JSON only: any other body answers 415 (Fastify would otherwise hand text/plain through as a string).
@@ -65,6 +71,7 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
 
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   await mountQueueBoard(app);
+  await mountConsole(app, options.consoleDir);
   return app;
 }
 

@@ -9,3 +9,4 @@ export * from './users/users.repository';
 export * from './seed/demo-data';
 export * from './seed/demo-seeder';
 export * from './auth/password';
+export * from './auth/session-cookie';

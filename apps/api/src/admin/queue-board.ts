@@ -7,16 +7,19 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, AppException, Clock, QUEUES, sendProblem } from '@mla/core';
+import { sessionTokenOf } from '@mla/identity';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 const COOKIE = 'mla_board_token';
 
-/** The bearer token of a board request: the Authorization header, or the board's own cookie. */
+/** The bearer token of a board request: the Authorization header, the board's own cookie, or the console's session cookie. */
 function tokenOf(request: FastifyRequest): string | null {
   const header = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
   if (header) return header[1] as string;
   const cookie = (request.headers.cookie ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith(`${COOKIE}=`));
-  return cookie ? decodeURIComponent(cookie.slice(COOKIE.length + 1)) : null;
+  if (cookie) return decodeURIComponent(cookie.slice(COOKIE.length + 1));
+  // The console's session cookie (SameSite=Strict: never sent by another site's page).
+  return sessionTokenOf(request as unknown as Parameters<typeof sessionTokenOf>[0]);
 }
 
 /**

@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { AppException, Clock, IS_PUBLIC } from '@mla/core';
 import type { Principal, Role } from '../principal';
 import { ROLES_KEY } from './auth.decorators';
+import { assertSameOriginForCookie, CookieCarrier, sessionTokenOf } from './session-cookie';
 
 interface TokenClaims {
   sub: string;
@@ -45,16 +46,20 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new AppException('UNAUTHENTICATED', 'Send a bearer token: Authorization: Bearer <token> (POST /api/v1/auth/login)');
+    const request = context.switchToHttp().getRequest<CookieCarrier & { headers: Record<string, string | undefined>; principal?: Principal }>();
+    const header = request.headers.authorization;
+    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+    // No Authorization header: the console's session cookie, with its Origin check for changes.
+    const cookieToken = header === undefined ? sessionTokenOf(request) : null;
+    const token = match?.[1] ?? cookieToken;
+    if (!token) throw new AppException('UNAUTHENTICATED', 'Send a bearer token: Authorization: Bearer <token> (POST /api/v1/auth/login)');
     let claims: TokenClaims;
     try {
-      claims = await this.verify(match[1] as string);
+      claims = await this.verify(token);
     } catch {
       throw new AppException('UNAUTHENTICATED', 'The bearer token is invalid or has expired; log in again');
     }
+    if (!match && cookieToken) assertSameOriginForCookie(request);
     request.principal = {
       userId: claims.sub,
       email: claims.email,
