@@ -1,0 +1,3 @@
+export function AuthoritiesPage() { return null; }
+export function UsersPage() { return null; }
+export function DeliveriesPage() { return null; }

@@ -1,0 +1,2 @@
+export function ReviewQueuePage() { return null; }
+export function IncomingQueuePage() { return null; }

@@ -1,0 +1,90 @@
+import { Alert, Button, Code, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { DateTime } from '@/components/DateTime';
+import { ProblemAlert } from '@/components/problem';
+import { useEvents, useVerify } from '../api/requests';
+
+/** The hash-chained history, and the check of its chain by the API (events/verify). */
+export function History({ requestId }: { requestId: string }) {
+  const { t } = useTranslation('requests');
+  const events = useEvents(requestId);
+  const verify = useVerify(requestId);
+  const items = events.data?.items ?? [];
+  return (
+    <Stack>
+      <Group>
+        <Button variant="light" onClick={() => void verify.refetch()} loading={verify.isFetching}>
+          {t('history.verify')}
+        </Button>
+      </Group>
+      {verify.data && (
+        <Alert color={verify.data.valid ? 'green' : 'red'} role="status">
+          {verify.data.valid ? t('history.valid', { count: verify.data.count }) : t('history.broken', { seq: verify.data.brokenAt, reason: verify.data.reason ?? '' })}
+        </Alert>
+      )}
+      <ProblemAlert problem={events.error ?? verify.error} />
+      <Table.ScrollContainer minWidth={700}>
+        <Table striped verticalSpacing="xs">
+          <Table.Caption>{t('history.caption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('history.seq')}</Table.Th>
+              <Table.Th>{t('history.action')}</Table.Th>
+              <Table.Th>{t('history.change')}</Table.Th>
+              <Table.Th>{t('history.actor')}</Table.Th>
+              <Table.Th>{t('history.at')}</Table.Th>
+              <Table.Th>{t('history.hash')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((e) => {
+              const hidden = e.action === 'hidden' || (!e.action && !e.occurredAt);
+              return (
+                <Table.Tr key={e.seq}>
+                  <Table.Td>{e.seq}</Table.Td>
+                  <Table.Td>{hidden ? <Text c="dimmed" size="sm">{t('history.hidden')}</Text> : t(`common:action.${e.action}`, { defaultValue: e.action })}</Table.Td>
+                  <Table.Td>
+                    {e.fromState || e.toState ? (
+                      <Text size="sm">
+                        {e.fromState ? t(`common:state.${e.fromState}`) : '—'} → {e.toState ? t(`common:state.${e.toState}`) : '—'}
+                      </Text>
+                    ) : null}
+                    <EventInput input={e.input} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {e.actor?.userId === null && e.actor?.role === 'SYSTEM' ? t('history.system') : t(`common:role.${e.actor?.role}`, { defaultValue: e.actor?.role ?? '' })}
+                      {e.actor?.authorityCode ? ` · ${e.actor.authorityCode}` : ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <DateTime value={e.occurredAt} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Tooltip label={e.hash}>
+                      <Code>{e.hash.slice(0, 12)}…</Code>
+                    </Tooltip>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+/** What an event carried (reason, dates, message…), in short. */
+function EventInput({ input }: { input: Record<string, unknown> | undefined }) {
+  const { t } = useTranslation();
+  const shown = Object.entries(input ?? {}).filter(([k, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || k === 'items');
+  if (shown.length === 0) return null;
+  return (
+    <Text size="xs" c="dimmed">
+      {shown
+        .map(([k, v]) => `${t(`field.${k}`, { defaultValue: k })}: ${k === 'items' ? String((v as unknown[]).length) : String(v).slice(0, 140)}`)
+        .join(' · ')}
+    </Text>
+  );
+}

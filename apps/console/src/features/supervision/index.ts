@@ -1,0 +1,2 @@
+export function OverduePage() { return null; }
+export function StatsPage() { return null; }

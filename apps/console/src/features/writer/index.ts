@@ -1,0 +1,1 @@
+export function WriterPage() { return null; }
