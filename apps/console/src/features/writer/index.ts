@@ -1,1 +1,6 @@
-export function WriterPage() { return null; }
+import { addMessages } from '@/lib/i18n';
+import { writerMessages } from './i18n';
+
+addMessages('writer', writerMessages);
+
+export { WriterPage } from './routes/WriterPage';

@@ -48,7 +48,9 @@ export class ApiProblem extends Error {
 
 export function toProblem(status: number, body: unknown): ApiProblem {
   const b = (body ?? {}) as { code?: string; detail?: string; title?: string; errors?: FieldProblem[]; requestId?: string };
-  return new ApiProblem(status, b.code ?? `HTTP_${status}`, b.detail ?? b.title ?? String(body ?? ''), Array.isArray(b.errors) ? b.errors : [], b.requestId);
+  // Field paths come as `identifiers.0.value` (validation) or `identifiers[0].observedAt` (submit): one form.
+  const errors = (Array.isArray(b.errors) ? b.errors : []).map((e) => ({ ...e, field: String(e.field).replace(/\.(\d+)(?=\.|$)/g, '[$1]') }));
+  return new ApiProblem(status, b.code ?? `HTTP_${status}`, b.detail ?? b.title ?? String(body ?? ''), errors, b.requestId);
 }
 
 /** Awaits an openapi-fetch call: its data, or throws its problem. */
