@@ -65,8 +65,8 @@ export function Layout() {
   const user = me.data;
   useEffect(() => {
     if (user) void applyLanguage(languageForUser(user.id, user.authority?.language));
-  }, [user?.id]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(close, [location.pathname]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [user?.id]);
+  useEffect(close, [location.pathname]);
 
   if (me.isPending) return <Text p="xl">{t('common:loading')}</Text>;
   if (!user) {

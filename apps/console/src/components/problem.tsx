@@ -6,7 +6,7 @@ import { ApiProblem } from '@/lib/api/client';
 export function useProblemText() {
   const { t, i18n } = useTranslation();
   const title = (p: ApiProblem) => t(`problem.title.${p.code}`, { defaultValue: t('problem.title.other') });
-  const forField = (p: ApiProblem | null | undefined, field: string): string | undefined => {
+  const forField = (p: unknown, field: string): string | undefined => {
     if (!(p instanceof ApiProblem)) return undefined;
     const matches = p.forField(field);
     if (matches.length === 0) return undefined;

@@ -1,3 +1,8 @@
-export function AuthoritiesPage() { return null; }
-export function UsersPage() { return null; }
-export function DeliveriesPage() { return null; }
+import { addMessages } from '@/lib/i18n';
+import { adminMessages } from './i18n';
+
+addMessages('admin', adminMessages);
+
+export { AuthoritiesPage } from './routes/AuthoritiesPage';
+export { DeliveriesPage } from './routes/DeliveriesPage';
+export { UsersPage } from './routes/UsersPage';

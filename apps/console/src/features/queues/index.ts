@@ -1,2 +1,6 @@
-export function ReviewQueuePage() { return null; }
-export function IncomingQueuePage() { return null; }
+import { addMessages } from '@/lib/i18n';
+import { queuesMessages } from './i18n';
+
+addMessages('queues', queuesMessages);
+
+export { IncomingQueuePage, ReviewQueuePage } from './routes/QueuePages';

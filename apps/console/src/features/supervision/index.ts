@@ -1,2 +1,7 @@
-export function OverduePage() { return null; }
-export function StatsPage() { return null; }
+import { addMessages } from '@/lib/i18n';
+import { supervisionMessages } from './i18n';
+
+addMessages('supervision', supervisionMessages);
+
+export { OverduePage } from './routes/OverduePage';
+export { StatsPage } from './routes/StatsPage';

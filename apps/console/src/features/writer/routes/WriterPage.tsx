@@ -107,10 +107,10 @@ export function WriterPage() {
         measures: [{ value: t('followUpMeasure', { reference: p.reference }) }],
       });
     }
-  }, [id, draft.data, fromId, source.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [id, draft.data, fromId, source.data]);
 
   const values = form.watch();
-  const missing = useMemo(() => missingForSubmit(values), [JSON.stringify(values)]); // eslint-disable-line react-hooks/exhaustive-deps
+  const missing = useMemo(() => missingForSubmit(values), [JSON.stringify(values)]);
   const problem = (save.error ?? submit.error) instanceof ApiProblem ? ((save.error ?? submit.error) as ApiProblem) : null;
 
   const countries = useMemo(() => {
