@@ -12,7 +12,16 @@ export function formatDateTime(iso: string | Date | null | undefined, lang: stri
   if (!iso) return '—';
   const d = typeof iso === 'string' ? new Date(iso) : iso;
   if (Number.isNaN(d.getTime())) return String(iso);
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'shortOffset' }).format(d);
+  return new Intl.DateTimeFormat(locale(lang), {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+    timeZoneName: 'shortOffset',
+  }).format(d);
 }
 
 /** A calendar date (YYYY-MM-DD as given, or an instant's day in a zone). */
