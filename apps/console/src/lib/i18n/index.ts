@@ -29,11 +29,19 @@ export function initialLanguage(): Language {
 
 /** A signed-in user's language: their own choice if they made one, else their authority's. */
 export function languageForUser(userId: string, authorityLanguage: string | null | undefined): Language {
+  if (chosenBeforeSignIn) {
+    rememberLanguage(chosenBeforeSignIn, userId);
+    chosenBeforeSignIn = null;
+  }
   return stored(userKey(userId)) ?? (isLanguage(authorityLanguage) ? authorityLanguage : initialLanguage());
 }
 
+/** A choice made on the sign-in page, before we know who the user is: it becomes theirs once signed in. */
+let chosenBeforeSignIn: Language | null = null;
+
 /** Remembers a choice (a language preference only: never a token). */
 export function rememberLanguage(language: Language, userId?: string): void {
+  if (!userId) chosenBeforeSignIn = language;
   try {
     globalThis.localStorage?.setItem(LAST_KEY, language);
     if (userId) globalThis.localStorage?.setItem(userKey(userId), language);

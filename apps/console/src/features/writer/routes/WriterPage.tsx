@@ -57,7 +57,12 @@ function fromRequest(r: RequestDto, zones: string[]): WriterValues {
     offenceProvision: r.offence?.provision ?? '',
     facts: r.facts ?? '',
     measures: r.measures.length > 0 ? r.measures.map((value) => ({ value })) : [{ value: '' }],
-    identifiers: r.identifiers.map((i) => ({ kind: i.kind, value: i.value, ...splitObservedAt(i.observedAt, zones) })),
+    identifiers:
+      r.identifiers.length > 0
+        ? r.identifiers.map((i) => ({ kind: i.kind, value: i.value, ...splitObservedAt(i.observedAt, zones) }))
+        : r.type === 'WITNESS_STATEMENT'
+          ? []
+          : [{ kind: 'IP_ADDRESS', value: '', observedLocal: '', observedZone: zones[0] ?? 'UTC' }],
   };
 }
 
