@@ -26,6 +26,7 @@ export interface AxeFinding {
   impact: string;
   nodes: number;
   help: string;
+  targets?: string[];
 }
 
 /** Every serious or critical axe finding of the run, and every screen checked. */
@@ -95,7 +96,7 @@ export class Person {
     const violations = await this.page.evaluate(async () => {
       const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[]; help: string }[] }> } };
       const result = await w.axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help, targets: (v.nodes as { target: string[]; any?: { message: string }[] }[]).slice(0, 6).map((n) => `${n.target.join(' ')} :: ${(n.any ?? [])[0]?.message ?? ''}`.slice(0, 300)) }));
     });
     axeLog.screens.push(`${screen} (${this.lang})`);
     for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') axeLog.findings.push({ screen: `${screen} (${this.lang})`, ...v });

@@ -44,7 +44,7 @@ export function DeadlineTimeline({ deadlines, zones, now = new Date() }: { deadl
                 <Text fw={600} component="span">
                   {t(`deadlineKind.${d.kind}`)}
                 </Text>
-                <Badge color={STATUS_COLOR[d.status]} variant="light" autoContrast>
+                <Badge color={STATUS_COLOR[d.status]} variant="light" c="dark.8">
                   {t(`deadlineStatus.${d.status}`)}
                 </Badge>
                 <LevelBadge level={d.escalationLevel} />
@@ -68,7 +68,7 @@ export function DeadlineTimeline({ deadlines, zones, now = new Date() }: { deadl
             )}
             {d.status === 'MET' && d.metAt && <Text size="sm">{t('deadlines.metAt', { at: formatDateTime(d.metAt, lang, viewer) })}</Text>}
             {d.kind === 'EXECUTION' && d.reportedDelay && (
-              <Text size="sm" c="orange.9">
+              <Text size="sm" c="dark.8" fs="italic">
                 {t('deadlines.reportedDelay', { date: formatDate(d.reportedDelay.expectedBy, lang), reason: d.reportedDelay.reason })}
               </Text>
             )}

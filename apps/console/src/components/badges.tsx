@@ -11,7 +11,7 @@ const STATE_COLOR: Record<RequestState, string> = {
 export function StateBadge({ state }: { state: RequestState }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATE_COLOR[state]} variant="light" autoContrast>
+    <Badge color={STATE_COLOR[state]} variant="light" c="dark.8">
       {t(`state.${state}`)}
     </Badge>
   );
@@ -19,9 +19,15 @@ export function StateBadge({ state }: { state: RequestState }) {
 
 export function PriorityBadge({ priority }: { priority: RequestDto['priority'] }) {
   const { t } = useTranslation();
-  const color = priority === 'EMERGENCY' ? 'red' : priority === 'URGENT' ? 'orange' : 'gray';
+  if (priority === 'EMERGENCY') {
+    return (
+      <Badge color="red.9" variant="filled">
+        {t(`priority.${priority}`)}
+      </Badge>
+    );
+  }
   return (
-    <Badge color={color} variant={priority === 'ROUTINE' ? 'outline' : 'filled'} autoContrast>
+    <Badge color={priority === 'URGENT' ? 'orange' : 'gray'} variant={priority === 'URGENT' ? 'light' : 'outline'} c="dark.8">
       {t(`priority.${priority}`)}
     </Badge>
   );
@@ -32,7 +38,7 @@ export function LevelBadge({ level }: { level: number }) {
   const { t } = useTranslation();
   if (level <= 0) return null;
   return (
-    <Badge color={level >= 2 ? 'red' : 'orange'} variant="filled" autoContrast>
+    <Badge color={level >= 2 ? 'red.9' : 'orange'} variant={level >= 2 ? 'filled' : 'light'} c={level >= 2 ? undefined : 'dark.8'}>
       {t('level', { level })}
     </Badge>
   );

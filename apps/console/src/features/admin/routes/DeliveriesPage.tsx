@@ -65,7 +65,7 @@ export function DeliveriesPage() {
                 <Table.Tr key={d.id}>
                   <Table.Td>{d.type}</Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLOR[d.status]} variant="light" autoContrast>
+                    <Badge color={STATUS_COLOR[d.status]} variant="light" c="dark.8">
                       {t(`deliveryStatus.${d.status}`)}
                     </Badge>
                   </Table.Td>

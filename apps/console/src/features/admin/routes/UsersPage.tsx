@@ -75,7 +75,7 @@ export function UsersPage() {
                 <Table.Td>{t(`common:role.${u.role}`)}</Table.Td>
                 <Table.Td>{codeOf(u.authorityId)}</Table.Td>
                 <Table.Td>
-                  <Badge color={u.active ? 'green' : 'gray'} variant="light" autoContrast>
+                  <Badge color={u.active ? 'green' : 'gray'} variant="light" c="dark.8">
                     {u.active ? t('active') : t('inactive')}
                   </Badge>
                 </Table.Td>

@@ -1,4 +1,4 @@
-import { Badge, Button } from '@mantine/core';
+import { Badge, Button, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useUnreadCount } from '../api/notifications';
@@ -16,14 +16,14 @@ export function UnreadCount({ enabled }: { enabled: boolean }) {
       to="/inbox"
       variant="subtle"
       color="gray"
-      aria-label={`${t('title')}: ${t('unreadCount', { count })}`}
       rightSection={
-        <Badge color={count > 0 ? 'red' : 'gray'} variant="filled" circle={shown.length < 3} aria-hidden>
+        <Badge color={count > 0 ? 'red.9' : 'gray.8'} variant="filled" circle={shown.length < 3} aria-hidden>
           {shown}
         </Badge>
       }
     >
       {t('title')}
+      <VisuallyHidden>: {t('unreadCount', { count })}</VisuallyHidden>
     </Button>
   );
 }

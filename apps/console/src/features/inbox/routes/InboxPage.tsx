@@ -67,7 +67,7 @@ export function InboxPage() {
                     </Stack>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={n.readAt ? 'gray' : 'blue'} variant="light" autoContrast>
+                    <Badge color={n.readAt ? 'gray' : 'blue'} variant="light" c="dark.8">
                       {n.readAt ? t('read') : t('unread')}
                     </Badge>
                   </Table.Td>

@@ -157,6 +157,7 @@ export function ActionDialog({ action, request, zone, onClose, onReload, onDone 
               onChange={(v) => setValues((s) => ({ ...s, [field]: v ?? '' }))}
               popoverProps={{ withinPortal: true }}
               clearable
+              clearButtonProps={{ 'aria-label': t('common:clear') }}
             />
           );
         }

@@ -53,7 +53,7 @@ export function EvidenceList({ requestId }: { requestId: string }) {
                     <Anchor href={`/api/v1/requests/${requestId}/evidence/${e.id}/content`} download={`${e.sha256 ?? e.id}.bin`}>
                       {t('evidence.download')}
                     </Anchor>
-                    <Text size="xs" c="green.9">
+                    <Text size="xs" c="teal.9">
                       {t('evidence.stored', { at: formatDateTime(e.contentStoredAt, i18n.language) })}
                     </Text>
                   </Stack>

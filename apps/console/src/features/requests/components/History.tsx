@@ -13,7 +13,7 @@ export function History({ requestId }: { requestId: string }) {
   return (
     <Stack>
       <Group>
-        <Button variant="light" onClick={() => void verify.refetch()} loading={verify.isFetching}>
+        <Button variant="default" onClick={() => void verify.refetch()} loading={verify.isFetching}>
           {t('history.verify')}
         </Button>
       </Group>

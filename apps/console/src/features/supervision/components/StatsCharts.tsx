@@ -22,7 +22,7 @@ export function StatsCharts({ data }: { data: Direction }) {
       title,
       option: {
         tooltip: { trigger: 'axis' },
-        legend: { data: [t('median'), t('p90')] },
+        legend: { data: [t('median'), t('p90')], top: 0 },
         grid: { left: 48, right: 16, top: 40, bottom: 32 },
         xAxis: { type: 'category', data: names },
         yAxis: { type: 'value' },

@@ -10,7 +10,7 @@ import { Pager } from '@/components/Pager';
 import { ProblemAlert, useProblemText } from '@/components/problem';
 import type { Schemas } from '@/lib/api/client';
 import { useMe } from '@/lib/api/hooks';
-import { formatDateTime, isoDateInZone } from '@/lib/format';
+import { addDays, formatDateTime, isoDateInZone } from '@/lib/format';
 import { useExtendDeadline, useOverdue, useReassign, type OverdueQuery } from '../api/supervision';
 
 type Overdue = Schemas['OverdueDeadlineDto'];
@@ -156,7 +156,8 @@ function ExtendDialog({ item, zone, lang, onClose, onDone }: { item: Overdue; zo
   const { t } = useTranslation('supervision');
   const { forField } = useProblemText();
   const extend = useExtendDeadline();
-  const [dueAt, setDueAt] = useState(isoDateInZone(zone, 7));
+  // a week after the current due time, by default
+  const [dueAt, setDueAt] = useState(addDays(isoDateInZone(zone, 0, new Date(item.dueAt)), 7));
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
   const short = reason.trim().length < 3;

@@ -386,7 +386,7 @@ export function WriterPage() {
 
                 <ProblemAlert problem={save.error ?? submit.error} onReload={() => void reload()} shownFields={['title', 'offence', 'facts', 'measures', 'identifiers', 'treatyName', 'requestedAuthorityId', 'neededBy']} />
                 {saved && !save.isPending && !save.error && (
-                  <Text size="sm" c="green.9" role="status">
+                  <Text size="sm" c="teal.9" role="status">
                     {t('saved', { reference: saved.reference, version: saved.version })}
                   </Text>
                 )}
