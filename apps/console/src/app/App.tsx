@@ -1,4 +1,4 @@
-import { Alert, FileInput, Modal, MultiSelect, MantineProvider, Select, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Alert, Badge, FileInput, Modal, MultiSelect, MantineProvider, Select, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { useMemo } from 'react';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider, useTranslation } from 'react-i18next';
@@ -27,6 +27,7 @@ function useTheme() {
         primaryShade: 9,
         fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif',
         components: {
+          Badge: Badge.extend({ defaultProps: { tt: 'none', size: 'md' }, styles: { root: { maxWidth: 'none' }, label: { overflow: 'visible' } } }),
           Alert: Alert.extend({ defaultProps: { closeButtonLabel: t('close') }, styles: { title: { color: 'var(--mantine-color-black)' } } }),
           Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('close') } } }),
           Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': t('clear') } } }),

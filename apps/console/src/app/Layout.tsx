@@ -68,12 +68,13 @@ export function Layout() {
   }, [user?.id]);
   useEffect(close, [location.pathname]);
 
-  if (me.isPending) return <Text p="xl">{t('common:loading')}</Text>;
-  if (!user) {
+  // The page starts loading (its chunk, its data) while the session is being read; only a
+  // missing session sends the user to sign-in, with the way back.
+  if (!me.isPending && !user) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}${takeSessionExpired() ? '&expired=1' : ''}`} replace />;
   }
-  const items = navFor(user, t);
+  const items = user ? navFor(user, t) : [];
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <Anchor href="#main" className="skip-link">
@@ -83,17 +84,20 @@ export function Layout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('menu')} />
-            <Anchor component={Link} to={homeFor(user)} fw={800} fz="lg" c="blue.9" underline="never">
+            <Anchor component={Link} to={user ? homeFor(user) : '/'} fw={800} fz="lg" c="blue.9" underline="never">
               MLA Hub
             </Anchor>
-            <Text size="sm" c="dimmed" visibleFrom="md">
-              {user.displayName} · {t(`common:role.${user.role}`)}
-              {user.authority ? ` · ${user.authority.code}` : ''}
-            </Text>
+            {user && (
+              <Text size="sm" c="dimmed" visibleFrom="md">
+                {user.displayName} · {t(`common:role.${user.role}`)}
+                {user.authority ? ` · ${user.authority.code}` : ''}
+              </Text>
+            )}
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <UnreadCount enabled={user.role !== 'ADMIN'} />
-            <LanguageSwitch userId={user.id} />
+            <UnreadCount enabled={Boolean(user) && user?.role !== 'ADMIN'} />
+            <LanguageSwitch userId={user?.id} />
+            {user && (
             <Button
               variant="default"
               size="xs"
@@ -102,6 +106,7 @@ export function Layout() {
             >
               {t('auth:signOut')}
             </Button>
+            )}
           </Group>
         </Group>
       </AppShell.Header>

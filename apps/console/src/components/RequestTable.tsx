@@ -62,16 +62,16 @@ export function RequestTable(props: {
             return (
               <Table.Tr key={r.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/requests/${r.id}`} ff="monospace">
+                  <Anchor component={Link} to={`/requests/${r.id}`} ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                     {r.reference}
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{r.title ?? '—'}</Table.Td>
                 <Table.Td>{t(`type.${r.type}`)}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <StateBadge state={r.state} />
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <PriorityBadge priority={r.priority} />
                 </Table.Td>
                 <Table.Td>
