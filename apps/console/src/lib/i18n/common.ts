@@ -84,7 +84,8 @@ export const commonEn = {
     followUpRequestId: 'Follow-up request', ground: 'Ground of refusal', text: 'Reasons', dueAt: 'New due time', assigneeId: 'Officer',
     description: 'Description', sha256: 'SHA-256', sizeBytes: 'Size', email: 'E-mail', password: 'Password', displayName: 'Name',
     authorityId: 'Authority', role: 'Role', code: 'Code', name: 'Name', country: 'Country', timezone: 'Time zone', language: 'Language',
-    webhookUrl: 'Webhook URL',
+    webhookUrl: 'Webhook URL', newDueAt: 'New due time', oldDueAt: 'Previous due time', escalationLevel: 'Level', deliveryNo: 'Delivery',
+    followUpReference: 'Follow-up request',
   },
   problem: {
     title: {
@@ -195,7 +196,8 @@ export const commonVi: CommonMessages = {
     followUpRequestId: 'Yêu cầu tiếp theo', ground: 'Căn cứ từ chối', text: 'Lý do chi tiết', dueAt: 'Thời hạn mới', assigneeId: 'Cán bộ',
     description: 'Mô tả', sha256: 'SHA-256', sizeBytes: 'Dung lượng', email: 'Thư điện tử', password: 'Mật khẩu', displayName: 'Họ tên',
     authorityId: 'Cơ quan', role: 'Vai trò', code: 'Mã', name: 'Tên', country: 'Quốc gia', timezone: 'Múi giờ', language: 'Ngôn ngữ',
-    webhookUrl: 'Địa chỉ webhook',
+    webhookUrl: 'Địa chỉ webhook', newDueAt: 'Thời hạn mới', oldDueAt: 'Thời hạn cũ', escalationLevel: 'Cấp', deliveryNo: 'Lần chuyển giao',
+    followUpReference: 'Yêu cầu tiếp theo',
   },
   problem: {
     title: {

@@ -2,6 +2,7 @@ import { Alert, Button, Code, Group, Stack, Table, Text, Tooltip } from '@mantin
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '@/components/DateTime';
 import { ProblemAlert } from '@/components/problem';
+import { formatDateTime } from '@/lib/format';
 import { useEvents, useVerify } from '../api/requests';
 
 /** The hash-chained history, and the check of its chain by the API (events/verify). */
@@ -49,7 +50,7 @@ export function History({ requestId }: { requestId: string }) {
                         {e.fromState ? t(`common:state.${e.fromState}`) : '—'} → {e.toState ? t(`common:state.${e.toState}`) : '—'}
                       </Text>
                     ) : null}
-                    <EventInput input={e.input} />
+                    <EventInput action={e.action} input={e.input} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">
@@ -75,16 +76,36 @@ export function History({ requestId }: { requestId: string }) {
   );
 }
 
-/** What an event carried (reason, dates, message…), in short. */
-function EventInput({ input }: { input: Record<string, unknown> | undefined }) {
-  const { t } = useTranslation();
-  const shown = Object.entries(input ?? {}).filter(([k, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || k === 'items');
+const HIDDEN_KEYS = new Set(['deadlineId', 'requestedAuthorityId', 'relatedRequestId', 'followUpRequestId', 'party', 'assigneeId', 'previousAssigneeId', 'supersedesId']);
+const ENUMS: Record<string, string> = { type: 'type', priority: 'priority', channel: 'channel', legalBasis: 'legalBasis', ground: 'refusalGround', kind: 'deadlineKind' };
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** What an event carried, in words: for a draft's creation and edits the fields it set; for an action its inputs. */
+function EventInput({ action, input }: { action: string; input: Record<string, unknown> | undefined }) {
+  const { t, i18n } = useTranslation();
+  const entries = Object.entries(input ?? {}).filter(([k]) => !HIDDEN_KEYS.has(k));
+  if (entries.length === 0) return null;
+  const label = (k: string) => t(`field.${k}`, { defaultValue: k });
+  if (action === 'create' || action === 'edit') {
+    return (
+      <Text size="xs" c="dimmed">
+        {entries.map(([k]) => label(k === 'offence' ? 'offence.description' : k)).join(' · ')}
+      </Text>
+    );
+  }
+  const value = (k: string, v: unknown): string => {
+    if (k === 'items' && Array.isArray(v)) return String(v.length);
+    if (typeof v === 'boolean') return v ? t('yes') : t('no');
+    if (typeof v === 'string' && ENUMS[k]) return t(`${ENUMS[k]}.${v}`, { defaultValue: v });
+    if (typeof v === 'string' && ISO_INSTANT.test(v)) return formatDateTime(v, i18n.language);
+    if (typeof v === 'string' || typeof v === 'number') return String(v).slice(0, 140);
+    return '';
+  };
+  const shown = entries.map(([k, v]) => [k, value(k, v)] as const).filter(([, v]) => v !== '');
   if (shown.length === 0) return null;
   return (
     <Text size="xs" c="dimmed">
-      {shown
-        .map(([k, v]) => `${t(`field.${k}`, { defaultValue: k })}: ${k === 'items' ? String((v as unknown[]).length) : String(v).slice(0, 140)}`)
-        .join(' · ')}
+      {shown.map(([k, v]) => `${label(k)}: ${v}`).join(' · ')}
     </Text>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, Select, SimpleGrid, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -84,7 +84,7 @@ export function OverduePage() {
       ) : items.length === 0 ? (
         <Text c="dimmed">{t('none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={1000}>
+        <Table.ScrollContainer minWidth={900}>
           <Table striped verticalSpacing="xs">
             <Table.Caption>{t('caption')}</Table.Caption>
             <Table.Thead>
@@ -103,7 +103,7 @@ export function OverduePage() {
             <Table.Tbody>
               {items.map((d) => (
                 <Table.Tr key={d.deadlineId}>
-                  <Table.Td>
+                  <Table.Td style={{ minWidth: 240 }}>
                     <Anchor component={Link} to={`/requests/${d.request.id}`} ff="monospace">
                       {d.request.reference}
                     </Anchor>
@@ -126,7 +126,7 @@ export function OverduePage() {
                   </Table.Td>
                   <Table.Td>{d.direction === 'incoming' ? (d.assignee?.displayName ?? t('nobody')) : '—'}</Table.Td>
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap">
+                    <Stack gap={4}>
                       {d.ballHolder.country === country && (
                         <Button size="xs" variant="light" onClick={() => setExtend(d)} aria-label={`${t('extend')}: ${d.request.reference}, ${t(`common:deadlineKind.${d.kind}`)}`}>
                           {t('extend')}
@@ -137,7 +137,7 @@ export function OverduePage() {
                           {t('reassign')}
                         </Button>
                       )}
-                    </Group>
+                    </Stack>
                   </Table.Td>
                 </Table.Tr>
               ))}
