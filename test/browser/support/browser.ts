@@ -105,6 +105,8 @@ export class Person {
   async shot(name: string): Promise<void> {
     if (!SCREENSHOTS) return;
     mkdirSync(SCREENSHOTS, { recursive: true });
+    // from the top: a full-page picture of a scrolled page repeats the fixed header midway
+    await this.page.evaluate(() => window.scrollTo(0, 0));
     await this.page.screenshot({ path: join(SCREENSHOTS, `${name}-${this.lang}.png`), fullPage: true });
   }
 
