@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The README's second command: install, make sure PostgreSQL and Redis run, build (the
-# OpenAPI check and the worker-crash test use the build), check and build the console, and
-# run the whole test suite: the console's component tests (Vitest), then unit, e2e and the
-# browser walk (jest; Debian's Chromium at /usr/bin/chromium).
+# OpenAPI check and the worker-crash test use the build), check the import rules, check and
+# build the console, and run the whole test suite: the console's component tests (Vitest),
+# then unit, e2e and the browser walk (jest; Debian's Chromium at /usr/bin/chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm ci --no-audit --no-fund
 bash scripts/ensure-services.sh
 npm run build
+# Imports one way: apps -> libs, libs through their @mla/* aliases along the layers, no cycle.
+npm run --silent lint:deps
 # The console: its typed client matches docs/openapi.json, it type-checks, its imports go one way; then its build.
 npm run console:check
 npm run console:build

@@ -1,3 +1,4 @@
+import { REQUEST_OUTCOMES_BACKFILL } from '../../libs/core/src/database/migrations';
 import { createTestApp, TestApp } from '../support/test-app';
 import { DAY, HOUR } from '../support/test-clock';
 import { startTestWorker, TestWorker } from '../support/test-worker';
@@ -404,6 +405,8 @@ describe('supervision (e2e)', () => {
       await insertDelivery('o1', ids.vnPros!, 'DEAD');
       await insertDelivery('o1', ids.sgCa!, 'DELIVERED');
       await insertDelivery('i1', ids.vnCa!, 'DEAD');
+      // The rows above bypass the write path: derive what each action keeps on its request.
+      await t.sql(REQUEST_OUTCOMES_BACKFILL);
     });
 
     const stats = async (query: string, bearer = as.vnSupervisor) => {
@@ -555,6 +558,15 @@ describe('supervision (e2e)', () => {
       // JSON stays the default, and wins a tie.
       const json = await get(as.vnSupervisor, `/api/v1/supervision/stats?${Q}`).set('accept', 'text/csv;q=0.5, application/json');
       expect(json.headers['content-type']).toMatch(/^application\/json/);
+    });
+
+    it('without from and to answers the last 12 months in the supervisor’s time zone', async () => {
+      t.clock.set('2026-11-27T03:00:00.000Z'); // 27 November, 10:00 in Ho Chi Minh City
+      const res = await get(as.vnSupervisor, '/api/v1/supervision/stats');
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ country: 'VN', from: '2025-11-27T17:00:00.000Z', to: '2026-11-27T17:00:00.000Z', groupBy: 'counterpart' });
+      const explicit = await get(as.vnSupervisor, '/api/v1/supervision/stats?from=2025-11-28&to=2026-11-28');
+      expect({ ...res.body, generatedAt: null }).toEqual({ ...explicit.body, generatedAt: null });
     });
 
     it('refuses a bad window with 400 VALIDATION_FAILED, naming the field', async () => {

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Job, Queue, QueueEvents, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { createWorker } from '../../apps/worker/src/bootstrap';
-import { DeadlineReconciler, DeadlineWorker } from '../../libs/deadline-worker/src';
+import { DeadlineProcessor, DeadlineReconciler } from '../../libs/deadline-worker/src';
 import { DeadlineScheduler, deadlineJobId } from '../../libs/deadlines/src';
 import { OutboxRelay } from '../../libs/notifications/src';
 import { QUEUES } from '../../libs/core/src';
@@ -25,7 +25,7 @@ export interface TestWorker {
 /** Starts a worker (same database, Redis prefix and clock as the test's API) in this process. */
 export async function startTestWorker(t: TestApp): Promise<TestWorker> {
   const context = await createWorker({ config: t.config, clock: t.clock, migrate: false });
-  const worker = context.get(DeadlineWorker).instance as Worker;
+  const worker = context.get(DeadlineProcessor).worker;
   const queue = context.get(DeadlineScheduler).queue;
   const reconciler = context.get(DeadlineReconciler);
   const notifications = context.get(getQueueToken(QUEUES.notifications)) as Queue;

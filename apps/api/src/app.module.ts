@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AppConfig, Clock, CoreModule, HealthModule, ProblemDetailsFilter } from '@mla/core';
+import { CountriesModule } from '@mla/countries';
 import { IdentityModule } from '@mla/identity';
 import { NotificationsModule } from '@mla/notifications';
 import { RequestsModule } from '@mla/requests';
@@ -18,7 +19,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(options), HealthModule, IdentityModule, RequestsModule, NotificationsModule, SupervisionModule],
+      imports: [CoreModule.forRoot(options), HealthModule, IdentityModule, RequestsModule, NotificationsModule, SupervisionModule, CountriesModule],
       providers: [
         { provide: APP_PIPE, useClass: ApiValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -12,6 +12,9 @@ export interface WorkerModuleOptions {
 @Module({})
 export class WorkerModule {
   static forRoot(options: WorkerModuleOptions): DynamicModule {
-    return { module: WorkerModule, imports: [CoreModule.forRoot(options), DeadlineWorkerModule, NotificationsWorkerModule] };
+    return {
+      module: WorkerModule,
+      imports: [CoreModule.forRoot(options), DeadlineWorkerModule.forRoot(options.config), NotificationsWorkerModule.forRoot(options.config)],
+    };
   }
 }

@@ -10,4 +10,5 @@ export * from './core.module';
 export * from './pagination/cursor';
 export * from './queues/queue-names';
 export * from './queues/queues.module';
+export * from './queues/sweep-loop';
 export * from './pagination/page-query.dto';

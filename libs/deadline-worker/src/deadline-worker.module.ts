@@ -1,16 +1,21 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '@mla/core';
 import { DeadlinesModule } from '@mla/deadlines';
-import { IdentityModule } from '@mla/identity';
-import { OutboxModule } from '@mla/outbox';
-import { RequestsModule } from '@mla/requests';
+import { RequestsCoreModule } from '@mla/requests';
 import { DeadlineFiringService } from './deadline-firing.service';
+import { DeadlineProcessor, deadlineProcessorFor } from './deadline.processor';
 import { DeadlineReconciler } from './deadline-reconciler';
-import { DeadlineWorker } from './deadline-worker.service';
+import { DeadlineSweeps } from './deadline-sweeps';
 
-/** The deadlines queue's consumer and reconciler: loaded only by the worker process. */
-@Module({
-  imports: [DeadlinesModule, RequestsModule, IdentityModule, OutboxModule],
-  providers: [DeadlineFiringService, DeadlineReconciler, DeadlineWorker],
-  exports: [DeadlineReconciler, DeadlineWorker, DeadlineFiringService],
-})
-export class DeadlineWorkerModule {}
+/** The deadlines queue's consumer and reconciler: loaded only by the worker process (no HTTP). */
+@Module({})
+export class DeadlineWorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: DeadlineWorkerModule,
+      imports: [DeadlinesModule, RequestsCoreModule],
+      providers: [DeadlineFiringService, DeadlineReconciler, DeadlineSweeps, { provide: DeadlineProcessor, useClass: deadlineProcessorFor(config) }],
+      exports: [DeadlineReconciler, DeadlineSweeps, DeadlineProcessor, DeadlineFiringService],
+    };
+  }
+}

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { DeadlineEntity } from './deadline.entity';
 import { DeadlinePlanner } from './deadline-planner';
 import { DeadlinePolicyHolder } from './deadline-policy.provider';
 import { DeadlinesRepository } from './deadlines.repository';
@@ -8,7 +6,6 @@ import { DeadlineScheduler } from './scheduling/deadline-scheduler';
 
 /** The deadline policy, its arithmetic and the deadlines table. */
 @Module({
-  imports: [TypeOrmModule.forFeature([DeadlineEntity])],
   providers: [DeadlinePolicyHolder, DeadlinesRepository, DeadlinePlanner, DeadlineScheduler],
   exports: [DeadlinePolicyHolder, DeadlinesRepository, DeadlinePlanner, DeadlineScheduler],
 })

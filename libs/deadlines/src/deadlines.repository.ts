@@ -1,134 +1,113 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { DeadlineKind, DeadlineStatus, Side } from '@mla/domain';
+import type { SqlParams } from '@mla/core';
+import type { DeadlineRow } from './deadline.row';
+import type { DeadlinePlan } from './planning/deadline-plan';
+import type { DeadlineSubject } from './planning/deadline-subject';
 
-export interface DeadlineRow {
-  id: string;
-  requestId: string;
-  kind: DeadlineKind;
-  party: Side;
-  status: DeadlineStatus;
-  startAt: Date;
+const COLUMNS = `d.id, d.request_id AS "requestId", d.kind, d.party, d.status, d.start_at AS "startAt", d.due_at AS "dueAt",
+  d.span_ms::float8 AS "spanMs", d.remaining_ms::float8 AS "remainingMs", d.escalation_level AS "escalationLevel",
+  d.reminders_sent AS "remindersSent", d.scheduled_for AS "scheduledFor", d.met_at AS "metAt", d.ended_at AS "endedAt"`;
+
+/** Display order of a request's deadlines. */
+const ORDER = `d.start_at, d.kind`;
+
+interface DeadlineJson extends Omit<DeadlineRow, 'startAt' | 'dueAt' | 'scheduledFor' | 'metAt' | 'endedAt'> {
+  startAt: string;
+  dueAt: string;
+  scheduledFor: string | null;
+  metAt: string | null;
+  endedAt: string | null;
+}
+
+const date = (s: string | null) => (s === null ? null : new Date(s));
+
+/** A request's deadlines as read inside the request's own query (`deadlinesJsonOf`). */
+export function deadlinesFromJson(json: DeadlineJson[] | null): DeadlineRow[] {
+  return (json ?? []).map((d) => ({
+    ...d,
+    startAt: new Date(d.startAt),
+    dueAt: new Date(d.dueAt),
+    scheduledFor: date(d.scheduledFor),
+    metAt: date(d.metAt),
+    endedAt: date(d.endedAt),
+  }));
+}
+
+/** What the reconciler reads of an open deadline (and of its request, for the policy). */
+export interface SweepRow extends DeadlineSubject {
+  deadlineId: string;
   dueAt: Date;
-  spanMs: string;
-  remainingMs: string | null;
+  spanMs: number;
   escalationLevel: number;
   remindersSent: number;
-  scheduledFor: Date | null;
-  metAt: Date | null;
 }
 
-export interface NewDeadline {
-  kind: DeadlineKind;
-  party: Side;
-  startAt: Date;
-  dueAt: Date;
-  /** The time of its first event, for which a job is scheduled after commit. */
-  scheduledFor: Date | null;
-}
-
-/** A deadline a change touched: its job at `oldScheduledFor` is obsolete. */
-export interface ChangedDeadline {
-  id: string;
-  oldScheduledFor: Date | null;
-  dueAt: Date;
-  spanMs: string;
-  escalationLevel: number;
-  remindersSent: number;
-  status: DeadlineStatus;
-}
-
-const COLUMNS = `id, request_id AS "requestId", kind, party, status, start_at AS "startAt", due_at AS "dueAt",
-  span_ms AS "spanMs", remaining_ms AS "remainingMs", escalation_level AS "escalationLevel",
-  reminders_sent AS "remindersSent", scheduled_for AS "scheduledFor", met_at AS "metAt"`;
-
-const OPEN = `('PENDING','PAUSED','OVERDUE')`;
-
-/** The SQL of the deadlines table (the truth the worker's jobs are woken for). */
+/** The SQL of the deadlines table. `m`: the caller's transaction (it holds the request's lock). */
 @Injectable()
 export class DeadlinesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  forRequest(m: EntityManager | null, requestId: string): Promise<DeadlineRow[]> {
-    return (m ?? this.dataSource).query(`SELECT ${COLUMNS} FROM deadlines WHERE request_id = $1 ORDER BY start_at, kind`, [requestId]);
+  /** A subquery answering the deadlines of the request `requestIdSql` as one JSON array (read with the request, no extra round trip). */
+  deadlinesJsonOf(requestIdSql: string): string {
+    return `(SELECT coalesce(json_agg(x ORDER BY x."startAt", x.kind), '[]') FROM (SELECT ${COLUMNS} FROM deadlines d WHERE d.request_id = ${requestIdSql}) x)`;
   }
 
-  async insert(m: EntityManager, requestId: string, items: NewDeadline[], now: Date): Promise<string[]> {
-    if (items.length === 0) return [];
-    const params: unknown[] = [requestId, now];
-    const values = items.map((d) => {
-      params.push(d.kind, d.party, d.startAt, d.dueAt, d.dueAt.getTime() - d.startAt.getTime(), d.scheduledFor);
-      const n = params.length;
-      return `($1, $${n - 5}, $${n - 4}, 'PENDING', $${n - 3}, $${n - 2}, $${n - 1}, $${n}, $2, $2)`;
-    });
-    const rows = (await m.query(
-      `INSERT INTO deadlines (request_id, kind, party, status, start_at, due_at, span_ms, scheduled_for, created_at, updated_at)
-       VALUES ${values.join(', ')} RETURNING id`,
-      params,
-    )) as { id: string }[];
-    return rows.map((r) => r.id);
+  forRequest(m: EntityManager | null, requestId: string): Promise<DeadlineRow[]> {
+    return (m ?? this.dataSource).query(`SELECT ${COLUMNS} FROM deadlines d WHERE d.request_id = $1 ORDER BY ${ORDER}`, [requestId]);
+  }
+
+  /** The request a deadline belongs to (null: no such deadline). */
+  async requestIdOf(deadlineId: string): Promise<string | null> {
+    const rows = (await this.dataSource.query(`SELECT request_id AS "requestId" FROM deadlines WHERE id = $1`, [deadlineId])) as { requestId: string }[];
+    return rows[0]?.requestId ?? null;
+  }
+
+  /** The statements writing a plan (changed rows, new rows), parameters added to `p`; run in the action's own statement. */
+  planStatements(plan: DeadlinePlan, now: Date, p: SqlParams): string[] {
+    const statements: string[] = [];
+    if (plan.updated.length > 0) {
+      const u = plan.updated;
+      statements.push(`UPDATE deadlines d SET status = v.status, start_at = v.start_at, due_at = v.due_at, span_ms = v.span_ms,
+          remaining_ms = v.remaining_ms, escalation_level = v.escalation_level, reminders_sent = v.reminders_sent,
+          scheduled_for = v.scheduled_for, met_at = v.met_at, ended_at = v.ended_at, updated_at = ${p.add(now)}
+        FROM unnest(${p.add(u.map((d) => d.id))}::uuid[], ${p.add(u.map((d) => d.status))}::text[], ${p.add(u.map((d) => d.startAt))}::timestamptz[],
+          ${p.add(u.map((d) => d.dueAt))}::timestamptz[], ${p.add(u.map((d) => Math.round(d.spanMs)))}::bigint[],
+          ${p.add(u.map((d) => (d.remainingMs === null ? null : Math.round(d.remainingMs))))}::bigint[], ${p.add(u.map((d) => d.escalationLevel))}::smallint[],
+          ${p.add(u.map((d) => d.remindersSent))}::smallint[], ${p.add(u.map((d) => d.scheduledFor))}::timestamptz[],
+          ${p.add(u.map((d) => d.metAt))}::timestamptz[], ${p.add(u.map((d) => d.endedAt))}::timestamptz[])
+          AS v(id, status, start_at, due_at, span_ms, remaining_ms, escalation_level, reminders_sent, scheduled_for, met_at, ended_at)
+        WHERE d.id = v.id`);
+    }
+    if (plan.inserted.length > 0) {
+      const at = p.add(now);
+      const values = plan.inserted.map(
+        (d) =>
+          `(${[d.id, d.requestId, d.kind, d.party, d.status, d.startAt, d.dueAt, Math.round(d.spanMs), d.scheduledFor].map((v) => p.add(v)).join(', ')}, ${at}, ${at})`,
+      );
+      statements.push(
+        `INSERT INTO deadlines (id, request_id, kind, party, status, start_at, due_at, span_ms, scheduled_for, created_at, updated_at) VALUES ${values.join(', ')}`,
+      );
+    }
+    return statements;
   }
 
   /**
-   * Updates the open deadlines of a request matching `where`, answering each one's values
-   * after the change and the job time it had before (`scheduled_for` is cleared).
+   * One batch of the open, running deadlines the reconciler looks at, in id order after
+   * `after`: every one (full sweep), or those whose job should already have fired.
    */
-  private async change(m: EntityManager, requestId: string, where: string, set: string, params: unknown[]): Promise<ChangedDeadline[]> {
-    const [rows] = (await m.query(
-      `UPDATE deadlines d SET ${set}, scheduled_for = NULL
-       FROM (SELECT id, scheduled_for FROM deadlines WHERE request_id = $1 AND ${where} FOR UPDATE) o
-       WHERE d.id = o.id
-       RETURNING d.id, o.scheduled_for AS "oldScheduledFor", d.due_at AS "dueAt", d.span_ms AS "spanMs",
-                 d.escalation_level AS "escalationLevel", d.reminders_sent AS "remindersSent", d.status`,
-      [requestId, ...params],
-    )) as [ChangedDeadline[], number];
-    return rows;
-  }
-
-  meet(m: EntityManager, requestId: string, kinds: readonly DeadlineKind[], now: Date): Promise<ChangedDeadline[]> {
-    if (kinds.length === 0) return Promise.resolve([]);
-    return this.change(m, requestId, `kind = ANY($2) AND status IN ${OPEN}`, `status = 'MET', met_at = $3, remaining_ms = NULL, updated_at = $3`, [kinds, now]);
-  }
-
-  /** Stops the clock: keeps the time left (negative when already overdue). */
-  pause(m: EntityManager, requestId: string, kinds: readonly DeadlineKind[], now: Date): Promise<ChangedDeadline[]> {
-    if (kinds.length === 0) return Promise.resolve([]);
-    return this.change(
-      m,
-      requestId,
-      `kind = ANY($2) AND status IN ('PENDING','OVERDUE')`,
-      `status = 'PAUSED', remaining_ms = (extract(epoch FROM (d.due_at - $3::timestamptz)) * 1000)::bigint, updated_at = $3`,
-      [kinds, now],
+  sweepBatch(mode: 'full' | 'due', after: string, limit: number, now: Date): Promise<SweepRow[]> {
+    return this.dataSource.query(
+      `SELECT d.id AS "deadlineId", d.due_at AS "dueAt", d.span_ms::float8 AS "spanMs", d.escalation_level AS "escalationLevel",
+              d.reminders_sent AS "remindersSent", r.id, r.type, r.priority, r.legal_basis AS "legalBasis",
+              r.requesting_country AS "requestingCountry", r.requested_country AS "requestedCountry",
+              '' AS "requestingAuthorityTimezone", '' AS "requestedAuthorityTimezone"
+       FROM deadlines d JOIN requests r ON r.id = d.request_id
+       WHERE d.status IN ('PENDING','OVERDUE') AND d.escalation_level < 2 AND d.id > $1
+         ${mode === 'due' ? 'AND (d.scheduled_for IS NULL OR d.scheduled_for <= $3)' : ''}
+       ORDER BY d.id LIMIT $2`,
+      mode === 'due' ? [after, limit, now] : [after, limit],
     );
-  }
-
-  /** Restarts the clock with the time it had left. */
-  resume(m: EntityManager, requestId: string, kinds: readonly DeadlineKind[], now: Date): Promise<ChangedDeadline[]> {
-    if (kinds.length === 0) return Promise.resolve([]);
-    return this.change(
-      m,
-      requestId,
-      `kind = ANY($2) AND status = 'PAUSED'`,
-      `due_at = $3::timestamptz + d.remaining_ms * interval '1 millisecond',
-       status = CASE WHEN d.remaining_ms > 0 THEN 'PENDING' ELSE 'OVERDUE' END, remaining_ms = NULL, updated_at = $3`,
-      [kinds, now],
-    );
-  }
-
-  /** Moves a due time (an extension): a fresh span from now; reminders and escalation start over. */
-  move(m: EntityManager, requestId: string, where: { kind?: DeadlineKind; id?: string }, dueAt: Date, now: Date): Promise<ChangedDeadline[]> {
-    const filter = where.id ? `id = $2::uuid` : `kind = $2`;
-    return this.change(
-      m,
-      requestId,
-      `${filter} AND status IN ${OPEN}`,
-      `due_at = $3, start_at = $4, span_ms = $5, status = 'PENDING', escalation_level = 0, reminders_sent = 0, updated_at = $4`,
-      [where.id ?? where.kind, dueAt, now, dueAt.getTime() - now.getTime()],
-    );
-  }
-
-  endAllOpen(m: EntityManager, requestId: string, now: Date): Promise<ChangedDeadline[]> {
-    return this.change(m, requestId, `status IN ${OPEN}`, `status = 'CANCELLED', ended_at = $2, updated_at = $2`, [now]);
   }
 
   /**
@@ -137,11 +116,10 @@ export class DeadlinesRepository {
    * answers the ids it recorded.
    */
   async setScheduledForIfUnchanged(
-    m: EntityManager,
     items: { deadlineId: string; at: Date; read: { dueAt: Date; escalationLevel: number; remindersSent: number } }[],
   ): Promise<Set<string>> {
     if (items.length === 0) return new Set();
-    const [rows] = (await m.query(
+    const [rows] = (await this.dataSource.query(
       `UPDATE deadlines d SET scheduled_for = v.at
        FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::int[], $5::int[]) AS v(id, at, due_at, level, reminders)
        WHERE d.id = v.id AND d.due_at = v.due_at AND d.escalation_level = v.level AND d.reminders_sent = v.reminders
@@ -156,14 +134,5 @@ export class DeadlinesRepository {
       ],
     )) as [{ id: string }[], number];
     return new Set(rows.map((r) => r.id));
-  }
-
-  /** Records the time of the job now scheduled for each deadline. */
-  async setScheduledFor(m: EntityManager, items: { deadlineId: string; at: Date | null }[]): Promise<void> {
-    if (items.length === 0) return;
-    await m.query(
-      `UPDATE deadlines d SET scheduled_for = v.at FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at) WHERE d.id = v.id`,
-      [items.map((i) => i.deadlineId), items.map((i) => i.at)],
-    );
   }
 }

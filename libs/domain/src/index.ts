@@ -8,3 +8,4 @@ export * from './request.types';
 export * from './deadline-effects';
 export * from './iso-duration';
 export * from './preservation';
+export * from './supporting-documents';

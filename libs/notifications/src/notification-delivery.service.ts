@@ -1,23 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AppConfig, Clock, SqlParams } from '@mla/core';
+import { AppConfig, Clock } from '@mla/core';
+import { DeliveryRepository } from './delivery/delivery.repository';
 import { renderNotification } from './i18n/notification-texts';
-import { NotificationsRepository } from './inbox/notifications.repository';
-import { DeliveryRow, WebhookDeliveriesRepository } from './webhooks/webhook-deliveries.repository';
+import { WebhookDeliveriesRepository } from './webhooks/webhook-deliveries.repository';
 import { postWebhook, signWebhook } from './webhooks/webhook-sender';
-
-interface OutboxJoin {
-  id: string;
-  type: string;
-  requestId: string | null;
-  recipientAuthorityId: string;
-  recipientUserId: string | null;
-  payload: { occurredAt?: string; request?: Record<string, unknown>; data?: Record<string, unknown> } & Record<string, unknown>;
-  createdAt: Date;
-  language: string;
-  webhookUrl: string | null;
-  webhookSecret: string | null;
-}
 
 export type DeliveryOutcome = 'inbox-only' | 'delivered' | 'already-done' | 'dead' | 'gone';
 
@@ -32,21 +18,14 @@ export class WebhookAttemptFailed extends Error {}
 @Injectable()
 export class NotificationDeliveryService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly inbox: NotificationsRepository,
+    private readonly delivery: DeliveryRepository,
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
   async deliver(outboxId: string, attempt: { made: number; max: number }): Promise<DeliveryOutcome> {
-    const [row] = (await this.dataSource.query(
-      `SELECT o.id, o.type, o.request_id AS "requestId", o.recipient_authority_id AS "recipientAuthorityId",
-              o.recipient_user_id AS "recipientUserId", o.payload, o.created_at AS "createdAt",
-              a.language, a.webhook_url AS "webhookUrl", a.webhook_secret AS "webhookSecret"
-       FROM outbox o JOIN authorities a ON a.id = o.recipient_authority_id WHERE o.id = $1`,
-      [outboxId],
-    )) as OutboxJoin[];
+    const row = await this.delivery.outboxRow(outboxId);
     if (!row) return 'gone';
     const now = this.clock.now();
     const data = row.payload.data ?? {};
@@ -65,16 +44,10 @@ export class NotificationDeliveryService {
       occurredAt,
     };
     if (!row.webhookUrl || !row.webhookSecret) {
-      await this.inbox.insertFromOutbox(this.dataSource.manager, inboxCopy, now);
+      await this.delivery.storeInboxCopy(inboxCopy, now);
       return 'inbox-only';
     }
-    // The inbox copy and the delivery record in one round trip.
-    const params = new SqlParams();
-    const [delivery] = (await this.dataSource.query(
-      `WITH inbox AS (${this.inbox.insertStatement(inboxCopy, now, params)})
-       ${this.deliveries.ensureStatement(row.id, row.recipientAuthorityId, row.webhookUrl, now, params)}`,
-      params.values,
-    )) as DeliveryRow[];
+    const delivery = await this.delivery.storeInboxCopyAndDelivery(inboxCopy, row.webhookUrl, now);
     if (!delivery) return 'gone';
     if (delivery.status !== 'PENDING') return 'already-done';
     const body = JSON.stringify({

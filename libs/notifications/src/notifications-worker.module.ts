@@ -1,13 +1,20 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '@mla/core';
+import { OutboxModule } from '@mla/outbox';
 import { NotificationDeliveryService } from './notification-delivery.service';
-import { NotificationsModule } from './notifications.module';
-import { NotificationsWorker } from './notifications-worker.service';
+import { NotificationProcessor, notificationProcessorFor } from './notification.processor';
+import { NotificationsDataModule } from './notifications-data.module';
 import { OutboxRelay } from './relay/outbox-relay.service';
 
-/** The worker side of notifications: the outbox relay and the delivery consumer. */
-@Module({
-  imports: [NotificationsModule],
-  providers: [OutboxRelay, NotificationDeliveryService, NotificationsWorker],
-  exports: [OutboxRelay, NotificationsWorker, NotificationDeliveryService],
-})
-export class NotificationsWorkerModule {}
+/** The worker side of notifications (no HTTP): the outbox relay and the delivery consumer. */
+@Module({})
+export class NotificationsWorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: NotificationsWorkerModule,
+      imports: [NotificationsDataModule, OutboxModule],
+      providers: [OutboxRelay, NotificationDeliveryService, { provide: NotificationProcessor, useClass: notificationProcessorFor(config) }],
+      exports: [OutboxRelay, NotificationProcessor, NotificationDeliveryService],
+    };
+  }
+}

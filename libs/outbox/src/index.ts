@@ -1,3 +1,3 @@
-export * from './outbox-message.entity';
 export * from './outbox.writer';
+export * from './outbox.repository';
 export * from './outbox.module';

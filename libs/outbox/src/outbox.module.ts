@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { OutboxMessageEntity } from './outbox-message.entity';
+import { OutboxRepository } from './outbox.repository';
 import { OutboxWriter } from './outbox.writer';
 
+/** The outbox: rows written in each action's transaction, and the relay's claims on them. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxMessageEntity])],
-  providers: [OutboxWriter],
-  exports: [OutboxWriter],
+  providers: [OutboxWriter, OutboxRepository],
+  exports: [OutboxWriter, OutboxRepository],
 })
 export class OutboxModule {}

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { SqlParams } from '@mla/core';
+import type { SqlParams } from '@mla/core';
 
 export interface OutboxMessage {
   /** e.g. `request.sent`, `deadline.reminder`. */
@@ -13,17 +12,12 @@ export interface OutboxMessage {
 }
 
 /**
- * Writes notifications to the outbox inside the caller's transaction, so an accepted
- * action and its notifications commit or vanish together. The relay (worker) moves them on.
+ * Notifications as outbox rows, written in the statement of the action that causes them, so
+ * an accepted action and its notifications commit or vanish together. The relay (worker)
+ * moves them on.
  */
 @Injectable()
 export class OutboxWriter {
-  async write(m: EntityManager, messages: OutboxMessage[], at: Date): Promise<void> {
-    const p = new SqlParams();
-    const statement = this.insertStatement(messages, at, p);
-    if (statement) await m.query(statement, p.values);
-  }
-
   /** `INSERT INTO outbox …` of the messages (null when there are none), its parameters added to `p`. */
   insertStatement(messages: OutboxMessage[], at: Date, p: SqlParams): string | null {
     if (messages.length === 0) return null;

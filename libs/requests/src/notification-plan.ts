@@ -1,73 +1,39 @@
 import type { OutboxMessage } from '@mla/outbox';
-import type { RequestAction, RequestState } from '@mla/domain';
+import type { Audience } from './domain/request-commands';
 import type { RequestRow } from './request.row';
 
-/** The event type a receiver sees for each action, e.g. `request.sent`. */
-export const NOTIFICATION_TYPES: Record<RequestAction | 'follow_up_sent', string> = {
-  submit: 'request.submitted',
-  return: 'request.returned',
-  send: 'request.sent',
-  acknowledge: 'request.acknowledged',
-  confirm_preservation: 'request.preservation_confirmed',
-  extend_preservation: 'request.preservation_extended',
-  start_execution: 'request.execution_started',
-  report_delay: 'request.delay_reported',
-  request_info: 'request.info_requested',
-  provide_info: 'request.info_provided',
-  deliver_evidence: 'request.evidence_delivered',
-  close: 'request.closed',
-  refuse: 'request.refused',
-  withdraw: 'request.withdrawn',
-  expire: 'request.expired',
-  follow_up_sent: 'request.follow_up_sent',
-};
-
-export interface NotificationContext {
-  request: RequestRow;
-  action: RequestAction | 'follow_up_sent';
-  fromState: RequestState;
-  toState: RequestState;
-  eventSeq: number;
-  occurredAt: Date;
-  /** Authorities of the requesting country that act as its officers (central authority, 24/7 point). */
-  homeOfficerAuthorityIds: string[];
-  data?: Record<string, unknown>;
+/** One recipient of a notification: an authority's inbox (and webhook), optionally one of its users. */
+export interface Recipient {
+  authorityId: string;
+  userId?: string | null;
 }
 
 /**
- * Who is told of an action (DESIGN §7: each action tells the other side). Before the
- * request leaves its country, the other side is the home officers or the prosecutor; once
- * sent, the requested authority, or the prosecutor and the authority that sent it.
+ * The authorities an audience names for a request (DESIGN §7: each action tells the other
+ * side). The requested authority is told nothing before the request is sent to it.
  */
-export function recipientsOf(ctx: NotificationContext): string[] {
-  const r = ctx.request;
-  const requestingSide = [r.requestingAuthorityId, ...(r.sendingAuthorityId ? [r.sendingAuthorityId] : [])];
-  let ids: string[];
-  switch (ctx.action) {
-    case 'submit':
-      ids = ctx.homeOfficerAuthorityIds;
-      break;
-    case 'return':
-      ids = [r.requestingAuthorityId];
-      break;
-    case 'send':
-      ids = [r.requestedAuthorityId, r.requestingAuthorityId];
-      break;
-    case 'withdraw':
-      ids = r.sentAt ? [r.requestedAuthorityId, ...(r.sendingAuthorityId ? [r.sendingAuthorityId] : [])] : ctx.homeOfficerAuthorityIds;
-      break;
-    case 'provide_info':
-    case 'close':
-      ids = [r.requestedAuthorityId, ...(r.sendingAuthorityId ? [r.sendingAuthorityId] : [])];
-      break;
-    case 'expire':
-    case 'follow_up_sent':
-      ids = [...requestingSide, r.requestedAuthorityId];
-      break;
-    default:
-      ids = requestingSide;
+export function audienceOf(r: RequestRow, audience: readonly Audience[], homeOfficerAuthorityIds: readonly string[]): Recipient[] {
+  const ids: string[] = [];
+  for (const a of audience) {
+    switch (a) {
+      case 'REQUESTING':
+        ids.push(r.requestingAuthorityId);
+        break;
+      case 'SENDING':
+        if (r.sendingAuthorityId) ids.push(r.sendingAuthorityId);
+        break;
+      case 'REQUESTED':
+        if (r.sentAt) ids.push(r.requestedAuthorityId);
+        break;
+      case 'HOME_OFFICERS':
+        ids.push(...homeOfficerAuthorityIds);
+        break;
+      case 'HOME_OFFICERS_UNTIL_SENT':
+        if (!r.sentAt) ids.push(...homeOfficerAuthorityIds);
+        break;
+    }
   }
-  return [...new Set(ids)];
+  return [...new Set(ids)].map((authorityId) => ({ authorityId }));
 }
 
 export interface NotificationMessage {
@@ -77,7 +43,7 @@ export interface NotificationMessage {
   eventSeq: number | null;
   at: Date;
   data: Record<string, unknown>;
-  recipients: { authorityId: string; userId?: string | null }[];
+  recipients: Recipient[];
 }
 
 /** The outbox rows of one notification, one per recipient, all with the same payload. */
@@ -93,18 +59,7 @@ export function notificationMessages(n: NotificationMessage): OutboxMessage[] {
   }));
 }
 
-/**
- * The outbox rows of an action. The payload names the request and what happened; it never
- * carries the request's content (the receiver reads that through the API, by visibility).
- */
-export function notificationsOf(ctx: NotificationContext): OutboxMessage[] {
-  const r = ctx.request;
-  return notificationMessages({
-    type: NOTIFICATION_TYPES[ctx.action],
-    request: { id: r.id, reference: r.reference, state: ctx.toState, type: r.type, priority: r.priority },
-    eventSeq: ctx.eventSeq,
-    at: ctx.occurredAt,
-    data: { action: ctx.action, fromState: ctx.fromState, toState: ctx.toState, ...(ctx.data ?? {}) },
-    recipients: recipientsOf(ctx).map((authorityId) => ({ authorityId })),
-  });
+/** What a notification's payload says of its request: never its content (the receiver reads that through the API, by visibility). */
+export function requestRef(r: RequestRow): NotificationMessage['request'] {
+  return { id: r.id, reference: r.reference, state: r.state, type: r.type, priority: r.priority };
 }

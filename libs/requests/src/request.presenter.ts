@@ -80,9 +80,3 @@ export function toRequestDto(r: RequestRow, deadlines: DeadlineRow[], caller: Pr
 }
 
 export const etagOf = (version: number) => `"${version}"`;
-
-/** The version an If-Match header names, or NaN when it names none (it then never matches). */
-export function versionFromIfMatch(header: string): number {
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  return match ? Number(match[1]) : Number.NaN;
-}

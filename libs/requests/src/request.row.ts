@@ -40,6 +40,10 @@ export interface RequestRow {
   submittedAt: Date | null;
   sentAt: Date | null;
   acknowledgedAt: Date | null;
+  /** The EXECUTION deadline met (final evidence delivered). */
+  executedAt: Date | null;
+  /** Per deadline kind: MET, MET on time, OVERDUE (what the statistics read). */
+  deadlineOutcomes: number[];
   closedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -85,6 +89,8 @@ export const WRITABLE_COLUMNS = {
   submittedAt: 'submitted_at',
   sentAt: 'sent_at',
   acknowledgedAt: 'acknowledged_at',
+  executedAt: 'executed_at',
+  deadlineOutcomes: 'deadline_outcomes',
   closedAt: 'closed_at',
   updatedAt: 'updated_at',
   deletedAt: 'deleted_at',

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import {
   ApiBearerAuth,
@@ -19,7 +19,6 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException } from '@mla/core';
 import { CurrentUser, Principal, Roles } from '@mla/identity';
-import { DeadlineExtensionService } from './deadline-extension/deadline-extension.service';
 import { ExtendDeadlineDto } from './dto/extend-deadline.dto';
 import { ChainVerificationDto, EventListDto, ListEventsQueryDto } from './dto/event.dto';
 import { EvidenceItemDto, EvidenceListDto } from './dto/evidence.dto';
@@ -33,7 +32,8 @@ import { EventsService } from './events/events.service';
 import { EvidenceService } from './evidence/evidence.service';
 import { etagOf } from './request.presenter';
 import { RequestsService } from './requests.service';
-import { TransitionsService } from './transitions/transitions.service';
+import { ExpectedVersion } from './http/if-match.decorator';
+import { editCommand, transitionCommand } from './http/transition-command';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound('Request') });
 
@@ -47,10 +47,8 @@ const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false, description:
 export class RequestsController {
   constructor(
     private readonly requests: RequestsService,
-    private readonly transitions: TransitionsService,
     private readonly events: EventsService,
     private readonly evidence: EvidenceService,
-    private readonly extensions: DeadlineExtensionService,
     private readonly content: EvidenceContentService,
   ) {}
 
@@ -94,10 +92,10 @@ export class RequestsController {
     @CurrentUser() p: Principal,
     @Param('id', uuid) id: string,
     @Body() dto: UpdateRequestDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedVersion() expectedVersion: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RequestDto> {
-    const request = await this.requests.update(p, id, dto, ifMatch);
+    const request = await this.requests.change(p, id, editCommand(dto), expectedVersion);
     reply.header('etag', etagOf(request.version));
     return request;
   }
@@ -109,8 +107,8 @@ export class RequestsController {
   @ApiHeader(IF_MATCH)
   @ApiNoContentResponse()
   @ApiConflictResponse({ description: 'INVALID_TRANSITION: not a draft' })
-  async remove(@CurrentUser() p: Principal, @Param('id', uuid) id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
-    await this.requests.remove(p, id, ifMatch);
+  async remove(@CurrentUser() p: Principal, @Param('id', uuid) id: string, @ExpectedVersion() expectedVersion: number | undefined): Promise<void> {
+    await this.requests.change(p, id, { name: 'delete', input: {} }, expectedVersion);
   }
 
   /** Takes an action of the state machine (DESIGN §3). */
@@ -127,10 +125,10 @@ export class RequestsController {
     @CurrentUser() p: Principal,
     @Param('id', uuid) id: string,
     @Body() dto: TransitionDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedVersion() expectedVersion: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RequestDto> {
-    const request = await this.transitions.apply(p, id, dto, ifMatch);
+    const request = await this.requests.change(p, id, transitionCommand(dto), expectedVersion);
     reply.header('etag', etagOf(request.version));
     return request;
   }
@@ -139,17 +137,23 @@ export class RequestsController {
   @Roles('SUPERVISOR')
   @Post(':id/deadlines/:deadlineId/extensions')
   @HttpCode(200)
+  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: RequestDto })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: not a supervisor of the side that holds the deadline' })
   @ApiConflictResponse({ description: 'INVALID_TRANSITION: the deadline is met or cancelled' })
+  @ApiPreconditionFailedResponse({ description: 'VERSION_CONFLICT: stale If-Match' })
   @ApiUnprocessableEntityResponse({ description: 'RULE_VIOLATED: the new due time is not later' })
-  extendDeadline(
+  async extendDeadline(
     @CurrentUser() p: Principal,
     @Param('id', uuid) id: string,
     @Param('deadlineId', uuid) deadlineId: string,
     @Body() dto: ExtendDeadlineDto,
+    @ExpectedVersion() expectedVersion: number | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RequestDto> {
-    return this.extensions.extend(p, id, deadlineId, dto);
+    const request = await this.requests.change(p, id, { name: 'extend_deadline', input: { deadlineId, dueAt: dto.dueAt, reason: dto.reason } }, expectedVersion);
+    reply.header('etag', etagOf(request.version));
+    return request;
   }
 
   /** The request's history, oldest first. */

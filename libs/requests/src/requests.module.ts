@@ -1,50 +1,18 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { DeadlinesModule } from '@mla/deadlines';
-import { IdentityModule } from '@mla/identity';
-import { OutboxModule } from '@mla/outbox';
-import { EvidenceItemEntity } from './entities/evidence-item.entity';
-import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
-import { RequestEventEntity } from './entities/request-event.entity';
-import { RequestEntity } from './entities/request.entity';
-import { DeadlineExtensionService } from './deadline-extension/deadline-extension.service';
-import { EventsRepository } from './events/events.repository';
-import { RequestHistory } from './events/request-history';
 import { EventsService } from './events/events.service';
-import { EvidenceRepository } from './evidence/evidence.repository';
-import { EvidenceService } from './evidence/evidence.service';
 import { EvidenceContentService } from './evidence/evidence-content.service';
+import { EvidenceService } from './evidence/evidence.service';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { RequestsController } from './requests.controller';
-import { RequestsRepository } from './requests.repository';
-import { RequestsService } from './requests.service';
-import { TransitionsService } from './transitions/transitions.service';
+import { RequestsCoreModule } from './requests-core.module';
 
-/** Requests: drafts, the state machine's actions, history, evidence, idempotent POSTs. */
+/** The HTTP side of requests (API only): drafts, actions, history, evidence, idempotent POSTs. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([RequestEntity, RequestEventEntity, EvidenceItemEntity, IdempotencyKeyEntity]),
-    IdentityModule,
-    DeadlinesModule,
-    OutboxModule,
-  ],
+  imports: [RequestsCoreModule],
   controllers: [RequestsController],
-  providers: [
-    RequestsRepository,
-    RequestsService,
-    TransitionsService,
-    RequestHistory,
-    DeadlineExtensionService,
-    EventsRepository,
-    EventsService,
-    EvidenceRepository,
-    EvidenceService,
-    EvidenceContentService,
-    IdempotencyRepository,
-    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-  ],
-  exports: [TransitionsService, RequestsRepository, EventsRepository, RequestHistory],
+  providers: [EventsService, EvidenceService, EvidenceContentService, IdempotencyRepository, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  exports: [RequestsCoreModule],
 })
 export class RequestsModule {}

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { KeysetCursor, SqlParams } from '@mla/core';
+import { combineStatements, KeysetCursor, SqlParams } from '@mla/core';
+import { DeadlineRow, deadlinesFromJson, DeadlinesRepository } from '@mla/deadlines';
 import type { Principal } from '@mla/identity';
+import type { LockedRequest } from './commands/command.types';
+import type { StoredEvent } from './domain/event-hash';
+import { EventsRepository } from './events/events.repository';
 import { JSON_COLUMNS, RequestChanges, RequestRow, WRITABLE_COLUMNS } from './request.row';
 import { visibilitySql } from './visibility';
 import type { ListRequestsQueryDto } from './dto/list-requests-query.dto';
@@ -19,6 +23,7 @@ export const REQUEST_COLUMNS = `
   r.delay_estimate AS "delayEstimate", r.outcome, r.refusal, r.delivery_count AS "deliveryCount",
   r.event_seq AS "eventSeq", r.last_event_hash AS "lastEventHash",
   r.submitted_at AS "submittedAt", r.sent_at AS "sentAt", r.acknowledged_at AS "acknowledgedAt",
+  r.executed_at AS "executedAt", r.deadline_outcomes AS "deadlineOutcomes",
   r.closed_at AS "closedAt", r.created_at AS "createdAt", r.updated_at AS "updatedAt",
   ra.code AS "requestingAuthorityCode", ra.name AS "requestingAuthorityName", ra.timezone AS "requestingAuthorityTimezone",
   rb.code AS "requestedAuthorityCode", rb.name AS "requestedAuthorityName", rb.timezone AS "requestedAuthorityTimezone"`;
@@ -29,7 +34,6 @@ const FROM = `FROM requests r
 
 export interface NewRequestRow {
   id: string;
-  reference: string;
   state: string;
   type: string;
   priority: string;
@@ -57,41 +61,97 @@ export interface NewRequestRow {
 /** The SQL of requests: reads with their authorities, keyset pages, and column-wise updates. */
 @Injectable()
 export class RequestsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deadlines: DeadlinesRepository,
+    private readonly events: EventsRepository,
+  ) {}
 
-  /** Next reference of a country and year, e.g. VN-2026-000042; never reused. */
-  async nextReference(m: EntityManager, country: string, year: number): Promise<string> {
-    const [row] = (await m.query(
-      `INSERT INTO reference_sequences (country, year, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (country, year) DO UPDATE SET last_value = reference_sequences.last_value + 1
-       RETURNING last_value`,
-      [country, year],
-    )) as { last_value: number }[];
-    return `${country}-${year}-${String(row?.last_value).padStart(6, '0')}`;
-  }
-
-  async insert(m: EntityManager, n: NewRequestRow): Promise<void> {
-    await m.query(
-      `INSERT INTO requests (id, event_seq, last_event_hash, reference, state, type, priority, channel, legal_basis, treaty_name,
-         requesting_authority_id, requested_authority_id, requesting_country, requested_country, created_by,
-         title, offence, facts, measures, identifiers, related_request_id, needed_by, confidential, created_at, updated_at)
-       VALUES ($22,$23,$24,$1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$21)`,
-      [
-        n.reference, n.state, n.type, n.priority, n.channel, n.legalBasis, n.treatyName,
-        n.requestingAuthorityId, n.requestedAuthorityId, n.requestingCountry, n.requestedCountry, n.createdBy,
-        n.title, n.offence === null ? null : JSON.stringify(n.offence), n.facts, JSON.stringify(n.measures),
-        JSON.stringify(n.identifiers), n.relatedRequestId, n.neededBy, n.confidential, n.now,
-        n.id, n.eventSeq, n.lastEventHash,
-      ],
-    );
-  }
-
-  /** The request with its authorities; `lock` takes the row lock that serialises actions on it. */
-  async findRow(m: EntityManager | null, id: string, lock = false): Promise<RequestRow | null> {
-    const rows = (await (m ?? this.dataSource).query(
-      `SELECT ${REQUEST_COLUMNS} ${FROM} WHERE r.id = $1 AND r.deleted_at IS NULL${lock ? ' FOR UPDATE OF r' : ''}`,
+  /**
+   * The request row locked for a change (actions serialise on it, so exactly one of two
+   * conflicting ones wins), read with its deadlines and the requesting country's officer
+   * authorities, in one round trip on the caller's transaction.
+   *
+   * A statement that waited for the lock sees the request row as the other transaction left
+   * it, but its subqueries (the deadlines) still see the snapshot taken before the wait
+   * (PostgreSQL, READ COMMITTED). Every command that changes deadlines also writes the
+   * request row, so a changed row version (`xmin`) tells that the deadlines were read
+   * stale: they are then read again, fresh, under the lock already held.
+   */
+  async lock(m: EntityManager, id: string): Promise<LockedRequest | null> {
+    const rows = (await m.query(
+      `SELECT ${REQUEST_COLUMNS}, ${this.deadlines.deadlinesJsonOf('r.id')} AS "deadlinesJson",
+         (SELECT coalesce(json_agg(a.id ORDER BY a.code), '[]') FROM authorities a
+          WHERE a.country = r.requesting_country AND a.kind IN ('CENTRAL_AUTHORITY', 'CONTACT_POINT_24_7')) AS "homeOfficerAuthorityIds",
+         r.xmin::text AS "lockedVersion", (SELECT s.xmin::text FROM requests s WHERE s.id = r.id) AS "snapshotVersion"
+       ${FROM} WHERE r.id = $1 AND r.deleted_at IS NULL FOR UPDATE OF r`,
       [id],
-    )) as RequestRow[];
+    )) as (RequestRow & { deadlinesJson: never; homeOfficerAuthorityIds: string[]; lockedVersion: string; snapshotVersion: string | null })[];
+    const found = rows[0];
+    if (!found) return null;
+    const { deadlinesJson, homeOfficerAuthorityIds, lockedVersion, snapshotVersion, ...row } = found;
+    const deadlines = lockedVersion === snapshotVersion ? deadlinesFromJson(deadlinesJson) : await this.deadlines.forRequest(m, id);
+    return { row, deadlines, homeOfficerAuthorityIds };
+  }
+
+  /** Runs a change's statements (of several repositories) as one round trip, atomically. */
+  async writeAll(m: EntityManager, statements: string[], p: SqlParams): Promise<void> {
+    if (statements.length > 0) await m.query(combineStatements(statements), p.values);
+  }
+
+  /** `UPDATE requests …` that changes no value but the row version: a change of deadlines alone is seen by the next lock (see lock()). */
+  touchStatement(id: string, p: SqlParams): string {
+    return `UPDATE requests SET version = version WHERE id = ${p.add(id)}`;
+  }
+
+  /** The request with its deadlines, for a read (one round trip, no lock). */
+  async findWithDeadlines(id: string): Promise<{ row: RequestRow; deadlines: DeadlineRow[] } | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${REQUEST_COLUMNS}, ${this.deadlines.deadlinesJsonOf('r.id')} AS "deadlinesJson" ${FROM} WHERE r.id = $1 AND r.deleted_at IS NULL`,
+      [id],
+    )) as (RequestRow & { deadlinesJson: never })[];
+    const found = rows[0];
+    if (!found) return null;
+    const { deadlinesJson, ...row } = found;
+    return { row, deadlines: deadlinesFromJson(deadlinesJson) };
+  }
+
+  /**
+   * Inserts a new draft and its first event in one statement (atomic on its own): the
+   * reference, `{country}-{year}-{6 digits}`, comes from the country's sequence for the
+   * year, never reused. Answers the reference.
+   */
+  async insertWithEvent(n: NewRequestRow, event: StoredEvent, year: number): Promise<string> {
+    const p = new SqlParams();
+    const [country, y] = [p.add(n.requestingCountry), p.add(year)];
+    const columns = {
+      id: n.id, event_seq: n.eventSeq, last_event_hash: n.lastEventHash, state: n.state, type: n.type, priority: n.priority,
+      channel: n.channel, legal_basis: n.legalBasis, treaty_name: n.treatyName, requesting_authority_id: n.requestingAuthorityId,
+      requested_authority_id: n.requestedAuthorityId, requesting_country: n.requestingCountry, requested_country: n.requestedCountry,
+      created_by: n.createdBy, title: n.title, offence: n.offence === null ? null : JSON.stringify(n.offence), facts: n.facts,
+      measures: JSON.stringify(n.measures), identifiers: JSON.stringify(n.identifiers), related_request_id: n.relatedRequestId,
+      needed_by: n.neededBy, confidential: n.confidential, created_at: n.now, updated_at: n.now,
+    };
+    const names = Object.keys(columns);
+    const values = Object.values(columns).map((v) => p.add(v));
+    const rows = (await this.dataSource.query(
+      `WITH seq AS (
+         INSERT INTO reference_sequences (country, year, last_value) VALUES (${country}::char(2), ${y}::int, 1)
+         ON CONFLICT (country, year) DO UPDATE SET last_value = reference_sequences.last_value + 1 RETURNING last_value),
+       req AS (
+         INSERT INTO requests (reference, ${names.join(', ')})
+         VALUES ((SELECT ${country}::char(2)::text || '-' || ${y}::int::text || '-' || lpad(last_value::text, 6, '0') FROM seq), ${values.join(', ')})
+         RETURNING reference),
+       ev AS (${this.events.insertStatement(event, p)})
+       SELECT reference FROM req`,
+      p.values,
+    )) as { reference: string }[];
+    return (rows[0] as { reference: string }).reference;
+  }
+
+  /** The request with its authorities (no lock). */
+  async findRow(m: EntityManager | null, id: string): Promise<RequestRow | null> {
+    const rows = (await (m ?? this.dataSource).query(`SELECT ${REQUEST_COLUMNS} ${FROM} WHERE r.id = $1 AND r.deleted_at IS NULL`, [id])) as RequestRow[];
     return rows[0] ?? null;
   }
 

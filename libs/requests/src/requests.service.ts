@@ -1,38 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
-import { AppException, Clock, decodeCursor, FieldError, toPage, TransactionRunner } from '@mla/core';
-import { AuthoritiesRepository, AuthorityEntity, Principal } from '@mla/identity';
-import { DeadlinesRepository } from '@mla/deadlines';
-import { buildEvent, actorOf } from './events/event-builder';
-import { EventsRepository } from './events/events.repository';
-import { RequestHistory } from './events/request-history';
-import type { RequestState } from '@mla/domain';
-import type { CreateRequestDto, UpdateRequestDto } from './dto/request-content.dto';
+import { AppException, Clock, decodeCursor, toPage } from '@mla/core';
+import { AuthoritiesRepository, AuthorityRow, Principal } from '@mla/identity';
+import { RequestCommands } from './commands/request-commands';
+import type { Command } from './commands/command.types';
+import { checkRelated, checkRequestedAuthority } from './commands/rules/draft.rule';
+import { actorOf, buildEvent } from './events/event-builder';
+import type { CreateRequestDto } from './dto/request-content.dto';
 import type { ListRequestsQueryDto } from './dto/list-requests-query.dto';
 import type { RequestDto, RequestListDto } from './dto/request.dto';
-import { toRequestDto, toSummary, versionFromIfMatch } from './request.presenter';
-import type { RequestChanges, RequestRow } from './request.row';
+import { toRequestDto, toSummary } from './request.presenter';
+import type { RequestRow } from './request.row';
 import { NewRequestRow, RequestsRepository } from './requests.repository';
 import { canSee } from './visibility';
-
-const OFFICER_KINDS = ['CENTRAL_AUTHORITY', 'CONTACT_POINT_24_7'];
 
 /** The year of an instant in a time zone (a reference's year is the requesting country's). */
 function yearIn(timezone: string, at: Date): number {
   return Number(new Intl.DateTimeFormat('en', { timeZone: timezone, year: 'numeric' }).format(at));
 }
 
-/** Drafts (create, edit, delete) and reads of requests. */
+/** Requests: drafts created, every change run through the one write path, and reads by visibility. */
 @Injectable()
 export class RequestsService {
   constructor(
     private readonly requests: RequestsRepository,
-    private readonly events: EventsRepository,
-    private readonly history: RequestHistory,
-    private readonly deadlines: DeadlinesRepository,
+    private readonly commands: RequestCommands,
     private readonly authorities: AuthoritiesRepository,
-    private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
 
@@ -40,89 +33,56 @@ export class RequestsService {
     const found = await this.authorities.findByIds([p.authorityId as string, dto.requestedAuthorityId]);
     const requesting = found.find((a) => a.id === p.authorityId);
     if (!requesting) throw AppException.forbidden('Your authority no longer exists');
-    const requested = this.checkRequestedAuthority(
-      found.find((a) => a.id === dto.requestedAuthorityId) ?? null,
-      requesting,
-      dto.channel ?? 'CENTRAL_AUTHORITY',
-    );
+    const requested = checkRequestedAuthority(found.find((a) => a.id === dto.requestedAuthorityId) ?? null, requesting, dto.channel ?? 'CENTRAL_AUTHORITY');
+    if (dto.relatedRequestId) await checkRelated(this.requests, null, p, dto.relatedRequestId, dto.type, requested.country);
     const now = this.clock.now();
     const id = randomUUID();
-    const row = await this.tx.run(async (m) => {
-      if (dto.relatedRequestId) await this.checkRelated(m, p, dto.relatedRequestId, dto.type, requested.country);
-      const reference = await this.requests.nextReference(m, requesting.country, yearIn(requesting.timezone, now));
-      const event = buildEvent(
-        { id, eventSeq: 0, lastEventHash: null },
-        { action: 'create', fromState: null, toState: 'DRAFT', actor: actorOf(p), input: { ...dto }, occurredAt: now },
-      );
-      const created = {
-        id,
-        reference,
-        state: 'DRAFT',
-        type: dto.type,
-        priority: dto.priority ?? 'ROUTINE',
-        channel: dto.channel ?? 'CENTRAL_AUTHORITY',
-        legalBasis: dto.legalBasis,
-        treatyName: dto.treatyName ?? null,
-        requestingAuthorityId: requesting.id,
-        requestedAuthorityId: requested.id,
-        requestingCountry: requesting.country,
-        requestedCountry: requested.country,
-        createdBy: p.userId,
-        title: dto.title ?? null,
-        offence: dto.offence ?? null,
-        facts: dto.facts ?? null,
-        measures: dto.measures ?? [],
-        identifiers: dto.identifiers ?? [],
-        relatedRequestId: dto.relatedRequestId ?? null,
-        neededBy: dto.neededBy ?? null,
-        confidential: dto.confidential ?? false,
-        eventSeq: event.seq,
-        lastEventHash: event.hash,
-        now,
-      };
-      await this.requests.insert(m, created);
-      await this.events.append(m, event);
-      return newRequestRow(created, requesting, requested);
-    });
-    return toRequestDto(row, [], p);
+    const event = buildEvent(
+      { id, eventSeq: 0, lastEventHash: null },
+      { action: 'create', fromState: null, toState: 'DRAFT', actor: actorOf(p), input: { ...dto }, occurredAt: now },
+    );
+    const created: NewRequestRow = {
+      id,
+      state: 'DRAFT',
+      type: dto.type,
+      priority: dto.priority ?? 'ROUTINE',
+      channel: dto.channel ?? 'CENTRAL_AUTHORITY',
+      legalBasis: dto.legalBasis,
+      treatyName: dto.treatyName ?? null,
+      requestingAuthorityId: requesting.id,
+      requestedAuthorityId: requested.id,
+      requestingCountry: requesting.country,
+      requestedCountry: requested.country,
+      createdBy: p.userId,
+      title: dto.title ?? null,
+      offence: dto.offence ?? null,
+      facts: dto.facts ?? null,
+      measures: dto.measures ?? [],
+      identifiers: dto.identifiers ?? [],
+      relatedRequestId: dto.relatedRequestId ?? null,
+      neededBy: dto.neededBy ?? null,
+      confidential: dto.confidential ?? false,
+      eventSeq: event.seq,
+      lastEventHash: event.hash,
+      now,
+    };
+    const reference = await this.requests.insertWithEvent(created, event, yearIn(requesting.timezone, now));
+    return toRequestDto(newRequestRow(created, reference, requesting, requested), [], p);
   }
 
-  async update(p: Principal, id: string, dto: UpdateRequestDto, ifMatch: string | undefined): Promise<RequestDto> {
-    const fields = Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined);
-    if (fields.length === 0) throw AppException.validation([{ field: 'body', message: 'names no field to change' }]);
-    await this.tx.run(async (m) => {
-      const row = await this.lockDraft(m, p, id, ifMatch, 'edited');
-      const changes: RequestChanges = {};
-      for (const field of fields) (changes as Record<string, unknown>)[field] = (dto as Record<string, unknown>)[field];
-      const type = dto.type ?? row.type;
-      const channel = dto.channel ?? row.channel;
-      if (dto.requestedAuthorityId !== undefined || dto.channel !== undefined) {
-        const requestedId = dto.requestedAuthorityId ?? row.requestedAuthorityId;
-        const found = await this.authorities.findByIds([row.requestingAuthorityId, requestedId]);
-        const requesting = found.find((a) => a.id === row.requestingAuthorityId) as AuthorityEntity;
-        const requested = this.checkRequestedAuthority(found.find((a) => a.id === requestedId) ?? null, requesting, channel);
-        changes.requestedCountry = requested.country;
-      }
-      const relatedId = dto.relatedRequestId === undefined ? row.relatedRequestId : dto.relatedRequestId;
-      if (relatedId && (dto.relatedRequestId !== undefined || dto.type !== undefined || dto.requestedAuthorityId !== undefined)) {
-        const requestedCountry = (changes.requestedCountry as string | undefined) ?? row.requestedCountry;
-        await this.checkRelated(m, p, relatedId, type, requestedCountry);
-      }
-      await this.record(m, row, p, 'edit', 'DRAFT', { ...dto }, changes);
-    });
-    return this.get(p, id);
-  }
-
-  async remove(p: Principal, id: string, ifMatch: string | undefined): Promise<void> {
-    await this.tx.run(async (m) => {
-      const row = await this.lockDraft(m, p, id, ifMatch, 'deleted');
-      await this.record(m, row, p, 'delete', 'DRAFT', {}, { deletedAt: this.clock.now() });
-    });
+  /**
+   * Runs a command of the write path on a request (an action, a draft edit, an extension, a
+   * reassignment) and answers the request as the caller now sees it.
+   */
+  async change(p: Principal, id: string, command: Command, expectedVersion: number | undefined): Promise<RequestDto> {
+    const { row, deadlines } = await this.commands.run(p, id, command, { expectedVersion });
+    return toRequestDto(row, deadlines, p);
   }
 
   async get(p: Principal, id: string): Promise<RequestDto> {
-    const row = await this.visibleRow(null, p, id);
-    return toRequestDto(row, await this.deadlines.forRequest(null, id), p);
+    const found = await this.requests.findWithDeadlines(id);
+    if (!found || !canSee(p, found.row)) throw AppException.notFound('Request');
+    return toRequestDto(found.row, found.deadlines, p);
   }
 
   async list(p: Principal, q: ListRequestsQueryDto): Promise<RequestListDto> {
@@ -131,74 +91,19 @@ export class RequestsService {
     return toPage(await this.requests.page(p, q, decodeCursor(q.cursor), limit + 1, this.clock.now()), limit, toSummary);
   }
 
-  /** The request if the caller may see it; 404 otherwise, exactly as if it did not exist. */
-  async visibleRow(m: EntityManager | null, p: Principal, id: string, lock = false): Promise<RequestRow> {
-    const row = await this.requests.findRow(m, id, lock);
+  /** The request if the caller may see it (a read); 404 otherwise, exactly as if it did not exist. */
+  async visibleRow(p: Principal, id: string): Promise<RequestRow> {
+    const row = await this.requests.findRow(null, id);
     if (!row || !canSee(p, row)) throw AppException.notFound('Request');
     return row;
-  }
-
-  /** Home officer authorities of a country: its central authority and 24/7 contact point. */
-  officerAuthorityIds(country: string): Promise<string[]> {
-    return this.authorities.officerAuthorityIds(country);
-  }
-
-  private async lockDraft(m: EntityManager, p: Principal, id: string, ifMatch: string | undefined, verb: string): Promise<RequestRow> {
-    const row = await this.visibleRow(m, p, id, true);
-    if (p.role !== 'PROSECUTOR' || row.requestingAuthorityId !== p.authorityId) {
-      throw AppException.forbidden(`Only a prosecutor of the requesting authority may have a draft ${verb}`);
-    }
-    if (ifMatch !== undefined && versionFromIfMatch(ifMatch) !== row.version) {
-      throw new AppException('VERSION_CONFLICT', `The request is at version ${row.version}; re-read it and retry`, undefined, {
-        currentVersion: row.version,
-      });
-    }
-    if (row.state !== 'DRAFT') {
-      throw new AppException('INVALID_TRANSITION', `Only a draft is ${verb}; this request is ${row.state} and its content is frozen`);
-    }
-    return row;
-  }
-
-  private async record(
-    m: EntityManager,
-    row: RequestRow,
-    p: Principal,
-    action: string,
-    toState: RequestState,
-    input: Record<string, unknown>,
-    changes: RequestChanges,
-  ): Promise<void> {
-    await this.history.append(m, row, { action, toState, actor: actorOf(p), input, at: this.clock.now(), changes });
-  }
-
-  private checkRequestedAuthority(requested: AuthorityEntity | null, requesting: AuthorityEntity, channel: string): AuthorityEntity {
-    const errors: FieldError[] = [];
-    if (!requested) errors.push({ field: 'requestedAuthorityId', message: 'names no authority' });
-    else if (requested.country === requesting.country) {
-      errors.push({ field: 'requestedAuthorityId', message: `must be an authority of another country than ${requesting.country}` });
-    } else if (channel !== 'DIRECT' && !OFFICER_KINDS.includes(requested.kind)) {
-      errors.push({ field: 'requestedAuthorityId', message: 'must be a central authority or 24/7 contact point (or use channel DIRECT)' });
-    }
-    if (errors.length > 0 || !requested) throw AppException.rule('The requested authority cannot receive this request', errors);
-    return requested;
-  }
-
-  private async checkRelated(m: EntityManager, p: Principal, relatedId: string, type: string, requestedCountry: string): Promise<void> {
-    const related = await this.requests.findRow(m, relatedId);
-    const field = 'relatedRequestId';
-    if (!related || !canSee(p, related)) throw AppException.rule('The related request was not found', [{ field, message: 'names no request you can see' }]);
-    if (related.type !== 'PRESERVATION') throw AppException.rule('A follow-up continues a preservation request', [{ field, message: 'must name a PRESERVATION request' }]);
-    if (type === 'PRESERVATION') throw AppException.rule('A preservation request does not continue another one', [{ field, message: 'must be empty for type PRESERVATION' }]);
-    if (related.requestedCountry !== requestedCountry) {
-      throw AppException.rule('The follow-up must go to the country that preserved the data', [{ field, message: `names a request to ${related.requestedCountry}` }]);
-    }
   }
 }
 
 /** The row of a request just inserted, as a read would answer it (no second query). */
-function newRequestRow(n: NewRequestRow, requesting: AuthorityEntity, requested: AuthorityEntity): RequestRow {
+function newRequestRow(n: NewRequestRow, reference: string, requesting: AuthorityRow, requested: AuthorityRow): RequestRow {
   return {
     ...n,
+    reference,
     version: 1,
     state: 'DRAFT',
     type: n.type as RequestRow['type'],
@@ -220,6 +125,8 @@ function newRequestRow(n: NewRequestRow, requesting: AuthorityEntity, requested:
     submittedAt: null,
     sentAt: null,
     acknowledgedAt: null,
+    executedAt: null,
+    deadlineOutcomes: new Array(18).fill(0),
     closedAt: null,
     createdAt: n.now,
     updatedAt: n.now,

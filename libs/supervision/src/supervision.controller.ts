@@ -17,12 +17,11 @@ import {
 import type { FastifyReply } from 'fastify';
 import { AppException } from '@mla/core';
 import { CurrentUser, Principal, Roles } from '@mla/identity';
-import { etagOf, RequestDto } from '@mla/requests';
+import { etagOf, ExpectedVersion, RequestDto, RequestsService } from '@mla/requests';
 import { OverdueListDto, OverdueQueryDto } from './dto/overdue.dto';
 import { ReassignDto } from './dto/reassign.dto';
 import { StatsQueryDto, SupervisionStatsDto } from './dto/stats.dto';
 import { OverdueQueueService } from './overdue/overdue-queue.service';
-import { ReassignmentService } from './reassignment/reassignment.service';
 import { prefersCsv } from './stats/accept';
 import { statsToCsv } from './stats/stats-csv';
 import { SupervisionStatsService } from './stats/supervision-stats.service';
@@ -40,7 +39,7 @@ export class SupervisionController {
   constructor(
     private readonly overdue: OverdueQueueService,
     private readonly stats: SupervisionStatsService,
-    private readonly reassignment: ReassignmentService,
+    private readonly requests: RequestsService,
   ) {}
 
   /**
@@ -98,10 +97,10 @@ export class SupervisionController {
     @CurrentUser() p: Principal,
     @Param('id', uuid) id: string,
     @Body() dto: ReassignDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedVersion() expectedVersion: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RequestDto> {
-    const request = await this.reassignment.reassign(p, id, dto, ifMatch);
+    const request = await this.requests.change(p, id, { name: 'reassign', input: { assigneeId: dto.assigneeId, reason: dto.reason } }, expectedVersion);
     reply.header('etag', etagOf(request.version));
     return request;
   }

@@ -1,19 +1,16 @@
 import { Module } from '@nestjs/common';
-import { DeadlinesModule } from '@mla/deadlines';
-import { IdentityModule } from '@mla/identity';
-import { OutboxModule } from '@mla/outbox';
-import { RequestsModule } from '@mla/requests';
+import { IdentityDataModule } from '@mla/identity';
+import { RequestsCoreModule } from '@mla/requests';
 import { MetricsModule } from './metrics/metrics.module';
 import { OverdueQueueService } from './overdue/overdue-queue.service';
-import { ReassignmentService } from './reassignment/reassignment.service';
 import { SupervisionStatsService } from './stats/supervision-stats.service';
 import { SupervisionController } from './supervision.controller';
 import { SupervisionRepository } from './supervision.repository';
 
 /** Supervision (DESIGN §8): the overdue queue, statistics, reassignment; and /metrics. */
 @Module({
-  imports: [IdentityModule, RequestsModule, DeadlinesModule, OutboxModule, MetricsModule],
+  imports: [IdentityDataModule, RequestsCoreModule, MetricsModule],
   controllers: [SupervisionController],
-  providers: [SupervisionRepository, OverdueQueueService, SupervisionStatsService, ReassignmentService],
+  providers: [SupervisionRepository, OverdueQueueService, SupervisionStatsService],
 })
 export class SupervisionModule {}

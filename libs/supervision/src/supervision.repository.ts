@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TransactionRunner } from '@mla/core';
 import { OverdueFilter, overdueQuery, OverdueRow } from './overdue/overdue.sql';
-import type { StatsRows } from './stats/stats-report';
+import { type DeadRow, type PendingRow, type StatsRows, statsRowsOf, type SummaryRow } from './stats/stats-report';
 import { StatsInput, statsStatements, StatsStatement } from './stats/stats.sql';
 
 /**
@@ -29,8 +29,8 @@ export class SupervisionRepository {
   async stats(input: StatsInput): Promise<StatsRows> {
     const statements = statsStatements(input);
     const results = await Promise.all(statements.map((s) => this.analytical(s)));
-    const byName = Object.fromEntries(statements.map((s, i) => [s.name, results[i]]));
-    return byName as unknown as StatsRows;
+    const byName = Object.fromEntries(statements.map((s, i) => [s.name, results[i]])) as { summary: SummaryRow[]; pendingPastDue: PendingRow[]; deadDeliveries: DeadRow[] };
+    return statsRowsOf(byName.summary, byName.pendingPastDue, byName.deadDeliveries);
   }
 
   private analytical(s: StatsStatement): Promise<unknown[]> {

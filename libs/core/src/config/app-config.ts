@@ -73,6 +73,16 @@ export class AppConfig {
   @IsNotEmpty()
   DEADLINE_POLICY_PATH = 'config/deadline-policy.yaml';
 
+  /** What each requested country requires of a request (DESIGN §4); validated at boot. */
+  @IsString()
+  @IsNotEmpty()
+  COUNTRIES_PATH = 'config/countries.yaml';
+
+  /** Each country's announced non-working and make-up working days (DESIGN §5); validated at boot. */
+  @IsString()
+  @IsNotEmpty()
+  WORKING_CALENDARS_PATH = 'config/working-calendars.yaml';
+
   @IsOptional()
   @Transform(toBool)
   @IsBoolean({ message: 'DEMO_SEED must be true or false' })

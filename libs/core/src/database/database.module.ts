@@ -4,7 +4,10 @@ import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './database.options';
 import { TransactionRunner } from './transaction';
 
-/** TypeORM on PostgreSQL; entities come from each capability's `forFeature`. */
+/**
+ * TypeORM on PostgreSQL as the connection pool, the transaction runner and the migration
+ * runner. No entities: the migrations and each lib's typed row modules describe the schema.
+ */
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -16,7 +19,6 @@ export class DatabaseModule {
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
             ...dataSourceOptions(config.DATABASE_URL, config.DATABASE_POOL_SIZE, [], config.SQL_TRACE_FILE),
-            autoLoadEntities: true,
             // One attempt: a database that cannot be reached stops the boot at once.
             retryAttempts: 0,
           }),

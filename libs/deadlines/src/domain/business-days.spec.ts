@@ -1,4 +1,5 @@
-import { addBusinessDays, hasHolidayCalendar, isBusinessDay } from './business-days';
+import { loadWorkingCalendars } from '@mla/countries';
+import { addBusinessDays, hasHolidayCalendar, isBusinessDay, type WorkingCalendar } from './business-days';
 
 const VN = { country: 'VN', timezone: 'Asia/Ho_Chi_Minh' };
 const SG = { country: 'SG', timezone: 'Asia/Singapore' };
@@ -97,5 +98,58 @@ describe('addBusinessDays', () => {
     expect(() => addBusinessDays(new Date(), 0, SG)).toThrow(RangeError);
     expect(() => addBusinessDays(new Date(), 1.5, SG)).toThrow(RangeError);
     expect(() => addBusinessDays(new Date(), 1, { country: 'SG', timezone: 'Nowhere/City' })).toThrow(/time zone/);
+  });
+});
+
+describe('with the working calendar a country announces (config/working-calendars.yaml)', () => {
+  const calendars = loadWorkingCalendars('config/working-calendars.yaml');
+  const vn = calendars.get('VN') as WorkingCalendar;
+  const sg = calendars.get('SG') as WorkingCalendar;
+
+  it('5 business days across Tết 2026 in Viet Nam end where the announced schedule says', () => {
+    // Thursday 2026-02-12 10:00 ICT. Friday 13 (1); off from Saturday 14 to Sunday 22 February
+    // (Thủ tướng, 13/10/2025); Monday 23 (2), Tuesday 24 (3), Wednesday 25 (4), Thursday 26 (5).
+    expect(addBusinessDays(new Date('2026-02-12T03:00:00.000Z'), 5, VN, vn).toISOString()).toBe('2026-02-26T16:59:59.999Z');
+    for (const d of ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']) expect(isBusinessDay(d, 'VN', vn)).toBe(false);
+  });
+
+  it('National Day 2026: the library knows only 2 September; the schedule adds 31 August and 1 September', () => {
+    // Friday 2026-08-28: Monday 31 August (swapped off) and Tuesday 1 September are not business days.
+    expect(addBusinessDays(new Date('2026-08-28T03:00:00.000Z'), 1, VN).toISOString()).toBe('2026-08-31T16:59:59.999Z');
+    expect(addBusinessDays(new Date('2026-08-28T03:00:00.000Z'), 1, VN, vn).toISOString()).toBe('2026-09-03T16:59:59.999Z');
+  });
+
+  it('a make-up working day is a business day although it is a Saturday', () => {
+    expect(isBusinessDay('2026-08-22', 'VN')).toBe(false);
+    expect(isBusinessDay('2026-08-22', 'VN', vn)).toBe(true);
+    // Friday 2026-08-21 15:00 ICT + 1 business day: Saturday 22 August, worked for Monday 31.
+    expect(addBusinessDays(new Date('2026-08-21T08:00:00.000Z'), 1, VN, vn).toISOString()).toBe('2026-08-22T16:59:59.999Z');
+  });
+
+  it('New Year 2026: Friday 2 January off, Saturday 10 January worked', () => {
+    // Wednesday 2025-12-31: Thursday 1 (holiday), Friday 2 (swapped off) -> Monday 5 January.
+    expect(addBusinessDays(new Date('2025-12-31T03:00:00.000Z'), 1, VN, vn).toISOString()).toBe('2026-01-05T16:59:59.999Z');
+    expect(addBusinessDays(new Date('2026-01-09T03:00:00.000Z'), 1, VN, vn).toISOString()).toBe('2026-01-10T16:59:59.999Z');
+  });
+
+  it("Hùng Kings' day 2026 falls on a Sunday: Monday 27 April is taken instead (Labour Code art. 111(3))", () => {
+    expect(isBusinessDay('2026-04-27', 'VN')).toBe(true);
+    expect(isBusinessDay('2026-04-27', 'VN', vn)).toBe(false);
+  });
+
+  it("Singapore's calendar agrees with the library for 2026 (Monday in lieu of a Sunday holiday)", () => {
+    for (const d of ['2026-06-01', '2026-08-10', '2026-11-09']) expect([d, isBusinessDay(d, 'SG', sg)]).toEqual([d, false]);
+    expect(addBusinessDays(new Date('2026-08-07T07:00:00.000Z'), 1, SG, sg).toISOString()).toBe('2026-08-11T15:59:59.999Z');
+  });
+
+  it('a listed non-working day wins over a make-up day listed on the same date, and a bad date is refused', () => {
+    expect(isBusinessDay('2026-08-22', 'VN', { nonWorkingDays: ['2026-08-22'], makeUpWorkingDays: ['2026-08-22'] })).toBe(false);
+    expect(() => isBusinessDay('2026-08-22', 'VN', { nonWorkingDays: ['2026-02-30'], makeUpWorkingDays: [] })).toThrow(RangeError);
+  });
+
+  it('without a calendar, the answers are those of the library alone', () => {
+    expect(isBusinessDay('2026-01-02', 'VN')).toBe(true);
+    expect(isBusinessDay('2026-01-02', 'VN', vn)).toBe(false);
+    expect(isBusinessDay('2026-01-02', 'VN', { nonWorkingDays: [], makeUpWorkingDays: [] })).toBe(true);
   });
 });

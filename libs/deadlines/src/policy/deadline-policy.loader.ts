@@ -5,18 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { LEGAL_BASES, PRIORITIES, REQUEST_TYPES } from '@mla/domain';
-import { isoDurationNominalMs, isPositiveIsoDuration } from '@mla/domain';
-import type {
-  DeadlinePolicy,
-  DurationByPriority,
-  OverrideMatch,
-  PartialPolicyDeadlines,
-  PolicyDuration,
-  PolicyOverride,
-  PreservationPolicy,
-  ReminderRule,
-} from './deadline-policy.types';
+import { z } from 'zod';
+import { isoDurationNominalMs, isPositiveIsoDuration, LEGAL_BASES, PRIORITIES, REQUEST_TYPES, type Priority, type RequestType } from '@mla/domain';
+import type { DeadlinePolicy, PolicyDuration, PolicyOverride, PreservationPolicy } from './deadline-policy.types';
 
 /** A policy file that cannot be used; `issues` lists every problem as `path: what is wrong`. */
 export class DeadlinePolicyError extends Error {
@@ -31,191 +22,132 @@ export class DeadlinePolicyError extends Error {
 }
 
 const SIMPLE_KINDS = ['REVIEW', 'ACKNOWLEDGEMENT', 'PRESERVATION_CONFIRMATION', 'INFO_RESPONSE'] as const;
-const DEADLINE_KEYS = ['REVIEW', 'ACKNOWLEDGEMENT', 'PRESERVATION_CONFIRMATION', 'EXECUTION', 'INFO_RESPONSE'] as const;
-const EXECUTION_KEYS = [...REQUEST_TYPES.filter((t) => t !== 'PRESERVATION'), 'default'] as const;
-const PRESERVATION_KEYS = ['minimum', 'maximumPeriod', 'extension', 'maxExtensions'] as const;
-const MATCH_KEYS = ['legalBasis', 'requestingCountry', 'requestedCountry', 'priority', 'type'] as const;
+const EXECUTION_TYPES = REQUEST_TYPES.filter((t): t is Exclude<RequestType, 'PRESERVATION'> => t !== 'PRESERVATION');
 const COUNTRY = /^[A-Z]{2}$/;
-
-type Obj = Record<string, unknown>;
 
 const show = (v: unknown): string => {
   const text = v === undefined ? 'nothing' : JSON.stringify(v) ?? String(v);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 };
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const join = (path: string, key: string | number): string =>
-  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 
-/** The problems found while walking the file, each `path: what is wrong`. */
-type Issues = string[];
+type Issue = { input?: unknown; code?: string; keys?: string[] };
+/** An entry's message: `missing` when absent, else the value shown and what is wrong with it. */
+const entry = (what: string) => ({ error: (iss: Issue) => (iss.input === undefined ? 'missing' : `${show(iss.input)} ${what}`) });
 
-function mapping(v: unknown, path: string, issues: Issues, allowed: readonly string[], required: readonly string[]): Obj | undefined {
-  if (!isObj(v)) {
-    issues.push(`${path || 'the policy'}: ${show(v)} must be a mapping of ${allowed.join(', ')}`);
-    return undefined;
-  }
-  for (const key of Object.keys(v)) {
-    if (!allowed.includes(key)) {
-      const hint = key === 'PRESERVATION' && allowed.includes('default') ? ' (PRESERVATION requests have no EXECUTION deadline)' : '';
-      issues.push(`${join(path, key)}: unknown key${hint} (expected one of ${allowed.join(', ')})`);
-    }
-  }
-  for (const key of required) if (v[key] === undefined) issues.push(`${join(path, key)}: missing`);
-  return v;
-}
-
-function duration(v: unknown, path: string, issues: Issues): PolicyDuration | undefined {
-  if (isPositiveIsoDuration(v)) return { kind: 'iso', iso: v };
-  if (isObj(v) && Object.keys(v).length === 1 && Number.isSafeInteger(v.businessDays) && (v.businessDays as number) > 0) {
-    return { kind: 'businessDays', days: v.businessDays as number };
-  }
-  issues.push(`${path}: ${show(v)} is not a positive ISO 8601 duration or { businessDays: N }`);
-  return undefined;
-}
-
-function isoOnly(v: unknown, path: string, issues: Issues): string | undefined {
-  if (isPositiveIsoDuration(v)) return v;
-  issues.push(`${path}: ${show(v)} is not a positive ISO 8601 duration`);
-  return undefined;
-}
-
-function byPriority(v: unknown, path: string, issues: Issues, complete: boolean): Partial<DurationByPriority> {
-  const out: Partial<DurationByPriority> = {};
-  const m = mapping(v, path, issues, PRIORITIES, complete ? PRIORITIES : []);
-  if (!m) return out;
-  for (const p of PRIORITIES) {
-    if (m[p] === undefined) continue;
-    const d = duration(m[p], join(path, p), issues);
-    if (d) out[p] = d;
-  }
-  return out;
-}
-
-function deadlines(v: unknown, path: string, issues: Issues, complete: boolean): PartialPolicyDeadlines {
-  const out: PartialPolicyDeadlines = {};
-  const m = mapping(v, path, issues, DEADLINE_KEYS, complete ? DEADLINE_KEYS : []);
-  if (!m) return out;
-  for (const kind of SIMPLE_KINDS) {
-    if (m[kind] !== undefined) out[kind] = byPriority(m[kind], join(path, kind), issues, complete);
-  }
-  if (m.EXECUTION !== undefined) {
-    const ex = mapping(m.EXECUTION, join(path, 'EXECUTION'), issues, EXECUTION_KEYS, complete ? ['default'] : []);
-    if (ex) {
-      out.EXECUTION = {};
-      for (const key of EXECUTION_KEYS) {
-        if (ex[key] !== undefined) out.EXECUTION[key] = byPriority(ex[key], join(join(path, 'EXECUTION'), key), issues, complete);
+/**
+ * A mapping with these keys: unknown ones refused (one message per key, see `formatIssues`;
+ * `hints` explain a likely mistake), a non-mapping named.
+ */
+function mapping<S extends z.core.$ZodLooseShape>(shape: S, hints: Record<string, string> = {}) {
+  const keys = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (iss: Issue) => {
+      if (iss.code === 'unrecognized_keys') {
+        const hint = iss.keys?.length === 1 ? hints[iss.keys[0] as string] : undefined;
+        return `unknown key${hint ? ` (${hint})` : ''} (expected one of ${keys})`;
       }
-    }
-  }
-  return out;
-}
-
-function preservation(v: unknown, path: string, issues: Issues, complete: boolean): Partial<PreservationPolicy> {
-  const out: Partial<PreservationPolicy> = {};
-  const m = mapping(v, path, issues, PRESERVATION_KEYS, complete ? PRESERVATION_KEYS : []);
-  if (!m) return out;
-  for (const key of ['minimum', 'maximumPeriod', 'extension'] as const) {
-    if (m[key] !== undefined) out[key] = isoOnly(m[key], join(path, key), issues);
-  }
-  if (m.maxExtensions !== undefined) {
-    if (Number.isSafeInteger(m.maxExtensions) && (m.maxExtensions as number) >= 0) out.maxExtensions = m.maxExtensions as number;
-    else issues.push(`${join(path, 'maxExtensions')}: ${show(m.maxExtensions)} is not a non-negative integer`);
-  }
-  for (const key of Object.keys(out) as (keyof PreservationPolicy)[]) if (out[key] === undefined) delete out[key];
-  return out;
-}
-
-function checkPreservationOrder(p: Partial<PreservationPolicy>, path: string, issues: Issues, note = ''): void {
-  if (p.minimum && p.maximumPeriod && isoDurationNominalMs(p.minimum) > isoDurationNominalMs(p.maximumPeriod)) {
-    issues.push(`${join(path, 'minimum')}: ${p.minimum} is longer than maximumPeriod ${p.maximumPeriod}${note}`);
-  }
-}
-
-function reminders(v: unknown, path: string, issues: Issues): ReminderRule[] {
-  if (!Array.isArray(v)) {
-    issues.push(`${path}: ${show(v)} must be a list of { atFraction: f } or { before: ISO duration }`);
-    return [];
-  }
-  const out: ReminderRule[] = [];
-  v.forEach((item, i) => {
-    const p = join(path, i);
-    if (!isObj(item) || Object.keys(item).length !== 1) {
-      issues.push(`${p}: ${show(item)} must be exactly one of { atFraction: f } or { before: ISO duration }`);
-      return;
-    }
-    if ('atFraction' in item) {
-      const f = item.atFraction;
-      if (typeof f === 'number' && f > 0 && f < 1) out.push({ atFraction: f });
-      else issues.push(`${join(p, 'atFraction')}: ${show(f)} is not a fraction strictly between 0 and 1`);
-    } else if ('before' in item) {
-      const iso = isoOnly(item.before, join(p, 'before'), issues);
-      if (iso) out.push({ before: iso });
-    } else {
-      issues.push(`${join(p, Object.keys(item)[0])}: unknown key (expected one of atFraction, before)`);
-    }
+      return iss.input === undefined ? 'missing' : `${show(iss.input)} must be a mapping of ${keys}`;
+    },
   });
-  return out;
 }
 
-function escalation(v: unknown, path: string, issues: Issues): { level2AfterFraction: number } {
-  const m = mapping(v, path, issues, ['level2AfterFraction'], ['level2AfterFraction']);
-  const f = m?.level2AfterFraction;
-  if (m && f !== undefined && !(typeof f === 'number' && Number.isFinite(f) && f > 0)) {
-    issues.push(`${join(path, 'level2AfterFraction')}: ${show(f)} is not a positive finite number`);
-  }
-  return { level2AfterFraction: typeof f === 'number' ? f : NaN };
+const NOT_DURATION = 'is not a positive ISO 8601 duration or { businessDays: N }';
+const isoText = z.string(entry('is not a positive ISO 8601 duration')).refine(isPositiveIsoDuration, entry('is not a positive ISO 8601 duration'));
+
+const isBusinessDays = (v: unknown): v is { businessDays: number } =>
+  typeof v === 'object' && v !== null && Object.keys(v).length === 1 && Number.isSafeInteger((v as { businessDays?: unknown }).businessDays) && (v as { businessDays: number }).businessDays > 0;
+
+/** A policy duration: an ISO 8601 duration, or `{ businessDays: N }` with N a positive integer. */
+const policyDuration = z
+  .custom<string | { businessDays: number }>((v) => isPositiveIsoDuration(v) || isBusinessDays(v), entry(NOT_DURATION))
+  .transform((v): PolicyDuration => (typeof v === 'string' ? { kind: 'iso', iso: v } : { kind: 'businessDays', days: v.businessDays }));
+
+const byPriority = (complete: boolean) =>
+  mapping(Object.fromEntries(PRIORITIES.map((p) => [p, complete ? policyDuration : policyDuration.optional()])) as Record<Priority, typeof policyDuration>);
+
+function deadlinesSchema(complete: boolean) {
+  const leaf = complete ? byPriority(true) : byPriority(false).optional();
+  const execution = mapping(
+    { ...Object.fromEntries(EXECUTION_TYPES.map((t) => [t, byPriority(complete).optional()])), default: leaf },
+    { PRESERVATION: 'PRESERVATION requests have no EXECUTION deadline' },
+  );
+  return mapping({ ...Object.fromEntries(SIMPLE_KINDS.map((k) => [k, leaf])), EXECUTION: complete ? execution : execution.optional() });
 }
 
-function match(v: unknown, path: string, issues: Issues): Partial<OverrideMatch> {
-  const out: Partial<OverrideMatch> = {};
-  const m = mapping(v, path, issues, MATCH_KEYS, []);
-  if (!m) return out;
-  const oneOf = <T extends string>(key: keyof OverrideMatch, values: readonly T[]): T | undefined => {
-    const value = m[key];
-    if (value === undefined) return undefined;
-    if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
-    issues.push(`${join(path, key)}: ${show(value)} is not one of ${values.join(', ')}`);
-    return undefined;
-  };
-  const country = (key: 'requestingCountry' | 'requestedCountry'): string | undefined => {
-    const value = m[key];
-    if (value === undefined) return undefined;
-    if (typeof value === 'string' && COUNTRY.test(value)) return value;
-    issues.push(`${join(path, key)}: ${show(value)} is not an ISO 3166-1 alpha-2 country code (two upper-case letters)`);
-    return undefined;
-  };
-  const entries: Partial<OverrideMatch> = {
-    legalBasis: oneOf('legalBasis', LEGAL_BASES),
-    requestingCountry: country('requestingCountry'),
-    requestedCountry: country('requestedCountry'),
-    priority: oneOf('priority', PRIORITIES),
-    type: oneOf('type', REQUEST_TYPES),
-  };
-  for (const [key, value] of Object.entries(entries)) if (value !== undefined) (out as Obj)[key] = value;
-  return out;
+function preservationSchema(complete: boolean) {
+  const iso = complete ? isoText : isoText.optional();
+  const max = z.int(entry('is not a non-negative integer')).min(0, entry('is not a non-negative integer'));
+  return mapping({ minimum: iso, maximumPeriod: iso, extension: iso, maxExtensions: complete ? max : max.optional() });
 }
 
-function overrides(v: unknown, path: string, issues: Issues, base: Partial<PreservationPolicy>): PolicyOverride[] {
-  if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) {
-    issues.push(`${path}: ${show(v)} must be a list of { match, deadlines?, preservation? }`);
-    return [];
-  }
-  return v.map((item, i) => {
-    const p = join(path, i);
-    const m = mapping(item, p, issues, ['match', 'deadlines', 'preservation'], ['match']);
-    const out: PolicyOverride = { match: {} };
-    if (!m) return out;
-    if (m.match !== undefined) out.match = match(m.match, join(p, 'match'), issues);
-    if (m.deadlines !== undefined) out.deadlines = deadlines(m.deadlines, join(p, 'deadlines'), issues, false);
-    if (m.preservation !== undefined) {
-      out.preservation = preservation(m.preservation, join(p, 'preservation'), issues, false);
-      checkPreservationOrder({ ...base, ...out.preservation }, join(p, 'preservation'), issues, ' once applied to the base policy');
+const fraction = z.number(entry('is not a fraction strictly between 0 and 1')).gt(0, entry('is not a fraction strictly between 0 and 1')).lt(1, entry('is not a fraction strictly between 0 and 1'));
+const ONE_REMINDER = 'must be exactly one of { atFraction: f } or { before: ISO duration }';
+const REMINDER_KEYS = ['atFraction', 'before'];
+/** A reminder: exactly one of `atFraction` or `before`. */
+const reminder = z
+  .record(z.string(), z.unknown(), entry(ONE_REMINDER))
+  .superRefine((v, ctx) => {
+    const keys = Object.keys(v);
+    if (keys.length !== 1) ctx.addIssue({ code: 'custom', message: `${show(v)} ${ONE_REMINDER}` });
+    else if (!REMINDER_KEYS.includes(keys[0] as string)) {
+      ctx.addIssue({ code: 'custom', path: [keys[0] as string], message: `unknown key (expected one of ${REMINDER_KEYS.join(', ')})` });
     }
-    if (!out.deadlines && !out.preservation) issues.push(`${p}: an override must give deadlines or preservation`);
-    return out;
+  })
+  .pipe(z.union([mapping({ atFraction: fraction }), mapping({ before: isoText })]));
+
+const oneOf = <T extends string>(values: readonly T[]) => z.enum(values as unknown as [T, ...T[]], entry(`is not one of ${values.join(', ')}`)).optional();
+const country = z.string(entry('is not an ISO 3166-1 alpha-2 country code (two upper-case letters)')).regex(COUNTRY, entry('is not an ISO 3166-1 alpha-2 country code (two upper-case letters)')).optional();
+
+const overrideSchema = mapping({
+  match: mapping({ legalBasis: oneOf(LEGAL_BASES), requestingCountry: country, requestedCountry: country, priority: oneOf(PRIORITIES), type: oneOf(REQUEST_TYPES) }),
+  deadlines: deadlinesSchema(false).optional(),
+  preservation: preservationSchema(false).optional(),
+}).refine((o) => o.deadlines !== undefined || o.preservation !== undefined, { error: () => 'an override must give deadlines or preservation' });
+
+const policySchema = mapping({
+  deadlines: deadlinesSchema(true),
+  preservation: preservationSchema(true),
+  reminders: z.array(reminder, entry('must be a list of { atFraction: f } or { before: ISO duration }')),
+  escalation: mapping({
+    level2AfterFraction: z.number(entry('is not a positive finite number')).positive(entry('is not a positive finite number')).finite(entry('is not a positive finite number')),
+  }),
+  overrides: z.array(overrideSchema, entry('must be a list of { match, deadlines?, preservation? }')).nullish(),
+}).superRefine((policy, ctx) => {
+  const longer = (p: Partial<PreservationPolicy>, path: (string | number)[], note = '') => {
+    if (p.minimum && p.maximumPeriod && isoDurationNominalMs(p.minimum) > isoDurationNominalMs(p.maximumPeriod)) {
+      ctx.addIssue({ code: 'custom', path: [...path, 'minimum'], message: `${p.minimum} is longer than maximumPeriod ${p.maximumPeriod}${note}` });
+    }
+  };
+  longer(policy.preservation, ['preservation']);
+  (policy.overrides ?? []).forEach((o, i) => {
+    if (o.preservation) longer({ ...policy.preservation, ...o.preservation }, ['overrides', i, 'preservation'], ' once applied to the base policy');
   });
+});
+
+const pathText = (path: readonly PropertyKey[]) =>
+  path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+
+/**
+ * Every problem as `path: what is wrong`: an unknown key once per key, before the other
+ * problems of its mapping (as one reads the file).
+ */
+function formatIssues(issues: z.core.$ZodIssue[]): string[] {
+  const lines: { path: string; text: string; unknown: boolean }[] = [];
+  for (const iss of issues) {
+    const path = pathText(iss.path);
+    if (iss.code === 'unrecognized_keys') {
+      for (const key of iss.keys) lines.push({ path, text: `${pathText([...iss.path, key])}: ${iss.message}`, unknown: true });
+    } else lines.push({ path, text: `${path || 'the policy'}: ${iss.message}`, unknown: false });
+  }
+  const ordered: typeof lines = [];
+  for (const line of lines) {
+    if (!line.unknown) ordered.push(line);
+    else {
+      const first = ordered.findIndex((l) => !l.unknown && (l.path === line.path || l.path.startsWith(`${line.path}.`) || (line.path === '' && l.path !== '')));
+      ordered.splice(first === -1 ? ordered.length : first, 0, line);
+    }
+  }
+  return ordered.map((l) => l.text);
 }
 
 function deepFreeze<T>(value: T): T {
@@ -226,23 +158,13 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Validates the parsed content of a policy file; throws DeadlinePolicyError naming every bad entry. */
+/** Validates the parsed content of a policy file (zod); throws DeadlinePolicyError naming every bad entry. */
 export function validateDeadlinePolicy(raw: unknown, source = 'deadline policy'): DeadlinePolicy {
-  const issues: Issues = [];
   if (raw === undefined || raw === null || raw === '') throw new DeadlinePolicyError(source, ['the policy is empty: expected deadlines, preservation, reminders, escalation']);
-  const top = mapping(raw, '', issues, ['deadlines', 'preservation', 'reminders', 'escalation', 'overrides'], ['deadlines', 'preservation', 'reminders', 'escalation']);
-  if (!top) throw new DeadlinePolicyError(source, [...issues]);
-  const policy = {
-    deadlines: top.deadlines === undefined ? {} : deadlines(top.deadlines, 'deadlines', issues, true),
-    preservation: top.preservation === undefined ? {} : preservation(top.preservation, 'preservation', issues, true),
-    reminders: top.reminders === undefined ? [] : reminders(top.reminders, 'reminders', issues),
-    escalation: top.escalation === undefined ? { level2AfterFraction: NaN } : escalation(top.escalation, 'escalation', issues),
-    overrides: [] as PolicyOverride[],
-  };
-  checkPreservationOrder(policy.preservation, 'preservation', issues);
-  policy.overrides = overrides(top.overrides, 'overrides', issues, policy.preservation);
-  if (issues.length > 0) throw new DeadlinePolicyError(source, [...issues]);
-  return deepFreeze(policy as DeadlinePolicy);
+  const parsed = policySchema.safeParse(raw);
+  if (!parsed.success) throw new DeadlinePolicyError(source, formatIssues(parsed.error.issues));
+  const { overrides, ...rest } = parsed.data;
+  return deepFreeze({ ...rest, overrides: (overrides ?? []) as PolicyOverride[] } as DeadlinePolicy);
 }
 
 /** Parses and validates a policy written in YAML (or JSON). */

@@ -4,10 +4,8 @@ import { Queue } from 'bullmq';
 import { Clock, DEADLINE_JOBS, QUEUES } from '@mla/core';
 import { deadlineJobId, ScheduleChange, ScheduleDelta } from './deadline-schedule';
 
-/** The payload of a deadline job: ids only; the processor re-reads the row. */
-export interface DeadlineJobData {
-  d: string;
-}
+/** The payload of a deadline job: ids only; the processor re-reads the row. The reconcile job carries none. */
+export type DeadlineJobData = { d: string } | Record<string, never>;
 
 /**
  * Puts one delayed job per open deadline in the `deadlines` queue, for its next event.

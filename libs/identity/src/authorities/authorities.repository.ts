@@ -1,43 +1,74 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { AuthorityEntity } from './authority.entity';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthorityFields, AuthorityRow } from './authority.row';
 
+const COLUMNS = `id, code, name, country, kind, timezone, language, webhook_url AS "webhookUrl",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+const SETTABLE: Record<keyof AuthorityFields, string> = {
+  code: 'code',
+  name: 'name',
+  country: 'country',
+  kind: 'kind',
+  timezone: 'timezone',
+  language: 'language',
+  webhookUrl: 'webhook_url',
+  webhookSecret: 'webhook_secret',
+};
+
+/** The SQL of authorities. `m`: the caller's transaction, when it holds a lock. */
 @Injectable()
 export class AuthoritiesRepository {
-  constructor(@InjectRepository(AuthorityEntity) private readonly repo: Repository<AuthorityEntity>) {}
+  constructor(private readonly dataSource: DataSource) {}
 
-  async findById(id: string): Promise<AuthorityEntity | null> {
-    return (await this.findByIds([id]))[0] ?? null;
+  async findById(id: string, m?: EntityManager): Promise<AuthorityRow | null> {
+    return (await this.findByIds([id], m))[0] ?? null;
   }
 
-  /** Raw SQL: these lookups sit on the hot path of every create and action. */
-  findByIds(ids: string[]): Promise<AuthorityEntity[]> {
+  findByIds(ids: string[], m?: EntityManager): Promise<AuthorityRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.repo.query(
-      `SELECT id, code, name, country, kind, timezone, language, webhook_url AS "webhookUrl", created_at AS "createdAt", updated_at AS "updatedAt"
-       FROM authorities WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
+    return (m ?? this.dataSource).query(`SELECT ${COLUMNS} FROM authorities WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   /** The authorities that act as a country's officers: its central authority and 24/7 contact point. */
-  async officerAuthorityIds(country: string): Promise<string[]> {
-    const rows = (await this.repo.query(
+  async officerAuthorityIds(country: string, m?: EntityManager): Promise<string[]> {
+    const rows = (await (m ?? this.dataSource).query(
       `SELECT id FROM authorities WHERE country = $1 AND kind IN ('CENTRAL_AUTHORITY', 'CONTACT_POINT_24_7') ORDER BY code`,
       [country],
     )) as { id: string }[];
     return rows.map((r) => r.id);
   }
 
-  list(filter: { country?: string; kind?: string }): Promise<AuthorityEntity[]> {
-    return this.repo.find({
-      where: { ...(filter.country ? { country: filter.country } : {}), ...(filter.kind ? { kind: filter.kind as AuthorityEntity['kind'] } : {}) },
-      order: { country: 'ASC', code: 'ASC' },
-    });
+  list(filter: { country?: string; kind?: string }): Promise<AuthorityRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.country) where.push(`country = $${params.push(filter.country)}`);
+    if (filter.kind) where.push(`kind = $${params.push(filter.kind)}`);
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM authorities ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY country, code`,
+      params,
+    );
   }
 
-  save(entity: Partial<AuthorityEntity>): Promise<AuthorityEntity> {
-    return this.repo.save(this.repo.create(entity));
+  async insert(a: AuthorityFields): Promise<AuthorityRow> {
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO authorities (code, name, country, kind, timezone, language, webhook_url, webhook_secret)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
+      [a.code, a.name, a.country, a.kind, a.timezone, a.language, a.webhookUrl, a.webhookSecret],
+    )) as AuthorityRow[];
+    return row as AuthorityRow;
+  }
+
+  /** Sets the given fields; answers the authority as it is now, or null when there is none. */
+  async update(id: string, changes: Partial<AuthorityFields>, now: Date): Promise<AuthorityRow | null> {
+    const params: unknown[] = [id, now];
+    const sets = Object.entries(changes)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${SETTABLE[k as keyof AuthorityFields]} = $${params.push(v)}`);
+    const [rows] = (await this.dataSource.query(
+      `UPDATE authorities SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1 RETURNING ${COLUMNS}`,
+      params,
+    )) as [AuthorityRow[], number];
+    return rows[0] ?? null;
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AppException, pgErrorCode, PG } from '@mla/core';
+import { AppException, Clock, pgErrorCode, PG } from '@mla/core';
 import { AuthoritiesRepository } from './authorities.repository';
 import { AuthorityDto, AuthorityWithSecretDto, CreateAuthorityDto, ListAuthoritiesQueryDto, UpdateAuthorityDto } from './authority.dto';
-import { AuthorityEntity } from './authority.entity';
+import type { AuthorityFields, AuthorityRow } from './authority.row';
 
-export function toAuthorityDto(a: AuthorityEntity): AuthorityDto {
+export function toAuthorityDto(a: AuthorityRow): AuthorityDto {
   return {
     id: a.id,
     code: a.code,
@@ -25,7 +25,10 @@ export function newWebhookSecret(): string {
 
 @Injectable()
 export class AuthoritiesService {
-  constructor(private readonly authorities: AuthoritiesRepository) {}
+  constructor(
+    private readonly authorities: AuthoritiesRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async list(query: ListAuthoritiesQueryDto): Promise<AuthorityDto[]> {
     return (await this.authorities.list(query)).map(toAuthorityDto);
@@ -34,7 +37,7 @@ export class AuthoritiesService {
   async create(dto: CreateAuthorityDto): Promise<AuthorityWithSecretDto> {
     const secret = dto.webhookUrl ? newWebhookSecret() : null;
     try {
-      const saved = await this.authorities.save({ ...dto, webhookUrl: dto.webhookUrl ?? null, webhookSecret: secret });
+      const saved = await this.authorities.insert({ ...dto, webhookUrl: dto.webhookUrl ?? null, webhookSecret: secret });
       return { ...toAuthorityDto(saved), ...(secret ? { webhookSecret: secret } : {}) };
     } catch (error) {
       if (pgErrorCode(error) === PG.UNIQUE_VIOLATION) {
@@ -45,21 +48,15 @@ export class AuthoritiesService {
   }
 
   async update(id: string, dto: UpdateAuthorityDto): Promise<AuthorityWithSecretDto> {
-    const existing = await this.authorities.findById(id);
-    if (!existing) throw AppException.notFound('Authority');
-    const changes: Partial<AuthorityEntity> = { id };
-    if (dto.name !== undefined) changes.name = dto.name;
-    if (dto.kind !== undefined) changes.kind = dto.kind;
-    if (dto.timezone !== undefined) changes.timezone = dto.timezone;
-    if (dto.language !== undefined) changes.language = dto.language;
+    const changes: Partial<AuthorityFields> = { name: dto.name, kind: dto.kind, timezone: dto.timezone, language: dto.language };
     let secret: string | undefined;
     if (dto.webhookUrl !== undefined) {
       changes.webhookUrl = dto.webhookUrl;
       secret = dto.webhookUrl === null ? undefined : newWebhookSecret();
       changes.webhookSecret = secret ?? null;
     }
-    await this.authorities.save(changes);
-    const updated = (await this.authorities.findById(id)) as AuthorityEntity;
+    const updated = await this.authorities.update(id, changes, this.clock.now());
+    if (!updated) throw AppException.notFound('Authority');
     return { ...toAuthorityDto(updated), ...(secret ? { webhookSecret: secret } : {}) };
   }
 }

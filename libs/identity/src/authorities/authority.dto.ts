@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsTimeZone } from '../validation/is-time-zone';
-import { AUTHORITY_KINDS, AuthorityKind } from './authority.entity';
+import { AUTHORITY_KINDS, AuthorityKind } from './authority.row';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 

@@ -1,4 +1,4 @@
-import type { AuthorityKind } from '../authorities/authority.entity';
+import type { AuthorityKind } from '../authorities/authority.row';
 import type { Role } from '../principal';
 
 /** The demo seed of DESIGN §10: two ASEAN countries and a person for every role. */

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AppException, decodeCursor, pgErrorCode, PG, toPage } from '@mla/core';
 import { AuthoritiesRepository } from '../authorities/authorities.repository';
-import { AuthorityKind } from '../authorities/authority.entity';
+import { AuthorityKind } from '../authorities/authority.row';
 import { hashPassword } from '../auth/password';
 import type { Role } from '../principal';
 import { CreateUserDto, ListUsersQueryDto, UserDto, UserListDto } from './user.dto';
-import { UserEntity } from './user.entity';
+import type { UserRow } from './user.row';
 import { UsersRepository } from './users.repository';
 
 /** Which kinds of authority each role may belong to (DESIGN §2). */
@@ -15,7 +15,7 @@ const ROLE_AUTHORITY_KINDS: Record<Exclude<Role, 'ADMIN'>, AuthorityKind[]> = {
   SUPERVISOR: ['PROSECUTION_OFFICE', 'CENTRAL_AUTHORITY', 'CONTACT_POINT_24_7'],
 };
 
-export function toUserDto(u: UserEntity): UserDto {
+export function toUserDto(u: UserRow): UserDto {
   return {
     id: u.id,
     email: u.email,
@@ -51,7 +51,7 @@ export class UsersService {
       }
     }
     try {
-      const saved = await this.users.save({
+      const saved = await this.users.insert({
         email: dto.email.toLowerCase(),
         displayName: dto.displayName,
         role: dto.role,

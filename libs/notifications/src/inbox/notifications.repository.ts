@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { KeysetCursor, SqlParams } from '@mla/core';
+import { DataSource } from 'typeorm';
+import type { KeysetCursor, SqlParams } from '@mla/core';
 
 export interface InboxCopy {
   outboxId: string;
@@ -39,12 +39,7 @@ const VISIBLE = `recipient_authority_id = $1 AND (recipient_user_id IS NULL OR r
 export class NotificationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Stores the inbox copy of an outbox row; a second call for the same row does nothing. */
-  async insertFromOutbox(m: EntityManager, n: InboxCopy, now: Date): Promise<void> {
-    const p = new SqlParams();
-    await m.query(this.insertStatement(n, now, p), p.values);
-  }
-
+  /** The inbox copy of an outbox row; a second one for the same row does nothing. */
   insertStatement(n: InboxCopy, now: Date, p: SqlParams): string {
     const values = [n.outboxId, n.type, n.requestId, n.authorityId, n.userId, n.language, n.title, n.body, JSON.stringify(n.payload), n.occurredAt, now];
     return `INSERT INTO notifications (outbox_id, type, request_id, recipient_authority_id, recipient_user_id, language, title, body, payload, occurred_at, created_at)

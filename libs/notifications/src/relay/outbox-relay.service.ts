@@ -3,6 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { AppConfig, Clock, QUEUES, TransactionRunner } from '@mla/core';
+import { OUTBOX_CHANNEL, OutboxRepository } from '@mla/outbox';
 import { enqueueDeliveries, NotificationJobData } from '../notification-jobs';
 
 const BATCH = 500;
@@ -26,6 +27,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly config: AppConfig,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly outbox: OutboxRepository,
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue<NotificationJobData>,
   ) {}
 
@@ -67,17 +69,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** One batch; answers how many rows it moved. */
   async relayBatch(): Promise<number> {
     return this.tx.run(async (m) => {
-      const rows = (await m.query(
-        `SELECT id FROM outbox WHERE dispatched_at IS NULL ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-      )) as { id: string }[];
-      if (rows.length === 0) return 0;
+      const ids = await this.outbox.claimUndispatched(m, BATCH);
+      if (ids.length === 0) return 0;
       await enqueueDeliveries(
         this.queue,
-        rows.map((r) => ({ outboxId: r.id })),
+        ids.map((outboxId) => ({ outboxId })),
         this.config.WEBHOOK_MAX_ATTEMPTS,
       );
-      await m.query(`UPDATE outbox SET dispatched_at = $2 WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id), this.clock.now()]);
-      return rows.length;
+      await this.outbox.markDispatched(m, ids, this.clock.now());
+      return ids.length;
     });
   }
 
@@ -89,7 +89,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.reconnectSoon();
     });
     await client.connect();
-    await client.query('LISTEN outbox');
+    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
     this.listener = client;
   }
 

@@ -29,11 +29,12 @@ export type TypeRule =
   | { kind: 'only'; types: readonly RequestType[] }
   | { kind: 'except'; types: readonly RequestType[] };
 
-export interface TransitionRule {
-  action: RequestAction;
+/** Who may take an action, from where, with what input, and what it does to deadlines. */
+export interface ActionRule {
+  action: string;
   from: readonly RequestState[];
   to: TargetState;
-  /** 'SYSTEM' only for expire. */
+  /** 'SYSTEM' for what the service does by itself (expire, escalations). */
   role: ActorRole;
   /** null only for SYSTEM. */
   side: Side | null;
@@ -44,6 +45,11 @@ export interface TransitionRule {
   optionalInput: readonly string[];
   /** As written in the table; EXECUTION is replaced per type by deadlineEffects(). */
   deadlines: DeadlineEffects;
+}
+
+/** A transition of DESIGN §3. */
+export interface TransitionRule extends ActionRule {
+  action: RequestAction;
 }
 
 export interface MachineRequest {
@@ -62,7 +68,7 @@ export interface MachineActor {
 export type RefusalCode = 'FORBIDDEN' | 'INVALID_TRANSITION' | 'INPUT_MISSING';
 
 export type Decision =
-  | { ok: true; to: RequestState; rule: TransitionRule }
+  | { ok: true; to: RequestState; rule: ActionRule }
   | { ok: false; code: RefusalCode; reason: string; missing?: string[] };
 
 // ---------------------------------------------------------------------------------------------
@@ -194,7 +200,7 @@ export const TRANSITION_TABLE: Readonly<Record<RequestAction, TransitionRule>> =
 // Functions
 // ---------------------------------------------------------------------------------------------
 
-function typeAllowed(rule: TypeRule, type: RequestType): boolean {
+export function typeAllowed(rule: TypeRule, type: RequestType): boolean {
   switch (rule.kind) {
     case 'all':
       return true;
@@ -205,7 +211,7 @@ function typeAllowed(rule: TypeRule, type: RequestType): boolean {
   }
 }
 
-function isAbsent(value: unknown): boolean {
+export function isAbsent(value: unknown): boolean {
   if (value === undefined || value === null) return true;
   if (typeof value === 'string') return value.trim() === '';
   if (Array.isArray(value)) return value.length === 0;
@@ -216,7 +222,7 @@ function isAbsent(value: unknown): boolean {
 function refusalBeforeInput(
   request: MachineRequest,
   actor: MachineActor,
-  rule: TransitionRule,
+  rule: ActionRule,
 ): Extract<Decision, { ok: false }> | null {
   if (actor.role !== rule.role || actor.side !== rule.side) {
     const who = rule.side ? `${rule.role} of the ${rule.side} side` : rule.role;
@@ -233,7 +239,11 @@ function refusalBeforeInput(
 
 /** The required input fields of the action that are absent (undefined, null, blank string, empty array). */
 export function missingInput(action: RequestAction, input: Record<string, unknown>): string[] {
-  return TRANSITION_TABLE[action].requiredInput.filter((field) => isAbsent(input[field]));
+  return missingOf(TRANSITION_TABLE[action], input);
+}
+
+function missingOf(rule: ActionRule, input: Record<string, unknown>): string[] {
+  return rule.requiredInput.filter((field) => isAbsent(input[field]));
 }
 
 /** Decides an action: the next state, or the first refusal (role/side, then state/type, then input). */
@@ -243,18 +253,22 @@ export function decide(
   action: RequestAction,
   input: Record<string, unknown> = {},
 ): Decision {
-  const rule = TRANSITION_TABLE[action];
+  return decideRule(TRANSITION_TABLE[action], request, actor, input);
+}
+
+/** decide() for any rule of that shape (the §3 transitions and the other commands on a request). */
+export function decideRule(rule: ActionRule, request: MachineRequest, actor: MachineActor, input: Record<string, unknown> = {}): Decision {
   const refusal = refusalBeforeInput(request, actor, rule);
   if (refusal) return refusal;
 
-  const missing = missingInput(action, input);
+  const missing = missingOf(rule, input);
   if (missing.length > 0) {
-    return { ok: false, code: 'INPUT_MISSING', reason: `${action} requires ${missing.join(', ')}`, missing };
+    return { ok: false, code: 'INPUT_MISSING', reason: `${rule.action} requires ${missing.join(', ')}`, missing };
   }
   return { ok: true, to: concreteTarget(rule, request, input), rule };
 }
 
-function concreteTarget(rule: TransitionRule, request: MachineRequest, input: Record<string, unknown>): RequestState {
+function concreteTarget(rule: ActionRule, request: MachineRequest, input: Record<string, unknown>): RequestState {
   switch (rule.to) {
     case 'SAME':
       return request.state;

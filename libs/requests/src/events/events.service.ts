@@ -13,7 +13,7 @@ export class EventsService {
   ) {}
 
   async list(p: Principal, requestId: string, q: ListEventsQueryDto): Promise<EventListDto> {
-    await this.requests.visibleRow(null, p, requestId);
+    await this.requests.visibleRow(p, requestId);
     const limit = q.limit ?? 100;
     const rows = await this.events.page(requestId, Number(q.cursor ?? 0), limit + 1);
     const items = rows.slice(0, limit) as unknown as EventDto[];
@@ -23,7 +23,7 @@ export class EventsService {
 
   /** Recomputes the hash chain from the stored events and names the first broken link. */
   async verify(p: Principal, requestId: string): Promise<ChainVerificationDto> {
-    const row = await this.requests.visibleRow(null, p, requestId);
+    const row = await this.requests.visibleRow(p, requestId);
     const events = await this.events.all(requestId);
     const verdict = verifyChain(events);
     if (!verdict.valid) return verdict;

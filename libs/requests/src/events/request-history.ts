@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { combineStatements, SqlParams } from '@mla/core';
+import type { SqlParams } from '@mla/core';
 import { OutboxMessage, OutboxWriter } from '@mla/outbox';
 import type { StoredEvent } from '../domain/event-hash';
 import type { RequestState } from '@mla/domain';
@@ -20,14 +19,12 @@ export interface HistoryEntry {
   changes?: RequestChanges;
   /** The notifications of this event (written to the outbox). */
   notify?: (event: StoredEvent, updated: RequestRow) => OutboxMessage[];
-  /** One more data-modifying statement to run in the same round trip. */
-  alongside?: (params: SqlParams) => string;
 }
 
 /**
- * The one way a request's history grows: the next hash-chained event, the request's new
- * version and chain head (and other changes), and the event's notifications, in the
- * caller's transaction, as one round trip. The caller holds the request row's lock.
+ * How a request's history grows: the next hash-chained event, the request's new version
+ * and chain head (and other changes), and the event's notifications, as statements for
+ * the caller's one round trip. The caller holds the request row's lock.
  */
 @Injectable()
 export class RequestHistory {
@@ -37,7 +34,7 @@ export class RequestHistory {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async append(m: EntityManager, row: RequestRow, entry: HistoryEntry): Promise<{ event: StoredEvent; updated: RequestRow }> {
+  append(row: RequestRow, entry: HistoryEntry): { event: StoredEvent; updated: RequestRow; statements: (p: SqlParams) => string[] } {
     const event = buildEvent(row, {
       action: entry.action,
       fromState: row.state,
@@ -54,16 +51,18 @@ export class RequestHistory {
       updatedAt: entry.at,
     };
     const updated = { ...row, ...(changes as Partial<RequestRow>) } as RequestRow;
-    const params = new SqlParams();
-    await m.query(
-      combineStatements([
-        this.requests.updateStatement(row.id, changes, params),
-        this.events.insertStatement(event, params),
-        entry.alongside?.(params) ?? null,
-        this.outbox.insertStatement(entry.notify?.(event, updated) ?? [], entry.at, params),
-      ]),
-      params.values,
-    );
-    return { event, updated };
+    const messages = entry.notify?.(event, updated) ?? [];
+    const statements = (p: SqlParams) => [
+      this.requests.updateStatement(row.id, changes, p),
+      this.events.insertStatement(event, p),
+      ...this.notifyOnly(messages, entry.at, p),
+    ];
+    return { event, updated, statements };
+  }
+
+  /** Notifications that are no event of the history (reminders). */
+  notifyOnly(messages: OutboxMessage[], at: Date, params: SqlParams): string[] {
+    const outbox = this.outbox.insertStatement(messages, at, params);
+    return outbox ? [outbox] : [];
   }
 }

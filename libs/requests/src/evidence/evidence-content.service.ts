@@ -29,7 +29,7 @@ export class EvidenceContentService {
 
   async upload(p: Principal, requestId: string, itemId: string, body: Readable): Promise<EvidenceRow> {
     try {
-      const row = await this.requests.visibleRow(null, p, requestId);
+      const row = await this.requests.visibleRow(p, requestId);
       if (p.role !== 'OFFICER' || p.authorityId !== row.requestedAuthorityId) {
         throw AppException.forbidden('Only an officer of the requested authority uploads the evidence it delivered');
       }
@@ -82,7 +82,7 @@ export class EvidenceContentService {
 
   /** The stored file, for anyone who may see the request. */
   async download(p: Principal, requestId: string, itemId: string): Promise<{ stream: Readable; size: number; sha256: string }> {
-    await this.requests.visibleRow(null, p, requestId);
+    await this.requests.visibleRow(p, requestId);
     const item = await this.evidence.findItem(requestId, itemId);
     if (!item) throw AppException.notFound('Evidence item');
     if (!item.contentStoredAt) throw AppException.notFound('Evidence file');

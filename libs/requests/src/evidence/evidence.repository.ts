@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { SqlParams } from '@mla/core';
 import type { CustodyEntry } from '../domain/request-content';
 
 export interface EvidenceRow {
@@ -32,27 +33,16 @@ export interface NewEvidenceItem {
 export class EvidenceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Inserts one delivery's items in one statement; answers their ids in order. */
-  async insertDelivery(
-    m: EntityManager,
-    requestId: string,
-    deliveryNo: number,
-    items: NewEvidenceItem[],
-    deliveredBy: string,
-    at: Date,
-  ): Promise<string[]> {
-    const params: unknown[] = [requestId, deliveryNo, deliveredBy, at];
+  /** `INSERT INTO evidence_items …` of one delivery's items, its parameters added to `p` (run in the action's statement). */
+  insertDeliveryStatement(requestId: string, deliveryNo: number, items: NewEvidenceItem[], deliveredBy: string, at: Date, p: SqlParams): string {
+    const fixed = [requestId, deliveryNo].map((v) => p.add(v));
+    const tail = [deliveredBy, at].map((v) => p.add(v));
     const values = items.map((item, i) => {
-      params.push(i + 1, item.description, item.kind, item.sha256, item.sizeBytes, item.supersedesId, JSON.stringify(item.custody));
-      const n = params.length;
-      return `($1, $2, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}, $3, $4)`;
+      const own = [i + 1, item.description, item.kind, item.sha256, item.sizeBytes, item.supersedesId, JSON.stringify(item.custody)].map((v) => p.add(v));
+      return `(${[...fixed, ...own, ...tail].join(', ')})`;
     });
-    const rows = (await m.query(
-      `INSERT INTO evidence_items (request_id, delivery_no, item_no, description, kind, sha256, size_bytes, supersedes_id, custody, delivered_by, created_at)
-       VALUES ${values.join(', ')} RETURNING id`,
-      params,
-    )) as { id: string }[];
-    return rows.map((r) => r.id);
+    return `INSERT INTO evidence_items (request_id, delivery_no, item_no, description, kind, sha256, size_bytes, supersedes_id, custody, delivered_by, created_at)
+       VALUES ${values.join(', ')}`;
   }
 
   /** Which of these ids are items of this request. */

@@ -8,18 +8,21 @@ export type GroupBy = (typeof GROUP_BY)[number];
 export class StatsQueryDto {
   /**
    * Start of the window (inclusive) on the requests' creation time: an ISO 8601 date (the
-   * start of that day in your authority's time zone) or date-time.
+   * start of that day in your authority's time zone) or date-time. Without `from` and `to`:
+   * the last 12 months in your authority's time zone, today included.
    */
+  @IsOptional()
   @IsString()
   @MaxLength(40)
   @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
-  from: string;
+  from?: string;
 
-  /** End of the window (exclusive), as `from`; at most five years after it. */
+  /** End of the window (exclusive), as `from`; at most five years after it. Both or neither. */
+  @IsOptional()
   @IsString()
   @MaxLength(40)
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
-  to: string;
+  to?: string;
 
   /** counterpart (the other country), type, priority or channel; default counterpart. */
   @ApiPropertyOptional({ enum: GROUP_BY, default: 'counterpart' })

@@ -8,6 +8,7 @@ import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { Clock, QUEUES } from '@mla/core';
 import { REQUEST_STATES } from '@mla/domain';
+import { OVERDUE_BY_LEVEL_SQL, REQUESTS_BY_STATE_SQL } from './metrics.sql';
 
 /** Scrape-time database reads are reused this long (a scrape every few seconds costs one read). */
 export const METRICS_CACHE_MS = 5000;
@@ -127,16 +128,11 @@ export class MetricsService implements OnModuleInit {
   }
 
   private requestsByState(): Promise<{ state: string; n: number }[]> {
-    return this.dataSource.query(`SELECT state, count(*)::int AS n FROM requests WHERE deleted_at IS NULL GROUP BY state`);
+    return this.dataSource.query(REQUESTS_BY_STATE_SQL);
   }
 
   private overdueByLevel(): Promise<{ level: number; n: number }[]> {
-    return this.dataSource.query(
-      `SELECT greatest(escalation_level, 1)::int AS level, count(*)::int AS n FROM deadlines
-       WHERE status IN ('PENDING','OVERDUE') AND (status = 'OVERDUE' OR due_at < $1)
-       GROUP BY 1`,
-      [this.clock.now()],
-    );
+    return this.dataSource.query(OVERDUE_BY_LEVEL_SQL, [this.clock.now()]);
   }
 
   private async jobCounts(queue: Queue): Promise<Record<string, number> | null> {

@@ -1,6 +1,7 @@
 import { DEADLINE_KINDS, REQUEST_STATES } from '@mla/domain';
 import type { Direction } from '../dto/overdue.dto';
 import type { BacklogDto, DirectionStatsDto, GroupBy, GroupStatsDto, StateCountsDto, SupervisionStatsDto } from '../dto/stats.dto';
+import { CLOSED_STATES, OPEN_STATES } from './stats.sql';
 
 /** The key of a direction's total (never a country, type, priority or channel). */
 export const TOTAL_KEY = 'ALL';
@@ -16,6 +17,46 @@ export interface StatsRows {
   onTime: OnTimeRow[];
   execution: PercentileRow[];
   deadDeliveries: DeadRow[];
+}
+
+/** A row of the `summary` statement: one group of a direction (or its total, `total`). */
+export interface SummaryRow {
+  direction: Direction;
+  grp: string | null;
+  total: boolean;
+  ack_n: number;
+  ack_p: number[] | null;
+  exec_n: number;
+  exec_p: number[] | null;
+  /** Per deadline kind (DEADLINE_KINDS order): MET, MET on time, OVERDUE. */
+  outcomes: (number | null)[];
+  /** `STATE:bucket` for the open states, `STATE` for the closed ones. */
+  [count: string]: unknown;
+}
+export interface PendingRow { direction: Direction; grp: string; kind: string; n: number }
+
+/** The statements' rows in the report's shape: counts per state and age, percentiles, on-time per kind, dead deliveries. */
+export function statsRowsOf(summary: SummaryRow[], pending: PendingRow[], dead: DeadRow[]): StatsRows {
+  const rows: StatsRows = { counts: [], acknowledgement: [], onTime: [], execution: [], deadDeliveries: dead };
+  for (const r of summary) {
+    const grp = r.total ? null : (r.grp as string);
+    const percentile = (n: number, p: number[] | null): PercentileRow => ({ direction: r.direction, grp, total: r.total, n, p50: p?.[0] ?? null, p90: p?.[1] ?? null });
+    if (r.ack_n > 0) rows.acknowledgement.push(percentile(r.ack_n, r.ack_p));
+    if (r.exec_n > 0) rows.execution.push(percentile(r.exec_n, r.exec_p));
+    if (r.total) continue;
+    const count = (state: string, age_bucket: number | null, n: unknown) => {
+      if (Number(n) > 0) rows.counts.push({ direction: r.direction, grp: r.grp as string, state, age_bucket, n: Number(n) });
+    };
+    for (const state of OPEN_STATES) for (const b of [0, 1, 2, 3]) count(state, b, r[`${state}:${b}`]);
+    for (const state of CLOSED_STATES) count(state, null, r[state]);
+    DEADLINE_KINDS.forEach((kind, k) => {
+      const [met, onTime, overdue] = [0, 1, 2].map((j) => Number(r.outcomes[3 * k + j] ?? 0));
+      const late = pending.filter((p) => p.direction === r.direction && p.grp === r.grp && p.kind === kind).reduce((sum, p) => sum + p.n, 0);
+      const ended = (met as number) + (overdue as number) + late;
+      if (ended > 0) rows.onTime.push({ direction: r.direction, grp: r.grp as string, kind, ended, on_time: onTime as number });
+    });
+  }
+  return rows;
 }
 
 const BACKLOG_KEYS: (keyof BacklogDto)[] = ['days0to30', 'days31to90', 'days91to180', 'over180Days'];

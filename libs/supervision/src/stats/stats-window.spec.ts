@@ -37,3 +37,19 @@ describe('parseStatsWindow', () => {
     expect(fieldsOf(() => parseStatsWindow('1969-12-31', '1970-01-02', 'UTC'))).toEqual(['from']);
   });
 });
+
+describe('the default window', () => {
+  it('is the last 12 months in the supervisor’s time zone, today included, when neither from nor to is given', () => {
+    const now = new Date('2026-12-01T18:30:00.000Z'); // 2 December, 01:30 in Ho Chi Minh City
+    expect(parseStatsWindow(undefined, undefined, 'Asia/Ho_Chi_Minh', now)).toEqual({
+      from: new Date('2025-12-02T17:00:00.000Z'),
+      to: new Date('2026-12-02T17:00:00.000Z'),
+    });
+    expect(parseStatsWindow(undefined, undefined, 'UTC', now)).toEqual({ from: new Date('2025-12-02T00:00:00.000Z'), to: new Date('2026-12-02T00:00:00.000Z') });
+  });
+
+  it('one of the two alone is still refused', () => {
+    expect(fieldsOf(() => parseStatsWindow('2026-01-01', undefined, 'UTC'))).toEqual(['to']);
+    expect(fieldsOf(() => parseStatsWindow(undefined, '2026-01-01', 'UTC'))).toEqual(['from']);
+  });
+});

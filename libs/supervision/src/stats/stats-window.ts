@@ -13,13 +13,20 @@ export interface StatsWindow {
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The window when neither `from` nor `to` is given: the last 12 months in the time zone, today included. */
+export function lastTwelveMonths(now: Date, timezone: string): StatsWindow {
+  const to = DateTime.fromJSDate(now, { zone: timezone }).startOf('day').plus({ days: 1 });
+  return { from: to.minus({ months: 12 }).toJSDate(), to: to.toJSDate() };
+}
+
 /**
- * Reads `from` and `to` (ISO 8601). A date, or a date-time without an offset, is read in
+ * Reads `from` and `to` (ISO 8601); neither given: the last 12 months (lastTwelveMonths). A date, or a date-time without an offset, is read in
  * the supervisor's time zone (a date is that day's start there); a date-time with an
  * offset is taken as given. Both between 1970 and 9999, from < to, at most five years
  * apart; every problem is listed (400 VALIDATION_FAILED).
  */
-export function parseStatsWindow(from: string | undefined, to: string | undefined, timezone: string): StatsWindow {
+export function parseStatsWindow(from: string | undefined, to: string | undefined, timezone: string, now: Date = new Date()): StatsWindow {
+  if (from === undefined && to === undefined) return lastTwelveMonths(now, timezone);
   const errors: FieldError[] = [];
   const read = (field: 'from' | 'to', text: string | undefined): DateTime | null => {
     if (text === undefined || text === '') {

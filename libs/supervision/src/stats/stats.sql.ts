@@ -1,5 +1,5 @@
+import { DEADLINE_KINDS, REQUEST_STATES, TERMINAL_STATES } from '@mla/domain';
 import type { GroupBy } from '../dto/stats.dto';
-import { TERMINAL_STATES_SQL } from '../overdue/overdue.sql';
 
 const DAY_MS = 86_400_000;
 
@@ -48,86 +48,65 @@ function directions(groupBy: GroupBy): Direction[] {
   ];
 }
 
-/**
- * Each direction as its own aggregate, the two glued with UNION ALL: a branch reads one
- * index range of requests with the planner's real statistics (a join to deadlines hashes
- * the requests or walks deadlines_stats_idx by request_id, whichever is cheaper), and the
- * two directions are kept apart by construction.
- */
 const perDirection = (groupBy: GroupBy, branch: (d: Direction) => string) =>
   directions(groupBy)
     .map((d) => `(${branch(d)})`)
     .join('\n    UNION ALL\n    ');
 
-/** Median and p90 of `value` per group and for the direction's total (GROUPING SETS), in seconds. */
-const percentiles = (d: Direction, value: string, from: string) => `
-      SELECT '${d.name}' AS direction, grp, total, n, date_part('epoch', p[1]) AS p50, date_part('epoch', p[2]) AS p90 FROM (
-        SELECT grp, GROUPING(grp) = 1 AS total, count(*)::int AS n,
-          percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY v) AS p
-        FROM (SELECT ${d.grp} AS grp, ${value} AS v ${from}) x
-        GROUP BY GROUPING SETS ((grp), ())
-      ) s`;
+/** The open states, each counted by age bucket (0-30, 31-90, 91-180, over 180 whole days). */
+export const OPEN_STATES = REQUEST_STATES.filter((s) => !TERMINAL_STATES.includes(s));
+export const CLOSED_STATES = TERMINAL_STATES;
+const BUCKETS = [0, 1, 2, 3];
 
 /**
- * The statements of one statistics report; they are independent, so the service runs
- * them side by side. Parameters: $1 country, $2 from, $3 to, then each statement's own.
+ * The statements of one statistics report (DESIGN §8), independent, run side by side.
+ * Parameters: $1 country, $2 from, $3 to, then each statement's own.
+ *
+ * `summary` reads each direction's requests once, from its covering index: counts by state
+ * (open ones by age bucket), the exact median and p90 (percentile_cont) of the time to
+ * acknowledge and to execute per group and for the direction (ROLLUP), and the sums of
+ * the deadline outcomes each action keeps on its request (`deadline_outcomes`: per kind,
+ * MET, MET on time, OVERDUE). `pendingPastDue` adds the deadlines still PENDING past their
+ * due time (the worker has not marked them yet: few). `deadDeliveries` as before.
  */
 export function statsStatements(input: StatsInput): StatsStatement[] {
   const base = [input.country, input.from, input.to];
   const ago = (days: number) => new Date(input.now.getTime() - days * DAY_MS);
   const g = input.groupBy;
+  const bucketOf = (ageFrom: string) => `CASE WHEN ${ageFrom} > $4 THEN 0 WHEN ${ageFrom} > $5 THEN 1 WHEN ${ageFrom} > $6 THEN 2 ELSE 3 END`;
   return [
     {
-      // Counts by state and the open backlog's age buckets (whole days: 0-30 while younger than 31 days…).
-      name: 'counts',
+      name: 'summary',
       sql: perDirection(
         g,
         (d) => `
-      SELECT '${d.name}' AS direction, ${d.grp} AS grp, r.state,
-        CASE WHEN r.state IN ${TERMINAL_STATES_SQL} THEN NULL
-             WHEN ${d.ageFrom} > $4 THEN 0 WHEN ${d.ageFrom} > $5 THEN 1 WHEN ${d.ageFrom} > $6 THEN 2 ELSE 3 END AS age_bucket,
-        count(*)::int AS n
-      FROM requests r
-      WHERE ${d.where}
-      GROUP BY 2, 3, 4`,
+      SELECT '${d.name}' AS direction, grp, GROUPING(grp) = 1 AS total,
+        ${OPEN_STATES.flatMap((s) => BUCKETS.map((b) => `count(*) FILTER (WHERE state = '${s}' AND bucket = ${b})::int AS "${s}:${b}"`)).join(',\n        ')},
+        ${CLOSED_STATES.map((s) => `count(*) FILTER (WHERE state = '${s}')::int AS "${s}"`).join(', ')},
+        count(ack)::int AS ack_n, percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY ack) AS ack_p,
+        count(exec)::int AS exec_n, percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY exec) AS exec_p,
+        ARRAY[${DEADLINE_KINDS.flatMap((_, k) => [1, 2, 3].map((j) => `sum(o[${3 * k + j}])`)).join(', ')}]::int[] AS outcomes
+      FROM (
+        SELECT ${d.grp} AS grp, r.state, ${bucketOf(d.ageFrom)} AS bucket,
+          extract(epoch FROM r.acknowledged_at - r.sent_at) AS ack, extract(epoch FROM r.executed_at - r.sent_at) AS exec,
+          r.deadline_outcomes AS o
+        FROM requests r WHERE ${d.where}
+      ) x
+      GROUP BY ROLLUP (grp)`,
       ),
       params: [...base, ago(31), ago(91), ago(181)],
     },
     {
-      // Time to acknowledge: sent_at → acknowledged_at.
-      name: 'acknowledgement',
-      sql: perDirection(g, (d) =>
-        percentiles(d, 'r.acknowledged_at - r.sent_at', `FROM requests r WHERE ${d.where} AND r.acknowledged_at IS NOT NULL AND r.sent_at IS NOT NULL`),
-      ),
-      params: base,
-    },
-    {
-      // On-time shares: the deadlines that ended MET or are past due unmet (OVERDUE, or
-      // PENDING before now), by kind; a direction's total is the sum of its groups.
-      name: 'onTime',
+      name: 'pendingPastDue',
       sql: perDirection(
         g,
         (d) => `
-      SELECT '${d.name}' AS direction, ${d.grp} AS grp, d.kind, count(*)::int AS ended,
-        count(*) FILTER (WHERE d.status = 'MET' AND d.met_at <= d.due_at)::int AS on_time
-      FROM requests r
-      JOIN deadlines d ON d.request_id = r.id
-      WHERE ${d.where} AND d.status IN ('MET','OVERDUE','PENDING') AND (d.status <> 'PENDING' OR d.due_at < $4)
+      SELECT '${d.name}' AS direction, ${d.grp} AS grp, d.kind, count(*)::int AS n
+      FROM deadlines d JOIN requests r ON r.id = d.request_id
+      WHERE d.status = 'PENDING' AND d.due_at < $4 AND ${d.where}
       GROUP BY 2, 3`,
       ),
       params: [...base, input.now],
-    },
-    {
-      // Time to execute: sent_at → the EXECUTION deadline met (the final evidence delivery).
-      name: 'execution',
-      sql: perDirection(g, (d) =>
-        percentiles(
-          d,
-          'd.met_at - r.sent_at',
-          `FROM requests r JOIN deadlines d ON d.request_id = r.id AND d.kind = 'EXECUTION' AND d.status = 'MET' WHERE ${d.where}`,
-        ),
-      ),
-      params: base,
     },
     {
       // Dead webhook deliveries of these requests' notifications: few rows, so it starts

@@ -19,9 +19,9 @@ export class SupervisionStatsService {
     if (!p.country || !p.authorityId) throw AppException.forbidden('Supervision belongs to the supervisors of a country');
     const authority = await this.authorities.findById(p.authorityId);
     if (!authority) throw AppException.forbidden('Your authority no longer exists');
-    const window = parseStatsWindow(q.from, q.to, authority.timezone);
-    const groupBy = q.groupBy ?? 'counterpart';
     const now = this.clock.now();
+    const window = parseStatsWindow(q.from, q.to, authority.timezone, now);
+    const groupBy = q.groupBy ?? 'counterpart';
     const rows = await this.repository.stats({ country: p.country, from: window.from, to: window.to, now, groupBy });
     return buildStatsReport(rows, { country: p.country, from: window.from, to: window.to, groupBy, now });
   }

@@ -408,6 +408,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/countries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every country the requirements file lists, by code. */
+        get: operations["CountriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/countries/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One country's requirements; a code is accepted in either case. */
+        get: operations["CountriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -1066,6 +1100,47 @@ export interface components {
             /** @description Why the request changes hands: recorded in the request's history. */
             reason: string;
         };
+        LocalizedLabelDto: {
+            en: string;
+            vi: string;
+        };
+        RequiredDetailScopeDto: {
+            types?: ("PRESERVATION" | "SUBSCRIBER_INFO" | "TRAFFIC_DATA" | "CONTENT_DATA" | "SEIZED_DEVICE" | "WITNESS_STATEMENT" | "OTHER")[];
+            legalBases?: ("ASEAN_MLAT_2004" | "BUDAPEST_CONVENTION" | "BUDAPEST_SECOND_PROTOCOL" | "UN_CYBERCRIME_CONVENTION" | "BILATERAL_TREATY" | "RECIPROCITY")[];
+        };
+        RequiredDetailDto: {
+            /** @description The key under the request's `details`, e.g. offenceMeasureLink. */
+            key: string;
+            label: components["schemas"]["LocalizedLabelDto"];
+            appliesTo: components["schemas"]["RequiredDetailScopeDto"];
+            /** @description The treaty article or law that requires it. */
+            source: string;
+        };
+        CountrySourcesDto: {
+            centralAuthority?: string;
+            languages?: string;
+            translationRequired?: string;
+            channels?: string;
+            legalBases?: string;
+        };
+        CountryDto: {
+            channels?: ("CENTRAL_AUTHORITY" | "NETWORK_24_7" | "DIRECT")[];
+            legalBases?: ("ASEAN_MLAT_2004" | "BUDAPEST_CONVENTION" | "BUDAPEST_SECOND_PROTOCOL" | "UN_CYBERCRIME_CONVENTION" | "BILATERAL_TREATY" | "RECIPROCITY")[];
+            requiredDetails: components["schemas"]["RequiredDetailDto"][];
+            /** @description ISO 3166-1 alpha-2. */
+            code: string;
+            name: string;
+            /** @description The authority that receives requests. */
+            centralAuthority?: string;
+            /** @description ISO 639-1 codes of the languages a request may be written in. */
+            languages?: string[];
+            /** @description Whether a request in another language must come with a TRANSLATION into one of `languages`. */
+            translationRequired?: boolean;
+            sources: components["schemas"]["CountrySourcesDto"];
+        };
+        CountryListDto: {
+            items: components["schemas"]["CountryDto"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -1584,7 +1659,10 @@ export interface operations {
     RequestsController_extendDeadline: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version (ETag) you read; 412 VERSION_CONFLICT when stale */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
                 deadlineId: string;
@@ -1621,6 +1699,13 @@ export interface operations {
             };
             /** @description INVALID_TRANSITION: the deadline is met or cancelled */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_CONFLICT: stale If-Match */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1970,16 +2055,17 @@ export interface operations {
     };
     SupervisionController_getStats: {
         parameters: {
-            query: {
+            query?: {
                 /** @description counterpart (the other country), type, priority or channel; default counterpart. */
                 groupBy?: "counterpart" | "type" | "priority" | "channel";
                 /**
                  * @description Start of the window (inclusive) on the requests' creation time: an ISO 8601 date (the
-                 *     start of that day in your authority's time zone) or date-time.
+                 *     start of that day in your authority's time zone) or date-time. Without `from` and `to`:
+                 *     the last 12 months in your authority's time zone, today included.
                  */
-                from: string;
-                /** @description End of the window (exclusive), as `from`; at most five years after it. */
-                to: string;
+                from?: string;
+                /** @description End of the window (exclusive), as `from`; at most five years after it. Both or neither. */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -2069,6 +2155,77 @@ export interface operations {
             };
             /** @description RULE_VIOLATED: not an active officer of the requested authority, or already the assignee */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CountriesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every country the file lists, with the source of each fact */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountryListDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CountriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ISO 3166-1 alpha-2 code of the country, e.g. SG. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The country's requirements; a fact left out is not known */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountryDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: the code is not two letters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: the file lists no such country (it then adds no requirement) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

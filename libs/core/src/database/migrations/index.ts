@@ -1,6 +1,9 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { Notifications1764000000001 } from './1764000000001-notifications';
 import { SupervisionIndexes1764000000002 } from './1764000000002-supervision-indexes';
+import { RequestOutcomes1764000000003 } from './1764000000003-request-outcomes';
+
+export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
 
 /** Every migration, in order. Listed explicitly so the same list runs from ts (tests) and js (dist). */
-export const MIGRATIONS = [InitialSchema1764000000000, Notifications1764000000001, SupervisionIndexes1764000000002];
+export const MIGRATIONS = [InitialSchema1764000000000, Notifications1764000000001, SupervisionIndexes1764000000002, RequestOutcomes1764000000003];

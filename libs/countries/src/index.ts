@@ -1,0 +1,4 @@
+export * from './domain';
+export * from './country-requirements.provider';
+export * from './working-calendars.provider';
+export * from './countries.module';

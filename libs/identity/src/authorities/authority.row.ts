@@ -1,0 +1,28 @@
+export const AUTHORITY_KINDS = ['PROSECUTION_OFFICE', 'CENTRAL_AUTHORITY', 'CONTACT_POINT_24_7'] as const;
+export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
+
+/** An authority as read from the `authorities` table (schema: the migrations). The webhook secret is read only where it is used. */
+export interface AuthorityRow {
+  id: string;
+  code: string;
+  name: string;
+  country: string;
+  kind: AuthorityKind;
+  timezone: string;
+  language: string;
+  webhookUrl: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What an admin may set on an authority. */
+export interface AuthorityFields {
+  code: string;
+  name: string;
+  country: string;
+  kind: AuthorityKind;
+  timezone: string;
+  language: string;
+  webhookUrl: string | null;
+  webhookSecret: string | null;
+}

@@ -1,0 +1,10 @@
+/** The demo seed's SQL: each insert does nothing when the row exists (the seed is idempotent). */
+
+export const INSERT_AUTHORITY_IF_MISSING = `INSERT INTO authorities (code, name, country, kind, timezone, language)
+  VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (code) DO NOTHING RETURNING id`;
+
+export const EXISTING_EMAILS = `SELECT lower(email) AS email FROM users WHERE lower(email) = ANY($1)`;
+
+export const INSERT_USER_IF_MISSING = `INSERT INTO users (email, display_name, role, authority_id, password_hash)
+  SELECT $1, $2, $3, (SELECT id FROM authorities WHERE code = $4), $5
+  ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`;

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { DeliveryRepository } from './delivery/delivery.repository';
+import { NotificationsRepository } from './inbox/notifications.repository';
+import { WebhookDeliveriesRepository } from './webhooks/webhook-deliveries.repository';
+
+/** The notification tables for any process: inboxes, webhook delivery records, deliveries. */
+@Module({
+  providers: [NotificationsRepository, WebhookDeliveriesRepository, DeliveryRepository],
+  exports: [NotificationsRepository, WebhookDeliveriesRepository, DeliveryRepository],
+})
+export class NotificationsDataModule {}

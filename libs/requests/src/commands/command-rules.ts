@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { AuthoritiesRepository, UsersRepository } from '@mla/identity';
+import type { CommandName } from '../domain/request-commands';
+import { EvidenceRepository } from '../evidence/evidence.repository';
+import { RequestsRepository } from '../requests.repository';
+import type { CommandPlan, CommandRule } from './command.types';
+import { closeRule, expireRule } from './rules/closing.rule';
+import { reminderRule, escalationRule } from './rules/deadline-firing.rule';
+import { deleteRule, editRule } from './rules/draft.rule';
+import { deliverEvidenceRule } from './rules/evidence.rule';
+import { acknowledgeRule, provideInfoRule, refuseRule, reportDelayRule, requestInfoRule, startExecutionRule } from './rules/execution.rule';
+import { confirmPreservationRule, extendPreservationRule } from './rules/preservation.rule';
+import { followUpSentRule, sendRule } from './rules/send.rule';
+import { submitRule } from './rules/submit.rule';
+import { extendDeadlineRule, reassignRule } from './rules/supervision.rule';
+
+const NO_RULE: CommandRule = (): CommandPlan => ({});
+
+/** The business rule of each command that has one (the rest is COMMAND_TABLE's data). */
+@Injectable()
+export class CommandRules {
+  private readonly rules: Partial<Record<CommandName, CommandRule>>;
+
+  constructor(users: UsersRepository, authorities: AuthoritiesRepository, requests: RequestsRepository, evidence: EvidenceRepository) {
+    this.rules = {
+      submit: submitRule,
+      send: sendRule,
+      acknowledge: acknowledgeRule(users),
+      confirm_preservation: confirmPreservationRule,
+      extend_preservation: extendPreservationRule,
+      start_execution: startExecutionRule(users),
+      report_delay: reportDelayRule,
+      request_info: requestInfoRule,
+      provide_info: provideInfoRule,
+      deliver_evidence: deliverEvidenceRule(evidence),
+      close: closeRule(requests),
+      refuse: refuseRule,
+      expire: expireRule,
+      edit: editRule(authorities, requests),
+      delete: deleteRule,
+      extend_deadline: extendDeadlineRule,
+      reassign: reassignRule(users),
+      follow_up_sent: followUpSentRule,
+      deadline_reminder: reminderRule,
+      deadline_overdue: escalationRule(users, 1),
+      deadline_escalated: escalationRule(users, 2),
+    };
+  }
+
+  of(name: CommandName): CommandRule {
+    return this.rules[name] ?? NO_RULE;
+  }
+}

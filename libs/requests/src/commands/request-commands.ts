@@ -1,0 +1,219 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppException, Clock, SqlParams, TransactionRunner } from '@mla/core';
+import { DeadlinePlanner, type DeadlineRow, DeadlineScheduler, DeadlinesRepository, deadlineOutcomes, emptyDelta, executedAtOf, type ScheduleDelta } from '@mla/deadlines';
+import { deadlineEffects, decideRule } from '../domain/request-state-machine';
+import { COMMAND_TABLE, type CommandSpec } from '../domain/request-commands';
+import { actorOf, SYSTEM_ACTOR } from '../events/event-builder';
+import { RequestHistory } from '../events/request-history';
+import { audienceOf, notificationMessages, requestRef } from '../notification-plan';
+import type { RequestChanges, RequestRow } from '../request.row';
+import { RequestsRepository } from '../requests.repository';
+import { canSee, sideOf } from '../visibility';
+import { CommandRules } from './command-rules';
+import type { Command, CommandActor, CommandResult, LockedRequest } from './command.types';
+
+/** One command made ready to write: its statements' builder, what it answers, its jobs. */
+interface Prepared {
+  result: CommandResult;
+  write: (p: SqlParams) => string[];
+  delta: ScheduleDelta;
+  then?: { requestId: string; command: Command };
+}
+
+export interface RunOptions {
+  /** The If-Match version the caller read (NaN: a malformed one, which never matches); undefined: not checked. */
+  expectedVersion?: number;
+  /** Await the deadline jobs in Redis (the worker), instead of a bounded wait that never fails the action (the API). */
+  awaitJobs?: boolean;
+}
+
+const DEADLINE_VERBS: Partial<Record<string, string>> = { extend_deadline: 'extended' };
+
+/**
+ * The one write path of a request (DESIGN §3, §9). Every change — the actions of the state
+ * machine, draft edit and delete, deadline extension, reassignment, the worker's reminders,
+ * escalations and expiry, the follow-up's effect on its preservation — runs here, as one
+ * transaction:
+ *
+ * 1. lock the request row (with its deadlines and home officers, one round trip);
+ * 2. 404 when the caller may not see it (or the deadline it names does not exist);
+ * 3. the checks of §9 in order: 403 role and side, 412 If-Match, 409 state and type (or the
+ *    named deadline's status), 422 missing input (COMMAND_TABLE);
+ * 4. the command's own business rule (`CommandRules`, 422);
+ * 5. one history append: the request row, its event, the outbox rows; the deadline changes
+ *    and anything the rule adds — all in one statement;
+ * 6. after commit, the deadline jobs.
+ */
+@Injectable()
+export class RequestCommands {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly requests: RequestsRepository,
+    private readonly deadlines: DeadlinesRepository,
+    private readonly planner: DeadlinePlanner,
+    private readonly scheduler: DeadlineScheduler,
+    private readonly history: RequestHistory,
+    private readonly rules: CommandRules,
+  ) {}
+
+  async run(actor: CommandActor, requestId: string, command: Command, options: RunOptions = {}): Promise<CommandResult> {
+    return (await this.runChosen(actor, requestId, () => command, options)) as CommandResult;
+  }
+
+  /**
+   * Runs the command `choose` picks once the request is locked and read (null: nothing to
+   * do, nothing written). With `repeat`, `choose` is asked again after each command, on the
+   * request as that command left it, until it answers null: all in the one transaction (the
+   * worker performs every event of a deadline that is due this way).
+   */
+  async runChosen(
+    actor: CommandActor,
+    requestId: string,
+    choose: (locked: LockedRequest, now: Date) => Command | null,
+    options: RunOptions & { repeat?: boolean } = {},
+  ): Promise<CommandResult | null> {
+    const { result, delta } = await this.tx.run(async (m) => {
+      let locked = await this.lockVisible(m, actor, requestId);
+      const now = this.clock.now();
+      let last: CommandResult | null = null;
+      const deltas: ScheduleDelta[] = [];
+      for (let command = choose(locked, now); command; command = options.repeat ? choose(locked, now) : null) {
+        const prepared: Prepared[] = [await this.prepare(m, actor, locked, command, now, last ? undefined : options.expectedVersion)];
+        for (let next = prepared[0]?.then; next; next = prepared[prepared.length - 1]?.then) {
+          const related = await this.requests.lock(m, next.requestId);
+          if (!related) break;
+          prepared.push(await this.prepare(m, null, related, next.command, now, undefined));
+        }
+        const params = new SqlParams();
+        await this.requests.writeAll(m, prepared.flatMap((p) => p.write(params)), params);
+        last = (prepared[0] as Prepared).result;
+        deltas.push(...prepared.map((p) => p.delta));
+        locked = { ...locked, row: last.row, deadlines: last.deadlines };
+      }
+      return { result: last, delta: mergeDeltas(deltas) };
+    });
+    if (options.awaitJobs) await this.scheduler.apply(delta);
+    else await this.scheduler.applyAfterCommit(delta);
+    return result;
+  }
+
+  private async lockVisible(m: EntityManager, actor: CommandActor, requestId: string): Promise<LockedRequest> {
+    const locked = await this.requests.lock(m, requestId);
+    if (!locked || (actor && !canSee(actor, locked.row))) throw AppException.notFound('Request');
+    return locked;
+  }
+
+  private async prepare(
+    m: EntityManager,
+    actor: CommandActor,
+    locked: LockedRequest,
+    command: Command,
+    now: Date,
+    expectedVersion: number | undefined,
+  ): Promise<Prepared> {
+    const spec = COMMAND_TABLE[command.name];
+    const { row } = locked;
+    const input = command.input;
+    const deadline = spec.deadline ? (locked.deadlines.find((d) => d.id === input.deadlineId) ?? null) : null;
+    if (spec.deadline && !deadline) throw AppException.notFound('Deadline');
+
+    const rule = spec.side === 'DEADLINE_PARTY' ? { ...spec, side: deadline?.party ?? null } : { ...spec, side: spec.side };
+    const decision = decideRule(rule, row, { role: actor?.role ?? 'SYSTEM', side: actor ? sideOf(actor, row) : null }, input);
+    if (!decision.ok && decision.code === 'FORBIDDEN') throw AppException.forbidden(forbiddenReason(spec, row, deadline?.party ?? null, decision.reason));
+    if (expectedVersion !== undefined && expectedVersion !== row.version) {
+      throw new AppException('VERSION_CONFLICT', `The request is at version ${row.version}; re-read it and retry`, undefined, {
+        currentVersion: row.version,
+      });
+    }
+    if (!decision.ok && decision.code === 'INVALID_TRANSITION') {
+      if (spec.skipUnlessFrom) return skipped(row, locked);
+      throw new AppException('INVALID_TRANSITION', decision.reason, undefined, { state: row.state, action: spec.action });
+    }
+    if (deadline && spec.deadline && !spec.deadline.statuses.includes(deadline.status)) {
+      throw new AppException('INVALID_TRANSITION', `A ${deadline.status} deadline cannot be ${DEADLINE_VERBS[spec.name] ?? 'changed'}`);
+    }
+    if (!decision.ok) {
+      throw new AppException('REQUEST_INCOMPLETE', decision.reason, (decision.missing ?? []).map((field) => ({ field, message: 'is required' })));
+    }
+
+    const policy = this.planner.policyFor(row);
+    const plan = await this.rules.of(spec.name)({ m, locked, row, actor, input, now, deadline, policy });
+    const effects = spec.transition ? deadlineEffects(spec.name as never, row.type, input) : spec.deadlines;
+    const deadlinePlan = this.planner.plan(row, locked.deadlines, effects, now, { preservedUntil: plan.preservedUntil, targeted: plan.targeted });
+    const changes: RequestChanges = {
+      ...stampsOf(spec, row, now),
+      ...plan.changes,
+      ...(decision.to !== row.state ? { state: decision.to } : {}),
+      ...outcomeChanges(row, deadlinePlan.resulting),
+    };
+    const data = { ...(spec.recorded ? { action: spec.action, fromState: row.state, toState: decision.to } : {}), ...plan.notificationData };
+
+    const messages = (after: RequestRow, eventSeq: number | null) =>
+      spec.notify
+        ? notificationMessages({
+            type: spec.notify.type,
+            request: requestRef(after),
+            eventSeq,
+            at: now,
+            data,
+            recipients: plan.recipients ?? audienceOf(after, spec.notify.audience, locked.homeOfficerAuthorityIds),
+          })
+        : [];
+    const appended = spec.recorded
+      ? this.history.append(row, {
+          action: spec.action,
+          toState: decision.to,
+          actor: actor ? actorOf(actor) : SYSTEM_ACTOR,
+          input: plan.eventInput ?? input,
+          at: now,
+          changes,
+          notify: (e, after) => messages({ ...after, ...plan.view }, e.seq),
+        })
+      : null;
+    const updated: RequestRow = { ...(appended?.updated ?? row), ...plan.view };
+    const write = (p: SqlParams): string[] => [
+      ...(appended ? appended.statements(p) : [this.requests.touchStatement(row.id, p), ...this.history.notifyOnly(messages(updated, null), now, p)]),
+      ...this.deadlines.planStatements(deadlinePlan, now, p),
+      ...(plan.alongside?.(p) ?? []),
+    ];
+    const result: CommandResult = { row: updated, deadlines: deadlinePlan.resulting, event: appended?.event ?? null, skipped: false };
+    return { result, write, delta: deadlinePlan.delta, then: plan.then };
+  }
+}
+
+/** The instants a command records the first time it happens. */
+function stampsOf(spec: CommandSpec, row: RequestRow, now: Date): RequestChanges {
+  const changes: RequestChanges = {};
+  for (const stamp of spec.stamps) if (row[stamp] === null) changes[stamp] = now;
+  return changes;
+}
+
+/** What the statistics keep of the deadlines (DESIGN §8), when the plan changed it. */
+function outcomeChanges(row: RequestRow, deadlines: DeadlineRow[]): RequestChanges {
+  const outcomes = deadlineOutcomes(deadlines);
+  const executedAt = executedAtOf(deadlines);
+  return {
+    ...(outcomes.some((n, i) => n !== row.deadlineOutcomes[i]) ? { deadlineOutcomes: outcomes } : {}),
+    ...(executedAt?.getTime() !== row.executedAt?.getTime() ? { executedAt } : {}),
+  };
+}
+
+function forbiddenReason(spec: CommandSpec, row: RequestRow, deadlineParty: string | null, reason: string): string {
+  if (spec.name === 'edit' || spec.name === 'delete') return `Only a prosecutor of the requesting authority may have a draft ${spec.name === 'edit' ? 'edited' : 'deleted'}`;
+  if (spec.name === 'extend_deadline') {
+    const country = deadlineParty === 'REQUESTING' ? row.requestingCountry : row.requestedCountry;
+    return `Only a supervisor of ${country}, whose side holds this deadline, may extend it`;
+  }
+  if (spec.name === 'reassign') return `Only a supervisor of ${row.requestedCountry}, the requested country, assigns the officer who handles it`;
+  return reason;
+}
+
+function skipped(row: RequestRow, locked: LockedRequest): Prepared {
+  return { result: { row, deadlines: locked.deadlines, event: null, skipped: true }, write: () => [], delta: emptyDelta() };
+}
+
+function mergeDeltas(deltas: ScheduleDelta[]): ScheduleDelta {
+  return { add: deltas.flatMap((d) => d.add), remove: deltas.flatMap((d) => d.remove) };
+}

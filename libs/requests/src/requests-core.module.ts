@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { DeadlinesModule } from '@mla/deadlines';
+import { IdentityDataModule } from '@mla/identity';
+import { OutboxModule } from '@mla/outbox';
+import { CommandRules } from './commands/command-rules';
+import { RequestCommands } from './commands/request-commands';
+import { EventsRepository } from './events/events.repository';
+import { RequestHistory } from './events/request-history';
+import { EvidenceRepository } from './evidence/evidence.repository';
+import { RequestsRepository } from './requests.repository';
+import { RequestsService } from './requests.service';
+
+/** Requests for any process (API and worker): the one write path, its rules and repositories. No HTTP. */
+@Module({
+  imports: [IdentityDataModule, DeadlinesModule, OutboxModule],
+  providers: [RequestsRepository, EventsRepository, EvidenceRepository, RequestHistory, CommandRules, RequestCommands, RequestsService],
+  exports: [RequestsRepository, EventsRepository, EvidenceRepository, RequestCommands, RequestsService],
+})
+export class RequestsCoreModule {}
