@@ -85,12 +85,15 @@ describe('the web console in a browser (e2e)', () => {
       const page = vnp.page;
       await page.getByRole('heading', { name: vnp.t('writer:titleNew') }).waitFor();
       await vnp.axe('writer, step 1');
-      await vnp.shot('writer');
       // the completeness check is live before anything is saved
       await page.getByRole('status').filter({ hasText: vnp.t('writer:incomplete_other', { count: 6 }) }).waitFor();
       await vnp.choose(vnp.t('field.requestedCountry'), 'SG');
       await vnp.choose(vnp.t('field.requestedAuthorityId'), /SG-CA/);
+      // what Singapore requires (GET /countries/SG), beside the form
+      await page.getByRole('region', { name: vnp.t('writer:requirements.title', { country: 'Singapore' }) }).waitFor();
       await vnp.choose(vnp.t('field.priority'), vnp.t('priority.URGENT'));
+      await vnp.axe('writer, country requirements');
+      await vnp.shot('writer');
       // saved as a draft: the writer continues at the draft's own address
       await next(vnp, 1);
       preservationId = /requests\/([0-9a-f-]{36})/.exec(page.url())?.[1] as string;

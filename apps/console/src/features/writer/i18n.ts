@@ -45,6 +45,18 @@ const en = {
   followUpTitle: 'Follow-up to {{reference}}: {{title}}',
   notEditable: 'Only a draft of your own authority can be edited.',
   datePlaceholder: 'YYYY-MM-DD',
+  requirements: {
+    title: 'What {{country}} requires',
+    centralAuthority: 'Requests go to: {{name}}.',
+    languages: 'Languages accepted: {{languages}}.',
+    translation: 'A request in another language needs a translation.',
+    channels: 'Channels accepted: {{channels}}.',
+    legalBases: 'Legal bases accepted: {{bases}}.',
+    details: 'Details to include for this type and legal basis:',
+    source: 'Source: {{source}}',
+    channelNotAccepted: '{{country}} does not list this channel.',
+    basisNotAccepted: '{{country}} does not list this legal basis.',
+  },
 };
 
 type Messages = typeof en;
@@ -96,6 +108,18 @@ const vi: Messages = {
   followUpTitle: 'Tiếp theo {{reference}}: {{title}}',
   notEditable: 'Chỉ sửa được bản nháp của cơ quan bạn.',
   datePlaceholder: 'YYYY-MM-DD',
+  requirements: {
+    title: 'Yêu cầu của {{country}}',
+    centralAuthority: 'Yêu cầu được gửi đến: {{name}}.',
+    languages: 'Ngôn ngữ được chấp nhận: {{languages}}.',
+    translation: 'Yêu cầu bằng ngôn ngữ khác phải kèm bản dịch.',
+    channels: 'Kênh được chấp nhận: {{channels}}.',
+    legalBases: 'Cơ sở pháp lý được chấp nhận: {{bases}}.',
+    details: 'Các nội dung cần nêu với loại yêu cầu và cơ sở pháp lý này:',
+    source: 'Nguồn: {{source}}',
+    channelNotAccepted: '{{country}} không nêu kênh này.',
+    basisNotAccepted: '{{country}} không nêu cơ sở pháp lý này.',
+  },
 };
 
 export const writerMessages = { en, vi };

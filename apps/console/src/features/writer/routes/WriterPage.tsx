@@ -9,7 +9,9 @@ import { ApiProblem, type RequestDto, type Schemas } from '@/lib/api/client';
 import { useAuthorities, useMe, useRequest } from '@/lib/api/hooks';
 import { viewerTimeZone } from '@/lib/format';
 import { useSaveDraft, useSubmitDraft } from '../api/drafts';
+import { useCountry } from '../api/countries';
 import { Completeness } from '../components/Completeness';
+import { CountryRequirements, notAccepted } from '../components/CountryRequirements';
 import { IdentifierInput } from '../components/IdentifierInput';
 import { missingForSubmit, splitObservedAt, stepOf, toDraftBody, type IdentifierValues, type WriterValues } from '../validation';
 
@@ -24,7 +26,8 @@ function emptyValues(zone: string): WriterValues {
     type: 'PRESERVATION',
     requestedCountry: '',
     requestedAuthorityId: '',
-    legalBasis: 'BUDAPEST_CONVENTION',
+    // ASEAN first: the treaty every ASEAN member accepts
+    legalBasis: 'ASEAN_MLAT_2004',
     treatyName: '',
     channel: 'CENTRAL_AUTHORITY',
     priority: 'ROUTINE',
@@ -122,6 +125,8 @@ export function WriterPage() {
     const mine = me.data?.authority?.country;
     return [...new Set((authorities.data ?? []).map((a) => a.country))].filter((c) => c !== mine).sort();
   }, [authorities.data, me.data]);
+  const country = useCountry(values.requestedCountry || undefined);
+  const countryName = country.data?.name ?? values.requestedCountry;
   const authorityOptions = (authorities.data ?? [])
     .filter((a) => a.country === values.requestedCountry && a.kind !== 'PROSECUTION_OFFICE')
     .map((a) => ({ value: a.id, label: `${a.name} (${a.code})` }));
@@ -269,8 +274,9 @@ export function WriterPage() {
                           required
                           data={BASES.map((v) => ({ value: v, label: t(`common:legalBasis.${v}`) }))}
                           value={field.value}
-                          onChange={(v) => field.onChange(v ?? 'BUDAPEST_CONVENTION')}
+                          onChange={(v) => field.onChange(v ?? 'ASEAN_MLAT_2004')}
                           allowDeselect={false}
+                          description={notAccepted(country.data?.legalBases, field.value) ? t('requirements.basisNotAccepted', { country: countryName }) : undefined}
                         />
                       )}
                     />
@@ -288,6 +294,7 @@ export function WriterPage() {
                             value={field.value}
                             onChange={(v) => field.onChange(v ?? 'CENTRAL_AUTHORITY')}
                             allowDeselect={false}
+                            description={notAccepted(country.data?.channels, field.value) ? t('requirements.channelNotAccepted', { country: countryName }) : undefined}
                           />
                         )}
                       />
@@ -416,7 +423,10 @@ export function WriterPage() {
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          {step < 4 && <Completeness missing={missing} stepTitle={stepTitle} onGo={(f) => current && goTo(stepOf(f))} />}
+          <Stack>
+            {step < 4 && <Completeness missing={missing} stepTitle={stepTitle} onGo={(f) => current && goTo(stepOf(f))} />}
+            {country.data && <CountryRequirements country={country.data} type={values.type} legalBasis={values.legalBasis} />}
+          </Stack>
         </Grid.Col>
       </Grid>
     </Page>
