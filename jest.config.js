@@ -5,7 +5,7 @@ const swc = ['@swc/jest', JSON.parse(require('fs').readFileSync(`${__dirname}/.s
 // compile it to CommonJS, as Node 20 itself loads it through require(esm).
 const transformIgnorePatterns = ['/node_modules/(?!content-disposition/)'];
 const moduleNameMapper = {
-  '^@mla/(core|domain|identity|requests|deadlines|outbox|deadline-worker|notifications|supervision|countries|letters)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@mla/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
 };
 module.exports = {
   testTimeout: 30000,

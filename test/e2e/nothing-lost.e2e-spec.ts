@@ -1,6 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
+import { QueueEvents } from 'bullmq';
 import { DeadlineSweeps } from '../../libs/deadline-worker/src';
+import { NotificationProcessor, OutboxReconciler, OutboxRelay } from '../../libs/notifications/src';
+import { TcpProxy } from '../support/tcp-proxy';
+import { WebhookReceiver } from '../support/webhook-receiver';
 import { deadlineJobId } from '../../libs/deadlines/src';
+import { IdempotencyRepository } from '../../libs/requests/src/idempotency/idempotency.repository';
 import { createTestApp, TestApp } from '../support/test-app';
 import { DAY } from '../support/test-clock';
 import { awaitJobs, startTestWorker, TestWorker } from '../support/test-worker';
@@ -76,5 +81,174 @@ describe('nothing lost when Redis loses its data (e2e)', () => {
       const job = await w.queue.getJob(deadlineJobId(d.id, d.scheduled_for as Date));
       expect(job).toBeTruthy();
     }
+  });
+});
+
+/**
+ * Nothing lost between the outbox and its recipient: the outbox reconciler puts back what was
+ * dispatched but never settled; database errors spend no webhook attempt.
+ */
+describe('nothing lost between the outbox and the recipient (e2e)', () => {
+  let t: TestApp;
+  let as: Record<UserKey, string>;
+  let receiver: WebhookReceiver;
+  let proxy: TcpProxy;
+
+  beforeAll(async () => {
+    t = await createTestApp({ clockStart: '2026-11-02T03:00:00.000Z', env: { WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_BACKOFF_MS: '5' } });
+    as = await loginAll(t);
+    receiver = new WebhookReceiver();
+    await receiver.start();
+    await t.http.patch(`/api/v1/authorities/${await authorityId(t, 'SG-CA')}`).set('authorization', as.admin).send({ webhookUrl: receiver.url }).expect(200);
+    const url = new URL(t.config.DATABASE_URL);
+    proxy = new TcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
+  });
+  afterAll(async () => {
+    await receiver.stop();
+    await proxy.stop();
+    await t.close();
+  });
+
+  const sendOne = async () => {
+    const draft = await createDraft(t, as.vnProsecutor, completeDraft(await authorityId(t, 'SG-CA')));
+    await act(t, as.vnProsecutor, draft.id, { action: 'submit' });
+    await act(t, as.vnOfficer, draft.id, { action: 'send' });
+    const [row] = await t.sql<{ id: string }>(
+      `SELECT o.id FROM outbox o JOIN authorities a ON a.id = o.recipient_authority_id WHERE o.request_id = $1 AND o.type = 'request.sent' AND a.code = 'SG-CA'`,
+      [draft.id],
+    );
+    return row?.id as string;
+  };
+  const inboxCopies = async (outboxId: string) => (await t.sql(`SELECT 1 FROM notifications WHERE outbox_id = $1`, [outboxId])).length;
+
+  it('restores a notification whose job was deleted from Redis; it reaches the inbox once', async () => {
+    const w = await startTestWorker(t);
+    try {
+      const processor = w.context.get(NotificationProcessor);
+      await processor.worker.pause();
+      const outboxId = await sendOne();
+      await w.context.get(OutboxRelay).wake(); // dispatched: its job is in Redis
+      expect(await w.notifications.remove(outboxId)).toBe(1); // …and deleted (a dashboard, a Redis loss)
+      processor.worker.resume();
+
+      const reconciler = w.context.get(OutboxReconciler);
+      expect(await reconciler.sweep()).toEqual([]); // not yet stuck: dispatched a moment ago
+      t.clock.advance(t.config.OUTBOX_STUCK_AFTER_MS + 1000);
+      expect(await reconciler.sweep()).toContain(outboxId);
+      await awaitJobs(w.notifications, [outboxId]);
+      expect(await inboxCopies(outboxId)).toBe(1);
+      expect(await reconciler.sweep()).toEqual([]); // settled now: nothing more to do
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('restores a delivery whose job spent its attempts while PostgreSQL refused connections; no webhook attempt was spent', async () => {
+    const port = await proxy.start();
+    const url = new URL(t.config.DATABASE_URL);
+    url.port = String(port);
+    const w = await startTestWorker(t, { DATABASE_URL: url.toString() });
+    try {
+      const processor = w.context.get(NotificationProcessor);
+      await processor.worker.pause();
+      const outboxId = await sendOne();
+      await w.context.get(OutboxRelay).wake();
+      proxy.refuse(); // the worker's database goes away
+      const failed = new Promise<void>((resolve) =>
+        processor.worker.on('failed', (job) => {
+          if (job?.id === outboxId && job.attemptsMade >= (job.opts.attempts ?? 1)) resolve();
+        }),
+      );
+      processor.worker.resume();
+      await failed; // every attempt of the job spent on database errors
+      proxy.accept();
+
+      const before = receiver.received.length;
+      t.clock.advance(t.config.OUTBOX_STUCK_AFTER_MS + 1000);
+      // The job's earlier failure is in the queue's event stream: await the completion of its new run.
+      const events = new QueueEvents(w.notifications.name, { connection: w.notifications.opts.connection, prefix: w.notifications.opts.prefix });
+      try {
+        await events.waitUntilReady();
+        const completed = new Promise<void>((resolve) => events.on('completed', ({ jobId }) => jobId === outboxId && resolve()));
+        expect(await w.context.get(OutboxReconciler).sweep()).toContain(outboxId);
+        await completed;
+      } finally {
+        await events.close();
+      }
+      expect(await inboxCopies(outboxId)).toBe(1);
+      const [delivery] = await t.sql<{ status: string; attempts: number; round_attempts: number }>(
+        `SELECT status, attempts, round_attempts FROM webhook_deliveries WHERE outbox_id = $1`,
+        [outboxId],
+      );
+      expect(delivery).toEqual({ status: 'DELIVERED', attempts: 1, round_attempts: 1 });
+      expect(receiver.received.slice(before).filter((r) => r.headers['webhook-id'] === outboxId)).toHaveLength(1);
+    } finally {
+      await w.close();
+    }
+  });
+});
+
+/** An idempotent POST whose process dies after its commit is not run again. */
+describe('idempotency that survives a crash (e2e)', () => {
+  let t: TestApp;
+  let as: Record<UserKey, string>;
+
+  beforeAll(async () => {
+    t = await createTestApp({ clockStart: '2026-11-02T03:00:00.000Z' });
+    as = await loginAll(t);
+  });
+  afterAll(() => t.close());
+
+  it('the answer commits with the action: a crash before the answer is recorded cannot make a repeat run it again', async () => {
+    const draft = await createDraft(t, as.vnProsecutor, completeDraft(await authorityId(t, 'SG-CA')));
+    await act(t, as.vnProsecutor, draft.id, { action: 'submit' });
+    await act(t, as.vnOfficer, draft.id, { action: 'send' });
+    // The recording after the answer is where a crash used to leave a claim without its answer:
+    // make it fail, as a process killed right after the action's commit.
+    const late = jest.spyOn(t.app.get(IdempotencyRepository), 'complete').mockRejectedValue(new Error('the process died'));
+    try {
+      const first = await t.http
+        .post(`/api/v1/requests/${draft.id}/transitions`)
+        .set('authorization', as.sgOfficer)
+        .set('idempotency-key', 'ack-after-crash')
+        .send({ action: 'acknowledge' });
+      expect(first.status).toBe(200);
+      expect(late).not.toHaveBeenCalled();
+      // Written by the action's own transaction.
+      const [same] = await t.sql<{ same: boolean }>(
+        `SELECT (SELECT xmin::text FROM idempotency_keys WHERE key = 'ack-after-crash') = (SELECT xmin::text FROM request_events WHERE request_id = $1 AND action = 'acknowledge') AS same`,
+        [draft.id],
+      );
+      expect(same?.same).toBe(true);
+
+      t.clock.advance(2 * 60_000); // long past the time after which an unanswered claim counts as abandoned
+      const again = await t.http
+        .post(`/api/v1/requests/${draft.id}/transitions`)
+        .set('authorization', as.sgOfficer)
+        .set('idempotency-key', 'ack-after-crash')
+        .send({ action: 'acknowledge' });
+      expect(again.status).toBe(200);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.body).toEqual(first.body);
+      expect(await t.sql(`SELECT 1 FROM request_events WHERE request_id = $1 AND action = 'acknowledge'`, [draft.id])).toHaveLength(1);
+    } finally {
+      late.mockRestore();
+    }
+  });
+
+  it('a creation too: its answer, with the reference drawn in the same statement, is replayed', async () => {
+    const body = completeDraft(await authorityId(t, 'SG-CA'), { title: 'Created before a crash' });
+    const first = await t.http.post('/api/v1/requests').set('authorization', as.vnProsecutor).set('idempotency-key', 'create-crash').send(body);
+    expect(first.status).toBe(201);
+    const [stored] = await t.sql<{ response_body: string; same: boolean }>(
+      `SELECT k.response_body, k.xmin::text = r.xmin::text AS same FROM idempotency_keys k, requests r WHERE k.key = 'create-crash' AND r.id = $1`,
+      [first.body.id],
+    );
+    expect(stored?.same).toBe(true);
+    expect(JSON.parse(stored?.response_body as string).reference).toBe(first.body.reference);
+    t.clock.advance(2 * 60_000);
+    const again = await t.http.post('/api/v1/requests').set('authorization', as.vnProsecutor).set('idempotency-key', 'create-crash').send(body);
+    expect([again.status, again.headers['idempotent-replayed'], again.body]).toEqual([201, 'true', first.body]);
+    expect(await t.sql(`SELECT 1 FROM requests WHERE title = 'Created before a crash'`)).toHaveLength(1);
   });
 });

@@ -35,6 +35,7 @@ export async function spawnWorker(config: AppConfig, env: Record<string, string>
       DEADLINE_POLICY_PATH: config.DEADLINE_POLICY_PATH,
       MIGRATIONS_RUN: 'false',
       RECONCILE_INTERVAL_MS: '0',
+    OUTBOX_RECONCILE_INTERVAL_MS: '0',
       LOG_LEVEL: 'silent',
       WORKER_LOCK_MS: String(config.WORKER_LOCK_MS),
       WORKER_STALLED_INTERVAL_MS: String(config.WORKER_STALLED_INTERVAL_MS),
@@ -72,4 +73,31 @@ export async function spawnRedis(port: number): Promise<ChildProcess> {
   });
   await waitForOutput(child, /Ready to accept connections/);
   return child;
+}
+
+/** Starts the built API (dist) as its own process, on the test's database and Redis prefix; resolves with its base URL once ready. */
+export async function spawnApi(config: AppConfig, env: Record<string, string> = {}): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      PORT: String(port),
+      DATABASE_URL: config.DATABASE_URL,
+      REDIS_URL: config.REDIS_URL,
+      QUEUE_PREFIX: config.QUEUE_PREFIX,
+      DEADLINE_POLICY_PATH: config.DEADLINE_POLICY_PATH,
+      JWT_SECRET: config.JWT_SECRET,
+      JWT_TTL_SECONDS: String(config.JWT_TTL_SECONDS),
+      EVIDENCE_MAX_BYTES: String(config.EVIDENCE_MAX_BYTES),
+      MIGRATIONS_RUN: 'false',
+      DEMO_SEED: 'false',
+      LOG_LEVEL: 'silent',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await waitForOutput(child, /MLA Hub API listening/);
+  return { child, base: `http://127.0.0.1:${port}` };
 }

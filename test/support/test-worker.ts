@@ -7,6 +7,7 @@ import { DeadlineScheduler, deadlineJobId } from '../../libs/deadlines/src';
 import { OutboxRelay } from '../../libs/notifications/src';
 import { QUEUES } from '../../libs/core/src';
 import { getQueueToken } from '@nestjs/bullmq';
+import { AppConfig } from '../../libs/core/src/config/app-config';
 import type { TestApp } from './test-app';
 
 export interface TestWorker {
@@ -22,9 +23,10 @@ export interface TestWorker {
   close(): Promise<void>;
 }
 
-/** Starts a worker (same database, Redis prefix and clock as the test's API) in this process. */
-export async function startTestWorker(t: TestApp): Promise<TestWorker> {
-  const context = await createWorker({ config: t.config, clock: t.clock, migrate: false });
+/** Starts a worker (same database, Redis prefix and clock as the test's API, unless `overrides` say otherwise) in this process. */
+export async function startTestWorker(t: TestApp, overrides: Partial<AppConfig> = {}): Promise<TestWorker> {
+  const config = Object.assign(new AppConfig(), t.config, overrides);
+  const context = await createWorker({ config, clock: t.clock, migrate: false });
   const worker = context.get(DeadlineProcessor).worker;
   const queue = context.get(DeadlineScheduler).queue;
   const reconciler = context.get(DeadlineReconciler);

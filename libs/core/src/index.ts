@@ -11,4 +11,5 @@ export * from './pagination/cursor';
 export * from './queues/queue-names';
 export * from './queues/queues.module';
 export * from './queues/sweep-loop';
+export * from './queues/bounded';
 export * from './pagination/page-query.dto';

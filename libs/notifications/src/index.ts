@@ -10,3 +10,6 @@ export * from './notifications-data.module';
 export * from './notifications.module';
 export * from './notifications-worker.module';
 export * from './relay/outbox-relay.service';
+export * from './reconcile/outbox-reconciler';
+export * from './reconcile/outbox-sweeps';
+export * from './webhooks/webhook-retry.service';

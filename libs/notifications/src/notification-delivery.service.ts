@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig, Clock } from '@mla/core';
 import { DeliveryRepository } from './delivery/delivery.repository';
 import { renderNotification } from './i18n/notification-texts';
-import { WebhookDeliveriesRepository } from './webhooks/webhook-deliveries.repository';
 import { postWebhook, signWebhook } from './webhooks/webhook-sender';
 
 export type DeliveryOutcome = 'inbox-only' | 'delivered' | 'already-done' | 'dead' | 'gone';
@@ -19,12 +18,11 @@ export class WebhookAttemptFailed extends Error {}
 export class NotificationDeliveryService {
   constructor(
     private readonly delivery: DeliveryRepository,
-    private readonly deliveries: WebhookDeliveriesRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
-  async deliver(outboxId: string, attempt: { made: number; max: number }): Promise<DeliveryOutcome> {
+  async deliver(outboxId: string): Promise<DeliveryOutcome> {
     const row = await this.delivery.outboxRow(outboxId);
     if (!row) return 'gone';
     const now = this.clock.now();
@@ -44,12 +42,15 @@ export class NotificationDeliveryService {
       occurredAt,
     };
     if (!row.webhookUrl || !row.webhookSecret) {
-      await this.delivery.storeInboxCopy(inboxCopy, now);
+      await this.delivery.storeInboxCopyAndSettle(inboxCopy, now);
       return 'inbox-only';
     }
     const delivery = await this.delivery.storeInboxCopyAndDelivery(inboxCopy, row.webhookUrl, now);
     if (!delivery) return 'gone';
-    if (delivery.status !== 'PENDING') return 'already-done';
+    if (delivery.status !== 'PENDING') {
+      await this.delivery.settle(row.id, now);
+      return 'already-done';
+    }
     const body = JSON.stringify({
       id: row.id,
       type: row.type,
@@ -59,9 +60,10 @@ export class NotificationDeliveryService {
       text,
     });
     const result = await postWebhook(row.webhookUrl, signWebhook(row.webhookSecret, row.id, now, body), body, this.config.WEBHOOK_TIMEOUT_MS);
-    const last = attempt.made + 1 >= attempt.max;
+    // The attempts are counted in the database: a job that failed on a database error spent none.
+    const last = delivery.roundAttempts + 1 >= this.config.WEBHOOK_MAX_ATTEMPTS;
     const status = result.ok ? 'DELIVERED' : last ? 'DEAD' : 'PENDING';
-    await this.deliveries.recordAttempt(delivery.id, { status, statusCode: result.statusCode, error: result.error }, this.clock.now());
+    await this.delivery.recordAttempt(delivery, { status, statusCode: result.statusCode, error: result.error }, this.clock.now());
     if (status === 'PENDING') throw new WebhookAttemptFailed(`webhook to ${row.webhookUrl} failed: ${result.error}`);
     return status === 'DELIVERED' ? 'delivered' : 'dead';
   }

@@ -26,7 +26,7 @@ export abstract class NotificationProcessor extends WorkerHost {
     if (job.name !== NOTIFICATION_JOBS.deliver) throw new Error(`no handler for notification job ${job.name}`);
     const payload = DELIVER_PAYLOAD.safeParse(job.data);
     if (!payload.success) throw new Error(`notification job ${job.id}: payload ${JSON.stringify(job.data)} is not { o: <outbox uuid> }`);
-    return this.delivery.deliver(payload.data.o, { made: job.attemptsMade, max: job.opts.attempts ?? 1 });
+    return this.delivery.deliver(payload.data.o);
   }
 
   @OnWorkerEvent('failed')

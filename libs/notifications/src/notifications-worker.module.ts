@@ -4,6 +4,8 @@ import { OutboxModule } from '@mla/outbox';
 import { NotificationDeliveryService } from './notification-delivery.service';
 import { NotificationProcessor, notificationProcessorFor } from './notification.processor';
 import { NotificationsDataModule } from './notifications-data.module';
+import { OutboxReconciler } from './reconcile/outbox-reconciler';
+import { OutboxSweeps } from './reconcile/outbox-sweeps';
 import { OutboxRelay } from './relay/outbox-relay.service';
 
 /** The worker side of notifications (no HTTP): the outbox relay and the delivery consumer. */
@@ -13,8 +15,8 @@ export class NotificationsWorkerModule {
     return {
       module: NotificationsWorkerModule,
       imports: [NotificationsDataModule, OutboxModule],
-      providers: [OutboxRelay, NotificationDeliveryService, { provide: NotificationProcessor, useClass: notificationProcessorFor(config) }],
-      exports: [OutboxRelay, NotificationProcessor, NotificationDeliveryService],
+      providers: [OutboxRelay, OutboxReconciler, OutboxSweeps, NotificationDeliveryService, { provide: NotificationProcessor, useClass: notificationProcessorFor(config) }],
+      exports: [OutboxRelay, OutboxReconciler, OutboxSweeps, NotificationProcessor, NotificationDeliveryService],
     };
   }
 }

@@ -7,13 +7,14 @@ import { RequestCommands } from './commands/request-commands';
 import { EventsRepository } from './events/events.repository';
 import { RequestHistory } from './events/request-history';
 import { EvidenceRepository } from './evidence/evidence.repository';
+import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { RequestsRepository } from './requests.repository';
 import { RequestsService } from './requests.service';
 
 /** Requests for any process (API and worker): the one write path, its rules and repositories. No HTTP. */
 @Module({
   imports: [IdentityDataModule, DeadlinesModule, OutboxModule],
-  providers: [RequestsRepository, EventsRepository, EvidenceRepository, RequestHistory, CommandRules, RequestCommands, RequestsService],
-  exports: [RequestsRepository, EventsRepository, EvidenceRepository, RequestCommands, RequestsService],
+  providers: [RequestsRepository, EventsRepository, EvidenceRepository, IdempotencyRepository, RequestHistory, CommandRules, RequestCommands, RequestsService],
+  exports: [RequestsRepository, EventsRepository, EvidenceRepository, IdempotencyRepository, RequestCommands, RequestsService],
 })
 export class RequestsCoreModule {}

@@ -33,6 +33,7 @@ import { EvidenceService } from './evidence/evidence.service';
 import { etagOf } from './request.presenter';
 import { RequestsService } from './requests.service';
 import { ExpectedVersion } from './http/if-match.decorator';
+import { Idempotency, type IdempotencyClaim } from './idempotency/idempotency-context';
 import { editCommand, transitionCommand } from './http/transition-command';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound('Request') });
@@ -58,8 +59,13 @@ export class RequestsController {
   @ApiHeader(IDEMPOTENCY_KEY)
   @ApiCreatedResponse({ type: RequestDto })
   @ApiUnprocessableEntityResponse({ description: 'RULE_VIOLATED: requested authority or related request unfit' })
-  async create(@CurrentUser() p: Principal, @Body() dto: CreateRequestDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<RequestDto> {
-    const created = await this.requests.create(p, dto);
+  async create(
+    @CurrentUser() p: Principal,
+    @Body() dto: CreateRequestDto,
+    @Idempotency() claim: IdempotencyClaim | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RequestDto> {
+    const created = await this.requests.create(p, dto, claim);
     reply.header('etag', etagOf(created.version)).header('location', `/api/v1/requests/${created.id}`);
     return created;
   }
@@ -126,9 +132,10 @@ export class RequestsController {
     @Param('id', uuid) id: string,
     @Body() dto: TransitionDto,
     @ExpectedVersion() expectedVersion: number | undefined,
+    @Idempotency() claim: IdempotencyClaim | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RequestDto> {
-    const request = await this.requests.change(p, id, transitionCommand(dto), expectedVersion);
+    const request = await this.requests.change(p, id, transitionCommand(dto), expectedVersion, claim);
     reply.header('etag', etagOf(request.version));
     return request;
   }
@@ -149,9 +156,11 @@ export class RequestsController {
     @Param('deadlineId', uuid) deadlineId: string,
     @Body() dto: ExtendDeadlineDto,
     @ExpectedVersion() expectedVersion: number | undefined,
+    @Idempotency() claim: IdempotencyClaim | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RequestDto> {
-    const request = await this.requests.change(p, id, { name: 'extend_deadline', input: { deadlineId, dueAt: dto.dueAt, reason: dto.reason } }, expectedVersion);
+    const command = { name: 'extend_deadline' as const, input: { deadlineId, dueAt: dto.dueAt, reason: dto.reason } };
+    const request = await this.requests.change(p, id, command, expectedVersion, claim);
     reply.header('etag', etagOf(request.version));
     return request;
   }

@@ -121,7 +121,7 @@ export class RequestsRepository {
    * reference, `{country}-{year}-{6 digits}`, comes from the country's sequence for the
    * year, never reused. Answers the reference.
    */
-  async insertWithEvent(n: NewRequestRow, event: StoredEvent, year: number): Promise<string> {
+  async insertWithEvent(n: NewRequestRow, event: StoredEvent, year: number, alsoWrite?: (p: SqlParams, referenceSql: string) => string[]): Promise<string> {
     const p = new SqlParams();
     const [country, y] = [p.add(n.requestingCountry), p.add(year)];
     const columns = {
@@ -143,6 +143,7 @@ export class RequestsRepository {
          VALUES ((SELECT ${country}::char(2)::text || '-' || ${y}::int::text || '-' || lpad(last_value::text, 6, '0') FROM seq), ${values.join(', ')})
          RETURNING reference),
        ev AS (${this.events.insertStatement(event, p)})
+       ${(alsoWrite?.(p, '(SELECT reference FROM req)') ?? []).map((st, i) => `, also${i} AS (${st})`).join('\n')}
        SELECT reference FROM req`,
       p.values,
     )) as { reference: string }[];

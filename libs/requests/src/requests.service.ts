@@ -9,7 +9,9 @@ import { actorOf, buildEvent } from './events/event-builder';
 import type { CreateRequestDto } from './dto/request-content.dto';
 import type { ListRequestsQueryDto } from './dto/list-requests-query.dto';
 import type { RequestDto, RequestListDto } from './dto/request.dto';
-import { toRequestDto, toSummary } from './request.presenter';
+import type { IdempotencyClaim } from './idempotency/idempotency-context';
+import { IdempotencyRepository } from './idempotency/idempotency.repository';
+import { etagOf, toRequestDto, toSummary } from './request.presenter';
 import type { RequestRow } from './request.row';
 import { NewRequestRow, RequestsRepository } from './requests.repository';
 import { canSee } from './visibility';
@@ -26,10 +28,11 @@ export class RequestsService {
     private readonly requests: RequestsRepository,
     private readonly commands: RequestCommands,
     private readonly authorities: AuthoritiesRepository,
+    private readonly idempotency: IdempotencyRepository,
     private readonly clock: Clock,
   ) {}
 
-  async create(p: Principal, dto: CreateRequestDto): Promise<RequestDto> {
+  async create(p: Principal, dto: CreateRequestDto, claim?: IdempotencyClaim): Promise<RequestDto> {
     const found = await this.authorities.findByIds([p.authorityId as string, dto.requestedAuthorityId]);
     const requesting = found.find((a) => a.id === p.authorityId);
     if (!requesting) throw AppException.forbidden('Your authority no longer exists');
@@ -66,7 +69,28 @@ export class RequestsService {
       lastEventHash: event.hash,
       now,
     };
-    const reference = await this.requests.insertWithEvent(created, event, yearIn(requesting.timezone, now));
+    // An idempotent creation's answer commits with it; its reference, drawn in the same statement, is put in there.
+    const marker = `reference-${randomUUID()}`;
+    const reference = await this.requests.insertWithEvent(
+      created,
+      event,
+      yearIn(requesting.timezone, now),
+      claim
+        ? (params, referenceSql) => [
+            this.idempotency.completeStatement(
+              claim.userId,
+              claim.key,
+              claim.statusCode,
+              { etag: etagOf(1), location: `/api/v1/requests/${id}` },
+              JSON.stringify(toRequestDto(newRequestRow(created, marker, requesting, requested), [], p)),
+              now,
+              params,
+              (body) => `replace(${body}, ${params.add(marker)}, ${referenceSql})`,
+            ),
+          ]
+        : undefined,
+    );
+    if (claim) claim.recorded = true;
     return toRequestDto(newRequestRow(created, reference, requesting, requested), [], p);
   }
 
@@ -74,8 +98,19 @@ export class RequestsService {
    * Runs a command of the write path on a request (an action, a draft edit, an extension, a
    * reassignment) and answers the request as the caller now sees it.
    */
-  async change(p: Principal, id: string, command: Command, expectedVersion: number | undefined): Promise<RequestDto> {
-    const { row, deadlines } = await this.commands.run(p, id, command, { expectedVersion });
+  async change(p: Principal, id: string, command: Command, expectedVersion: number | undefined, claim?: IdempotencyClaim): Promise<RequestDto> {
+    const now = this.clock.now();
+    const { row, deadlines } = await this.commands.run(p, id, command, {
+      expectedVersion,
+      // An idempotent request's answer commits with the action it answers.
+      alsoWrite: claim
+        ? (result, params) => [
+            this.idempotency.completeStatement(claim.userId, claim.key, claim.statusCode, { etag: etagOf(result.row.version) },
+              JSON.stringify(toRequestDto(result.row, result.deadlines, p)), now, params),
+          ]
+        : undefined,
+    });
+    if (claim) claim.recorded = true;
     return toRequestDto(row, deadlines, p);
   }
 

@@ -17,7 +17,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { AppException } from '@mla/core';
 import { CurrentUser, Principal, Roles } from '@mla/identity';
-import { etagOf, ExpectedVersion, RequestDto, RequestsService } from '@mla/requests';
+import { etagOf, ExpectedVersion, Idempotency, type IdempotencyClaim, RequestDto, RequestsService } from '@mla/requests';
 import { OverdueListDto, OverdueQueryDto } from './dto/overdue.dto';
 import { ReassignDto } from './dto/reassign.dto';
 import { StatsQueryDto, SupervisionStatsDto } from './dto/stats.dto';
@@ -98,9 +98,11 @@ export class SupervisionController {
     @Param('id', uuid) id: string,
     @Body() dto: ReassignDto,
     @ExpectedVersion() expectedVersion: number | undefined,
+    @Idempotency() claim: IdempotencyClaim | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RequestDto> {
-    const request = await this.requests.change(p, id, { name: 'reassign', input: { assigneeId: dto.assigneeId, reason: dto.reason } }, expectedVersion);
+    const command = { name: 'reassign' as const, input: { assigneeId: dto.assigneeId, reason: dto.reason } };
+    const request = await this.requests.change(p, id, command, expectedVersion, claim);
     reply.header('etag', etagOf(request.version));
     return request;
   }

@@ -101,9 +101,20 @@ export class AppConfig {
   @IsBoolean({ message: 'MIGRATIONS_RUN must be true or false' })
   MIGRATIONS_RUN = true;
 
+  /** Where files live: PostgreSQL large objects (every replica reads them), or this machine's disk (one machine only). */
+  @IsIn(['postgres', 'filesystem'], { message: 'FILE_STORE must be postgres or filesystem' })
+  FILE_STORE: 'postgres' | 'filesystem' = 'postgres';
+
+  /** The directory of FILE_STORE=filesystem. */
   @IsString()
   @IsNotEmpty()
   EVIDENCE_STORAGE_DIR = 'var/evidence';
+
+  /** The most one request's files (evidence, documents) may take in all. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FILE_QUOTA_PER_REQUEST_BYTES = 5 * 1024 * 1024 * 1024;
 
   @Transform(toInt)
   @IsInt()
@@ -152,6 +163,18 @@ export class AppConfig {
   @IsInt()
   @Min(100)
   OUTBOX_POLL_MS = 5_000;
+
+  /** How often the outbox reconciler looks for dispatched notifications never settled (0: only at worker start and when Redis returns). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  OUTBOX_RECONCILE_INTERVAL_MS = 60_000;
+
+  /** How long after its dispatch an unsettled notification counts as stuck (its job is then put back). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  OUTBOX_STUCK_AFTER_MS = 60_000;
 
   /** Timeout of one webhook POST. */
   @Transform(toInt)

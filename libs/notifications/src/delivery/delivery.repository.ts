@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SqlParams } from '@mla/core';
+import { combineStatements, SqlParams } from '@mla/core';
+import { OutboxRepository } from '@mla/outbox';
 import { InboxCopy, NotificationsRepository } from '../inbox/notifications.repository';
-import { DeliveryRow, WebhookDeliveriesRepository } from '../webhooks/webhook-deliveries.repository';
+import { DeliveryRow, DeliveryStatus, WebhookDeliveriesRepository } from '../webhooks/webhook-deliveries.repository';
 
 /** An outbox row with what its delivery needs of the recipient authority. */
 export interface OutboxForDelivery {
@@ -25,6 +26,7 @@ export class DeliveryRepository {
     private readonly dataSource: DataSource,
     private readonly inbox: NotificationsRepository,
     private readonly deliveries: WebhookDeliveriesRepository,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   async outboxRow(outboxId: string): Promise<OutboxForDelivery | null> {
@@ -38,10 +40,24 @@ export class DeliveryRepository {
     return rows[0] ?? null;
   }
 
-  /** Stores the inbox copy (once). */
-  async storeInboxCopy(copy: InboxCopy, now: Date): Promise<void> {
+  /** Stores the inbox copy (once): with no webhook, the outbox row is then settled. */
+  async storeInboxCopyAndSettle(copy: InboxCopy, now: Date): Promise<void> {
     const p = new SqlParams();
-    await this.dataSource.query(this.inbox.insertStatement(copy, now, p), p.values);
+    await this.dataSource.query(combineStatements([this.inbox.insertStatement(copy, now, p), this.outbox.settleStatement(copy.outboxId, now, p)]), p.values);
+  }
+
+  /** Records a webhook attempt; a final one (DELIVERED, DEAD) settles the outbox row, in the same statement. */
+  async recordAttempt(delivery: DeliveryRow, outcome: { status: DeliveryStatus; statusCode: number | null; error: string | null }, now: Date): Promise<void> {
+    const p = new SqlParams();
+    const statements = [this.deliveries.attemptStatement(delivery.id, outcome, now, p)];
+    if (outcome.status !== 'PENDING') statements.push(this.outbox.settleStatement(delivery.outboxId, now, p));
+    await this.dataSource.query(combineStatements(statements), p.values);
+  }
+
+  /** A delivery found already ended: its outbox row is settled. */
+  async settle(outboxId: string, now: Date): Promise<void> {
+    const p = new SqlParams();
+    await this.dataSource.query(this.outbox.settleStatement(outboxId, now, p), p.values);
   }
 
   /** Stores the inbox copy and creates (or finds) the webhook delivery record, in one round trip. */

@@ -71,11 +71,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return this.tx.run(async (m) => {
       const ids = await this.outbox.claimUndispatched(m, BATCH);
       if (ids.length === 0) return 0;
-      await enqueueDeliveries(
-        this.queue,
-        ids.map((outboxId) => ({ outboxId })),
-        this.config.WEBHOOK_MAX_ATTEMPTS,
-      );
+      await enqueueDeliveries(this.queue, ids, this.config.WEBHOOK_MAX_ATTEMPTS);
       await this.outbox.markDispatched(m, ids, this.clock.now());
       return ids.length;
     });

@@ -1,11 +1,9 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Queue } from 'bullmq';
-import { AppConfig, AppException, Clock, decodeCursor, QUEUES, toPage } from '@mla/core';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { AppException, decodeCursor, toPage } from '@mla/core';
 import { CurrentUser, Principal, Roles } from '@mla/identity';
-import { enqueueDeliveries, NotificationJobData } from '../notification-jobs';
 import { DeliveryRow, WebhookDeliveriesRepository } from './webhook-deliveries.repository';
+import { WebhookRetryService } from './webhook-retry.service';
 import { ListDeliveriesQueryDto, WebhookDeliveryDto, WebhookDeliveryListDto } from './webhook-delivery.dto';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound('Authority') });
@@ -37,15 +35,13 @@ function toDto(r: DeliveryRow): WebhookDeliveryDto {
 export class WebhookDeliveriesController {
   constructor(
     private readonly deliveries: WebhookDeliveriesRepository,
-    @InjectQueue(QUEUES.notifications) private readonly queue: Queue<NotificationJobData>,
-    private readonly config: AppConfig,
-    private readonly clock: Clock,
+    private readonly retries: WebhookRetryService,
   ) {}
 
   @Get()
   @ApiOkResponse({ type: WebhookDeliveryListDto })
   async list(@CurrentUser() p: Principal, @Param('authorityId', uuid) authorityId: string, @Query() q: ListDeliveriesQueryDto): Promise<WebhookDeliveryListDto> {
-    this.assertMayRead(p, authorityId);
+    this.retries.assertMayRead(p, authorityId);
     const limit = q.limit ?? 20;
     return toPage(await this.deliveries.page(authorityId, q.status, decodeCursor(q.cursor), limit + 1), limit, toDto);
   }
@@ -55,25 +51,12 @@ export class WebhookDeliveriesController {
   @HttpCode(200)
   @ApiOkResponse({ type: WebhookDeliveryDto })
   @ApiConflictResponse({ description: 'INVALID_TRANSITION: only a DEAD delivery is retried' })
+  @ApiServiceUnavailableResponse({ description: 'SERVICE_UNAVAILABLE: the queue (Redis) is down; the delivery stays DEAD' })
   async retry(
     @CurrentUser() p: Principal,
     @Param('authorityId', uuid) authorityId: string,
     @Param('deliveryId', new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound('Delivery') })) deliveryId: string,
   ): Promise<WebhookDeliveryDto> {
-    this.assertMayRead(p, authorityId);
-    const delivery = await this.deliveries.find(authorityId, deliveryId);
-    if (!delivery) throw AppException.notFound('Delivery');
-    if (!(await this.deliveries.reopen(deliveryId))) {
-      throw new AppException('INVALID_TRANSITION', `Only a DEAD delivery is retried; this one is ${delivery.status}`);
-    }
-    await enqueueDeliveries(this.queue, [{ outboxId: delivery.outboxId, jobId: `${delivery.outboxId}-retry-${this.clock.now().getTime()}` }], this.config.WEBHOOK_MAX_ATTEMPTS);
-    return toDto((await this.deliveries.find(authorityId, deliveryId)) as DeliveryRow);
-  }
-
-  private assertMayRead(p: Principal, authorityId: string): void {
-    if (p.role === 'SUPERVISOR' && p.authorityId !== authorityId) {
-      // A supervisor sees the deliveries of their own authority only; others' do not exist for them.
-      throw AppException.notFound('Authority');
-    }
+    return toDto(await this.retries.retry(p, authorityId, deliveryId));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { KeysetCursor, SqlParams } from '@mla/core';
 
 export type DeliveryStatus = 'PENDING' | 'DELIVERED' | 'DEAD';
@@ -11,6 +11,8 @@ export interface DeliveryRow {
   url: string;
   status: DeliveryStatus;
   attempts: number;
+  /** Attempts of the current round (a retry of a DEAD delivery starts a new one). */
+  roundAttempts: number;
   lastStatusCode: number | null;
   lastError: string | null;
   createdAt: Date;
@@ -21,7 +23,7 @@ export interface DeliveryRow {
   requestId: string | null;
 }
 
-const COLUMNS = `d.id, d.outbox_id AS "outboxId", d.authority_id AS "authorityId", d.url, d.status, d.attempts,
+const COLUMNS = `d.id, d.outbox_id AS "outboxId", d.authority_id AS "authorityId", d.url, d.status, d.attempts, d.round_attempts AS "roundAttempts",
   d.last_status_code AS "lastStatusCode", d.last_error AS "lastError", d.created_at AS "createdAt",
   d.last_attempt_at AS "lastAttemptAt", d.delivered_at AS "deliveredAt", d.dead_at AS "deadAt",
   o.type, o.request_id AS "requestId"`;
@@ -44,14 +46,14 @@ export class WebhookDeliveriesRepository {
       SELECT ${COLUMNS} FROM d JOIN outbox o ON o.id = d.outbox_id`;
   }
 
-  async recordAttempt(id: string, outcome: { status: DeliveryStatus; statusCode: number | null; error: string | null }, now: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE webhook_deliveries SET attempts = attempts + 1, last_attempt_at = $2, status = $3::varchar, last_status_code = $4, last_error = $5,
-         delivered_at = CASE WHEN $3::varchar = 'DELIVERED' THEN $2 ELSE delivered_at END,
-         dead_at = CASE WHEN $3::varchar = 'DEAD' THEN $2 ELSE dead_at END
-       WHERE id = $1`,
-      [id, now, outcome.status, outcome.statusCode, outcome.error?.slice(0, 2000) ?? null],
-    );
+  /** `UPDATE webhook_deliveries …` of one attempt (counted in the delivery and in its round), its parameters added to `p`. */
+  attemptStatement(id: string, outcome: { status: DeliveryStatus; statusCode: number | null; error: string | null }, now: Date, p: SqlParams): string {
+    const [at, status] = [p.add(now), p.add(outcome.status)];
+    return `UPDATE webhook_deliveries SET attempts = attempts + 1, round_attempts = round_attempts + 1, last_attempt_at = ${at},
+         status = ${status}::varchar, last_status_code = ${p.add(outcome.statusCode)}, last_error = ${p.add(outcome.error?.slice(0, 2000) ?? null)},
+         delivered_at = CASE WHEN ${status}::varchar = 'DELIVERED' THEN ${at} ELSE delivered_at END,
+         dead_at = CASE WHEN ${status}::varchar = 'DEAD' THEN ${at} ELSE dead_at END
+       WHERE id = ${p.add(id)}`;
   }
 
   page(authorityId: string, status: DeliveryStatus | undefined, after: KeysetCursor | null, limit: number): Promise<DeliveryRow[]> {
@@ -73,17 +75,17 @@ export class WebhookDeliveriesRepository {
     );
   }
 
-  async find(authorityId: string, id: string): Promise<DeliveryRow | null> {
-    const rows = (await this.dataSource.query(
+  async find(authorityId: string, id: string, m?: EntityManager): Promise<DeliveryRow | null> {
+    const rows = (await (m ?? this.dataSource).query(
       `SELECT ${COLUMNS} FROM webhook_deliveries d JOIN outbox o ON o.id = d.outbox_id WHERE d.authority_id = $1 AND d.id = $2`,
       [authorityId, id],
     )) as DeliveryRow[];
     return rows[0] ?? null;
   }
 
-  /** A DEAD delivery goes back to PENDING for a new round of attempts; false if it was not DEAD. */
-  async reopen(id: string): Promise<boolean> {
-    const [, count] = (await this.dataSource.query(`UPDATE webhook_deliveries SET status = 'PENDING', dead_at = NULL WHERE id = $1 AND status = 'DEAD'`, [
+  /** A DEAD delivery goes back to PENDING for a new round of attempts (in the caller's transaction); false if it was not DEAD. */
+  async reopen(m: EntityManager, id: string): Promise<boolean> {
+    const [, count] = (await m.query(`UPDATE webhook_deliveries SET status = 'PENDING', dead_at = NULL, round_attempts = 0 WHERE id = $1 AND status = 'DEAD'`, [
       id,
     ])) as [unknown[], number];
     return count > 0;

@@ -26,6 +26,8 @@ export interface RunOptions {
   expectedVersion?: number;
   /** Await the deadline jobs in Redis (the worker), instead of a bounded wait that never fails the action (the API). */
   awaitJobs?: boolean;
+  /** More statements made from the command's result, written with it (the answer to an idempotent request). */
+  alsoWrite?: (result: CommandResult, p: SqlParams) => string[];
 }
 
 const DEADLINE_VERBS: Partial<Record<string, string>> = { extend_deadline: 'extended' };
@@ -87,8 +89,10 @@ export class RequestCommands {
           prepared.push(await this.prepare(m, null, related, next.command, now, undefined));
         }
         const params = new SqlParams();
-        await this.requests.writeAll(m, prepared.flatMap((p) => p.write(params)), params);
-        last = (prepared[0] as Prepared).result;
+        const first = (prepared[0] as Prepared).result;
+        const extra = !last && options.alsoWrite ? options.alsoWrite(first, params) : [];
+        await this.requests.writeAll(m, [...prepared.flatMap((p) => p.write(params)), ...extra], params);
+        last = first;
         deltas.push(...prepared.map((p) => p.delta));
         locked = { ...locked, row: last.row, deadlines: last.deadlines };
       }

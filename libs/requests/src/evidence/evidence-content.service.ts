@@ -1,28 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
 import { AppConfig, AppException, Clock } from '@mla/core';
 import type { Principal } from '@mla/identity';
+import { FileStore, FileTooLarge } from '@mla/storage';
 import { RequestsService } from '../requests.service';
 import { EvidenceRepository, EvidenceRow } from './evidence.repository';
 
-class TooLarge extends Error {}
-
 /**
- * The file of a digital evidence item (DESIGN §6): streamed to the configured storage,
- * size-limited, and kept only when its SHA-256 and size match what was declared on delivery.
- * Stored once; never replaced (a correction is a new item).
+ * The file of a digital evidence item (DESIGN §6): streamed into the file store (PostgreSQL
+ * by default: any replica serves it), size-limited, bounded by the request's quota, and kept
+ * only when its SHA-256 and size match what was declared on delivery — the file and the
+ * item's record commit together or not at all. Stored once; never replaced (a correction is
+ * a new item).
  */
 @Injectable()
 export class EvidenceContentService {
   constructor(
     private readonly requests: RequestsService,
     private readonly evidence: EvidenceRepository,
+    private readonly store: FileStore,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -43,36 +39,28 @@ export class EvidenceContentService {
       if (declared > this.config.EVIDENCE_MAX_BYTES) {
         throw new AppException('PAYLOAD_TOO_LARGE', `Files over ${this.config.EVIDENCE_MAX_BYTES} bytes are not stored here`);
       }
-      const dir = this.config.EVIDENCE_STORAGE_DIR;
-      await mkdir(dir, { recursive: true });
-      const temp = join(dir, `.upload-${randomUUID()}`);
-      const hash = createHash('sha256');
-      let size = 0;
-      const meter = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          size += chunk.length;
-          if (size > declared) return done(new TooLarge());
-          hash.update(chunk);
-          done(null, chunk);
-        },
-      });
+      const used = await this.evidence.storedBytes(requestId);
+      if (used + declared > this.config.FILE_QUOTA_PER_REQUEST_BYTES) {
+        throw new AppException('PAYLOAD_TOO_LARGE', `This request already stores ${used} bytes of files; ${declared} more would pass its quota of ${this.config.FILE_QUOTA_PER_REQUEST_BYTES}`);
+      }
       try {
-        await pipeline(body, meter, createWriteStream(temp));
+        await this.store.put({
+          body,
+          maxBytes: declared,
+          keep: async (file, m) => {
+            if (file.size !== declared || file.sha256 !== item.sha256) {
+              throw AppException.rule('The file does not match the SHA-256 and size declared on delivery', [
+                { field: 'body', message: `got ${file.size} bytes with SHA-256 ${file.sha256}` },
+              ]);
+            }
+            if (!(await this.evidence.markStored(m, itemId, file.ref, this.clock.now()))) {
+              throw new AppException('CONFLICT', 'This item already has its file; a correction is a new item');
+            }
+          },
+        });
       } catch (error) {
-        await rm(temp, { force: true });
-        if (error instanceof TooLarge) throw AppException.rule(`The file is larger than the ${declared} bytes declared`, [{ field: 'body', message: 'size mismatch' }]);
+        if (error instanceof FileTooLarge) throw AppException.rule(`The file is larger than the ${declared} bytes declared`, [{ field: 'body', message: 'size mismatch' }]);
         throw error;
-      }
-      const sha256 = hash.digest('hex');
-      if (size !== declared || sha256 !== item.sha256) {
-        await rm(temp, { force: true });
-        throw AppException.rule('The file does not match the SHA-256 and size declared on delivery', [
-          { field: 'body', message: `got ${size} bytes with SHA-256 ${sha256}` },
-        ]);
-      }
-      await rename(temp, this.pathOf(itemId));
-      if (!(await this.evidence.markStored(itemId, this.clock.now()))) {
-        throw new AppException('CONFLICT', 'This item already has its file; a correction is a new item');
       }
       return (await this.evidence.findItem(requestId, itemId)) as EvidenceRow;
     } finally {
@@ -80,18 +68,13 @@ export class EvidenceContentService {
     }
   }
 
-  /** The stored file, for anyone who may see the request. */
+  /** The stored file, for anyone who may see the request, streamed from the store. */
   async download(p: Principal, requestId: string, itemId: string): Promise<{ stream: Readable; size: number; sha256: string }> {
     await this.requests.visibleRow(p, requestId);
     const item = await this.evidence.findItem(requestId, itemId);
     if (!item) throw AppException.notFound('Evidence item');
     if (!item.contentStoredAt) throw AppException.notFound('Evidence file');
-    const path = this.pathOf(itemId);
-    const { size } = await stat(path);
-    return { stream: createReadStream(path), size, sha256: item.sha256 as string };
-  }
-
-  private pathOf(itemId: string): string {
-    return join(this.config.EVIDENCE_STORAGE_DIR, itemId);
+    const stream = await this.store.get(item.contentRef ?? item.id);
+    return { stream, size: Number(item.sizeBytes), sha256: item.sha256 as string };
   }
 }

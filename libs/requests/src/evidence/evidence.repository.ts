@@ -16,6 +16,8 @@ export interface EvidenceRow {
   supersededById: string | null;
   custody: CustodyEntry[];
   contentStoredAt: Date | null;
+  /** The file store's reference of its file (null for a file stored on disk before references). */
+  contentRef: string | null;
   deliveredBy: string;
   createdAt: Date;
 }
@@ -59,7 +61,7 @@ export class EvidenceRepository {
       `SELECT e.id, e.request_id AS "requestId", e.delivery_no AS "deliveryNo", e.item_no AS "itemNo", e.description, e.kind,
               e.sha256, e.size_bytes AS "sizeBytes", e.supersedes_id AS "supersedesId",
               (SELECT s.id FROM evidence_items s WHERE s.supersedes_id = e.id ORDER BY s.created_at LIMIT 1) AS "supersededById",
-              e.custody, e.content_stored_at AS "contentStoredAt", e.delivered_by AS "deliveredBy", e.created_at AS "createdAt"
+              e.custody, e.content_stored_at AS "contentStoredAt", e.content_ref AS "contentRef", e.delivered_by AS "deliveredBy", e.created_at AS "createdAt"
        FROM evidence_items e WHERE e.request_id = $1 ${itemId ? 'AND e.id = $2' : ''} ORDER BY e.delivery_no, e.item_no`,
       itemId ? [requestId, itemId] : [requestId],
     ) as Promise<EvidenceRow[]>;
@@ -69,12 +71,21 @@ export class EvidenceRepository {
     return (await this.list(requestId, itemId))[0] ?? null;
   }
 
-  /** Records that the item's file is stored (the only change the database allows on an item). */
-  async markStored(itemId: string, at: Date): Promise<boolean> {
-    const [, count] = (await this.dataSource.query(
-      `UPDATE evidence_items SET content_stored_at = $2 WHERE id = $1 AND content_stored_at IS NULL`,
-      [itemId, at],
+  /** Records that the item's file is stored, and where (the only change the database allows on an item), in the upload's transaction. */
+  async markStored(m: EntityManager, itemId: string, ref: string, at: Date): Promise<boolean> {
+    const [, count] = (await m.query(
+      `UPDATE evidence_items SET content_stored_at = $2, content_ref = $3 WHERE id = $1 AND content_stored_at IS NULL`,
+      [itemId, at, ref],
     )) as [unknown[], number];
     return count > 0;
+  }
+
+  /** The bytes of the files a request already stores (its quota counts them). */
+  async storedBytes(requestId: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT coalesce(sum(size_bytes), 0)::float8 AS bytes FROM evidence_items WHERE request_id = $1 AND content_stored_at IS NOT NULL`,
+      [requestId],
+    )) as { bytes: number }[];
+    return row?.bytes ?? 0;
   }
 }

@@ -7,6 +7,7 @@ import { from, Observable } from 'rxjs';
 import { AppException, Clock, ReplayedResponse, toProblem } from '@mla/core';
 import type { Principal } from '@mla/identity';
 import { canonicalJson } from '../domain/event-hash';
+import type { IdempotencyClaim } from './idempotency-context';
 import { IdempotencyRepository } from './idempotency.repository';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
@@ -17,7 +18,8 @@ const REPLAYED_HEADERS = ['etag', 'location'];
  * `Idempotency-Key` on POST (DESIGN §9): the first answer (success or client error) is
  * stored; a repeat with the same key and body answers it again, with another body 422
  * IDEMPOTENCY_KEY_REUSED, while the first is still running 409 IDEMPOTENCY_KEY_IN_PROGRESS.
- * Keys are scoped to the user.
+ * Keys are scoped to the user. The actions on requests record their answer in their own
+ * transaction (IdempotencyClaim); other POSTs have it recorded here, after they answer.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -54,6 +56,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const reclaimed = await this.store.reclaim(userId, key, new Date(now.getTime() - ABANDONED_AFTER_MS), now);
       if (!reclaimed) throw new AppException('IDEMPOTENCY_KEY_IN_PROGRESS', 'The first request with this Idempotency-Key is still running; retry shortly');
     }
+    const claim: IdempotencyClaim = { userId, key, statusCode: status, recorded: false };
+    (request as FastifyRequest & { idempotency?: IdempotencyClaim }).idempotency = claim;
     let result: unknown;
     try {
       result = await new Promise((resolve, reject) => next.handle().subscribe({ next: resolve, error: reject }));
@@ -66,6 +70,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
       throw error;
     }
+    // The action wrote its answer in its own transaction: nothing is left to record.
+    if (claim.recorded) return result;
     const headers: Record<string, string> = {};
     for (const name of REPLAYED_HEADERS) {
       const value = reply.getHeader(name);

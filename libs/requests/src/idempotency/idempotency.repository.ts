@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { SqlParams } from '@mla/core';
 
 export interface IdempotencyRecord {
   method: string;
@@ -50,6 +51,18 @@ export class IdempotencyRepository {
       `UPDATE idempotency_keys SET status_code = $3, response_headers = $4, response_body = $5, completed_at = $6 WHERE user_id = $1 AND key = $2`,
       [userId, key, statusCode, JSON.stringify(headers), body, now],
     );
+  }
+
+  /**
+   * `UPDATE idempotency_keys …` completing a claimed key with its answer, its parameters added
+   * to `p`: run in the statement of the action it protects, so the answer commits with it.
+   * `bodySql`: an SQL expression of the body (default: the body given, as a parameter).
+   */
+  completeStatement(userId: string, key: string, statusCode: number, headers: Record<string, string>, body: string, now: Date, p: SqlParams, bodySql?: (bodyParam: string) => string): string {
+    const bodyParam = p.add(body);
+    return `UPDATE idempotency_keys SET status_code = ${p.add(statusCode)}, response_headers = ${p.add(JSON.stringify(headers))},
+        response_body = ${bodySql ? bodySql(bodyParam) : bodyParam}, completed_at = ${p.add(now)}
+      WHERE user_id = ${p.add(userId)} AND key = ${p.add(key)}`;
   }
 
   async release(userId: string, key: string): Promise<void> {

@@ -2007,6 +2007,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description SERVICE_UNAVAILABLE: the queue (Redis) is down; the delivery stays DEAD */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     SupervisionController_listOverdue: {

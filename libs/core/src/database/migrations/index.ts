@@ -2,8 +2,10 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { Notifications1764000000001 } from './1764000000001-notifications';
 import { SupervisionIndexes1764000000002 } from './1764000000002-supervision-indexes';
 import { RequestOutcomes1764000000003 } from './1764000000003-request-outcomes';
+import { OutboxSettled1764000000004 } from './1764000000004-outbox-settled';
+import { FileRefs1764000000005 } from './1764000000005-file-refs';
 
 export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
 
 /** Every migration, in order. Listed explicitly so the same list runs from ts (tests) and js (dist). */
-export const MIGRATIONS = [InitialSchema1764000000000, Notifications1764000000001, SupervisionIndexes1764000000002, RequestOutcomes1764000000003];
+export const MIGRATIONS = [InitialSchema1764000000000, Notifications1764000000001, SupervisionIndexes1764000000002, RequestOutcomes1764000000003, OutboxSettled1764000000004, FileRefs1764000000005];
