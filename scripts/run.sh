@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's first command: install, make sure PostgreSQL and Redis run, create the
-# database, build, and start the API and the worker (migrations and demo seed at start).
+# database, build the API and the console, and start the API (which serves the console at /)
+# and the worker (migrations and demo seed at start).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm ci --no-audit --no-fund
@@ -13,4 +14,8 @@ if ! psql "$ADMIN_URL" -tAc "SELECT 1 FROM pg_database WHERE datname = '${DB_NAM
   psql "$ADMIN_URL" -qc "CREATE DATABASE \"${DB_NAME}\""
 fi
 npm run build
+npm run console:build
+echo
+echo "MLA Hub console: http://${HOST:-127.0.0.1}:${PORT:-3000}/  (sign in as prosecutor@vn.example, officer@sg.example, … password demo-password-2026)"
+echo
 exec npm start

@@ -29,6 +29,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   clockStart?: string;
   seed?: boolean;
+  /** The console build folder to serve (default: the repository's apps/console/dist). */
+  consoleDir?: string;
 }
 
 /** Clones the migrated template into a database of this file's own, and starts the API on it. */
@@ -62,7 +64,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...options.env,
   });
   const clock = new TestClock(options.clockStart);
-  const app = await createApi({ config, clock, migrate: false, seed: options.seed ?? true });
+  const app = await createApi({ config, clock, migrate: false, seed: options.seed ?? true, consoleDir: options.consoleDir });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const http = request(app.getHttpServer());

@@ -1,14 +1,15 @@
 import { Logger as NestLogger, RequestMethod } from '@nestjs/common';
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import fastifyCookie from '@fastify/cookie';
 import { AppConfig, Clock, genRequestId, runMigrationsWithLock } from '@mla/core';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from '@mla/identity';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './app.module';
+import { mountConsole } from './console-static';
 import { registerApiRateLimit } from './http/api-rate-limit';
 import { clientErrorHandler, frameworkErrors, registerJsonParser } from './http/fastify-errors';
 
@@ -27,6 +28,8 @@ export interface CreateApiOptions {
   /** Tests migrate a template database once and skip this. */
   migrate?: boolean;
   seed?: boolean;
+  /** The console's build folder (default apps/console/dist); absent: `/` answers a 404 problem. */
+  consoleDir?: string;
 }
 
 /** Longest path parameter (ids are 36 characters); longer answers 414 URI_TOO_LONG. */
@@ -90,6 +93,7 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
 
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   await mountQueueBoard(app);
+  await mountConsole(app, options.consoleDir);
   return app;
 }
 

@@ -9,6 +9,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   const base = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
   const lines = [
+    `MLA Hub console: ${base}/`,
     `MLA Hub API listening on ${base}/${API_PREFIX}`,
     `OpenAPI: ${base}/docs (JSON: ${base}/docs-json)`,
     `Health: ${base}/health/ready`,

@@ -1,0 +1,2 @@
+export { SignInPage } from '@/features/auth';
+export { InboxPage } from '@/features/inbox';

@@ -1,0 +1,66 @@
+import { Anchor, Stack, Text } from '@mantine/core';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Link, Navigate } from 'react-router-dom';
+import { InboxPage, SignInPage } from './eager';
+import { homeFor, Layout } from './Layout';
+import { LanguageSwitch } from './LanguageSwitch';
+import { useMe } from '@/lib/api/hooks';
+
+/** A lazily loaded screen (its own chunk: charts and the writer stay out of the first load). */
+function load<T extends Record<string, unknown>>(loader: () => Promise<T>, name: keyof T) {
+  const Lazy = lazy(async () => ({ default: (await loader())[name] as ComponentType }));
+  return <Suspended><Lazy /></Suspended>;
+}
+
+function Suspended({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return <Suspense fallback={<Text>{t('loading')}</Text>}>{children}</Suspense>;
+}
+
+function Home() {
+  const me = useMe();
+  return me.data ? <Navigate to={homeFor(me.data)} replace /> : null;
+}
+
+function NotFound() {
+  const { t } = useTranslation('app');
+  return (
+    <Stack>
+      <Text>{t('notFound')}</Text>
+      <Anchor component={Link} to="/">
+        {t('home')}
+      </Anchor>
+    </Stack>
+  );
+}
+
+const requests = () => import('@/features/requests');
+const writer = () => import('@/features/writer');
+const queues = () => import('@/features/queues');
+const supervision = () => import('@/features/supervision');
+const admin = () => import('@/features/admin');
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage languageSwitch={<LanguageSwitch />} /> },
+  {
+    path: '/',
+    element: <Layout />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'inbox', element: <InboxPage /> },
+      { path: 'requests', element: load(requests, 'RequestsListPage') },
+      { path: 'requests/new', element: load(writer, 'WriterPage') },
+      { path: 'requests/:id/edit', element: load(writer, 'WriterPage') },
+      { path: 'requests/:id', element: load(requests, 'RequestPage') },
+      { path: 'queues/review', element: load(queues, 'ReviewQueuePage') },
+      { path: 'queues/incoming', element: load(queues, 'IncomingQueuePage') },
+      { path: 'supervision', element: load(supervision, 'OverduePage') },
+      { path: 'supervision/stats', element: load(supervision, 'StatsPage') },
+      { path: 'manage/authorities', element: load(admin, 'AuthoritiesPage') },
+      { path: 'manage/users', element: load(admin, 'UsersPage') },
+      { path: 'manage/deliveries', element: load(admin, 'DeliveriesPage') },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

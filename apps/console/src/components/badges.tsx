@@ -1,0 +1,57 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { RequestDto, RequestState } from '@/lib/api/client';
+
+const STATE_COLOR: Record<RequestState, string> = {
+  DRAFT: 'gray', IN_REVIEW: 'violet', SENT: 'blue', ACKNOWLEDGED: 'cyan', PRESERVED: 'teal', IN_EXECUTION: 'indigo',
+  INFO_REQUESTED: 'orange', EVIDENCE_RECEIVED: 'green', CLOSED: 'dark', REFUSED: 'red', WITHDRAWN: 'gray', EXPIRED: 'red',
+};
+
+/** A request's state in words. */
+export function StateBadge({ state }: { state: RequestState }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATE_COLOR[state]} variant="light" c="dark.8">
+      {t(`state.${state}`)}
+    </Badge>
+  );
+}
+
+export function PriorityBadge({ priority }: { priority: RequestDto['priority'] }) {
+  const { t } = useTranslation();
+  if (priority === 'EMERGENCY') {
+    return (
+      <Badge color="red.9" variant="filled">
+        {t(`priority.${priority}`)}
+      </Badge>
+    );
+  }
+  return (
+    <Badge color={priority === 'URGENT' ? 'orange' : 'gray'} variant={priority === 'URGENT' ? 'light' : 'outline'} c="dark.8">
+      {t(`priority.${priority}`)}
+    </Badge>
+  );
+}
+
+/** An escalation level: 0 on time, 1 overdue, 2 escalated to both countries' supervisors. */
+export function LevelBadge({ level }: { level: number }) {
+  const { t } = useTranslation();
+  if (level <= 0) return null;
+  return (
+    <Badge color={level >= 2 ? 'red.9' : 'orange'} variant={level >= 2 ? 'filled' : 'light'} c={level >= 2 ? undefined : 'dark.8'}>
+      {t('level', { level })}
+    </Badge>
+  );
+}
+
+/** Who must act next. */
+export function BallHolder({ side, authority }: { side: 'REQUESTING' | 'REQUESTED' | null | undefined; authority?: string }) {
+  const { t } = useTranslation();
+  if (!side) return <>{t('ballHolderNone')}</>;
+  return (
+    <>
+      {t(`side.${side}`)}
+      {authority ? ` · ${authority}` : ''}
+    </>
+  );
+}

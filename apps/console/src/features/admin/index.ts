@@ -1,0 +1,8 @@
+import { addMessages } from '@/lib/i18n';
+import { adminMessages } from './i18n';
+
+addMessages('admin', adminMessages);
+
+export { AuthoritiesPage } from './routes/AuthoritiesPage';
+export { DeliveriesPage } from './routes/DeliveriesPage';
+export { UsersPage } from './routes/UsersPage';

@@ -1,0 +1,31 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, call } from '@/lib/api/client';
+import { queryKeys } from '@/lib/api/hooks';
+
+/** Signs in: the API sets the HttpOnly session cookie; the answer's token is not kept. */
+export function useSignIn() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { email: string; password: string }) => {
+      const answer = await call(api.POST('/api/v1/auth/login', { body }));
+      return answer.user;
+    },
+    onSuccess: (user) => {
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+      qc.setQueryData(queryKeys.me, user);
+    },
+  });
+}
+
+export function useSignOut() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      await api.POST('/api/v1/auth/logout', {});
+    },
+    onSettled: () => {
+      qc.clear();
+      qc.setQueryData(queryKeys.me, null);
+    },
+  });
+}

@@ -1,0 +1,3 @@
+export { SignInPage } from './routes/SignInPage';
+export { useSignOut } from './api/session';
+export { authMessages } from './i18n';

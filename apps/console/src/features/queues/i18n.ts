@@ -1,0 +1,22 @@
+const en = {
+  review: 'To review and send',
+  reviewSubtitle: "Your country's requests submitted by its prosecutors: check them, then send them abroad or return them.",
+  incoming: 'Incoming',
+  incomingSubtitle: 'Requests addressed to your authority by other countries.',
+  includeFinished: 'Include finished requests',
+  nextDeadline: 'Next deadline',
+  noDeadline: 'None open',
+  caption: '{{title}}, sortable by reference, ball holder and next deadline',
+};
+type Messages = typeof en;
+const vi: Messages = {
+  review: 'Cần xem xét và gửi',
+  reviewSubtitle: 'Các yêu cầu của nước bạn do kiểm sát viên trình: kiểm tra, rồi gửi ra nước ngoài hoặc trả lại.',
+  incoming: 'Yêu cầu đến',
+  incomingSubtitle: 'Các yêu cầu nước khác gửi đến cơ quan của bạn.',
+  includeFinished: 'Gồm cả yêu cầu đã kết thúc',
+  nextDeadline: 'Thời hạn gần nhất',
+  noDeadline: 'Không có thời hạn đang tính',
+  caption: '{{title}}, sắp xếp được theo số tham chiếu, bên phải xử lý và thời hạn gần nhất',
+};
+export const queuesMessages = { en, vi };

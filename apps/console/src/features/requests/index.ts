@@ -1,0 +1,9 @@
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/vi';
+import { addMessages } from '@/lib/i18n';
+import { requestsMessages } from './i18n';
+
+addMessages('requests', requestsMessages);
+
+export { RequestPage } from './routes/RequestPage';
+export { RequestsListPage } from './routes/RequestsListPage';

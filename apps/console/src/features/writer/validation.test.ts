@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { missingForSubmit, splitObservedAt, toDraftBody, type WriterValues } from './validation';
+
+const complete: WriterValues = {
+  type: 'SUBSCRIBER_INFO',
+  requestedCountry: 'SG',
+  requestedAuthorityId: '00000000-0000-4000-8000-000000000001',
+  legalBasis: 'ASEAN_MLAT_2004',
+  treatyName: '',
+  channel: 'CENTRAL_AUTHORITY',
+  priority: 'ROUTINE',
+  confidential: false,
+  neededBy: '',
+  relatedRequestId: '',
+  title: 'Subscriber of account X',
+  offenceDescription: 'Online fraud',
+  offenceProvision: 'Penal Code art. 174',
+  facts: 'Victims paid.',
+  measures: [{ value: 'Produce the subscriber information' }],
+  identifiers: [{ kind: 'IP_ADDRESS', value: '203.0.113.7', observedLocal: '2026-11-01T10:00', observedZone: 'Asia/Ho_Chi_Minh' }],
+};
+
+describe('the writer’s completeness check (DESIGN §4, as submit)', () => {
+  it('passes a complete draft', () => {
+    expect(missingForSubmit(complete)).toEqual([]);
+  });
+
+  it('names every missing field as the API does', () => {
+    const empty = { ...complete, title: ' ', offenceDescription: '', offenceProvision: '', facts: '', measures: [{ value: '' }], identifiers: [] };
+    expect(missingForSubmit(empty)).toEqual(['title', 'offence.description', 'offence.provision', 'facts', 'measures', 'identifiers']);
+  });
+
+  it('needs no identifier for a witness statement, and a treaty name for a bilateral treaty', () => {
+    expect(missingForSubmit({ ...complete, type: 'WITNESS_STATEMENT', identifiers: [] })).toEqual([]);
+    expect(missingForSubmit({ ...complete, legalBasis: 'BILATERAL_TREATY' })).toEqual(['treatyName']);
+    expect(missingForSubmit({ ...complete, legalBasis: 'BILATERAL_TREATY', treatyName: 'VN–SG treaty' })).toEqual([]);
+  });
+
+  it('needs an IP address’s time and zone', () => {
+    const ip = (observedLocal: string, observedZone: string) => ({ ...complete, identifiers: [{ kind: 'EMAIL' as const, value: 'a@b.example', observedLocal: '', observedZone: '' }, { kind: 'IP_ADDRESS' as const, value: '203.0.113.7', observedLocal, observedZone }] });
+    expect(missingForSubmit(ip('', 'Asia/Singapore'))).toEqual(['identifiers[1].observedAt']);
+    expect(missingForSubmit(ip('2026-11-01T10:00', ''))).toEqual(['identifiers[1].observedAt']);
+  });
+
+  it('sends an IP address’s time with its zone’s offset, and reads it back', () => {
+    const body = toDraftBody(complete);
+    expect(body.identifiers).toEqual([{ kind: 'IP_ADDRESS', value: '203.0.113.7', observedAt: '2026-11-01T10:00:00+07:00' }]);
+    expect(splitObservedAt('2026-11-01T10:00:00+08:00', ['Asia/Ho_Chi_Minh'])).toEqual({ observedLocal: '2026-11-01T10:00', observedZone: 'Asia/Singapore' });
+    expect(splitObservedAt('2026-11-01T10:00:00Z', ['Asia/Ho_Chi_Minh'])).toEqual({ observedLocal: '2026-11-01T10:00', observedZone: 'Europe/London' });
+  });
+});

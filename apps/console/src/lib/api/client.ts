@@ -1,0 +1,72 @@
+import createClient from 'openapi-fetch';
+import type { components, paths } from './schema';
+
+export type Schemas = components['schemas'];
+export type RequestDto = Schemas['RequestDto'];
+export type RequestSummary = Schemas['RequestSummaryDto'];
+export type Deadline = Schemas['DeadlineDto'];
+export type RequestState = RequestDto['state'];
+export type RequestType = RequestDto['type'];
+export type RequestAction = RequestDto['allowedActions'][number];
+export type Identifier = Schemas['IdentifierDto'];
+export type IdentifierKind = Identifier['kind'];
+export type Me = Schemas['MeDto'];
+export type Authority = Schemas['AuthorityDto'];
+export type Role = Schemas['UserDto']['role'];
+
+/**
+ * The one client of the API, typed from docs/openapi.json. The session travels as the
+ * HttpOnly cookie the API set at sign-in: nothing is stored in the page, and the browser
+ * sends its own Origin with every change.
+ */
+export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+
+/** A field of an RFC 9457 problem's errors[]. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** An answer of the API that is not a success: its problem body (code, detail, errors[]). */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly errors: FieldProblem[] = [],
+    readonly requestId?: string,
+  ) {
+    super(`${status} ${code}: ${detail}`);
+    this.name = 'ApiProblem';
+  }
+
+  /** The problems of one field (`title`, `offence.provision`, `identifiers[0].observedAt`). */
+  forField(field: string): FieldProblem[] {
+    return this.errors.filter((e) => e.field === field || e.field.startsWith(`${field}.`) || e.field.startsWith(`${field}[`));
+  }
+}
+
+export function toProblem(status: number, body: unknown): ApiProblem {
+  const b = (body ?? {}) as { code?: string; detail?: string; title?: string; errors?: FieldProblem[]; requestId?: string };
+  // Field paths come as `identifiers.0.value` (validation) or `identifiers[0].observedAt` (submit): one form.
+  const errors = (Array.isArray(b.errors) ? b.errors : []).map((e) => ({ ...e, field: String(e.field).replace(/\.(\d+)(?=\.|$)/g, '[$1]') }));
+  return new ApiProblem(status, b.code ?? `HTTP_${status}`, b.detail ?? b.title ?? String(body ?? ''), errors, b.requestId);
+}
+
+/** Awaits an openapi-fetch call: its data, or throws its problem. */
+export async function call<T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response };
+  try {
+    result = await pending;
+  } catch (error) {
+    throw new ApiProblem(0, 'NETWORK', (error as Error)?.message ?? 'network error');
+  }
+  if (!result.response.ok) throw toProblem(result.response.status, result.error);
+  return result.data as T;
+}
+
+/** The If-Match value of a version (the API's ETag is the quoted version). */
+export const ifMatch = (version: number) => `"${version}"`;
+
+/** A fresh Idempotency-Key for a POST (a retried click answers the first response). */
+export const idempotencyKey = () => (globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`).toString();

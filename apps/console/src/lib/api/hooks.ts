@@ -1,0 +1,51 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, call, type Authority, type Me, type RequestDto } from './client';
+
+/** Lists and the request page refresh by themselves within 5 s. */
+export const POLL_MS = 5000;
+
+export const queryKeys = {
+  me: ['me'] as const,
+  authorities: ['authorities'] as const,
+  request: (id: string) => ['request', id] as const,
+  requests: (filters: object) => ['requests', filters] as const,
+  requestsAll: ['requests'] as const,
+  events: (id: string) => ['request', id, 'events'] as const,
+  evidence: (id: string) => ['request', id, 'evidence'] as const,
+  notifications: (filters: object) => ['notifications', filters] as const,
+  notificationsAll: ['notifications'] as const,
+};
+
+/** The signed-in user, or null when the session is missing or expired. */
+export function useMe() {
+  return useQuery<Me | null>({
+    queryKey: queryKeys.me,
+    queryFn: async () => {
+      const res = await api.GET('/api/v1/me');
+      if (res.response.status === 401) return null;
+      return call(Promise.resolve(res));
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+/** Every authority (names, countries, time zones): rarely changes. */
+export function useAuthorities(enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.authorities,
+    queryFn: () => call(api.GET('/api/v1/authorities', {})),
+    staleTime: 5 * 60_000,
+    enabled,
+    select: (list) => list.items as Authority[],
+  });
+}
+
+export function useRequest(id: string | undefined, options: { poll?: boolean } = {}) {
+  return useQuery<RequestDto>({
+    queryKey: queryKeys.request(id ?? ''),
+    queryFn: () => call(api.GET('/api/v1/requests/{id}', { params: { path: { id: id as string } } })),
+    enabled: Boolean(id),
+    refetchInterval: options.poll === false ? false : POLL_MS,
+  });
+}
