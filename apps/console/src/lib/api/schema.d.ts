@@ -47,7 +47,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchanges an e-mail and password for a bearer token; also sets it as the console's HttpOnly session cookie. */
+        /**
+         * Exchanges an e-mail and password for a session: a bearer token in the answer, or, with
+         *     `"session": "cookie"` (the web console, from its own Origin), an HttpOnly SameSite=Strict
+         *     cookie. Wrong passwords are limited per account and address, per address, and slowed
+         *     per account (429 RATE_LIMITED with Retry-After).
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -64,7 +69,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Signs the console out: clears the session cookie. */
+        /** Ends the caller's session on the server (its token or cookie is refused from now on, on every replica). */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -83,6 +88,23 @@ export interface paths {
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Changes the caller's password; every other session of theirs ends (this one stays). */
+        post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -140,6 +162,27 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Deactivates or reactivates a user, changes their role or authority (the rules of
+         *     creation), or resets their password (ADMIN). Every accepted change ends all of the
+         *     user's sessions at once, on every replica.
+         */
+        patch: operations["UsersController_update"];
         trace?: never;
     };
     "/api/v1/requests": {
@@ -473,6 +516,14 @@ export interface components {
         };
         LoginDto: {
             /**
+             * @description How the session is carried: `bearer` (default: the answer holds `accessToken`) or
+             *     `cookie` (the web console: an HttpOnly, SameSite=Strict cookie, and no token in the
+             *     answer; the request needs the console's Origin).
+             * @default bearer
+             * @enum {string}
+             */
+            session: "bearer" | "cookie";
+            /**
              * Format: email
              * @description The user's e-mail address.
              */
@@ -497,12 +548,24 @@ export interface components {
             authority: components["schemas"]["MeAuthorityDto"] | null;
         };
         LoginResponseDto: {
-            /** @description The bearer token to send as `Authorization: Bearer <token>`. */
-            accessToken: string;
-            tokenType: string;
-            /** @description Seconds until the token expires. */
+            /** @description The bearer token to send as `Authorization: Bearer <token>` (absent for a cookie session). */
+            accessToken?: string;
+            /**
+             * @description `Bearer`, or `Cookie` when the session rides on the console's cookie.
+             * @enum {string}
+             */
+            tokenType: "Bearer" | "Cookie";
+            /** @description Seconds until the session expires. */
             expiresIn: number;
+            /** @description When the session expires (ISO 8601). */
+            expiresAt: string;
             user: components["schemas"]["MeDto"];
+        };
+        ChangePasswordDto: {
+            /** @description The password the user signs in with now. */
+            currentPassword: string;
+            /** @description At least 12 characters, not the current one. Every other session of the user ends. */
+            newPassword: string;
         };
         AuthorityDto: {
             /** @enum {string} */
@@ -568,14 +631,14 @@ export interface components {
         CreateUserDto: {
             /** @enum {string} */
             role: "PROSECUTOR" | "OFFICER" | "SUPERVISOR" | "ADMIN";
+            /**
+             * Format: uuid
+             * @description Required for every role but ADMIN (absent or null for ADMIN).
+             */
+            authorityId?: string | null;
             /** Format: email */
             email: string;
             displayName: string;
-            /**
-             * Format: uuid
-             * @description Required for every role but ADMIN.
-             */
-            authorityId?: string;
             /** @description At least 12 characters; stored as an argon2id hash, never answered. */
             password: string;
         };
@@ -594,6 +657,22 @@ export interface components {
             items: components["schemas"]["UserDto"][];
             nextCursor: string | null;
         };
+        UpdateUserDto: {
+            /**
+             * @description A new role; the authority must suit it, as at creation (ADMIN: none).
+             * @enum {string}
+             */
+            role?: "PROSECUTOR" | "OFFICER" | "SUPERVISOR" | "ADMIN";
+            /**
+             * Format: uuid
+             * @description A new authority, of a kind the role may belong to; null for ADMIN (changing the role to ADMIN clears it).
+             */
+            authorityId?: string | null;
+            /** @description false deactivates the user (who can no longer sign in), true reactivates them. */
+            active?: boolean;
+            /** @description A new password for the user (a reset): at least 12 characters, stored as an argon2id hash, never answered. */
+            password?: string;
+        };
         OffenceDto: {
             /** @description What the offence is. */
             description?: string | null;
@@ -604,6 +683,7 @@ export interface components {
             /** @enum {string} */
             kind: "IP_ADDRESS" | "EMAIL" | "PHONE" | "ACCOUNT" | "DOMAIN" | "URL" | "IMEI" | "WALLET";
             /**
+             * Format: date-time
              * @description For IP_ADDRESS (required before submit): when it was observed, with its zone, e.g. 2026-11-01T10:00:00+07:00.
              * @example 2026-11-01T10:00:00+07:00
              */
@@ -799,12 +879,15 @@ export interface components {
             confidential?: boolean;
         };
         CustodyEntryDto: {
+            /**
+             * Format: date-time
+             * @description When (ISO 8601 date-time with Z or an offset).
+             */
+            at: string;
             /** @description Who handed the item over. */
             from: string;
             /** @description Who received it. */
             to: string;
-            /** @description When (ISO 8601 date-time). */
-            at: string;
             note?: string;
         };
         EvidenceItemInputDto: {
@@ -826,6 +909,11 @@ export interface components {
         TransitionDto: {
             /** @enum {string} */
             action: "submit" | "return" | "send" | "acknowledge" | "confirm_preservation" | "extend_preservation" | "start_execution" | "report_delay" | "request_info" | "provide_info" | "deliver_evidence" | "close" | "refuse" | "withdraw";
+            /**
+             * Format: date
+             * @description report_delay: the new expected date (YYYY-MM-DD).
+             */
+            expectedBy?: string;
             /** @description deliver_evidence: one or more items. */
             items?: components["schemas"]["EvidenceItemInputDto"][];
             /**
@@ -842,12 +930,10 @@ export interface components {
              * @description acknowledge, start_execution: the officer of the requested authority who handles it.
              */
             assigneeId?: string;
-            /** @description confirm_preservation, extend_preservation: a date (YYYY-MM-DD, end of that day at the requested authority) or a date-time. */
+            /** @description confirm_preservation, extend_preservation: a date (YYYY-MM-DD, end of that day at the requested authority) or a date-time with Z or an offset. */
             preservedUntil?: string;
             /** @description start_execution. */
             executingBody?: string;
-            /** @description report_delay: the new expected date (YYYY-MM-DD). */
-            expectedBy?: string;
             /** @description request_info, provide_info. */
             message?: string;
             /** @description deliver_evidence: true when this delivery completes the execution. */
@@ -863,7 +949,7 @@ export interface components {
             text?: string;
         };
         ExtendDeadlineDto: {
-            /** @description The new due time (ISO 8601 date-time, or a date: end of that day for the ball holder). */
+            /** @description The new due time (ISO 8601 date-time with Z or an offset, or a date YYYY-MM-DD: end of that day for the ball holder). */
             dueAt: string;
             /** @description Why the deadline moves: recorded in the request's history. */
             reason: string;
@@ -1223,7 +1309,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many failed logins for this e-mail (RATE_LIMITED) */
+            /** @description A cookie session asked from another Origin (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many failed logins (RATE_LIMITED, Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1241,7 +1334,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The session cookie is cleared */
+            /** @description Signed out */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1266,6 +1359,42 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MeDto"];
                 };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: the current password is wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED: too many wrong current passwords */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1385,6 +1514,45 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserDto"];
                 };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RULE_VIOLATED (an authority the role cannot belong to, your own account, the last ADMIN) or REQUEST_INCOMPLETE (authorityId) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

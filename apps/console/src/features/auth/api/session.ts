@@ -2,12 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '@/lib/api/client';
 import { queryKeys } from '@/lib/api/hooks';
 
-/** Signs in: the API sets the HttpOnly session cookie; the answer's token is not kept. */
+/** Signs in with a cookie session: the API sets the HttpOnly session cookie and answers no token. */
 export function useSignIn() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (body: { email: string; password: string }) => {
-      const answer = await call(api.POST('/api/v1/auth/login', { body }));
+      const answer = await call(api.POST('/api/v1/auth/login', { body: { ...body, session: 'cookie' } }));
       return answer.user;
     },
     onSuccess: (user) => {
