@@ -5,9 +5,9 @@ import { createTestApp, TestApp } from '../support/test-app';
 import { authorityId, completeDraft, expectProblem, USERS } from '../support/fixtures';
 
 /**
- * The console's session (DESIGN §12, minimal until server-side sessions): login sets an
- * HttpOnly SameSite=Strict cookie on /, the guard accepts it without a bearer header, a
- * cookie-carried change needs a same-origin Origin, logout clears it. And the console is
+ * The console's session (DESIGN §12): a login asking for a cookie session sets an HttpOnly
+ * SameSite=Strict cookie on /, the guard accepts it without a bearer header, a cookie-carried
+ * change needs a same-origin Origin, logout ends it and clears it. And the console is
  * served at / (hashed assets immutable, index.html for client routes, never for the API's
  * prefixes), with a CSP that allows nothing from other origins.
  */
@@ -19,17 +19,17 @@ describe('console session cookie and static console (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ consoleDir: join(__dirname, '..', 'fixtures', 'console') });
-    const res = await t.http.post('/api/v1/auth/login').send({ email: USERS.vnProsecutor, password: 'demo-password-2026' });
+    const res = await t.http.post('/api/v1/auth/login').set('host', HOST).set('origin', ORIGIN).send({ email: USERS.vnProsecutor, password: 'demo-password-2026', session: 'cookie' });
     const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
     cookie = (setCookie.find((c) => c.startsWith('mla_session=')) ?? '').split(';')[0] as string;
   });
   afterAll(() => t.close());
 
   describe('login and the session cookie', () => {
-    it('sets an HttpOnly, SameSite=Strict cookie on / (not Secure outside production), and still answers the bearer token', async () => {
-      const res = await t.http.post('/api/v1/auth/login').send({ email: USERS.sgOfficer, password: 'demo-password-2026' });
+    it('sets an HttpOnly, SameSite=Strict cookie on / (not Secure outside production), and answers no token', async () => {
+      const res = await t.http.post('/api/v1/auth/login').set('host', HOST).set('origin', ORIGIN).send({ email: USERS.sgOfficer, password: 'demo-password-2026', session: 'cookie' });
       expect(res.status).toBe(200);
-      expect(res.body.accessToken).toEqual(expect.any(String));
+      expect(res.body.accessToken).toBeUndefined();
       const line = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('mla_session='));
       expect(line).toBeDefined();
       expect(line).toMatch(/; HttpOnly/i);
@@ -37,7 +37,6 @@ describe('console session cookie and static console (e2e)', () => {
       expect(line).toMatch(/; Path=\//);
       expect(line).toMatch(/; Max-Age=\d+/);
       expect(line).not.toMatch(/; Secure/i);
-      expect(line).toContain(`mla_session=${res.body.accessToken as string}`);
     });
 
     it('authenticates reads with the cookie alone', async () => {
@@ -72,7 +71,7 @@ describe('console session cookie and static console (e2e)', () => {
     });
 
     it('opens the queue board to an ADMIN signed in to the console, not to other roles', async () => {
-      const admin = await t.http.post('/api/v1/auth/login').send({ email: USERS.admin, password: 'demo-password-2026' });
+      const admin = await t.http.post('/api/v1/auth/login').set('host', HOST).set('origin', ORIGIN).send({ email: USERS.admin, password: 'demo-password-2026', session: 'cookie' });
       const adminCookie = (([] as string[]).concat(admin.headers['set-cookie'] ?? []).find((c) => c.startsWith('mla_session=')) ?? '').split(';')[0] as string;
       expect((await t.http.get('/admin/queues').set('cookie', adminCookie)).status).toBe(200);
       expectProblem(await t.http.get('/admin/queues').set('cookie', cookie), 403, 'FORBIDDEN');
@@ -84,7 +83,7 @@ describe('console session cookie and static console (e2e)', () => {
     });
 
     it('logout answers 204 and clears the cookie; it needs the Origin like any cookie-carried change', async () => {
-      const login = await t.http.post('/api/v1/auth/login').send({ email: USERS.vnOfficer, password: 'demo-password-2026' });
+      const login = await t.http.post('/api/v1/auth/login').set('host', HOST).set('origin', ORIGIN).send({ email: USERS.vnOfficer, password: 'demo-password-2026', session: 'cookie' });
       const own = (([] as string[]).concat(login.headers['set-cookie'] ?? []).find((c) => c.startsWith('mla_session=')) ?? '').split(';')[0] as string;
       const refused = await t.http.post('/api/v1/auth/logout').set('host', HOST).set('cookie', own);
       expectProblem(refused, 403, 'FORBIDDEN');

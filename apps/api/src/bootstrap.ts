@@ -93,7 +93,7 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
 
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   await mountQueueBoard(app);
-  await mountConsole(app, options.consoleDir);
+  await mountConsole(app, options.consoleDir, MAX_PARAM_LENGTH);
   return app;
 }
 

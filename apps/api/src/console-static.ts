@@ -58,7 +58,7 @@ const isFilePath = (path: string) => /\.[A-Za-z0-9]+$/.test(path.split('/').pop(
  * never for the API's own prefixes. Without a build the API still starts and `/` answers a
  * 404 problem saying how to build it.
  */
-export async function mountConsole(app: NestFastifyApplication, dir: string = defaultConsoleDir()): Promise<{ served: boolean }> {
+export async function mountConsole(app: NestFastifyApplication, dir: string = defaultConsoleDir(), maxParamLength = 200): Promise<{ served: boolean }> {
   const fastify = app.getHttpAdapter().getInstance();
   const root = resolve(dir);
   const indexFile = join(root, 'index.html');
@@ -83,6 +83,10 @@ export async function mountConsole(app: NestFastifyApplication, dir: string = de
     scope.get('/*', async (request: FastifyRequest, reply: FastifyReply) => {
       const path = (request.url.split('?')[0] ?? '/').replace(/\/+$/, '') || '/';
       if (NOT_CONSOLE_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))) {
+        // A path parameter too long for the API's routes fell through to here: it answers as the router would.
+        if (path.split('/').some((segment) => segment.length > maxParamLength)) {
+          return sendProblem(request, reply, new AppException('URI_TOO_LONG', `A path parameter is longer than ${maxParamLength} characters`), log);
+        }
         return reply.callNotFound();
       }
       if (!served) {

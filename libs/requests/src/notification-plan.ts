@@ -59,7 +59,20 @@ export function notificationMessages(n: NotificationMessage): OutboxMessage[] {
   }));
 }
 
-/** What a notification's payload says of its request: never its content (the receiver reads that through the API, by visibility). */
+/**
+ * What a notification's payload says of its request: never its content (the receiver reads
+ * that through the API, by visibility); of a confidential request only its reference and
+ * state (DESIGN §2).
+ */
 export function requestRef(r: RequestRow): NotificationMessage['request'] {
+  if (r.confidential) return { id: r.id, reference: r.reference, state: r.state };
   return { id: r.id, reference: r.reference, state: r.state, type: r.type, priority: r.priority };
+}
+
+/** The data of a confidential request's notification: what happened to it and to its deadlines, nothing of its content or people. */
+const CONFIDENTIAL_DATA = new Set(['action', 'fromState', 'toState', 'deadlineId', 'kind', 'party', 'dueAt', 'escalationLevel', 'oldDueAt', 'newDueAt', 'deliveryNo', 'itemCount', 'final']);
+
+export function notificationData(r: RequestRow, data: Record<string, unknown>): Record<string, unknown> {
+  if (!r.confidential) return data;
+  return Object.fromEntries(Object.entries(data).filter(([k]) => CONFIDENTIAL_DATA.has(k)));
 }

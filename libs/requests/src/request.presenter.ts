@@ -50,6 +50,7 @@ export function toDeadlineDto(d: DeadlineRow, r: RequestRow): DeadlineDto {
 
 /** The full representation for this caller: deadlines and the actions it may take now. */
 export function toRequestDto(r: RequestRow, deadlines: DeadlineRow[], caller: Principal): RequestDto {
+  const side = sideOf(caller, r);
   return {
     ...toSummary(r),
     legalBasis: r.legalBasis,
@@ -60,7 +61,8 @@ export function toRequestDto(r: RequestRow, deadlines: DeadlineRow[], caller: Pr
     identifiers: r.identifiers,
     relatedRequestId: r.relatedRequestId,
     neededBy: r.neededBy,
-    assigneeId: r.assigneeId,
+    // Who handles it is the requested side's internal work (DESIGN §2).
+    assigneeId: side === 'REQUESTED' ? r.assigneeId : null,
     executingBody: r.executingBody,
     preservedUntil: iso(r.preservedUntil),
     preservationExtensions: r.preservationExtensions,
@@ -74,7 +76,7 @@ export function toRequestDto(r: RequestRow, deadlines: DeadlineRow[], caller: Pr
     deadlines: deadlines.map((d) => toDeadlineDto(d, r)),
     allowedActions: allowedActions(
       { state: r.state, type: r.type, resumeState: r.resumeState },
-      { role: caller.role, side: sideOf(caller, r) },
+      { role: caller.role, side },
     ),
   };
 }

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '@mla/deadlines';
 import { IdentityDataModule } from '@mla/identity';
 import { OutboxModule } from '@mla/outbox';
+import { AccessLogRepository } from './access-log/access-log.repository';
+import { AccessLogService } from './access-log/access-log.service';
 import { CommandRules } from './commands/command-rules';
 import { RequestCommands } from './commands/request-commands';
 import { EventsRepository } from './events/events.repository';
@@ -14,7 +16,7 @@ import { RequestsService } from './requests.service';
 /** Requests for any process (API and worker): the one write path, its rules and repositories. No HTTP. */
 @Module({
   imports: [IdentityDataModule, DeadlinesModule, OutboxModule],
-  providers: [RequestsRepository, EventsRepository, EvidenceRepository, IdempotencyRepository, RequestHistory, CommandRules, RequestCommands, RequestsService],
+  providers: [AccessLogRepository, AccessLogService, RequestsRepository, EventsRepository, EvidenceRepository, IdempotencyRepository, RequestHistory, CommandRules, RequestCommands, RequestsService],
   exports: [RequestsRepository, EventsRepository, EvidenceRepository, IdempotencyRepository, RequestCommands, RequestsService],
 })
 export class RequestsCoreModule {}

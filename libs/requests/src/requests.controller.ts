@@ -17,7 +17,8 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppException } from '@mla/core';
+import { AppException, PageQueryDto } from '@mla/core';
+import { AccessLogDto } from './access-log/access-log.dto';
 import { CurrentUser, Principal, Roles } from '@mla/identity';
 import { ExtendDeadlineDto } from './dto/extend-deadline.dto';
 import { ChainVerificationDto, EventListDto, ListEventsQueryDto } from './dto/event.dto';
@@ -212,6 +213,18 @@ export class RequestsController {
       .header('content-length', file.size)
       .header('x-content-sha256', file.sha256)
       .send(file.stream);
+  }
+
+  /**
+   * Who read this confidential request, when, what (every read of it, its events, evidence,
+   * documents, letter or files): for the requesting side's supervisors; on the requested side
+   * for its supervisors and the requested authority's officers (their own side's reads).
+   */
+  @Get(':id/access-log')
+  @ApiOkResponse({ type: AccessLogDto })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: not a supervisor, nor an officer of the requested authority' })
+  accessLog(@CurrentUser() p: Principal, @Param('id', uuid) id: string, @Query() query: PageQueryDto): Promise<AccessLogDto> {
+    return this.requests.accessLogOf(p, id, query);
   }
 
   /** Evidence items delivered so far, with their custody. */

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AppException, Clock, decodeCursor, toPage } from '@mla/core';
+import { AppException, Clock, decodeCursor, PageQueryDto, toPage } from '@mla/core';
 import { AuthoritiesRepository, AuthorityRow, Principal } from '@mla/identity';
+import type { AccessLogDto } from './access-log/access-log.dto';
+import type { AccessKind } from './access-log/access-log.repository';
+import { AccessLogService } from './access-log/access-log.service';
 import { RequestCommands } from './commands/request-commands';
 import type { Command } from './commands/command.types';
 import { checkRelated, checkRequestedAuthority } from './commands/rules/draft.rule';
@@ -29,6 +32,7 @@ export class RequestsService {
     private readonly commands: RequestCommands,
     private readonly authorities: AuthoritiesRepository,
     private readonly idempotency: IdempotencyRepository,
+    private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
   ) {}
 
@@ -42,7 +46,7 @@ export class RequestsService {
     const id = randomUUID();
     const event = buildEvent(
       { id, eventSeq: 0, lastEventHash: null },
-      { action: 'create', fromState: null, toState: 'DRAFT', actor: actorOf(p), input: { ...dto }, occurredAt: now },
+      { action: 'create', fromState: null, toState: 'DRAFT', actor: actorOf(p), input: { ...dto }, occurredAt: now, audience: 'REQUESTING' },
     );
     const created: NewRequestRow = {
       id,
@@ -117,6 +121,7 @@ export class RequestsService {
   async get(p: Principal, id: string): Promise<RequestDto> {
     const found = await this.requests.findWithDeadlines(id);
     if (!found || !canSee(p, found.row)) throw AppException.notFound('Request');
+    await this.accessLog.recordRead(p, found.row, 'request');
     return toRequestDto(found.row, found.deadlines, p);
   }
 
@@ -126,11 +131,23 @@ export class RequestsService {
     return toPage(await this.requests.page(p, q, decodeCursor(q.cursor), limit + 1, this.clock.now()), limit, toSummary);
   }
 
-  /** The request if the caller may see it (a read); 404 otherwise, exactly as if it did not exist. */
+  /** The request if the caller may see it; 404 otherwise, exactly as if it did not exist. */
   async visibleRow(p: Principal, id: string): Promise<RequestRow> {
     const row = await this.requests.findRow(null, id);
     if (!row || !canSee(p, row)) throw AppException.notFound('Request');
     return row;
+  }
+
+  /** visibleRow() for a read of (part of) the request: recorded in the access log when the request is confidential. */
+  async readVisible(p: Principal, id: string, what: AccessKind, detail: Record<string, unknown> = {}): Promise<RequestRow> {
+    const row = await this.visibleRow(p, id);
+    await this.accessLog.recordRead(p, row, what, detail);
+    return row;
+  }
+
+  /** Who read a confidential request (GET /requests/:id/access-log). */
+  async accessLogOf(p: Principal, id: string, q: PageQueryDto): Promise<AccessLogDto> {
+    return this.accessLog.list(p, await this.visibleRow(p, id), q);
   }
 }
 

@@ -60,6 +60,8 @@ export interface CommandPlan {
   view?: Partial<RequestRow>;
   /** A command on a related request, in the same transaction (the follow-up's effect on its preservation). */
   then?: { requestId: string; command: Command };
+  /** An internal event of the acting side that follows the command's own (an assignment), seen by that side only. */
+  internal?: { action: string; input: CommandInput };
 }
 
 export type CommandRule = (ctx: RuleContext) => CommandPlan | Promise<CommandPlan>;

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppException, Clock, SqlParams, TransactionRunner } from '@mla/core';
 import { DeadlinePlanner, type DeadlineRow, DeadlineScheduler, DeadlinesRepository, deadlineOutcomes, emptyDelta, executedAtOf, type ScheduleDelta } from '@mla/deadlines';
+import type { EventAudience } from '../domain/event-hash';
 import { deadlineEffects, decideRule } from '../domain/request-state-machine';
 import { COMMAND_TABLE, type CommandSpec } from '../domain/request-commands';
 import { actorOf, SYSTEM_ACTOR } from '../events/event-builder';
 import { RequestHistory } from '../events/request-history';
-import { audienceOf, notificationMessages, requestRef } from '../notification-plan';
+import { audienceOf, notificationData, notificationMessages, requestRef } from '../notification-plan';
 import type { RequestChanges, RequestRow } from '../request.row';
 import { RequestsRepository } from '../requests.repository';
 import { canSee, sideOf } from '../visibility';
@@ -161,10 +162,14 @@ export class RequestCommands {
             request: requestRef(after),
             eventSeq,
             at: now,
-            data,
+            data: notificationData(after, data),
             recipients: plan.recipients ?? audienceOf(after, spec.notify.audience, locked.homeOfficerAuthorityIds),
           })
         : [];
+    const actorSide = actor ? sideOf(actor, row) : null;
+    const sent = row.sentAt !== null || changes.sentAt !== undefined;
+    // DESIGN §2: before send, everything is the requesting side's own; after, a command's own event is shared unless internal.
+    const audience: EventAudience = !sent ? 'REQUESTING' : spec.ownSide && actorSide ? actorSide : 'BOTH';
     const appended = spec.recorded
       ? this.history.append(row, {
           action: spec.action,
@@ -173,6 +178,8 @@ export class RequestCommands {
           input: plan.eventInput ?? input,
           at: now,
           changes,
+          audience,
+          followedBy: plan.internal ? [{ ...plan.internal, audience: !sent ? 'REQUESTING' : (actorSide ?? 'BOTH') }] : undefined,
           notify: (e, after) => messages({ ...after, ...plan.view }, e.seq),
         })
       : null;

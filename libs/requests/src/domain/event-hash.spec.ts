@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { canonicalJson, eventHash, HashedEventContent, StoredEvent, verifyChain } from './event-hash';
+import { canonicalJson, ChainedEvent, eventHash, HashedEventContent, verifyChain } from './event-hash';
 
-function chain(n: number): StoredEvent[] {
-  const events: StoredEvent[] = [];
+function chain(n: number): ChainedEvent[] {
+  const events: ChainedEvent[] = [];
   let prev: string | null = null;
   for (let seq = 1; seq <= n; seq++) {
     const content: HashedEventContent = {
@@ -45,7 +45,7 @@ describe('verifyChain', () => {
 
   it('names the first event whose content was altered', () => {
     const events = chain(5);
-    (events[2] as StoredEvent).input = { reason: 'rewritten' };
+    (events[2] as ChainedEvent).input = { reason: 'rewritten' };
     expect(verifyChain(events)).toMatchObject({ valid: false, brokenAt: 3, reason: 'content does not match its hash' });
   });
 
@@ -57,7 +57,7 @@ describe('verifyChain', () => {
 
   it('names an event re-hashed without its predecessor', () => {
     const events = chain(4);
-    const forged = { ...(events[3] as StoredEvent), input: { forged: true } };
+    const forged = { ...(events[3] as ChainedEvent), input: { forged: true } };
     const { prevHash: _p, hash: _h, ...content } = forged;
     events[3] = { ...forged, prevHash: 'f'.repeat(64), hash: eventHash('f'.repeat(64), content) };
     expect(verifyChain(events)).toMatchObject({ valid: false, brokenAt: 4, reason: 'prevHash does not match the previous event' });

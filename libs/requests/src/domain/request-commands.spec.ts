@@ -24,7 +24,7 @@ const EXPECTED: Record<CommandName, Partial<CommandSpec>> = {
   edit: { role: 'PROSECUTOR', side: 'REQUESTING', from: ['DRAFT'], to: 'SAME', recorded: true, notify: null, deadline: null },
   delete: { role: 'PROSECUTOR', side: 'REQUESTING', from: ['DRAFT'], to: 'SAME', requiredInput: [], optionalInput: [], recorded: true, notify: null },
   extend_deadline: { role: 'SUPERVISOR', side: 'DEADLINE_PARTY', from: NON_TERMINAL, requiredInput: ['deadlineId', 'dueAt', 'reason'], deadline: { statuses: ['PENDING', 'OVERDUE'] }, notify: { type: 'deadline.extended', audience: ['REQUESTING', 'SENDING', 'REQUESTED'] } },
-  reassign: { role: 'SUPERVISOR', side: 'REQUESTED', from: NON_TERMINAL, requiredInput: ['assigneeId', 'reason'], deadline: null, notify: { type: 'request.reassigned', audience: [] } },
+  reassign: { role: 'SUPERVISOR', side: 'REQUESTED', from: NON_TERMINAL, requiredInput: ['assigneeId', 'reason'], deadline: null, ownSide: true, notify: { type: 'request.reassigned', audience: [] } },
   follow_up_sent: { role: 'SYSTEM', side: null, from: ['PRESERVED'], skipUnlessFrom: true, requiredInput: ['followUpRequestId', 'followUpReference'], notify: { type: 'request.follow_up_sent', audience: ['REQUESTING', 'SENDING', 'REQUESTED'] } },
   deadline_reminder: { role: 'SYSTEM', side: null, from: NON_TERMINAL, recorded: false, requiredInput: ['deadlineId'], deadline: { statuses: ['PENDING', 'OVERDUE'] }, notify: { type: 'deadline.reminder', audience: [] } },
   deadline_overdue: { role: 'SYSTEM', side: null, from: NON_TERMINAL, recorded: true, requiredInput: ['deadlineId'], deadline: { statuses: ['PENDING', 'OVERDUE'] }, notify: { type: 'deadline.escalated', audience: [] } },
@@ -47,6 +47,10 @@ describe('COMMAND_TABLE: every change to a request, as data', () => {
     const spec = COMMAND_TABLE[action];
     expect(spec).toMatchObject({ transition: true, role: rule.role, side: rule.side, from: rule.from, to: rule.to, types: rule.types, deadlines: rule.deadlines, optionalInput: rule.optionalInput });
     if (action !== 'expire') expect(spec.requiredInput).toEqual(rule.requiredInput);
+  });
+
+  it('only a reassignment is the acting side’s own event by itself (before send, every event is the requesting side’s)', () => {
+    expect(COMMAND_NAMES.filter((n) => COMMAND_TABLE[n].ownSide)).toEqual(['reassign']);
   });
 
   it('the other commands are no transitions: any type, a state kept', () => {

@@ -60,6 +60,11 @@ export interface CommandSpec extends Omit<ActionRule, 'action' | 'side'> {
   notify: { type: string; audience: readonly Audience[] } | null;
   /** When the request is not in `from`, it does nothing (instead of answering 409). */
   skipUnlessFrom: boolean;
+  /**
+   * Its event is the acting side's internal work, seen only by that side (a reassignment).
+   * Before `send` every event is the requesting side's own, whatever this says (DESIGN §2).
+   */
+  ownSide: boolean;
 }
 
 const OTHER_SIDE_OF_REQUESTED: readonly Audience[] = ['REQUESTING', 'SENDING'];
@@ -90,8 +95,8 @@ const OPEN_RUNNING: readonly DeadlineStatus[] = ['PENDING', 'OVERDUE'];
 const NO_EFFECTS = deadlineEffectsOf();
 const ANY_TYPE = { kind: 'all' } as const;
 
-type OtherSpec = Omit<CommandSpec, 'name' | 'action' | 'transition' | 'types' | 'optionalInput' | 'requiredInput' | 'deadlines' | 'deadline' | 'stamps' | 'skipUnlessFrom'> &
-  Partial<Pick<CommandSpec, 'optionalInput' | 'requiredInput' | 'deadlines' | 'deadline' | 'skipUnlessFrom'>>;
+type OtherSpec = Omit<CommandSpec, 'name' | 'action' | 'transition' | 'types' | 'optionalInput' | 'requiredInput' | 'deadlines' | 'deadline' | 'stamps' | 'skipUnlessFrom' | 'ownSide'> &
+  Partial<Pick<CommandSpec, 'optionalInput' | 'requiredInput' | 'deadlines' | 'deadline' | 'skipUnlessFrom' | 'ownSide'>>;
 
 const OTHER_SPECS: Record<OtherCommand, OtherSpec> = {
   // A draft's content changes (PATCH): the fields of the body; at least one.
@@ -110,7 +115,7 @@ const OTHER_SPECS: Record<OtherCommand, OtherSpec> = {
   },
   // A supervisor of the requested country hands the request to another officer of the requested authority.
   reassign: {
-    from: NON_TERMINAL, to: 'SAME', role: 'SUPERVISOR', side: 'REQUESTED', recorded: true,
+    from: NON_TERMINAL, to: 'SAME', role: 'SUPERVISOR', side: 'REQUESTED', recorded: true, ownSide: true,
     requiredInput: ['assigneeId', 'reason'], notify: { type: 'request.reassigned', audience: [] },
   },
   // A follow-up of a PRESERVED request was sent: its PRESERVATION_EXPIRY is met (Budapest art. 29(7)).
@@ -160,6 +165,7 @@ function transitionSpec(action: RequestAction): CommandSpec {
     requiredInput: action === 'expire' ? ['deadlineId'] : rule.requiredInput,
     recorded: true,
     skipUnlessFrom: false,
+    ownSide: false,
     ...TRANSITION_EXTRAS[action],
   };
 }
@@ -177,6 +183,7 @@ function otherSpec(name: OtherCommand): CommandSpec {
     deadline: null,
     stamps: [],
     skipUnlessFrom: false,
+    ownSide: false,
     ...s,
   };
 }

@@ -15,18 +15,31 @@ export class EventActorDto {
   country: string | null;
 }
 
+/**
+ * One event of a request's hash-chained history. An event of the other side's internal
+ * work (its audience is not yours) is shown only as its `seq`, `hash` and `prevHash`, with
+ * `hidden: true` and no content, so the chain can still be followed link by link.
+ */
 export class EventDto {
   seq: number;
-  /** create, edit, delete or a state machine action. */
-  action: string;
+  /** Shown only as its place in the chain: the other side's internal work. */
+  hidden: boolean;
+  /** Who sees it: BOTH sides, or only the REQUESTING or the REQUESTED side (absent when hidden). */
+  @ApiPropertyOptional({ enum: ['BOTH', 'REQUESTING', 'REQUESTED'] })
+  audience?: string;
+  /** create, edit, delete, a state machine action, or another command of the write path (absent when hidden). */
+  @ApiPropertyOptional({ type: String })
+  action?: string;
   @ApiPropertyOptional({ nullable: true, type: String })
-  fromState: string | null;
+  fromState?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String })
-  toState: string | null;
-  actor: EventActorDto;
-  @ApiProperty({ type: 'object', additionalProperties: true })
-  input: Record<string, unknown>;
-  occurredAt: string;
+  toState?: string | null;
+  @ApiPropertyOptional({ type: EventActorDto })
+  actor?: EventActorDto;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  input?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: String })
+  occurredAt?: string;
   hash: string;
   @ApiPropertyOptional({ nullable: true, type: String })
   prevHash: string | null;

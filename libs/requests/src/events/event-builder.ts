@@ -1,5 +1,5 @@
 import type { Principal } from '@mla/identity';
-import { eventHash, HashedEventContent, StoredEvent } from '../domain/event-hash';
+import { EventAudience, eventHash, HashedEventContent, StoredEvent } from '../domain/event-hash';
 
 export interface EventActor {
   userId: string | null;
@@ -21,7 +21,7 @@ export const SYSTEM_ACTOR: EventActor = { userId: null, role: 'SYSTEM', authorit
  */
 export function buildEvent(
   chain: { id: string; eventSeq: number; lastEventHash: string | null },
-  e: { action: string; fromState: string | null; toState: string | null; actor: EventActor; input: Record<string, unknown>; occurredAt: Date },
+  e: { action: string; fromState: string | null; toState: string | null; actor: EventActor; input: Record<string, unknown>; occurredAt: Date; audience: EventAudience },
 ): StoredEvent {
   const content: HashedEventContent = {
     requestId: chain.id,
@@ -33,5 +33,5 @@ export function buildEvent(
     input: JSON.parse(JSON.stringify(e.input)) as Record<string, unknown>,
     occurredAt: e.occurredAt.toISOString(),
   };
-  return { ...content, prevHash: chain.lastEventHash, hash: eventHash(chain.lastEventHash, content) };
+  return { ...content, prevHash: chain.lastEventHash, hash: eventHash(chain.lastEventHash, content), audience: e.audience };
 }

@@ -2,8 +2,17 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@mla/identity';
 import { verifyChain } from '../domain/event-hash';
 import type { ChainVerificationDto, EventDto, EventListDto, ListEventsQueryDto } from '../dto/event.dto';
+import type { Side } from '@mla/domain';
+import type { StoredEvent } from '../domain/event-hash';
 import { RequestsService } from '../requests.service';
+import { sideOf } from '../visibility';
 import { EventsRepository } from './events.repository';
+
+/** An event as the caller's side sees it: whole when its audience includes that side, else only its place in the chain. */
+export function toEventDto(e: StoredEvent, side: Side | null): EventDto {
+  if (e.audience !== 'BOTH' && e.audience !== side) return { seq: e.seq, hidden: true, hash: e.hash, prevHash: e.prevHash };
+  return { ...e, hidden: false } as unknown as EventDto;
+}
 
 @Injectable()
 export class EventsService {
@@ -13,17 +22,22 @@ export class EventsService {
   ) {}
 
   async list(p: Principal, requestId: string, q: ListEventsQueryDto): Promise<EventListDto> {
-    await this.requests.visibleRow(p, requestId);
+    const row = await this.requests.readVisible(p, requestId, 'events');
     const limit = q.limit ?? 100;
     const rows = await this.events.page(requestId, Number(q.cursor ?? 0), limit + 1);
-    const items = rows.slice(0, limit) as unknown as EventDto[];
+    const side = sideOf(p, row);
+    const items = rows.slice(0, limit).map((e) => toEventDto(e, side));
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last ? String(last.seq) : null };
   }
 
-  /** Recomputes the hash chain from the stored events and names the first broken link. */
+  /**
+   * Recomputes the hash chain from the stored events — all of them, the other side's
+   * internal ones included — and names the first broken link. The verdict tells nothing of
+   * the hidden events' content, so either side may have it.
+   */
   async verify(p: Principal, requestId: string): Promise<ChainVerificationDto> {
-    const row = await this.requests.visibleRow(p, requestId);
+    const row = await this.requests.readVisible(p, requestId, 'events_verify');
     const events = await this.events.all(requestId);
     const verdict = verifyChain(events);
     if (!verdict.valid) return verdict;

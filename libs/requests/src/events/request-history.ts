@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlParams } from '@mla/core';
 import { OutboxMessage, OutboxWriter } from '@mla/outbox';
-import type { StoredEvent } from '../domain/event-hash';
+import type { EventAudience, StoredEvent } from '../domain/event-hash';
 import type { RequestState } from '@mla/domain';
 import type { RequestChanges, RequestRow } from '../request.row';
 import { RequestsRepository } from '../requests.repository';
@@ -17,8 +17,12 @@ export interface HistoryEntry {
   at: Date;
   /** What else changes on the request row, besides its version and chain head. */
   changes?: RequestChanges;
+  /** Who sees it: both sides, or only the side that made it. */
+  audience: EventAudience;
   /** The notifications of this event (written to the outbox). */
   notify?: (event: StoredEvent, updated: RequestRow) => OutboxMessage[];
+  /** Events that follow it in the same change, each with its own audience (an internal assignment). */
+  followedBy?: { action: string; input: Record<string, unknown>; audience: EventAudience }[];
 }
 
 /**
@@ -35,26 +39,39 @@ export class RequestHistory {
   ) {}
 
   append(row: RequestRow, entry: HistoryEntry): { event: StoredEvent; updated: RequestRow; statements: (p: SqlParams) => string[] } {
+    const toState = entry.toState ?? row.state;
     const event = buildEvent(row, {
       action: entry.action,
       fromState: row.state,
-      toState: entry.toState ?? row.state,
+      toState,
       actor: entry.actor,
       input: entry.input,
       occurredAt: entry.at,
+      audience: entry.audience,
     });
+    const events = [event];
+    for (const next of entry.followedBy ?? []) {
+      const last = events[events.length - 1] as StoredEvent;
+      events.push(
+        buildEvent(
+          { id: row.id, eventSeq: last.seq, lastEventHash: last.hash },
+          { action: next.action, fromState: toState, toState, actor: entry.actor, input: next.input, occurredAt: entry.at, audience: next.audience },
+        ),
+      );
+    }
+    const head = events[events.length - 1] as StoredEvent;
     const changes: RequestChanges = {
       ...entry.changes,
       version: row.version + 1,
-      eventSeq: event.seq,
-      lastEventHash: event.hash,
+      eventSeq: head.seq,
+      lastEventHash: head.hash,
       updatedAt: entry.at,
     };
     const updated = { ...row, ...(changes as Partial<RequestRow>) } as RequestRow;
     const messages = entry.notify?.(event, updated) ?? [];
     const statements = (p: SqlParams) => [
       this.requests.updateStatement(row.id, changes, p),
-      this.events.insertStatement(event, p),
+      ...events.map((e) => this.events.insertStatement(e, p)),
       ...this.notifyOnly(messages, entry.at, p),
     ];
     return { event, updated, statements };

@@ -70,7 +70,7 @@ export class EvidenceContentService {
 
   /** The stored file, for anyone who may see the request, streamed from the store. */
   async download(p: Principal, requestId: string, itemId: string): Promise<{ stream: Readable; size: number; sha256: string }> {
-    await this.requests.visibleRow(p, requestId);
+    await this.requests.readVisible(p, requestId, 'evidence_file', { itemId });
     const item = await this.evidence.findItem(requestId, itemId);
     if (!item) throw AppException.notFound('Evidence item');
     if (!item.contentStoredAt) throw AppException.notFound('Evidence file');

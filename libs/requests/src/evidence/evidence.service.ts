@@ -12,7 +12,7 @@ export class EvidenceService {
   ) {}
 
   async list(p: Principal, requestId: string): Promise<EvidenceListDto> {
-    await this.requests.visibleRow(p, requestId);
+    await this.requests.readVisible(p, requestId, 'evidence');
     const rows = await this.evidence.list(requestId);
     return { items: rows.map(toEvidenceDto), nextCursor: null };
   }

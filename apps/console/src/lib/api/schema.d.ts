@@ -308,6 +308,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{id}/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who read this confidential request, when, what (every read of it, its events, evidence,
+         *     documents, letter or files): for the requesting side's supervisors; on the requested side
+         *     for its supervisors and the requested authority's officers (their own side's reads).
+         */
+        get: operations["RequestsController_accessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests/{id}/evidence": {
         parameters: {
             query?: never;
@@ -963,17 +984,24 @@ export interface components {
             role: string;
         };
         EventDto: {
+            /**
+             * @description Who sees it: BOTH sides, or only the REQUESTING or the REQUESTED side (absent when hidden).
+             * @enum {string}
+             */
+            audience?: "BOTH" | "REQUESTING" | "REQUESTED";
+            /** @description create, edit, delete, a state machine action, or another command of the write path (absent when hidden). */
+            action?: string;
             fromState?: string | null;
             toState?: string | null;
-            input: {
+            actor?: components["schemas"]["EventActorDto"];
+            input?: {
                 [key: string]: unknown;
             };
+            occurredAt?: string;
             prevHash?: string | null;
             seq: number;
-            /** @description create, edit, delete or a state machine action. */
-            action: string;
-            actor: components["schemas"]["EventActorDto"];
-            occurredAt: string;
+            /** @description Shown only as its place in the chain: the other side's internal work. */
+            hidden: boolean;
             hash: string;
         };
         EventListDto: {
@@ -1015,6 +1043,33 @@ export interface components {
             description: string;
             deliveredBy: string;
             createdAt: string;
+        };
+        AccessReaderDto: {
+            authorityId?: string | null;
+            authorityCode?: string | null;
+            country?: string | null;
+            id: string;
+            email: string;
+            role: string;
+        };
+        AccessEntryDto: {
+            /**
+             * @description What was read.
+             * @enum {string}
+             */
+            what: "request" | "events" | "events_verify" | "evidence" | "evidence_file" | "attachments" | "attachment_file" | "letter" | "access_log";
+            /** @description Which item, file or language, where the read names one. */
+            detail: {
+                [key: string]: unknown;
+            };
+            id: string;
+            /** @description When (ISO 8601). */
+            at: string;
+            user: components["schemas"]["AccessReaderDto"];
+        };
+        AccessLogDto: {
+            items: components["schemas"]["AccessEntryDto"][];
+            nextCursor?: string | null;
         };
         EvidenceListDto: {
             items: components["schemas"]["EvidenceItemDto"][];
@@ -2025,6 +2080,46 @@ export interface operations {
             };
         };
     };
+    RequestsController_accessLog: {
+        parameters: {
+            query?: {
+                /** @description The previous page's nextCursor. */
+                cursor?: string;
+                /** @description 1 to 100, default 20 (50 for users). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessLogDto"];
+                };
+            };
+            /** @description FORBIDDEN: not a supervisor, nor an officer of the requested authority */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such request, or one you may not see (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     RequestsController_listEvidence: {
         parameters: {
             query?: never;
@@ -2056,12 +2151,12 @@ export interface operations {
     NotificationsController_list: {
         parameters: {
             query?: {
-                /** @description true: only the unread ones. */
-                unread?: boolean;
                 /** @description The previous page's nextCursor. */
                 cursor?: string;
                 /** @description 1 to 100, default 20 (50 for users). */
                 limit?: number;
+                /** @description true: only the unread ones. */
+                unread?: boolean;
             };
             header?: never;
             path?: never;

@@ -5,6 +5,7 @@ import { RequestOutcomes1764000000003 } from './1764000000003-request-outcomes';
 import { OutboxSettled1764000000004 } from './1764000000004-outbox-settled';
 import { FileRefs1764000000005 } from './1764000000005-file-refs';
 import { Sessions1764000001000 } from './1764000001000-sessions';
+import { EventAudiences1764000003000 } from './1764000003000-event-audiences';
 
 export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
 
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   OutboxSettled1764000000004,
   FileRefs1764000000005,
   Sessions1764000001000,
+  EventAudiences1764000003000,
 ];

@@ -16,10 +16,20 @@ async function checkAssignee(users: UsersRepository, m: EntityManager, assigneeI
   }
 }
 
+/**
+ * Who handles the request is the requested side's internal work (DESIGN §2): the assignee
+ * leaves the shared event for an `assign` event of that side's own.
+ */
+function assignment(input: RuleContext['input']): Pick<CommandPlan, 'eventInput' | 'internal'> {
+  if (input.assigneeId === undefined) return {};
+  const { assigneeId, ...shared } = input;
+  return { eventInput: shared, internal: { action: 'assign', input: { assigneeId } } };
+}
+
 /** acknowledge: optionally names the officer who handles it. */
 export const acknowledgeRule = (users: UsersRepository) => async ({ m, row, input }: RuleContext): Promise<CommandPlan> => {
   await checkAssignee(users, m, input.assigneeId, row);
-  return { changes: input.assigneeId ? { assigneeId: input.assigneeId } : {} };
+  return { changes: input.assigneeId ? { assigneeId: input.assigneeId } : {}, ...assignment(input) };
 };
 
 /** start_execution: optionally the executing body and the officer who handles it. */
@@ -30,6 +40,7 @@ export const startExecutionRule = (users: UsersRepository) => async ({ m, row, i
       ...(input.executingBody ? { executingBody: input.executingBody } : {}),
       ...(input.assigneeId ? { assigneeId: input.assigneeId } : {}),
     },
+    ...assignment(input),
   };
 };
 

@@ -39,7 +39,8 @@ export function History({ requestId }: { requestId: string }) {
           </Table.Thead>
           <Table.Tbody>
             {items.map((e) => {
-              const hidden = e.action === 'hidden' || (!e.action && !e.occurredAt);
+              // The other side's internal work: only its place in the chain (seq, hash).
+              const hidden = e.hidden || !e.action;
               return (
                 <Table.Tr key={e.seq}>
                   <Table.Td>{e.seq}</Table.Td>
@@ -50,7 +51,7 @@ export function History({ requestId }: { requestId: string }) {
                         {e.fromState ? t(`common:state.${e.fromState}`) : '—'} → {e.toState ? t(`common:state.${e.toState}`) : '—'}
                       </Text>
                     ) : null}
-                    <EventInput action={e.action} input={e.input} />
+                    {hidden ? null : <EventInput action={e.action ?? ''} input={e.input} />}
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">
