@@ -12,7 +12,7 @@ const LIB_LAYERS = {
   countries: ['core', 'domain'],
   supervision: ['core', 'domain', 'identity', 'requests', 'deadlines'],
   notifications: ['core', 'identity', 'outbox'],
-  requests: ['core', 'domain', 'identity', 'deadlines', 'outbox', 'storage'],
+  requests: ['core', 'domain', 'identity', 'deadlines', 'outbox', 'storage', 'countries', 'letters'],
   storage: ['core'],
   deadlines: ['core', 'domain', 'countries'],
   identity: ['core', 'domain'],

@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CountriesController } from './countries.controller';
-import { CountryRequirementsHolder } from './country-requirements.provider';
-import { WorkingCalendarsHolder } from './working-calendars.provider';
+import { CountriesDataModule } from './countries-data.module';
 
-/** Country requirements and working calendars, loaded at boot, and the /countries routes. */
+/** The /countries routes over the loaded country requirements. */
 @Module({
+  imports: [CountriesDataModule],
   controllers: [CountriesController],
-  providers: [CountryRequirementsHolder, WorkingCalendarsHolder],
-  exports: [CountryRequirementsHolder, WorkingCalendarsHolder],
 })
 export class CountriesModule {}

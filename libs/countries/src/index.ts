@@ -1,4 +1,5 @@
 export * from './domain';
 export * from './country-requirements.provider';
 export * from './working-calendars.provider';
+export * from './countries-data.module';
 export * from './countries.module';
