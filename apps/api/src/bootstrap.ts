@@ -5,7 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import fastifyCookie from '@fastify/cookie';
-import { AppConfig, Clock, genRequestId, runMigrationsWithLock } from '@mla/core';
+import { AppConfig, Clock, genRequestId, HostResolver, runMigrationsWithLock } from '@mla/core';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from '@mla/identity';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './app.module';
@@ -24,6 +24,8 @@ export const prefixExclusions = [
 export interface CreateApiOptions {
   config: AppConfig;
   clock?: Clock;
+  /** Tests pass a resolver that answers the addresses they choose (webhook targets). */
+  resolver?: HostResolver;
   /** Tests migrate a template database once and skip this. */
   migrate?: boolean;
   seed?: boolean;
