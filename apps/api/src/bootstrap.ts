@@ -10,7 +10,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from '@mla/identity';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './app.module';
 import { registerApiRateLimit } from './http/api-rate-limit';
-import { clientErrorHandler, frameworkErrors, registerJsonParser } from './http/fastify-errors';
+import { clientErrorHandler, frameworkErrors, registerJsonParser, registerPathSegmentLimit } from './http/fastify-errors';
 
 export const API_PREFIX = 'api/v1';
 
@@ -31,7 +31,7 @@ export interface CreateApiOptions {
   seed?: boolean;
 }
 
-/** Longest path parameter (ids are 36 characters); longer answers 414 URI_TOO_LONG. */
+/** Longest path parameter (ids are 36 characters), decoded or as sent; longer answers 414 URI_TOO_LONG. */
 const MAX_PARAM_LENGTH = 200;
 
 /**
@@ -63,6 +63,7 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
 
   const fastify = app.getHttpAdapter().getInstance();
   const log = new NestLogger('HTTP');
+  registerPathSegmentLimit(fastify, MAX_PARAM_LENGTH);
   await app.register(fastifyCookie);
   await registerApiRateLimit(app);
   // JSON only: any other body answers 415 (Fastify would otherwise hand text/plain through as a string).

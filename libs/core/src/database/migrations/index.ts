@@ -5,7 +5,7 @@ import { RequestOutcomes1764000000003 } from './1764000000003-request-outcomes';
 import { OutboxSettled1764000000004 } from './1764000000004-outbox-settled';
 import { FileRefs1764000000005 } from './1764000000005-file-refs';
 import { Sessions1764000001000 } from './1764000001000-sessions';
-import { AdminAudit1764000002100 } from './1764000002100-admin-audit';
+import { AdminAudit1764000004000 } from './1764000004000-admin-audit';
 
 export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
 
@@ -18,5 +18,5 @@ export const MIGRATIONS = [
   OutboxSettled1764000000004,
   FileRefs1764000000005,
   Sessions1764000001000,
-  AdminAudit1764000002100,
+  AdminAudit1764000004000,
 ];

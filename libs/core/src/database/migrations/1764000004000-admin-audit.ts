@@ -8,8 +8,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * touches, by which a country's supervisors read it. Like `request_events`, the database
  * refuses UPDATE, DELETE and TRUNCATE on it (`refuse_change()` of the initial schema).
  */
-export class AdminAudit1764000002100 implements MigrationInterface {
-  name = 'AdminAudit1764000002100';
+export class AdminAudit1764000004000 implements MigrationInterface {
+  name = 'AdminAudit1764000004000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
