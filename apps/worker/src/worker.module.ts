@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, Clock, CoreModule } from '@mla/core';
+import { AppConfig, Clock, CoreModule, HostResolver } from '@mla/core';
 import { DeadlineWorkerModule } from '@mla/deadline-worker';
 import { NotificationsWorkerModule } from '@mla/notifications';
 
 export interface WorkerModuleOptions {
   config: AppConfig;
   clock?: Clock;
+  /** Tests pass a resolver of their own (the webhook target checks at delivery). */
+  resolver?: HostResolver;
 }
 
 /** The worker process: BullMQ consumers and the reconciler, no HTTP server. */
