@@ -56,7 +56,7 @@ async function startApi(env) {
     if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
     try {
       const res = await fetch(`${base}/health/ready`);
-      if (res.ok) return { base, stop: () => stopChild(child) };
+      if (res.ok) return { base, pid: child.pid, stop: () => stopChild(child) };
     } catch {
       /* not listening yet */
     }
