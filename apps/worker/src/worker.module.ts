@@ -2,19 +2,20 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, Clock, CoreModule } from '@mla/core';
 import { DeadlineWorkerModule } from '@mla/deadline-worker';
 import { NotificationsWorkerModule } from '@mla/notifications';
+import { WorkingCalendarsCoreModule } from '@mla/working-calendars';
 
 export interface WorkerModuleOptions {
   config: AppConfig;
   clock?: Clock;
 }
 
-/** The worker process: BullMQ consumers and the reconciler, no HTTP server. */
+/** The worker process: BullMQ consumers, the reconcilers and the working calendars' sweeps, no HTTP server. */
 @Module({})
 export class WorkerModule {
   static forRoot(options: WorkerModuleOptions): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(options), DeadlineWorkerModule.forRoot(options.config), NotificationsWorkerModule.forRoot(options.config)],
+      imports: [CoreModule.forRoot(options), DeadlineWorkerModule.forRoot(options.config), NotificationsWorkerModule.forRoot(options.config), WorkingCalendarsCoreModule],
     };
   }
 }

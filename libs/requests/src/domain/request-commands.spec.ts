@@ -29,6 +29,7 @@ const EXPECTED: Record<CommandName, Partial<CommandSpec>> = {
   deadline_reminder: { role: 'SYSTEM', side: null, from: NON_TERMINAL, recorded: false, requiredInput: ['deadlineId'], deadline: { statuses: ['PENDING', 'OVERDUE'] }, notify: { type: 'deadline.reminder', audience: [] } },
   deadline_overdue: { role: 'SYSTEM', side: null, from: NON_TERMINAL, recorded: true, requiredInput: ['deadlineId'], deadline: { statuses: ['PENDING', 'OVERDUE'] }, notify: { type: 'deadline.escalated', audience: [] } },
   deadline_escalated: { role: 'SYSTEM', side: null, from: NON_TERMINAL, recorded: true, requiredInput: ['deadlineId'], deadline: { statuses: ['PENDING', 'OVERDUE'] }, notify: { type: 'deadline.escalated', audience: [] } },
+  recompute_deadlines: { role: 'SYSTEM', side: null, from: NON_TERMINAL, recorded: true, skipUnlessFrom: true, requiredInput: ['calendarCountry', 'deadlines'], deadline: null, notify: { type: 'deadline.recomputed', audience: ['REQUESTING', 'SENDING', 'REQUESTED'] } },
 };
 
 describe('COMMAND_TABLE: every change to a request, as data', () => {
