@@ -68,7 +68,9 @@ async function main() {
   const arrivals = new Map();
   const receiver = await startReceiver(arrivals);
   const hook = `http://127.0.0.1:${receiver.address().port}/hook`;
-  const env = { DATABASE_URL: url, QUEUE_PREFIX: PREFIX, RECONCILE_INTERVAL_MS: '0' };
+  // The receiver is plain http on 127.0.0.1: a production webhook must be https to a public
+  // address (DESIGN §12), so this benchmark runs in development mode (http and loopback allowed).
+  const env = { NODE_ENV: 'development', DATABASE_URL: url, QUEUE_PREFIX: PREFIX, RECONCILE_INTERVAL_MS: '0' };
   const api = await startApi({ PORT: '39321', ...env });
   const worker = await startWorker(env);
   const deadline = setTimeout(() => { console.error('bench/notifications: hard timeout'); process.exit(2); }, (SECONDS + DRAIN_SECONDS + 120) * 1000);

@@ -313,10 +313,11 @@ describe('auth and identity (e2e)', () => {
       expect(set.body.webhookSecret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
       expect(Buffer.from((set.body.webhookSecret as string).slice('whsec_'.length), 'base64').length).toBeGreaterThanOrEqual(24);
 
-      for (const who of ['admin', 'vnOfficer', 'sgOfficer'] as UserKey[]) {
+      // The URL is shown to admins and VN-CA's own supervisors only (issue 11); the secret to nobody.
+      for (const who of ['admin', 'vnSupervisor', 'vnOfficer', 'sgOfficer'] as UserKey[]) {
         const list = await t.http.get('/api/v1/authorities').set('authorization', as[who]);
         const shown = list.body.items.find((a: { id: string }) => a.id === vnCa);
-        expect(shown.webhookUrl).toBe('https://hooks.vn.example/mla');
+        expect(shown.webhookUrl).toBe(who === 'admin' || who === 'vnSupervisor' ? 'https://hooks.vn.example/mla' : null);
         expect(shown).not.toHaveProperty('webhookSecret');
         expect(JSON.stringify(list.body)).not.toContain(set.body.webhookSecret);
       }

@@ -80,6 +80,15 @@ describe('HTTP-level errors and hostile input (e2e)', () => {
     it('a path parameter over 200 characters: 414 URI_TOO_LONG', async () => {
       problemOf(await get(`/api/v1/requests/${'a'.repeat(201)}`, { authorization: as.vnProsecutor }), 414, 'URI_TOO_LONG');
     });
+
+    it('a path parameter over 200 characters as sent (percent-encoded, fewer once decoded): 414 URI_TOO_LONG, also with an Idempotency-Key', async () => {
+      const long = `/api/v1/requests/${'%F0%9F%98%80'.repeat(50)}/transitions`;
+      const res = await t.http.post(long).set('authorization', as.sgOfficer).set('idempotency-key', 'k-long-path').send({ action: 'acknowledge' });
+      problemOf(res, 414, 'URI_TOO_LONG');
+      problemOf(await get(`/api/v1/requests/${'%C3%9F'.repeat(34)}`, { authorization: as.vnProsecutor }), 414, 'URI_TOO_LONG');
+      // Within the limit as sent: an ordinary 404.
+      expect((await get(`/api/v1/requests/${'%C3%9F'.repeat(33)}`, { authorization: as.vnProsecutor })).status).toBe(404);
+    });
   });
 
   describe('bodies', () => {

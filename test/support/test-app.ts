@@ -9,6 +9,7 @@ import { AppConfig, loadAppConfig } from '../../libs/core/src/config/app-config'
 import { DEMO_PASSWORD } from '../../libs/identity/src/seed/demo-data';
 import { createApi } from '../../apps/api/src/bootstrap';
 import { TestClock } from './test-clock';
+import { TestResolver } from './test-resolver';
 import { databaseUrl, TEST_PG_ADMIN_URL, TEST_REDIS_URL } from './test-env';
 
 export interface TestApp {
@@ -16,6 +17,8 @@ export interface TestApp {
   config: AppConfig;
   http: ReturnType<typeof request>;
   clock: TestClock;
+  /** The DNS of this app and its workers (webhook targets). */
+  resolver: TestResolver;
   databaseName: string;
   queuePrefix: string;
   /** Logs a user in (demo password by default) and answers the bearer header value. */
@@ -31,6 +34,7 @@ export interface TestAppOptions {
   seed?: boolean;
   /** The console build folder to serve (default: the repository's apps/console/dist). */
   consoleDir?: string;
+  resolver?: TestResolver;
 }
 
 /** Clones the migrated template into a database of this file's own, and starts the API on it. */
@@ -65,7 +69,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...options.env,
   });
   const clock = new TestClock(options.clockStart);
-  const app = await createApi({ config, clock, migrate: false, seed: options.seed ?? true, consoleDir: options.consoleDir });
+  const resolver = options.resolver ?? new TestResolver();
+  const app = await createApi({ config, clock, resolver, migrate: false, seed: options.seed ?? true, consoleDir: options.consoleDir });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const http = request(app.getHttpServer());
@@ -78,6 +83,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     config,
     http,
     clock,
+    resolver,
     databaseName,
     queuePrefix,
     async login(email, password = DEMO_PASSWORD) {
@@ -123,7 +129,7 @@ export interface TestReplica {
 
 export async function createReplica(t: TestApp, env: Record<string, string> = {}): Promise<TestReplica> {
   const config = loadAppConfig({ ...configEnv(t.config), ...env });
-  const app = await createApi({ config, clock: t.clock, migrate: false, seed: false });
+  const app = await createApi({ config, clock: t.clock, resolver: t.resolver, migrate: false, seed: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return { app, http: request(app.getHttpServer()), close: () => app.close() };

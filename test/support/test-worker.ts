@@ -23,10 +23,10 @@ export interface TestWorker {
   close(): Promise<void>;
 }
 
-/** Starts a worker (same database, Redis prefix and clock as the test's API, unless `overrides` say otherwise) in this process. */
+/** Starts a worker (same database, Redis prefix, clock and DNS as the test's API, unless `overrides` say otherwise) in this process. */
 export async function startTestWorker(t: TestApp, overrides: Partial<AppConfig> = {}): Promise<TestWorker> {
   const config = Object.assign(new AppConfig(), t.config, overrides);
-  const context = await createWorker({ config, clock: t.clock, migrate: false });
+  const context = await createWorker({ config, clock: t.clock, resolver: t.resolver, migrate: false });
   const worker = context.get(DeadlineProcessor).worker;
   const queue = context.get(DeadlineScheduler).queue;
   const reconciler = context.get(DeadlineReconciler);

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { AppConfig, Clock, CoreModule, HealthModule, ProblemDetailsFilter } from '@mla/core';
+import { AppConfig, Clock, CoreModule, HealthModule, HostResolver, ProblemDetailsFilter } from '@mla/core';
 import { CountriesModule } from '@mla/countries';
 import { WorkingCalendarsModule } from '@mla/working-calendars';
 import { IdentityModule } from '@mla/identity';
@@ -12,6 +12,8 @@ import { ApiValidationPipe } from './validation.pipe';
 export interface ApiModuleOptions {
   config: AppConfig;
   clock?: Clock;
+  /** Tests pass a resolver of their own (the webhook target checks). */
+  resolver?: HostResolver;
 }
 
 /** The HTTP service: identity, requests, health. */

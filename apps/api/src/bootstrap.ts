@@ -5,13 +5,13 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { AppConfig, Clock, genRequestId, runMigrationsWithLock } from '@mla/core';
+import { AppConfig, Clock, genRequestId, HostResolver, runMigrationsWithLock } from '@mla/core';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from '@mla/identity';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './app.module';
 import { mountConsole } from './console-static';
 import { registerApiRateLimit } from './http/api-rate-limit';
-import { clientErrorHandler, frameworkErrors, registerJsonParser } from './http/fastify-errors';
+import { clientErrorHandler, frameworkErrors, registerJsonParser, registerPathSegmentLimit } from './http/fastify-errors';
 
 export const API_PREFIX = 'api/v1';
 
@@ -25,6 +25,8 @@ export const prefixExclusions = [
 export interface CreateApiOptions {
   config: AppConfig;
   clock?: Clock;
+  /** Tests pass a resolver that answers the addresses they choose (webhook targets). */
+  resolver?: HostResolver;
   /** Tests migrate a template database once and skip this. */
   migrate?: boolean;
   seed?: boolean;
@@ -32,7 +34,7 @@ export interface CreateApiOptions {
   consoleDir?: string;
 }
 
-/** Longest path parameter (ids are 36 characters); longer answers 414 URI_TOO_LONG. */
+/** Longest path parameter (ids are 36 characters), decoded or as sent; longer answers 414 URI_TOO_LONG. */
 const MAX_PARAM_LENGTH = 200;
 
 /**
@@ -64,6 +66,7 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
 
   const fastify = app.getHttpAdapter().getInstance();
   const log = new NestLogger('HTTP');
+  registerPathSegmentLimit(fastify, MAX_PARAM_LENGTH);
   await app.register(fastifyCookie);
   await registerApiRateLimit(app);
   // JSON only: any other body answers 415 (Fastify would otherwise hand text/plain through as a string).

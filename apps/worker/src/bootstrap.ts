@@ -2,12 +2,14 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { AppConfig, Clock, dataSourceOptions, runMigrationsWithLock } from '@mla/core';
+import { AppConfig, Clock, dataSourceOptions, HostResolver, runMigrationsWithLock } from '@mla/core';
 import { WorkerModule } from './worker.module';
 
 export interface CreateWorkerOptions {
   config: AppConfig;
   clock?: Clock;
+  /** Tests pass a resolver that answers the addresses they choose (webhook targets). */
+  resolver?: HostResolver;
   migrate?: boolean;
 }
 

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, Clock, CoreModule } from '@mla/core';
+import { AppConfig, Clock, CoreModule, HostResolver } from '@mla/core';
 import { DeadlineWorkerModule } from '@mla/deadline-worker';
 import { NotificationsWorkerModule } from '@mla/notifications';
 import { WorkingCalendarsCoreModule } from '@mla/working-calendars';
@@ -7,6 +7,8 @@ import { WorkingCalendarsCoreModule } from '@mla/working-calendars';
 export interface WorkerModuleOptions {
   config: AppConfig;
   clock?: Clock;
+  /** Tests pass a resolver of their own (the webhook target checks at delivery). */
+  resolver?: HostResolver;
 }
 
 /** The worker process: BullMQ consumers, the reconcilers and the working calendars' sweeps, no HTTP server. */

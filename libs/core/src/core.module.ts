@@ -5,14 +5,18 @@ import { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { RedisModule } from './redis/redis.module';
 import { QueuesModule } from './queues/queues.module';
+import { HostResolver, SystemHostResolver } from './net/host-resolver';
+import { WebhookTargetPolicy } from './net/webhook-target-policy';
 
 export interface CoreModuleOptions {
   config: AppConfig;
   /** Tests pass a clock they can move. */
   clock?: Clock;
+  /** Tests pass a resolver that answers the addresses they choose (the webhook target checks). */
+  resolver?: HostResolver;
 }
 
-/** Configuration, clock, logging, PostgreSQL and Redis: what every process needs. */
+/** Configuration, clock, logging, PostgreSQL and Redis, the host resolver and webhook target policy: what every process needs. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -38,8 +42,10 @@ export class CoreModule {
       providers: [
         { provide: AppConfig, useValue: options.config },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: HostResolver, useValue: options.resolver ?? new SystemHostResolver() },
+        WebhookTargetPolicy,
       ],
-      exports: [AppConfig, Clock, DatabaseModule, RedisModule, QueuesModule],
+      exports: [AppConfig, Clock, HostResolver, WebhookTargetPolicy, DatabaseModule, RedisModule, QueuesModule],
     };
   }
 }

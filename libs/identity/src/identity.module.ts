@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { AuditModule } from '@mla/audit';
 import { AppConfig } from '@mla/core';
+import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -18,18 +20,20 @@ import { UsersService } from './users/users.service';
 
 /**
  * The HTTP side of identity: login and sessions (bearer or cookie, live-checked, cached
- * per replica with invalidation over Redis pub/sub), the login limits, authorities, users
- * and the global guard (API only).
+ * per replica with invalidation over Redis pub/sub), the login limits, authorities, users,
+ * the admin audit (written in each admin change's transaction, read by supervisors) and the
+ * global guard (API only).
  */
 @Module({
   imports: [
     IdentityDataModule,
+    AuditModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
-  controllers: [AuthController, AuthoritiesController, UsersController],
+  controllers: [AuthController, AuthoritiesController, UsersController, AuditController],
   providers: [
     AuthService,
     AuthoritiesService,

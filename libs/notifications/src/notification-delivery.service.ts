@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, Clock } from '@mla/core';
+import { AppConfig, Clock, WebhookTargetPolicy, WebhookTargetRefused } from '@mla/core';
 import { DeliveryRepository } from './delivery/delivery.repository';
 import { renderNotification } from './i18n/notification-texts';
-import { postWebhook, signWebhook } from './webhooks/webhook-sender';
+import { postWebhook, signWebhook, WebhookAttempt } from './webhooks/webhook-sender';
 
 export type DeliveryOutcome = 'inbox-only' | 'delivered' | 'already-done' | 'dead' | 'gone';
 
@@ -11,7 +11,8 @@ export class WebhookAttemptFailed extends Error {}
 
 /**
  * Delivers one outbox row (DESIGN §7): the recipient's inbox copy, rendered in its
- * language, then, where the authority has an endpoint, a signed POST. At least once: the
+ * language, then, where the authority has an endpoint, a signed POST to a target checked at
+ * this attempt (DESIGN §12). At least once: the
  * `webhook-id` (the outbox id) lets the receiver drop duplicates. Safe to run twice.
  */
 @Injectable()
@@ -20,6 +21,7 @@ export class NotificationDeliveryService {
     private readonly delivery: DeliveryRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly targets: WebhookTargetPolicy,
   ) {}
 
   async deliver(outboxId: string): Promise<DeliveryOutcome> {
@@ -59,12 +61,27 @@ export class NotificationDeliveryService {
       data,
       text,
     });
-    const result = await postWebhook(row.webhookUrl, signWebhook(row.webhookSecret, row.id, now, body), body, this.config.WEBHOOK_TIMEOUT_MS);
+    const result = await this.post(row.webhookUrl, signWebhook(row.webhookSecret, row.id, now, body), body);
     // The attempts are counted in the database: a job that failed on a database error spent none.
     const last = delivery.roundAttempts + 1 >= this.config.WEBHOOK_MAX_ATTEMPTS;
     const status = result.ok ? 'DELIVERED' : last ? 'DEAD' : 'PENDING';
     await this.delivery.recordAttempt(delivery, { status, statusCode: result.statusCode, error: result.error }, this.clock.now());
     if (status === 'PENDING') throw new WebhookAttemptFailed(`webhook to ${row.webhookUrl} failed: ${result.error}`);
     return status === 'DELIVERED' ? 'delivered' : 'dead';
+  }
+
+  /**
+   * One attempt: the URL checked again and its host resolved now (DESIGN §12: a DNS change
+   * cannot turn it inward), then the POST pinned to the addresses checked. A refused target
+   * is a failed attempt that never reaches the network.
+   */
+  private async post(url: string, headers: Record<string, string>, body: string): Promise<WebhookAttempt> {
+    try {
+      const target = await this.targets.check(url);
+      return await postWebhook(target, headers, body, this.config.WEBHOOK_TIMEOUT_MS);
+    } catch (error) {
+      if (!(error instanceof WebhookTargetRefused)) throw error;
+      return { ok: false, statusCode: null, error: error.temporary ? error.reason : `target refused: ${error.reason}` };
+    }
   }
 }

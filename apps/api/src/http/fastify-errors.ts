@@ -15,6 +15,23 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
 }
 
 /**
+ * A path segment longer than `max` characters as sent (percent-encoded) answers 414
+ * URI_TOO_LONG before any route runs. The router's maxParamLength counts a parameter once
+ * decoded (200 decoded characters may be 1,800 sent), and what stores a request's path (the
+ * idempotency record) must never meet a path longer than it can hold.
+ */
+export function registerPathSegmentLimit(fastify: FastifyInstance, max: number): void {
+  fastify.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path.split('/').some((segment) => segment.length > max)) {
+      sendProblem(request, reply, new AppException('URI_TOO_LONG', `A path segment is longer than ${max} characters (counted as sent, percent-encoded)`), log);
+      return reply;
+    }
+    return undefined;
+  });
+}
+
+/**
  * Errors Node's HTTP parser raises before Fastify sees a request (headers or URL over
  * `maxHeaderSize`, a request that takes too long, a malformed request line) answer a
  * problem body too, written on the socket (the adapter's `clientErrorHandler` option).

@@ -15,6 +15,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { IpNetwork, parseCidr } from '../net/ip-address';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -95,6 +96,31 @@ export function parseOrigins(value: string): string[] | null {
     if (!/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9a-f:]+\](:\d{1,5})?$/i.test(o)) return null;
   }
   return origins.map((o) => o.toLowerCase());
+}
+
+/**
+ * WEBHOOK_ALLOWED_NETWORKS: comma-separated CIDR ranges (or single addresses) whose private
+ * addresses webhooks may reach. Answers the networks, or the reasons of the entries refused.
+ */
+export function parseAllowedNetworks(value: string): IpNetwork[] | string[] {
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  const nets = entries.map((e) => parseCidr(e));
+  const errors = nets.map((n, i) => (typeof n === 'string' ? n : n.prefix === 0 ? `${entries[i] ?? ''}: a /0 admits every address` : null)).filter((e) => e !== null);
+  return errors.length > 0 ? errors : (nets as IpNetwork[]);
+}
+
+@ValidatorConstraint({ name: 'allowedNetworks' })
+class AllowedNetworks implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && parseAllowedNetworks(value).every((n) => typeof n !== 'string');
+  }
+  defaultMessage(args?: { value?: unknown }): string {
+    const errors = typeof args?.value === 'string' ? parseAllowedNetworks(args.value).filter((n) => typeof n === 'string') : [];
+    return `WEBHOOK_ALLOWED_NETWORKS must be a comma-separated list of CIDR ranges such as 10.20.0.0/16,fd00::/8${errors.length > 0 ? ` (${errors.join('; ')})` : ''}`;
+  }
 }
 
 /**
@@ -375,6 +401,14 @@ export class AppConfig {
   @Min(1)
   WEBHOOK_BACKOFF_MS = 2_000;
 
+  /**
+   * Private networks webhooks may reach (an on-premises deployment): comma-separated CIDR
+   * ranges, e.g. `10.20.0.0/16,fd00::/8`. Empty: public addresses only (and loopback outside
+   * production). Never admits the unspecified, multicast or broadcast addresses.
+   */
+  @Validate(AllowedNetworks)
+  WEBHOOK_ALLOWED_NETWORKS = '';
+
   /** The demo seed runs by default everywhere but production. */
   get demoSeed(): boolean {
     return this.DEMO_SEED ?? this.NODE_ENV !== 'production';
@@ -385,6 +419,11 @@ export class AppConfig {
   /** The Fastify trustProxy option. */
   get trustProxy(): boolean | number | string {
     return parseTrustProxy(this.TRUST_PROXY) ?? false;
+  }
+  /** WEBHOOK_ALLOWED_NETWORKS as networks. */
+  get webhookAllowedNetworks(): IpNetwork[] {
+    const nets = parseAllowedNetworks(this.WEBHOOK_ALLOWED_NETWORKS);
+    return nets.every((n) => typeof n !== 'string') ? (nets as IpNetwork[]) : [];
   }
   /** ALLOWED_ORIGINS as a list (lower-case). */
   get allowedOrigins(): string[] {

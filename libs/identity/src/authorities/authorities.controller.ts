@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../principal';
 import { AuthoritiesService } from './authorities.service';
 import { AuthorityListDto, AuthorityWithSecretDto, CreateAuthorityDto, ListAuthoritiesQueryDto, UpdateAuthorityDto } from './authority.dto';
 
@@ -10,26 +11,28 @@ import { AuthorityListDto, AuthorityWithSecretDto, CreateAuthorityDto, ListAutho
 export class AuthoritiesController {
   constructor(private readonly authorities: AuthoritiesService) {}
 
-  /** Every authority taking part (to choose a requested authority). */
+  /** Every authority taking part (to choose a requested authority). `webhookUrl` is shown only to admins and the authority's own supervisors (null for others). */
   @Get()
   @ApiOkResponse({ type: AuthorityListDto })
-  async list(@Query() query: ListAuthoritiesQueryDto): Promise<AuthorityListDto> {
-    return { items: await this.authorities.list(query), nextCursor: null };
+  async list(@CurrentUser() caller: Principal, @Query() query: ListAuthoritiesQueryDto): Promise<AuthorityListDto> {
+    return { items: await this.authorities.list(caller, query), nextCursor: null };
   }
 
-  /** Registers an authority (ADMIN). */
+  /** Registers an authority (ADMIN); audited. A `webhookUrl` must be an allowed target (422 RULE_VIOLATED otherwise). */
   @Roles('ADMIN')
   @Post()
   @ApiCreatedResponse({ type: AuthorityWithSecretDto })
-  create(@Body() dto: CreateAuthorityDto): Promise<AuthorityWithSecretDto> {
-    return this.authorities.create(dto);
+  @ApiUnprocessableEntityResponse({ description: 'RULE_VIOLATED: webhookUrl is not an allowed target (https in production, no credentials, public addresses only)' })
+  create(@CurrentUser() admin: Principal, @Body() dto: CreateAuthorityDto): Promise<AuthorityWithSecretDto> {
+    return this.authorities.create(admin, dto);
   }
 
-  /** Changes an authority (ADMIN); setting `webhookUrl` answers its new signing secret, once. */
+  /** Changes an authority (ADMIN); audited. Setting `webhookUrl` answers its new signing secret, once. */
   @Roles('ADMIN')
   @Patch(':id')
   @ApiOkResponse({ type: AuthorityWithSecretDto })
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateAuthorityDto): Promise<AuthorityWithSecretDto> {
-    return this.authorities.update(id, dto);
+  @ApiUnprocessableEntityResponse({ description: 'RULE_VIOLATED: webhookUrl is not an allowed target (https in production, no credentials, public addresses only)' })
+  update(@CurrentUser() admin: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateAuthorityDto): Promise<AuthorityWithSecretDto> {
+    return this.authorities.update(admin, id, dto);
   }
 }

@@ -50,8 +50,9 @@ export class AuthoritiesRepository {
     );
   }
 
-  async insert(a: AuthorityFields): Promise<AuthorityRow> {
-    const [row] = (await this.dataSource.query(
+  /** Inserts an authority in the caller's transaction. */
+  async insert(m: EntityManager, a: AuthorityFields): Promise<AuthorityRow> {
+    const [row] = (await m.query(
       `INSERT INTO authorities (code, name, country, kind, timezone, language, webhook_url, webhook_secret)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
       [a.code, a.name, a.country, a.kind, a.timezone, a.language, a.webhookUrl, a.webhookSecret],
@@ -59,13 +60,19 @@ export class AuthoritiesRepository {
     return row as AuthorityRow;
   }
 
-  /** Sets the given fields; answers the authority as it is now, or null when there is none. */
-  async update(id: string, changes: Partial<AuthorityFields>, now: Date): Promise<AuthorityRow | null> {
+  /** The authority locked for an update in the caller's transaction. */
+  async lock(m: EntityManager, id: string): Promise<AuthorityRow | null> {
+    const rows = (await m.query(`SELECT ${COLUMNS} FROM authorities WHERE id = $1 FOR UPDATE`, [id])) as AuthorityRow[];
+    return rows[0] ?? null;
+  }
+
+  /** Sets the given fields (in the caller's transaction); answers the authority as it is now, or null when there is none. */
+  async update(m: EntityManager, id: string, changes: Partial<AuthorityFields>, now: Date): Promise<AuthorityRow | null> {
     const params: unknown[] = [id, now];
     const sets = Object.entries(changes)
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${SETTABLE[k as keyof AuthorityFields]} = $${params.push(v)}`);
-    const [rows] = (await this.dataSource.query(
+    const [rows] = (await m.query(
       `UPDATE authorities SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1 RETURNING ${COLUMNS}`,
       params,
     )) as [AuthorityRow[], number];

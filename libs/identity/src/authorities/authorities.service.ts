@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AppException, Clock, pgErrorCode, PG } from '@mla/core';
+import { AuditRepository } from '@mla/audit';
+import { AppException, Clock, pgErrorCode, PG, TransactionRunner, WebhookTargetPolicy, WebhookTargetRefused } from '@mla/core';
+import { auditEntry, authoritySnapshot, changedKeys } from '../audit/admin-audit';
+import type { Principal } from '../principal';
 import { AuthoritiesRepository } from './authorities.repository';
 import { AuthorityDto, AuthorityWithSecretDto, CreateAuthorityDto, ListAuthoritiesQueryDto, UpdateAuthorityDto } from './authority.dto';
 import type { AuthorityFields, AuthorityRow } from './authority.row';
 
-export function toAuthorityDto(a: AuthorityRow): AuthorityDto {
+/** Who sees an authority's webhook URL: admins, and the supervisors of that authority (DESIGN §12). */
+export function maySeeWebhook(p: Pick<Principal, 'role' | 'authorityId'>, authorityId: string): boolean {
+  return p.role === 'ADMIN' || (p.role === 'SUPERVISOR' && p.authorityId === authorityId);
+}
+
+/** An authority as answered; `showWebhook` false answers its webhookUrl as null. */
+export function toAuthorityDto(a: AuthorityRow, showWebhook = true): AuthorityDto {
   return {
     id: a.id,
     code: a.code,
@@ -14,7 +23,7 @@ export function toAuthorityDto(a: AuthorityRow): AuthorityDto {
     kind: a.kind,
     timezone: a.timezone,
     language: a.language,
-    webhookUrl: a.webhookUrl ?? null,
+    webhookUrl: showWebhook ? (a.webhookUrl ?? null) : null,
   };
 }
 
@@ -23,21 +32,38 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
 }
 
+/**
+ * Authorities: listed to everyone (the webhook URL only to those who may see it), created
+ * and changed by an ADMIN, each change in one transaction with its audit row (DESIGN §2).
+ * A webhook URL is checked against the target policy (DESIGN §12) before it is stored.
+ */
 @Injectable()
 export class AuthoritiesService {
   constructor(
     private readonly authorities: AuthoritiesRepository,
+    private readonly audit: AuditRepository,
+    private readonly targets: WebhookTargetPolicy,
+    private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
 
-  async list(query: ListAuthoritiesQueryDto): Promise<AuthorityDto[]> {
-    return (await this.authorities.list(query)).map(toAuthorityDto);
+  async list(caller: Principal, query: ListAuthoritiesQueryDto): Promise<AuthorityDto[]> {
+    return (await this.authorities.list(query)).map((a) => toAuthorityDto(a, maySeeWebhook(caller, a.id)));
   }
 
-  async create(dto: CreateAuthorityDto): Promise<AuthorityWithSecretDto> {
-    const secret = dto.webhookUrl ? newWebhookSecret() : null;
+  async create(admin: Principal, dto: CreateAuthorityDto): Promise<AuthorityWithSecretDto> {
+    const webhookUrl = dto.webhookUrl ? await this.checkedWebhookUrl(dto.webhookUrl) : null;
+    const secret = webhookUrl ? newWebhookSecret() : null;
+    const now = this.clock.now();
     try {
-      const saved = await this.authorities.insert({ ...dto, webhookUrl: dto.webhookUrl ?? null, webhookSecret: secret });
+      const saved = await this.tx.run(async (m) => {
+        const row = await this.authorities.insert(m, { ...dto, webhookUrl, webhookSecret: secret });
+        const after = authoritySnapshot(row);
+        const changes = [...Object.keys(after).filter((k) => after[k] !== null), ...(secret ? ['webhookSecret'] : [])];
+        const entry = auditEntry(admin, { action: 'authority.created', targetType: 'AUTHORITY', targetId: row.id, changes, before: null, after, countries: [row.country] });
+        await this.audit.record(m, entry, [], now);
+        return row;
+      });
       return { ...toAuthorityDto(saved), ...(secret ? { webhookSecret: secret } : {}) };
     } catch (error) {
       if (pgErrorCode(error) === PG.UNIQUE_VIOLATION) {
@@ -47,16 +73,43 @@ export class AuthoritiesService {
     }
   }
 
-  async update(id: string, dto: UpdateAuthorityDto): Promise<AuthorityWithSecretDto> {
+  async update(admin: Principal, id: string, dto: UpdateAuthorityDto): Promise<AuthorityWithSecretDto> {
+    if (!(await this.authorities.findById(id))) throw AppException.notFound('Authority');
     const changes: Partial<AuthorityFields> = { name: dto.name, kind: dto.kind, timezone: dto.timezone, language: dto.language };
     let secret: string | undefined;
     if (dto.webhookUrl !== undefined) {
-      changes.webhookUrl = dto.webhookUrl;
+      changes.webhookUrl = dto.webhookUrl === null ? null : await this.checkedWebhookUrl(dto.webhookUrl);
       secret = dto.webhookUrl === null ? undefined : newWebhookSecret();
       changes.webhookSecret = secret ?? null;
     }
-    const updated = await this.authorities.update(id, changes, this.clock.now());
-    if (!updated) throw AppException.notFound('Authority');
+    const now = this.clock.now();
+    const updated = await this.tx.run(async (m) => {
+      const before = await this.authorities.lock(m, id);
+      if (!before) throw AppException.notFound('Authority');
+      const row = (await this.authorities.update(m, id, changes, now)) as AuthorityRow;
+      const [was, is] = [authoritySnapshot(before), authoritySnapshot(row)];
+      const changed = [...changedKeys(was, is), ...(secret ? ['webhookSecret'] : [])];
+      if (changed.length > 0) {
+        const entry = auditEntry(admin, { action: 'authority.updated', targetType: 'AUTHORITY', targetId: id, changes: changed, before: was, after: is, countries: [row.country] });
+        await this.audit.record(m, entry, [], now);
+      }
+      return row;
+    });
     return { ...toAuthorityDto(updated), ...(secret ? { webhookSecret: secret } : {}) };
+  }
+
+  /**
+   * The URL as it will be delivered to (WHATWG-normalised), once the target policy admits it
+   * and every address its host resolves to now: 422 naming webhookUrl otherwise, 503 when DNS
+   * fails for a reason that may pass.
+   */
+  private async checkedWebhookUrl(url: string): Promise<string> {
+    try {
+      return (await this.targets.check(url)).url.href;
+    } catch (error) {
+      if (!(error instanceof WebhookTargetRefused)) throw error;
+      if (error.temporary) throw new AppException('SERVICE_UNAVAILABLE', `webhookUrl could not be checked now: ${error.reason}; try again`);
+      throw AppException.rule(`webhookUrl is not an allowed webhook target: ${error.reason}`, [{ field: 'webhookUrl', message: error.reason }]);
+    }
   }
 }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsOptionalNotNull } from '@mla/core';
 import { IsTimeZone } from '../validation/is-time-zone';
+import { IsWebhookUrl } from '../validation/is-webhook-url';
 import { AUTHORITY_KINDS, AuthorityKind } from './authority.row';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -20,7 +21,11 @@ export class AuthorityDto {
   timezone: string;
   /** Language of notifications, e.g. `vi`, `en`. */
   language: string;
-  /** Where notifications are POSTed, signed; null when none. */
+  /**
+   * Where notifications are POSTed, signed. Shown only to admins and to the supervisors of
+   * this authority; null for everyone else, and when the authority has none.
+   */
+  @ApiProperty({ nullable: true, type: String, format: 'uri' })
   webhookUrl: string | null;
 }
 
@@ -54,9 +59,14 @@ export class CreateAuthorityDto {
   @Matches(/^[a-z]{2,3}(-[A-Z]{2})?$/, { message: 'language must be a language tag such as en or vi' })
   language: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
+  /**
+   * Where notifications are POSTed (the answer then carries the signing secret, once). In
+   * production: https, no credentials, and a host that resolves only to public addresses
+   * (or to WEBHOOK_ALLOWED_NETWORKS); otherwise 422 RULE_VIOLATED naming webhookUrl.
+   */
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uri' })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'webhookUrl must be an http(s) URL' })
+  @IsWebhookUrl()
   @MaxLength(2000)
   webhookUrl?: string | null;
 }
@@ -83,11 +93,14 @@ export class UpdateAuthorityDto {
   @Matches(/^[a-z]{2,3}(-[A-Z]{2})?$/, { message: 'language must be a language tag such as en or vi' })
   language?: string;
 
-  /** Set a webhook endpoint (the answer carries a new signing secret), or null to remove it. */
-  @ApiPropertyOptional({ nullable: true, type: String })
+  /**
+   * Set a webhook endpoint (the answer carries a new signing secret), or null to remove it.
+   * The rules of creation apply (422 RULE_VIOLATED naming webhookUrl).
+   */
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uri' })
   @ValidateIf((o: UpdateAuthorityDto) => o.webhookUrl !== null)
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'webhookUrl must be an http(s) URL' })
+  @IsWebhookUrl()
   @MaxLength(2000)
   webhookUrl?: string | null;
 }

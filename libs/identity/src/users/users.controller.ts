@@ -12,11 +12,14 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  /** Creates a user (ADMIN). The password is stored as an argon2id hash and never answered. */
+  /**
+   * Creates a user (ADMIN). The password is stored as an argon2id hash and never answered.
+   * Audited; an OFFICER or SUPERVISOR created is announced to their country's supervisors.
+   */
   @Post()
   @ApiCreatedResponse({ type: UserDto })
-  create(@Body() dto: CreateUserDto): Promise<UserDto> {
-    return this.users.create(dto);
+  create(@CurrentUser() admin: Principal, @Body() dto: CreateUserDto): Promise<UserDto> {
+    return this.users.create(admin, dto);
   }
 
   /** Users, newest first (ADMIN). */
@@ -29,7 +32,9 @@ export class UsersController {
   /**
    * Deactivates or reactivates a user, changes their role or authority (the rules of
    * creation), or resets their password (ADMIN). Every accepted change ends all of the
-   * user's sessions at once, on every replica.
+   * user's sessions at once, on every replica, and is audited; an OFFICER or SUPERVISOR
+   * moved into an authority (role, authority, reactivation) is announced to its country's
+   * supervisors.
    */
   @Patch(':id')
   @ApiOkResponse({ type: UserDto })

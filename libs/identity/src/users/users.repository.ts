@@ -82,8 +82,9 @@ export class UsersRepository {
     );
   }
 
-  async insert(u: NewUser): Promise<UserRow> {
-    const rows = (await this.dataSource.query(
+  /** Inserts a user in the caller's transaction. */
+  async insert(m: EntityManager, u: NewUser): Promise<UserRow> {
+    const rows = (await m.query(
       `INSERT INTO users AS u (email, display_name, role, authority_id, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
       [u.email, u.displayName, u.role, u.authorityId, u.passwordHash],
     )) as UserRow[];

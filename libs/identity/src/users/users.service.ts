@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditRepository } from '@mla/audit';
 import { AppException, Clock, decodeCursor, FieldError, pgErrorCode, PG, toPage, TransactionRunner } from '@mla/core';
+import type { OutboxMessage } from '@mla/outbox';
+import { auditEntry, changedKeys, isWatchedRole, userAssignedMessages, userSnapshot } from '../audit/admin-audit';
 import { AuthoritiesRepository } from '../authorities/authorities.repository';
-import { AuthorityKind } from '../authorities/authority.row';
+import { AuthorityKind, AuthorityRow } from '../authorities/authority.row';
 import { hashPassword } from '../auth/password';
 import type { Principal, Role } from '../principal';
 import { SessionCache } from '../sessions/session-cache';
@@ -37,19 +41,42 @@ export class UsersService {
     private readonly authorities: AuthoritiesRepository,
     private readonly sessions: SessionsRepository,
     private readonly sessionCache: SessionCache,
+    private readonly audit: AuditRepository,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
 
-  async create(dto: CreateUserDto): Promise<UserDto> {
+  /**
+   * An ADMIN creates a user. One transaction writes the user, its audit row and, for an
+   * OFFICER or SUPERVISOR, the notifications of their country's supervisors (DESIGN §2).
+   */
+  async create(admin: Principal, dto: CreateUserDto): Promise<UserDto> {
     await this.assertRoleFits(dto.role, dto.authorityId ?? null);
+    const passwordHash = await hashPassword(dto.password);
+    const now = this.clock.now();
     try {
-      const saved = await this.users.insert({
-        email: dto.email.toLowerCase(),
-        displayName: dto.displayName,
-        role: dto.role,
-        authorityId: dto.authorityId ?? null,
-        passwordHash: await hashPassword(dto.password),
+      const saved = await this.tx.run(async (m) => {
+        const user = await this.users.insert(m, {
+          email: dto.email.toLowerCase(),
+          displayName: dto.displayName,
+          role: dto.role,
+          authorityId: dto.authorityId ?? null,
+          passwordHash,
+        });
+        const authority = user.authorityId ? await this.authorities.findById(user.authorityId, m) : null;
+        const after = userSnapshot(user, authority);
+        const entry = auditEntry(admin, {
+          action: 'user.created',
+          targetType: 'USER',
+          targetId: user.id,
+          changes: [...Object.keys(after).filter((k) => after[k] !== null), 'password'],
+          before: null,
+          after,
+          countries: [authority?.country],
+        });
+        const notices = authority && isWatchedRole(user) ? await this.assignmentNotices(m, entry, user, authority, now) : [];
+        await this.audit.record(m, entry, notices, now);
+        return user;
       });
       return toUserDto(saved);
     } catch (error) {
@@ -67,8 +94,11 @@ export class UsersService {
 
   /**
    * An ADMIN deactivates, reactivates, changes the role or the authority of a user, or
-   * resets their password. One transaction writes the change and ends every session of the
-   * user; then every API replica forgets them (the next call with an old token answers 401).
+   * resets their password. One transaction writes the change, its audit row (never the
+   * password), the notifications of the country's supervisors when an OFFICER or SUPERVISOR
+   * is moved into one of its authorities (a role or authority change, or a reactivation),
+   * and ends every session of the user; then every API replica forgets them (the next call
+   * with an old token answers 401).
    * An administrator cannot deactivate themselves or give up their own ADMIN role, and the
    * last active ADMIN stays one.
    */
@@ -116,10 +146,39 @@ export class UsersService {
       if (reasons.length === 0) return { user, changed: false };
       const updated = (await this.users.update(m, id, changes, now)) as UserRow;
       await this.sessions.endAllOfUser(m, id, now, reasons[0] as SessionEndReason);
+      await this.auditUpdate(m, admin, user, updated, passwordHash !== undefined, now);
       return { user: updated, changed: true };
     });
     if (result.changed) await this.sessionCache.invalidateUser(id);
     return toUserDto(result.user);
+  }
+
+  /** The audit row of a user's change, and the supervisors' notifications when they were moved into an authority as OFFICER or SUPERVISOR. */
+  private async auditUpdate(m: EntityManager, admin: Principal, before: UserRow, after: UserRow, passwordReset: boolean, now: Date): Promise<void> {
+    const ids = [...new Set([before.authorityId, after.authorityId].filter((a): a is string => a !== null))];
+    const byId = new Map((await this.authorities.findByIds(ids, m)).map((a) => [a.id, a]));
+    const oldAuthority = before.authorityId ? (byId.get(before.authorityId) ?? null) : null;
+    const newAuthority = after.authorityId ? (byId.get(after.authorityId) ?? null) : null;
+    const [was, is] = [userSnapshot(before, oldAuthority), userSnapshot(after, newAuthority)];
+    const entry = auditEntry(admin, {
+      action: 'user.updated',
+      targetType: 'USER',
+      targetId: after.id,
+      // authorityCode and country follow authorityId: the fields an admin sets, and the password when reset.
+      changes: [...changedKeys(was, is).filter((k) => k !== 'authorityCode' && k !== 'country'), ...(passwordReset ? ['password'] : [])],
+      before: was,
+      after: is,
+      countries: [oldAuthority?.country, newAuthority?.country],
+    });
+    const movedIn = before.role !== after.role || before.authorityId !== after.authorityId || (!before.active && after.active);
+    const notices = newAuthority && isWatchedRole(after) && movedIn ? await this.assignmentNotices(m, entry, after, newAuthority, now) : [];
+    await this.audit.record(m, entry, notices, now);
+  }
+
+  /** The outbox rows telling the active supervisors of the authority's country that `user` now serves there. */
+  private async assignmentNotices(m: EntityManager, entry: ReturnType<typeof auditEntry>, user: UserRow, authority: AuthorityRow, now: Date): Promise<OutboxMessage[]> {
+    const supervisors = await this.users.supervisorsOf([authority.country], m);
+    return userAssignedMessages(entry, user, authority, supervisors, now);
   }
 
   /** The rules of creation (DESIGN §2): an ADMIN has no authority; every other role one of the kinds it may belong to. */

@@ -18,3 +18,14 @@ describe('renderNotification', () => {
     );
   });
 });
+
+describe('audit.user_assigned', () => {
+  const vars = { reference: '', role: 'OFFICER', authorityCode: 'VN-CA', email: 'new@vn.example', displayName: 'Lê Văn A', by: 'admin@example.org' };
+  it('tells a supervisor, in English and Vietnamese, who now serves at which authority', () => {
+    expect(renderNotification('audit.user_assigned', 'en', vars)).toMatchObject({ language: 'en', title: 'New OFFICER at VN-CA: new@vn.example' });
+    const vi = renderNotification('audit.user_assigned', 'vi', vars);
+    expect(vi).toMatchObject({ language: 'vi', title: 'OFFICER mới tại VN-CA: new@vn.example' });
+    expect(vi.body).toContain('Lê Văn A');
+    expect(vi.body).toContain('admin@example.org');
+  });
+});

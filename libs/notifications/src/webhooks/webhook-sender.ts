@@ -1,10 +1,19 @@
+import { request as httpRequest, IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import type { ResolvedAddress, WebhookTarget } from '@mla/core';
 
 export interface WebhookAttempt {
   ok: boolean;
   statusCode: number | null;
   error: string | null;
+  /** Bytes of the response body read (at most the cap and one chunk); the rest is never read. */
+  responseBytes?: number;
 }
+
+/** How much of a webhook's response body is read (then dropped, and the connection closed). */
+export const WEBHOOK_RESPONSE_CAP_BYTES = 64 * 1024;
 
 /** The Standard Webhooks headers for a body: `webhook-id`, `webhook-timestamp`, `webhook-signature`. */
 export function signWebhook(secret: string, id: string, at: Date, body: string): Record<string, string> {
@@ -13,24 +22,87 @@ export function signWebhook(secret: string, id: string, at: Date, body: string):
 }
 
 /**
- * POSTs a signed body once. A timeout bounds it; redirects are never followed (a 3xx is a
- * failed attempt), so a delivery cannot be steered to another host.
+ * A lookup that answers only the addresses already checked: the connection cannot reach
+ * anything a second DNS answer would name (Node asks with `all` when it races IPv4 and IPv6).
  */
-export async function postWebhook(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<WebhookAttempt> {
-  try {
-    const res = await fetch(url, {
+export function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
+  return (_hostname, options, callback) => {
+    const family = typeof options === 'number' ? options : options.family;
+    const usable = family === 4 || family === 6 ? addresses.filter((a) => a.family === family) : addresses;
+    const first = usable[0];
+    if (!first) {
+      callback(Object.assign(new Error('no checked address of that family'), { code: 'ENOTFOUND' }), '', 4);
+      return;
+    }
+    if (typeof options === 'object' && options.all) (callback as unknown as (e: null, a: ResolvedAddress[]) => void)(null, usable);
+    else callback(null, first.address, first.family);
+  };
+}
+
+/**
+ * POSTs a signed body once to a checked target, connecting only to its checked addresses
+ * (the URL's host name stays the Host header and the TLS server name, so the certificate is
+ * verified against it). A timeout bounds the whole attempt; redirects are never followed (a
+ * 3xx is a failed attempt), so a delivery cannot be steered to another host. The response
+ * body is read up to WEBHOOK_RESPONSE_CAP_BYTES and dropped; the connection is then closed.
+ */
+export function postWebhook(target: WebhookTarget, headers: Record<string, string>, body: string, timeoutMs: number): Promise<WebhookAttempt> {
+  const { url } = target;
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise<WebhookAttempt>((resolve) => {
+    let settled = false;
+    let response: IncomingMessage | undefined;
+    let read = 0;
+    const finish = (attempt: WebhookAttempt) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.destroy();
+      resolve(attempt);
+    };
+    const byStatus = (status: number): WebhookAttempt => {
+      if (status >= 200 && status < 300) return { ok: true, statusCode: status, error: null, responseBytes: read };
+      const why = status >= 300 && status < 400 ? 'redirect not followed' : `HTTP ${status}`;
+      return { ok: false, statusCode: status, error: why, responseBytes: read };
+    };
+    const req = send({
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'MLA-Hub-Webhooks/1.0', ...headers },
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      protocol: url.protocol,
+      hostname: target.hostname,
+      port: url.port === '' ? undefined : Number(url.port),
+      path: `${url.pathname}${url.search}`,
+      headers: {
+        host: url.host,
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+        'user-agent': 'MLA-Hub-Webhooks/1.0',
+        connection: 'close',
+        ...headers,
+      },
+      // A connection of its own, closed after this attempt; only the checked addresses.
+      agent: false,
+      lookup: pinnedLookup(target.addresses),
+      ...(url.protocol === 'https:' && !target.literal ? { servername: target.hostname } : {}),
     });
-    await res.arrayBuffer().catch(() => undefined);
-    if (res.status >= 200 && res.status < 300) return { ok: true, statusCode: res.status, error: null };
-    const why = res.status >= 300 && res.status < 400 ? 'redirect not followed' : `HTTP ${res.status}`;
-    return { ok: false, statusCode: res.status, error: why };
-  } catch (error) {
-    const e = error as Error & { cause?: { code?: string } };
-    return { ok: false, statusCode: null, error: e.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : (e.cause?.code ?? e.message) };
-  }
+    const timer = setTimeout(() => {
+      // Once the status is in, a slow body only ends the reading.
+      finish(response?.statusCode !== undefined ? byStatus(response.statusCode) : { ok: false, statusCode: null, error: `timed out after ${timeoutMs} ms` });
+    }, timeoutMs);
+    req.on('response', (res) => {
+      response = res;
+      const status = res.statusCode ?? 0;
+      res.on('data', (chunk: Buffer) => {
+        read += chunk.length;
+        if (read >= WEBHOOK_RESPONSE_CAP_BYTES) finish(byStatus(status));
+      });
+      res.on('end', () => finish(byStatus(status)));
+      res.on('error', () => finish(byStatus(status)));
+      res.on('aborted', () => finish(byStatus(status)));
+    });
+    req.on('error', (error: Error & { code?: string }) => {
+      if (response?.statusCode !== undefined) finish(byStatus(response.statusCode));
+      else finish({ ok: false, statusCode: null, error: error.code ?? error.message });
+    });
+    req.end(body);
+  });
 }

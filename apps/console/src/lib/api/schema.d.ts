@@ -118,10 +118,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every authority taking part (to choose a requested authority). */
+        /** Every authority taking part (to choose a requested authority). `webhookUrl` is shown only to admins and the authority's own supervisors (null for others). */
         get: operations["AuthoritiesController_list"];
         put?: never;
-        /** Registers an authority (ADMIN). */
+        /** Registers an authority (ADMIN); audited. A `webhookUrl` must be an allowed target (422 RULE_VIOLATED otherwise). */
         post: operations["AuthoritiesController_create"];
         delete?: never;
         options?: never;
@@ -142,7 +142,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Changes an authority (ADMIN); setting `webhookUrl` answers its new signing secret, once. */
+        /** Changes an authority (ADMIN); audited. Setting `webhookUrl` answers its new signing secret, once. */
         patch: operations["AuthoritiesController_update"];
         trace?: never;
     };
@@ -156,7 +156,10 @@ export interface paths {
         /** Users, newest first (ADMIN). */
         get: operations["UsersController_list"];
         put?: never;
-        /** Creates a user (ADMIN). The password is stored as an argon2id hash and never answered. */
+        /**
+         * Creates a user (ADMIN). The password is stored as an argon2id hash and never answered.
+         *     Audited; an OFFICER or SUPERVISOR created is announced to their country's supervisors.
+         */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -180,9 +183,28 @@ export interface paths {
         /**
          * Deactivates or reactivates a user, changes their role or authority (the rules of
          *     creation), or resets their password (ADMIN). Every accepted change ends all of the
-         *     user's sessions at once, on every replica.
+         *     user's sessions at once, on every replica, and is audited; an OFFICER or SUPERVISOR
+         *     moved into an authority (role, authority, reactivation) is announced to its country's
+         *     supervisors.
          */
         patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin changes, newest first; filters by action, target type and target. */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/requests": {
@@ -591,6 +613,12 @@ export interface components {
         AuthorityDto: {
             /** @enum {string} */
             kind: "PROSECUTION_OFFICE" | "CENTRAL_AUTHORITY" | "CONTACT_POINT_24_7";
+            /**
+             * Format: uri
+             * @description Where notifications are POSTed, signed. Shown only to admins and to the supervisors of
+             *     this authority; null for everyone else, and when the authority has none.
+             */
+            webhookUrl: string | null;
             id: string;
             /** @description Short unique code, e.g. `VN-CA`. */
             code: string;
@@ -601,8 +629,6 @@ export interface components {
             timezone: string;
             /** @description Language of notifications, e.g. `vi`, `en`. */
             language: string;
-            /** @description Where notifications are POSTed, signed; null when none. */
-            webhookUrl: string | null;
         };
         AuthorityListDto: {
             items: components["schemas"]["AuthorityDto"][];
@@ -611,7 +637,12 @@ export interface components {
         CreateAuthorityDto: {
             /** @enum {string} */
             kind: "PROSECUTION_OFFICE" | "CENTRAL_AUTHORITY" | "CONTACT_POINT_24_7";
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description Where notifications are POSTed (the answer then carries the signing secret, once). In
+             *     production: https, no credentials, and a host that resolves only to public addresses
+             *     (or to WEBHOOK_ALLOWED_NETWORKS); otherwise 422 RULE_VIOLATED naming webhookUrl.
+             */
             webhookUrl?: string | null;
             code: string;
             name: string;
@@ -622,6 +653,12 @@ export interface components {
         AuthorityWithSecretDto: {
             /** @enum {string} */
             kind: "PROSECUTION_OFFICE" | "CENTRAL_AUTHORITY" | "CONTACT_POINT_24_7";
+            /**
+             * Format: uri
+             * @description Where notifications are POSTed, signed. Shown only to admins and to the supervisors of
+             *     this authority; null for everyone else, and when the authority has none.
+             */
+            webhookUrl: string | null;
             id: string;
             /** @description Short unique code, e.g. `VN-CA`. */
             code: string;
@@ -632,8 +669,6 @@ export interface components {
             timezone: string;
             /** @description Language of notifications, e.g. `vi`, `en`. */
             language: string;
-            /** @description Where notifications are POSTed, signed; null when none. */
-            webhookUrl: string | null;
             /** @description The new signing secret (`whsec_…`, base64). Shown in this answer only. */
             webhookSecret?: string;
         };
@@ -643,6 +678,7 @@ export interface components {
             /**
              * Format: uri
              * @description Set a webhook endpoint (the answer carries a new signing secret), or null to remove it.
+             *     The rules of creation apply (422 RULE_VIOLATED naming webhookUrl).
              */
             webhookUrl?: string | null;
             name?: string;
@@ -693,6 +729,42 @@ export interface components {
             active?: boolean;
             /** @description A new password for the user (a reset): at least 12 characters, stored as an argon2id hash, never answered. */
             password?: string;
+        };
+        AuditActorDto: {
+            /** @description The ADMIN who made the change. */
+            userId: string;
+            email: string;
+        };
+        AuditEntryDto: {
+            /** @enum {string} */
+            action: "authority.created" | "authority.updated" | "user.created" | "user.updated";
+            /** @enum {string} */
+            targetType: "AUTHORITY" | "USER";
+            /**
+             * @description The target's fields before the change (null at creation). An authority's `webhookUrl`
+             *     is left out for a supervisor of another authority (as in `GET /authorities`).
+             */
+            before?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The target's fields after the change. */
+            after?: {
+                [key: string]: unknown;
+            } | null;
+            id: string;
+            /** @description When the change was made. */
+            occurredAt: string;
+            actor: components["schemas"]["AuditActorDto"];
+            /** @description The authority's or the user's id. */
+            targetId: string;
+            /** @description The fields changed (every field set, at creation); `password` and `webhookSecret` say that one was set, never its value. */
+            changes: string[];
+            /** @description The countries the change touches: the authority's; a user's old and new authority's (none for an ADMIN account). */
+            countries: string[];
+        };
+        AuditListDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            nextCursor?: string | null;
         };
         OffenceDto: {
             /** @description What the offence is. */
@@ -1496,6 +1568,13 @@ export interface operations {
                     "application/json": components["schemas"]["AuthorityWithSecretDto"];
                 };
             };
+            /** @description RULE_VIOLATED: webhookUrl is not an allowed target (https in production, no credentials, public addresses only) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AuthoritiesController_update: {
@@ -1520,6 +1599,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuthorityWithSecretDto"];
                 };
+            };
+            /** @description RULE_VIOLATED: webhookUrl is not an allowed target (https in production, no credentials, public addresses only) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1604,6 +1690,41 @@ export interface operations {
             };
             /** @description RULE_VIOLATED (an authority the role cannot belong to, your own account, the last ADMIN) or REQUEST_INCOMPLETE (authorityId) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                action?: "authority.created" | "authority.updated" | "user.created" | "user.updated";
+                targetType?: "AUTHORITY" | "USER";
+                /** @description Only the changes of this authority or user. */
+                targetId?: string;
+                /** @description The previous page's nextCursor. */
+                cursor?: string;
+                /** @description 1 to 100, default 20 (50 for users). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditListDto"];
+                };
+            };
+            /** @description FORBIDDEN: only supervisors and admins read the audit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -29,9 +29,18 @@ export class WorkingCalendars1764000005000 implements MigrationInterface {
         recomputed_at timestamptz,
         UNIQUE (country, year)
       )`);
+    // A year set is audited like any admin change.
+    await q.query(`ALTER TABLE admin_audit DROP CONSTRAINT admin_audit_action_check, DROP CONSTRAINT admin_audit_target_type_check`);
+    await q.query(`ALTER TABLE admin_audit
+      ADD CONSTRAINT admin_audit_action_check CHECK (action IN ('authority.created','authority.updated','user.created','user.updated','calendar.year_set')),
+      ADD CONSTRAINT admin_audit_target_type_check CHECK (target_type IN ('AUTHORITY','USER','WORKING_CALENDAR'))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE admin_audit DROP CONSTRAINT admin_audit_action_check, DROP CONSTRAINT admin_audit_target_type_check`);
+    await q.query(`ALTER TABLE admin_audit
+      ADD CONSTRAINT admin_audit_action_check CHECK (action IN ('authority.created','authority.updated','user.created','user.updated')),
+      ADD CONSTRAINT admin_audit_target_type_check CHECK (target_type IN ('AUTHORITY','USER'))`);
     await q.query(`DROP TABLE working_calendar_years`);
     await q.query(`DROP INDEX deadlines_business_days_running`);
     await q.query(`ALTER TABLE deadlines DROP COLUMN business_days`);

@@ -1,0 +1,3 @@
+export * from './audit.row';
+export * from './audit.repository';
+export * from './audit.module';
