@@ -2,13 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditRepository } from '@mla/audit';
 import { AppException, Clock, TransactionRunner } from '@mla/core';
-import { type CalendarYear, isCountryCode, parseCalendarYear, WorkingCalendarsHolder } from '@mla/countries';
+import { type CalendarEntry, type CalendarYear, isCountryCode, parseCalendarYear, WorkingCalendarsHolder } from '@mla/countries';
 import type { Principal } from '@mla/identity';
 import type { CalendarYearDto, CountryCalendarDto, SetCalendarYearResultDto } from './dto/working-calendar.dto';
 import { WorkingCalendarSweeps } from './working-calendar-sweeps';
 import { type CalendarYearRow, WorkingCalendarYearsRepository } from './working-calendar-years.repository';
 
-const listsOf = (y: CalendarYear) => ({ nonWorkingDays: y.nonWorkingDays.map((e) => ({ ...e })), makeUpWorkingDays: y.makeUpWorkingDays.map((e) => ({ ...e })) });
+/** An entry with its keys in one order (jsonb keeps its own). */
+const entryOf = (e: CalendarEntry): CalendarEntry => ({ from: e.from, to: e.to, ...(e.name !== undefined && { name: e.name }), source: e.source });
+const listsOf = (y: CalendarYear) => ({ nonWorkingDays: y.nonWorkingDays.map(entryOf), makeUpWorkingDays: y.makeUpWorkingDays.map(entryOf) });
 const sameLists = (a: CalendarYear, b: CalendarYear) => JSON.stringify(listsOf(a)) === JSON.stringify(listsOf(b));
 
 function adminYear(row: CalendarYearRow): CalendarYearDto {
@@ -69,7 +71,7 @@ export class WorkingCalendarsService {
           action: 'calendar.year_set',
           targetType: 'WORKING_CALENDAR',
           targetId: row.id,
-          changes: before ? (['nonWorkingDays', 'makeUpWorkingDays'] as const).filter((k) => JSON.stringify(before.year[k]) !== JSON.stringify(parsed.year[k])) : ['nonWorkingDays', 'makeUpWorkingDays'],
+          changes: before ? (['nonWorkingDays', 'makeUpWorkingDays'] as const).filter((k) => JSON.stringify(listsOf(before.year)[k]) !== JSON.stringify(listsOf(parsed.year)[k])) : ['nonWorkingDays', 'makeUpWorkingDays'],
           before: before ? { country, year, origin: 'ADMIN', version: before.version, ...listsOf(before.year) } : fromFile ? { country, year, origin: 'FILE', ...listsOf(fromFile) } : null,
           after: { country, year, origin: 'ADMIN', version: row.version, ...listsOf(row.year) },
           countries: [country],
