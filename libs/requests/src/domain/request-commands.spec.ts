@@ -60,7 +60,7 @@ describe('COMMAND_TABLE: every change to a request, as data', () => {
 
   it('only the system runs the worker’s commands and expire; users run the others', () => {
     const system = COMMAND_NAMES.filter((n) => COMMAND_TABLE[n].role === 'SYSTEM');
-    expect(system).toEqual(['expire', 'follow_up_sent', 'deadline_reminder', 'deadline_overdue', 'deadline_escalated']);
+    expect(system).toEqual(['expire', 'follow_up_sent', 'deadline_reminder', 'deadline_overdue', 'deadline_escalated', 'recompute_deadlines']);
     for (const n of system) expect(COMMAND_TABLE[n].side).toBeNull();
   });
 
