@@ -7,6 +7,7 @@
 
 /** What each lib may import of the other libs: one way, from the top of the list to the bottom. */
 const LIB_LAYERS = {
+  'working-calendars': ['core', 'domain', 'identity', 'audit', 'countries', 'deadlines', 'requests'],
   'deadline-worker': ['core', 'domain', 'deadlines', 'requests'],
   letters: ['domain'],
   countries: ['core', 'domain'],

@@ -87,7 +87,7 @@ describe('write path (e2e): 404 and 412 for every command', () => {
 
   it('covers every command: the users’ over HTTP, the system’s through the pipeline', () => {
     expect([...byUsers, ...bySystem].sort()).toEqual([...COMMAND_NAMES].sort());
-    expect(bySystem).toEqual(['expire', 'follow_up_sent', 'deadline_reminder', 'deadline_overdue', 'deadline_escalated']);
+    expect(bySystem).toEqual(['expire', 'follow_up_sent', 'deadline_reminder', 'deadline_overdue', 'deadline_escalated', 'recompute_deadlines']);
   });
 
   it.each(byUsers)('%s: 404 for the same role of a third country, who may not see the request', async (name) => {
@@ -105,7 +105,12 @@ describe('write path (e2e): 404 and 412 for every command', () => {
 
   const run = (name: CommandName, id: string, expectedVersion?: number) => {
     const deadlineId = request.deadlines[0].id as string;
-    const input = name === 'follow_up_sent' ? { followUpRequestId: request.id, followUpReference: request.reference } : { deadlineId };
+    const input =
+      name === 'follow_up_sent'
+        ? { followUpRequestId: request.id, followUpReference: request.reference }
+        : name === 'recompute_deadlines'
+          ? { calendarCountry: 'VN', deadlines: [{ deadlineId, dueAt: new Date(Date.UTC(2030, 0, 1)).toISOString() }] }
+          : { deadlineId };
     return t.app.get(RequestCommands).run(null, id, { name, input }, { expectedVersion });
   };
   const codeOf = (p: Promise<unknown>) => p.then(() => 'accepted', (e: unknown) => (e instanceof AppException ? e.code : String(e)));

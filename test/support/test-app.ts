@@ -56,6 +56,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     QUEUE_PREFIX: queuePrefix,
     RECONCILE_INTERVAL_MS: '0',
     OUTBOX_RECONCILE_INTERVAL_MS: '0',
+    CALENDAR_REFRESH_INTERVAL_MS: '0',
     EVIDENCE_STORAGE_DIR: join(tmpdir(), `mla-evidence-${suffix}`),
     EVIDENCE_MAX_BYTES: String(64 * 1024),
     LOG_LEVEL: 'silent',

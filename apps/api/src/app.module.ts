@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AppConfig, Clock, CoreModule, HealthModule, HostResolver, ProblemDetailsFilter } from '@mla/core';
 import { CountriesModule } from '@mla/countries';
+import { WorkingCalendarsModule } from '@mla/working-calendars';
 import { IdentityModule } from '@mla/identity';
 import { NotificationsModule } from '@mla/notifications';
 import { RequestsModule } from '@mla/requests';
@@ -21,7 +22,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(options), HealthModule, IdentityModule, RequestsModule, NotificationsModule, SupervisionModule, CountriesModule],
+      imports: [CoreModule.forRoot(options), HealthModule, IdentityModule, RequestsModule, NotificationsModule, SupervisionModule, CountriesModule, WorkingCalendarsModule],
       providers: [
         { provide: APP_PIPE, useFactory: (config: AppConfig) => new ApiValidationPipe(config.BODY_MAX_DEPTH), inject: [AppConfig] },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, Clock, CoreModule, HostResolver } from '@mla/core';
 import { DeadlineWorkerModule } from '@mla/deadline-worker';
 import { NotificationsWorkerModule } from '@mla/notifications';
+import { WorkingCalendarsCoreModule } from '@mla/working-calendars';
 
 export interface WorkerModuleOptions {
   config: AppConfig;
@@ -10,13 +11,13 @@ export interface WorkerModuleOptions {
   resolver?: HostResolver;
 }
 
-/** The worker process: BullMQ consumers and the reconciler, no HTTP server. */
+/** The worker process: BullMQ consumers, the reconcilers and the working calendars' sweeps, no HTTP server. */
 @Module({})
 export class WorkerModule {
   static forRoot(options: WorkerModuleOptions): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(options), DeadlineWorkerModule.forRoot(options.config), NotificationsWorkerModule.forRoot(options.config)],
+      imports: [CoreModule.forRoot(options), DeadlineWorkerModule.forRoot(options.config), NotificationsWorkerModule.forRoot(options.config), WorkingCalendarsCoreModule],
     };
   }
 }

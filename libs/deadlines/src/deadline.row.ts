@@ -11,6 +11,12 @@ export interface DeadlineRow {
   dueAt: Date;
   /** due − start at the last (re)start, in ms: reminders and escalation are fractions of it. */
   spanMs: number;
+  /**
+   * The count of business days its due time was computed with, at its start (null: counted
+   * on the clock or the calendar, moved, paused or resumed): what a change of the ball
+   * holder's working calendar recomputes it from.
+   */
+  businessDays: number | null;
   /** While PAUSED: the time that was left (negative when it was already overdue). */
   remainingMs: number | null;
   escalationLevel: number;

@@ -6,7 +6,7 @@ import type { DeadlinePlan } from './planning/deadline-plan';
 import type { DeadlineSubject } from './planning/deadline-subject';
 
 const COLUMNS = `d.id, d.request_id AS "requestId", d.kind, d.party, d.status, d.start_at AS "startAt", d.due_at AS "dueAt",
-  d.span_ms::float8 AS "spanMs", d.remaining_ms::float8 AS "remainingMs", d.escalation_level AS "escalationLevel",
+  d.span_ms::float8 AS "spanMs", d.business_days AS "businessDays", d.remaining_ms::float8 AS "remainingMs", d.escalation_level AS "escalationLevel",
   d.reminders_sent AS "remindersSent", d.scheduled_for AS "scheduledFor", d.met_at AS "metAt", d.ended_at AS "endedAt"`;
 
 /** Display order of a request's deadlines. */
@@ -69,24 +69,24 @@ export class DeadlinesRepository {
     if (plan.updated.length > 0) {
       const u = plan.updated;
       statements.push(`UPDATE deadlines d SET status = v.status, start_at = v.start_at, due_at = v.due_at, span_ms = v.span_ms,
-          remaining_ms = v.remaining_ms, escalation_level = v.escalation_level, reminders_sent = v.reminders_sent,
+          business_days = v.business_days, remaining_ms = v.remaining_ms, escalation_level = v.escalation_level, reminders_sent = v.reminders_sent,
           scheduled_for = v.scheduled_for, met_at = v.met_at, ended_at = v.ended_at, updated_at = ${p.add(now)}
         FROM unnest(${p.add(u.map((d) => d.id))}::uuid[], ${p.add(u.map((d) => d.status))}::text[], ${p.add(u.map((d) => d.startAt))}::timestamptz[],
           ${p.add(u.map((d) => d.dueAt))}::timestamptz[], ${p.add(u.map((d) => Math.round(d.spanMs)))}::bigint[],
-          ${p.add(u.map((d) => (d.remainingMs === null ? null : Math.round(d.remainingMs))))}::bigint[], ${p.add(u.map((d) => d.escalationLevel))}::smallint[],
+          ${p.add(u.map((d) => d.businessDays))}::smallint[], ${p.add(u.map((d) => (d.remainingMs === null ? null : Math.round(d.remainingMs))))}::bigint[], ${p.add(u.map((d) => d.escalationLevel))}::smallint[],
           ${p.add(u.map((d) => d.remindersSent))}::smallint[], ${p.add(u.map((d) => d.scheduledFor))}::timestamptz[],
           ${p.add(u.map((d) => d.metAt))}::timestamptz[], ${p.add(u.map((d) => d.endedAt))}::timestamptz[])
-          AS v(id, status, start_at, due_at, span_ms, remaining_ms, escalation_level, reminders_sent, scheduled_for, met_at, ended_at)
+          AS v(id, status, start_at, due_at, span_ms, business_days, remaining_ms, escalation_level, reminders_sent, scheduled_for, met_at, ended_at)
         WHERE d.id = v.id`);
     }
     if (plan.inserted.length > 0) {
       const at = p.add(now);
       const values = plan.inserted.map(
         (d) =>
-          `(${[d.id, d.requestId, d.kind, d.party, d.status, d.startAt, d.dueAt, Math.round(d.spanMs), d.scheduledFor].map((v) => p.add(v)).join(', ')}, ${at}, ${at})`,
+          `(${[d.id, d.requestId, d.kind, d.party, d.status, d.startAt, d.dueAt, Math.round(d.spanMs), d.businessDays, d.scheduledFor].map((v) => p.add(v)).join(', ')}, ${at}, ${at})`,
       );
       statements.push(
-        `INSERT INTO deadlines (id, request_id, kind, party, status, start_at, due_at, span_ms, scheduled_for, created_at, updated_at) VALUES ${values.join(', ')}`,
+        `INSERT INTO deadlines (id, request_id, kind, party, status, start_at, due_at, span_ms, business_days, scheduled_for, created_at, updated_at) VALUES ${values.join(', ')}`,
       );
     }
     return statements;
@@ -108,6 +108,23 @@ export class DeadlinesRepository {
        ORDER BY d.id LIMIT $2`,
       mode === 'due' ? [after, limit, now] : [after, limit],
     );
+  }
+
+  /**
+   * One batch of the requests (ids after `after`, in order) with a running deadline counted in
+   * business days whose ball holder works in `country`: what a change of that country's working
+   * calendar may move.
+   */
+  async requestsWithBusinessDayDeadlinesIn(country: string, after: string, limit: number): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT d.request_id AS "requestId"
+       FROM deadlines d JOIN requests r ON r.id = d.request_id
+       WHERE d.status = 'PENDING' AND d.business_days IS NOT NULL AND d.request_id > $2
+         AND (CASE d.party WHEN 'REQUESTING' THEN r.requesting_country ELSE r.requested_country END) = $1
+       ORDER BY d.request_id LIMIT $3`,
+      [country, after, limit],
+    )) as { requestId: string }[];
+    return rows.map((r) => r.requestId);
   }
 
   /**

@@ -70,7 +70,7 @@ export function requestRef(r: RequestRow): NotificationMessage['request'] {
 }
 
 /** The data of a confidential request's notification: what happened to it and to its deadlines, nothing of its content or people. */
-const CONFIDENTIAL_DATA = new Set(['action', 'fromState', 'toState', 'deadlineId', 'kind', 'party', 'dueAt', 'escalationLevel', 'oldDueAt', 'newDueAt', 'deliveryNo', 'itemCount', 'final']);
+const CONFIDENTIAL_DATA = new Set(['action', 'fromState', 'toState', 'deadlineId', 'kind', 'party', 'dueAt', 'escalationLevel', 'oldDueAt', 'newDueAt', 'calendarCountry', 'deliveryNo', 'itemCount', 'final']);
 
 export function notificationData(r: RequestRow, data: Record<string, unknown>): Record<string, unknown> {
   if (!r.confidential) return data;

@@ -360,6 +360,15 @@ export class AppConfig {
   @Min(100)
   OUTBOX_POLL_MS = 5_000;
 
+  /**
+   * How often every process re-reads the working calendars admins set (it also does at each
+   * change's NOTIFY); a change's deadlines are recomputed once more this long after it.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  CALENDAR_REFRESH_INTERVAL_MS = 60_000;
+
   /** How often the outbox reconciler looks for dispatched notifications never settled (0: only at worker start and when Redis returns). */
   @Transform(toInt)
   @IsInt()

@@ -6,3 +6,4 @@ export * from './transaction';
 export * from './migrations';
 export * from './sql-trace.logger';
 export * from './sql-params';
+export * from './pg-channel-listener';

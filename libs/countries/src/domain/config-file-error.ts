@@ -86,6 +86,24 @@ export function parseYamlWith<T>(schema: ZodType<T>, yamlText: string, source: s
   return result.data;
 }
 
+/** One problem of a value, its path in the value and what is wrong (an API body's, as a file's). */
+export interface ValueIssue {
+  path: string;
+  message: string;
+}
+
+/** Validates a parsed value (an API body) with a schema, in the files' wording: the data, or every problem. */
+export function validateWith<T>(schema: ZodType<T>, raw: unknown): { ok: true; data: T } | { ok: false; issues: ValueIssue[] } {
+  const result = schema.safeParse(raw, { error: (issue) => wording(issue) });
+  if (result.success) return { ok: true, data: result.data };
+  const issues: ValueIssue[] = [];
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') for (const key of issue.keys) issues.push({ path: formatPath([...issue.path, key]), message: 'unknown key' });
+    else issues.push({ path: formatPath(issue.path), message: issue.message });
+  }
+  return { ok: false, issues };
+}
+
 /** Reads a configuration file; an unreadable file is a CountryConfigError too. */
 export function readConfigFile(path: string, what: string): string {
   try {

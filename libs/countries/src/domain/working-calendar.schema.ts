@@ -68,47 +68,56 @@ const entry = z
     }
   }, ALWAYS);
 
-const year = z.strictObject({
-  nonWorkingDays: z.array(entry).optional(),
-  makeUpWorkingDays: z.array(entry).optional(),
+/** One year's lists, as in the file under `calendars.CODE.YEAR` and as an admin sends it. */
+export const calendarYearSchema = z.strictObject({
+  nonWorkingDays: z.array(entry).max(366).optional(),
+  makeUpWorkingDays: z.array(entry).max(366).optional(),
 });
 
-const yearKey = z.string().regex(/^(19|20|21)\d{2}$/, { error: (issue) => `${show(issue.input)} is not a year` });
-const countryCode = z.string().refine(isCountryCode, { error: (issue) => `${show(issue.input)} is not an ISO 3166-1 alpha-2 country code (two upper-case letters, e.g. VN)` });
+/**
+ * The rules across one year's entries: every date lies in the year, a make-up working day is
+ * a Saturday or a Sunday, no day is listed twice. `report(path, message)`: `path` from the year's lists.
+ */
+export function checkCalendarYear(yearText: string, lists: unknown, report: (path: (string | number)[], message: string) => void): void {
+  const seen = new Map<number, string>();
+  for (const list of ['nonWorkingDays', 'makeUpWorkingDays'] as const) {
+    const entries = asRecord(lists)[list];
+    if (!Array.isArray(entries)) continue;
+    entries.forEach((raw, i) => {
+      const e = asRecord(raw);
+      const text = (v: unknown) => (typeof v === 'string' ? v : '');
+      const from = dayNumberOf(text(e.date ?? e.from));
+      const to = dayNumberOf(text(e.date ?? e.to));
+      if (from === undefined || to === undefined || to < from || to - from >= MAX_RANGE_DAYS) return;
+      for (let d = from; d <= to; d++) {
+        const date = dateOfDayNumber(d);
+        if (date.slice(0, 4) !== yearText) {
+          report([list, i], `${date} is not in ${yearText}`);
+          break;
+        }
+        if (list === 'makeUpWorkingDays' && weekdayOf(d) !== 0 && weekdayOf(d) !== 6) {
+          report([list, i], `${date} is a weekday: a make-up working day is a Saturday or a Sunday`);
+        }
+        const before = seen.get(d);
+        if (before !== undefined) report([list, i], `${date} is already listed at ${before}`);
+        else seen.set(d, `${list}[${i}]`);
+      }
+    });
+  }
+}
+
+export const yearKey = z.string().regex(/^(19|20|21)\d{2}$/, { error: (issue) => `${show(issue.input)} is not a year` });
+export const countryCode = z.string().refine(isCountryCode, { error: (issue) => `${show(issue.input)} is not an ISO 3166-1 alpha-2 country code (two upper-case letters, e.g. VN)` });
 
 export const workingCalendarsFileSchema = z
-  .strictObject({ calendars: z.record(countryCode, z.record(yearKey, year)) })
+  .strictObject({ calendars: z.record(countryCode, z.record(yearKey, calendarYearSchema)) })
   .superRefine((file, ctx) => {
     for (const [country, years] of Object.entries(asRecord(asRecord(file).calendars))) {
       for (const [yearText, lists] of Object.entries(asRecord(years))) {
-        const seen = new Map<number, string>();
-        for (const list of ['nonWorkingDays', 'makeUpWorkingDays'] as const) {
-          const entries = asRecord(lists)[list];
-          if (!Array.isArray(entries)) continue;
-          entries.forEach((raw, i) => {
-            const e = asRecord(raw);
-            const path = ['calendars', country, yearText, list, i];
-            const text = (v: unknown) => (typeof v === 'string' ? v : '');
-            const from = dayNumberOf(text(e.date ?? e.from));
-            const to = dayNumberOf(text(e.date ?? e.to));
-            if (from === undefined || to === undefined || to < from || to - from >= MAX_RANGE_DAYS) return;
-            for (let d = from; d <= to; d++) {
-              const date = dateOfDayNumber(d);
-              if (date.slice(0, 4) !== yearText) {
-                ctx.addIssue({ code: 'custom', path, message: `${date} is not in ${yearText}` });
-                break;
-              }
-              if (list === 'makeUpWorkingDays' && weekdayOf(d) !== 0 && weekdayOf(d) !== 6) {
-                ctx.addIssue({ code: 'custom', path, message: `${date} is a weekday: a make-up working day is a Saturday or a Sunday` });
-              }
-              const before = seen.get(d);
-              if (before !== undefined) ctx.addIssue({ code: 'custom', path, message: `${date} is already listed at ${before}` });
-              else seen.set(d, `${list}[${i}]`);
-            }
-          });
-        }
+        checkCalendarYear(yearText, lists, (path, message) => ctx.addIssue({ code: 'custom', path: ['calendars', country, yearText, ...path], message }));
       }
     }
   }, ALWAYS);
 
 export type WorkingCalendarsFile = z.infer<typeof workingCalendarsFileSchema>;
+export type CalendarYearLists = z.infer<typeof calendarYearSchema>;

@@ -3,12 +3,15 @@
  * every instant is given, nothing reads the clock.
  */
 import type { PolicyDuration, ReminderRule } from '../policy/deadline-policy.types';
-import { addBusinessDays, type BallHolderPlace } from './business-days';
+import { addBusinessDays, type BallHolderPlace, type WorkingCalendar } from './business-days';
 import { addIsoDuration, isoDurationNominalMs } from '@mla/domain';
 
-/** The due time of a deadline starting at `start`, in the ball holder's place. */
-export function computeDueAt(start: Date, duration: PolicyDuration, place: BallHolderPlace): Date {
-  return duration.kind === 'iso' ? addIsoDuration(start, duration.iso, place.timezone) : addBusinessDays(start, duration.days, place);
+/**
+ * The due time of a deadline starting at `start`, in the ball holder's place; business days
+ * follow the country's working calendar when one is given.
+ */
+export function computeDueAt(start: Date, duration: PolicyDuration, place: BallHolderPlace, calendar?: WorkingCalendar): Date {
+  return duration.kind === 'iso' ? addIsoDuration(start, duration.iso, place.timezone) : addBusinessDays(start, duration.days, place, calendar);
 }
 
 /** A deadline's span (due − start) in milliseconds. */

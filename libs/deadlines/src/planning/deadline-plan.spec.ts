@@ -19,6 +19,7 @@ function deadline(kind: DeadlineKind, patch: Partial<DeadlineRow> = {}): Deadlin
     startAt: T0,
     dueAt: at(10 * DAY),
     spanMs: 10 * DAY,
+    businessDays: null,
     remainingMs: null,
     escalationLevel: 0,
     remindersSent: 0,
@@ -135,5 +136,48 @@ describe('planDeadlines: an action’s effect on deadlines, decided in memory', 
       ),
       { seed: 2026, numRuns: 300 },
     );
+  });
+  describe('business days: counted at start, recomputed on a changed working calendar', () => {
+    it('a new deadline keeps the business days its duration counts; a paused one no longer does', () => {
+      const now = at(DAY);
+      const started = plan([], { now, effects: deadlineEffectsOf({ start: ['ACKNOWLEDGEMENT', 'EXECUTION'] }), businessDaysFor: (k) => (k === 'ACKNOWLEDGEMENT' ? 5 : null) });
+      expect(started.inserted.map((d) => [d.kind, d.businessDays])).toEqual([
+        ['ACKNOWLEDGEMENT', 5],
+        ['EXECUTION', null],
+      ]);
+      const paused = plan([deadline('EXECUTION', { businessDays: 5 })], { now, effects: deadlineEffectsOf({ pause: ['EXECUTION'] }) });
+      expect(paused.updated[0]).toMatchObject({ status: 'PAUSED', businessDays: null });
+      const extended = plan([deadline('ACKNOWLEDGEMENT', { businessDays: 5 })], { now, targeted: { deadlineId: 'd-ACKNOWLEDGEMENT', moveTo: at(20 * DAY) } });
+      expect(extended.updated[0]).toMatchObject({ dueAt: at(20 * DAY), businessDays: null });
+    });
+
+    it('a recomputed due time keeps the start, the count, reminders sent and level; the next job follows the new span', () => {
+      const now = at(2 * DAY);
+      const p = plan([deadline('ACKNOWLEDGEMENT', { businessDays: 5, remindersSent: 0 })], { now, recomputed: [{ deadlineId: 'd-ACKNOWLEDGEMENT', dueAt: at(14 * DAY) }] });
+      expect(p.updated).toEqual([
+        expect.objectContaining({ startAt: T0, dueAt: at(14 * DAY), spanMs: 14 * DAY, businessDays: 5, status: 'PENDING', remindersSent: 0, scheduledFor: at(7 * DAY) }),
+      ]);
+      expect(p.delta).toEqual({ remove: [{ deadlineId: 'd-ACKNOWLEDGEMENT', at: at(5 * DAY) }], add: [{ deadlineId: 'd-ACKNOWLEDGEMENT', at: at(7 * DAY) }] });
+    });
+
+    it('recomputes nothing that is not a running business-day deadline, nor an unchanged due time', () => {
+      const now = at(2 * DAY);
+      const rows = [
+        deadline('ACKNOWLEDGEMENT', { businessDays: null }),
+        deadline('EXECUTION', { businessDays: 5, status: 'PAUSED', remainingMs: DAY }),
+        deadline('REVIEW', { businessDays: 5, status: 'MET' }),
+        deadline('INFO_RESPONSE', { businessDays: 5 }),
+      ];
+      const p = plan(rows, {
+        now,
+        recomputed: [
+          ...rows.slice(0, 3).map((d) => ({ deadlineId: d.id, dueAt: at(14 * DAY) })),
+          { deadlineId: 'd-INFO_RESPONSE', dueAt: at(10 * DAY) },
+          { deadlineId: 'unknown', dueAt: at(14 * DAY) },
+        ],
+      });
+      expect(p.updated).toEqual([]);
+      expect(p.delta).toEqual({ remove: [], add: [] });
+    });
   });
 });

@@ -23,6 +23,12 @@ export interface TargetedDeadlineChange {
   lapsed?: boolean;
 }
 
+/** A running deadline's due time recomputed on a changed working calendar: same start and count of days. */
+export interface RecomputedDueAt {
+  deadlineId: string;
+  dueAt: Date;
+}
+
 export interface DeadlinePlanInput {
   requestId: string;
   /** Every deadline of the request, as read under its lock. */
@@ -31,6 +37,10 @@ export interface DeadlinePlanInput {
   now: Date;
   /** The due time of a deadline of this kind starting now (PRESERVATION_EXPIRY: the preserved-until date). */
   dueAtFor: (kind: DeadlineKind) => Date;
+  /** The business days a new deadline of this kind counts (null: its duration is not in business days). */
+  businessDaysFor?: (kind: DeadlineKind) => number | null;
+  /** New due times of running deadlines, recomputed from their start and business days (a working calendar changed). */
+  recomputed?: readonly RecomputedDueAt[];
   /** extend_preservation: where PRESERVATION_EXPIRY moves. */
   moveTo?: Date;
   targeted?: TargetedDeadlineChange;
@@ -63,11 +73,11 @@ export function planDeadlines(input: DeadlinePlanInput): DeadlinePlan {
     changed.add(d);
   };
   const byKinds = (kinds: readonly DeadlineKind[], test: (d: DeadlineRow) => boolean) => rows.filter((d) => kinds.includes(d.kind) && test(d));
-  const fresh = (dueAt: Date) => ({ dueAt, startAt: now, spanMs: dueAt.getTime() - now.getTime(), status: 'PENDING' as const, escalationLevel: 0, remindersSent: 0, remainingMs: null });
+  const fresh = (dueAt: Date) => ({ dueAt, startAt: now, spanMs: dueAt.getTime() - now.getTime(), status: 'PENDING' as const, escalationLevel: 0, remindersSent: 0, remainingMs: null, businessDays: null as number | null });
 
   if (effects.endAllOpen) for (const d of rows.filter(isOpen)) touch(d, { status: 'CANCELLED', endedAt: now, remainingMs: null });
   for (const d of byKinds(effects.meet, isOpen)) touch(d, { status: 'MET', metAt: now, remainingMs: null });
-  for (const d of byKinds(effects.pause, isRunning)) touch(d, { status: 'PAUSED', remainingMs: pauseRemaining(d.dueAt, now) });
+  for (const d of byKinds(effects.pause, isRunning)) touch(d, { status: 'PAUSED', remainingMs: pauseRemaining(d.dueAt, now), businessDays: null });
   for (const d of byKinds(effects.resume, (x) => x.status === 'PAUSED')) {
     const left = d.remainingMs ?? 0;
     touch(d, { dueAt: resumeDueAt(now, left), status: left > 0 ? 'PENDING' : 'OVERDUE', remainingMs: null });
@@ -81,6 +91,14 @@ export function planDeadlines(input: DeadlinePlanInput): DeadlinePlan {
     if (t.reminded) touch(target, { remindersSent: target.remindersSent + 1 });
     if (t.escalateTo) touch(target, { status: 'OVERDUE', escalationLevel: t.escalateTo });
     if (t.lapsed) touch(target, { status: 'OVERDUE', escalationLevel: 2, endedAt: now });
+  }
+
+  for (const r of input.recomputed ?? []) {
+    const d = rows.find((x) => x.id === r.deadlineId);
+    // Only a running deadline still counted in business days; its reminders and escalation follow the new span.
+    if (d && d.status === 'PENDING' && d.businessDays !== null && d.dueAt.getTime() !== r.dueAt.getTime()) {
+      touch(d, { dueAt: r.dueAt, spanMs: r.dueAt.getTime() - d.startAt.getTime() });
+    }
   }
 
   const delta = emptyDelta();
@@ -103,6 +121,7 @@ export function planDeadlines(input: DeadlinePlanInput): DeadlinePlan {
       endedAt: null,
       scheduledFor: null,
       ...fresh(dueAt),
+      businessDays: input.businessDaysFor?.(kind) ?? null,
     };
     row.scheduledFor = nextEventOf(row, input.schedule)?.at ?? null;
     if (row.scheduledFor) delta.add.push({ deadlineId: row.id, at: row.scheduledFor });

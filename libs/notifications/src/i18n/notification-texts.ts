@@ -24,6 +24,7 @@ const en = {
   'deadline.reminder': { title: 'Reminder: {{kind}} due on {{reference}}', body: 'The {{kind}} deadline of request {{reference}} falls due at {{dueAt}}.' },
   'deadline.escalated': { title: 'Overdue (level {{level}}): {{kind}} on {{reference}}', body: 'The {{kind}} deadline of request {{reference}} passed at {{dueAt}} and is escalated to level {{level}}.' },
   'deadline.extended': { title: 'Deadline extended on {{reference}}', body: 'A supervisor extended the {{kind}} deadline of request {{reference}} to {{newDueAt}}.' },
+  'deadline.recomputed': { title: 'Deadline moved on {{reference}}: working calendar of {{calendarCountry}}', body: 'The working calendar of {{calendarCountry}} changed: the {{kind}} deadline of request {{reference}} now falls due at {{newDueAt}}.' },
   'audit.user_assigned': {
     title: 'New {{role}} at {{authorityCode}}: {{email}}',
     body: 'An administrator ({{by}}) made {{displayName}} ({{email}}) a {{role}} of {{authorityCode}}. The change is in your country\'s audit (GET /audit).',
@@ -53,6 +54,7 @@ const vi: Texts = {
   'deadline.reminder': { title: 'Nhắc hạn: {{kind}} của {{reference}}', body: 'Thời hạn {{kind}} của yêu cầu {{reference}} sẽ đến vào {{dueAt}}.' },
   'deadline.escalated': { title: 'Quá hạn (cấp {{level}}): {{kind}} của {{reference}}', body: 'Thời hạn {{kind}} của yêu cầu {{reference}} đã qua lúc {{dueAt}} và được báo cáo lên cấp {{level}}.' },
   'deadline.extended': { title: 'Đã gia hạn thời hạn của {{reference}}', body: 'Người giám sát đã gia hạn thời hạn {{kind}} của yêu cầu {{reference}} đến {{newDueAt}}.' },
+  'deadline.recomputed': { title: 'Thời hạn của {{reference}} thay đổi theo lịch làm việc của {{calendarCountry}}', body: 'Lịch làm việc của {{calendarCountry}} đã thay đổi: thời hạn {{kind}} của yêu cầu {{reference}} nay đến hạn vào {{newDueAt}}.' },
   'audit.user_assigned': {
     title: '{{role}} mới tại {{authorityCode}}: {{email}}',
     body: 'Quản trị viên ({{by}}) đã chỉ định {{displayName}} ({{email}}) làm {{role}} của {{authorityCode}}. Thay đổi này được ghi trong nhật ký kiểm tra của quốc gia quý vị (GET /audit).',

@@ -1,8 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { Client } from 'pg';
-import { AppConfig, Clock, QUEUES, TransactionRunner } from '@mla/core';
+import { AppConfig, Clock, PgChannelListener, QUEUES, TransactionRunner } from '@mla/core';
 import { OUTBOX_CHANNEL, OutboxRepository } from '@mla/outbox';
 import { enqueueDeliveries, NotificationJobData } from '../notification-jobs';
 
@@ -17,7 +16,7 @@ const BATCH = 500;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private listener?: Client;
+  private readonly listener: PgChannelListener;
   private poll?: NodeJS.Timeout;
   private running?: Promise<void>;
   private again = false;
@@ -29,10 +28,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly clock: Clock,
     private readonly outbox: OutboxRepository,
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue<NotificationJobData>,
-  ) {}
+  ) {
+    const wake = () => void this.wake();
+    this.listener = new PgChannelListener(config.DATABASE_URL, OUTBOX_CHANNEL, { onNotify: wake, onReconnect: wake }, this.logger);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.listen();
+    await this.listener.start();
     this.poll = setInterval(() => void this.wake(), this.config.OUTBOX_POLL_MS);
     this.poll.unref();
     await this.wake();
@@ -42,7 +44,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.stopped = true;
     if (this.poll) clearInterval(this.poll);
     await this.running;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.stop();
   }
 
   /** Relays until the outbox is empty; a wake during a run causes one more pass. */
@@ -75,24 +77,5 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await this.outbox.markDispatched(m, ids, this.clock.now());
       return ids.length;
     });
-  }
-
-  private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.config.DATABASE_URL, connectionTimeoutMillis: 5000 });
-    client.on('notification', () => void this.wake());
-    client.on('error', (error) => {
-      this.logger.warn(`outbox listener lost (${error.message}); polling until it is back`);
-      this.reconnectSoon();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    this.listener = client;
-  }
-
-  private reconnectSoon(): void {
-    if (this.stopped) return;
-    setTimeout(() => {
-      this.listen().catch(() => this.reconnectSoon());
-    }, 1000).unref();
   }
 }

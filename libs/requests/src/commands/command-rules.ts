@@ -4,6 +4,7 @@ import type { CommandName } from '../domain/request-commands';
 import { EvidenceRepository } from '../evidence/evidence.repository';
 import { RequestsRepository } from '../requests.repository';
 import type { CommandPlan, CommandRule } from './command.types';
+import { recomputeDeadlinesRule } from './rules/calendar.rule';
 import { closeRule, expireRule } from './rules/closing.rule';
 import { reminderRule, escalationRule } from './rules/deadline-firing.rule';
 import { deleteRule, editRule } from './rules/draft.rule';
@@ -44,6 +45,7 @@ export class CommandRules {
       deadline_reminder: reminderRule,
       deadline_overdue: escalationRule(users, 1),
       deadline_escalated: escalationRule(users, 2),
+      recompute_deadlines: recomputeDeadlinesRule,
     };
   }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { SqlParams } from '@mla/core';
-import type { DeadlinePolicy, DeadlineRow, TargetedDeadlineChange } from '@mla/deadlines';
+import type { DeadlinePolicy, DeadlineRow, RecomputedDueAt, TargetedDeadlineChange } from '@mla/deadlines';
 import type { Principal } from '@mla/identity';
 import type { StoredEvent } from '../domain/event-hash';
 import type { CommandName } from '../domain/request-commands';
@@ -54,6 +54,8 @@ export interface CommandPlan {
   preservedUntil?: Date;
   /** A change aimed at the named deadline. */
   targeted?: TargetedDeadlineChange;
+  /** Running business-day deadlines' new due times (a working calendar changed). */
+  recomputed?: readonly RecomputedDueAt[];
   /** More data-modifying statements for the same round trip (parameters added to `p`). */
   alongside?: (p: SqlParams) => string[];
   /** Display fields of the row that change with it (a new requested authority's code, name, zone). */

@@ -146,7 +146,7 @@ export class RequestCommands {
     const policy = this.planner.policyFor(row);
     const plan = await this.rules.of(spec.name)({ m, locked, row, actor, input, now, deadline, policy });
     const effects = spec.transition ? deadlineEffects(spec.name as never, row.type, input) : spec.deadlines;
-    const deadlinePlan = this.planner.plan(row, locked.deadlines, effects, now, { preservedUntil: plan.preservedUntil, targeted: plan.targeted });
+    const deadlinePlan = this.planner.plan(row, locked.deadlines, effects, now, { preservedUntil: plan.preservedUntil, targeted: plan.targeted, recomputed: plan.recomputed });
     const changes: RequestChanges = {
       ...stampsOf(spec, row, now),
       ...plan.changes,

@@ -29,6 +29,7 @@ const EXPECTED: Record<CommandName, Partial<CommandSpec>> = {
   deadline_reminder: { role: 'SYSTEM', side: null, from: NON_TERMINAL, recorded: false, requiredInput: ['deadlineId'], deadline: { statuses: ['PENDING', 'OVERDUE'] }, notify: { type: 'deadline.reminder', audience: [] } },
   deadline_overdue: { role: 'SYSTEM', side: null, from: NON_TERMINAL, recorded: true, requiredInput: ['deadlineId'], deadline: { statuses: ['PENDING', 'OVERDUE'] }, notify: { type: 'deadline.escalated', audience: [] } },
   deadline_escalated: { role: 'SYSTEM', side: null, from: NON_TERMINAL, recorded: true, requiredInput: ['deadlineId'], deadline: { statuses: ['PENDING', 'OVERDUE'] }, notify: { type: 'deadline.escalated', audience: [] } },
+  recompute_deadlines: { role: 'SYSTEM', side: null, from: NON_TERMINAL, recorded: true, skipUnlessFrom: true, requiredInput: ['calendarCountry', 'deadlines'], deadline: null, notify: { type: 'deadline.recomputed', audience: ['REQUESTING', 'SENDING', 'REQUESTED'] } },
 };
 
 describe('COMMAND_TABLE: every change to a request, as data', () => {
@@ -59,7 +60,7 @@ describe('COMMAND_TABLE: every change to a request, as data', () => {
 
   it('only the system runs the worker’s commands and expire; users run the others', () => {
     const system = COMMAND_NAMES.filter((n) => COMMAND_TABLE[n].role === 'SYSTEM');
-    expect(system).toEqual(['expire', 'follow_up_sent', 'deadline_reminder', 'deadline_overdue', 'deadline_escalated']);
+    expect(system).toEqual(['expire', 'follow_up_sent', 'deadline_reminder', 'deadline_overdue', 'deadline_escalated', 'recompute_deadlines']);
     for (const n of system) expect(COMMAND_TABLE[n].side).toBeNull();
   });
 

@@ -27,6 +27,7 @@ export const OTHER_COMMANDS = [
   'deadline_reminder',
   'deadline_overdue',
   'deadline_escalated',
+  'recompute_deadlines',
 ] as const;
 export type OtherCommand = (typeof OTHER_COMMANDS)[number];
 export type CommandName = RequestAction | OtherCommand;
@@ -142,6 +143,13 @@ const OTHER_SPECS: Record<OtherCommand, OtherSpec> = {
     from: NON_TERMINAL, to: 'SAME', role: 'SYSTEM', side: null, recorded: true,
     requiredInput: ['deadlineId'], deadline: { statuses: OPEN_RUNNING },
     notify: { type: 'deadline.escalated', audience: [] },
+  },
+  // A country's working calendar changed: its running business-day deadlines take the due time
+  // their count of days now gives, from their start (DESIGN §5 as the README extends it).
+  recompute_deadlines: {
+    from: NON_TERMINAL, to: 'SAME', role: 'SYSTEM', side: null, recorded: true, skipUnlessFrom: true,
+    requiredInput: ['calendarCountry', 'deadlines'],
+    notify: { type: 'deadline.recomputed', audience: BOTH_SIDES },
   },
 };
 

@@ -528,6 +528,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/countries/{code}/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The years of the country with an announced schedule, the one in force for each (an admin's over the file's). */
+        get: operations["WorkingCalendarsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/countries/{code}/calendars/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sets a year's announced schedule (ADMIN), replacing the file's for that year; audited.
+         *     The country's open deadlines counted in business days are recomputed and rescheduled
+         *     (`recomputation: DONE`), or will be within moments (`PENDING`). Sending the schedule in
+         *     force changes nothing (`changed: false`).
+         */
+        put: operations["WorkingCalendarsController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -737,9 +776,9 @@ export interface components {
         };
         AuditEntryDto: {
             /** @enum {string} */
-            action: "authority.created" | "authority.updated" | "user.created" | "user.updated";
+            action: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set";
             /** @enum {string} */
-            targetType: "AUTHORITY" | "USER";
+            targetType: "AUTHORITY" | "USER" | "WORKING_CALENDAR";
             /**
              * @description The target's fields before the change (null at creation). An authority's `webhookUrl`
              *     is left out for a supervisor of another authority (as in `GET /authorities`).
@@ -1354,6 +1393,88 @@ export interface components {
         CountryListDto: {
             items: components["schemas"]["CountryDto"][];
         };
+        CalendarEntryDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            name?: string;
+            source: string;
+        };
+        CalendarYearDto: {
+            /**
+             * @description FILE: the countries' calendar file; ADMIN: set through the API, over the file's.
+             * @enum {string}
+             */
+            origin: "FILE" | "ADMIN";
+            /** Format: date-time */
+            setAt?: string;
+            nonWorkingDays: components["schemas"]["CalendarEntryDto"][];
+            makeUpWorkingDays: components["schemas"]["CalendarEntryDto"][];
+            /** @description ISO 3166-1 alpha-2. */
+            country: string;
+            year: number;
+            /** @description ADMIN: the version of the setting (1 the first time). */
+            version?: number;
+            /** @description ADMIN: the admin who set it. */
+            setBy?: string;
+        };
+        CountryCalendarDto: {
+            /** @description Every year with an announced schedule, the one in force for each (an admin's over the file's). */
+            years: components["schemas"]["CalendarYearDto"][];
+            country: string;
+        };
+        CalendarEntryInputDto: {
+            /**
+             * Format: date
+             * @description One local date, YYYY-MM-DD.
+             * @example 2027-02-08
+             */
+            date?: string;
+            /**
+             * Format: date
+             * @description First day of a range, YYYY-MM-DD.
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @description Last day of a range (inclusive), YYYY-MM-DD.
+             */
+            to?: string;
+            /** @example Tết Nguyên đán */
+            name?: string;
+            /**
+             * @description The announcement or law, with its URL (at least 5 characters).
+             * @example Văn phòng Chính phủ, thông báo số … (URL)
+             */
+            source: string;
+        };
+        SetCalendarYearDto: {
+            nonWorkingDays?: components["schemas"]["CalendarEntryInputDto"][];
+            makeUpWorkingDays?: components["schemas"]["CalendarEntryInputDto"][];
+        };
+        SetCalendarYearResultDto: {
+            /**
+             * @description FILE: the countries' calendar file; ADMIN: set through the API, over the file's.
+             * @enum {string}
+             */
+            origin: "FILE" | "ADMIN";
+            /** Format: date-time */
+            setAt?: string;
+            nonWorkingDays: components["schemas"]["CalendarEntryDto"][];
+            makeUpWorkingDays: components["schemas"]["CalendarEntryDto"][];
+            /** @enum {string} */
+            recomputation: "DONE" | "PENDING";
+            /** @description False when the schedule sent is the one in force already (nothing recorded). */
+            changed: boolean;
+            /** @description ISO 3166-1 alpha-2. */
+            country: string;
+            year: number;
+            /** @description ADMIN: the version of the setting (1 the first time). */
+            version?: number;
+            /** @description ADMIN: the admin who set it. */
+            setBy?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1700,8 +1821,8 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                action?: "authority.created" | "authority.updated" | "user.created" | "user.updated";
-                targetType?: "AUTHORITY" | "USER";
+                action?: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set";
+                targetType?: "AUTHORITY" | "USER" | "WORKING_CALENDAR";
                 /** @description Only the changes of this authority or user. */
                 targetId?: string;
                 /** @description The previous page's nextCursor. */
@@ -2617,6 +2738,91 @@ export interface operations {
             };
             /** @description NOT_FOUND: the file lists no such country (it then adds no requirement) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkingCalendarsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ISO 3166-1 alpha-2 code of the country, e.g. VN. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountryCalendarDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: the code is not an ISO 3166-1 alpha-2 country code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkingCalendarsController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ISO 3166-1 alpha-2 code of the country, e.g. VN. */
+                code: string;
+                /** @description The calendar year, e.g. 2027. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetCalendarYearDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetCalendarYearResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: every bad entry named (a date outside the year, a weekday as a make-up day, a day listed twice, a missing source…) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: only an ADMIN sets a calendar */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,8 @@ import { FileRefs1764000000005 } from './1764000000005-file-refs';
 import { Sessions1764000001000 } from './1764000001000-sessions';
 import { EventAudiences1764000003000 } from './1764000003000-event-audiences';
 import { AdminAudit1764000004000 } from './1764000004000-admin-audit';
+import { WorkingCalendars1764000005000 } from './1764000005000-working-calendars';
+import { IdempotencyPath1764000005100 } from './1764000005100-idempotency-path';
 
 export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
 
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   Sessions1764000001000,
   EventAudiences1764000003000,
   AdminAudit1764000004000,
+  WorkingCalendars1764000005000,
+  IdempotencyPath1764000005100,
 ];
