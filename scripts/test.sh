@@ -10,6 +10,8 @@ bash scripts/ensure-services.sh
 npm run build
 # Imports one way: apps -> libs, libs through their @mla/* aliases along the layers, no cycle.
 npm run --silent lint:deps
+# The OpenAPI document passes Redocly's recommended rules (redocly.yaml); the jest suite checks it is current.
+npm run --silent lint:openapi
 # The console: its typed client matches docs/openapi.json, it type-checks, its imports go one way; then its build.
 npm run console:check
 npm run console:build

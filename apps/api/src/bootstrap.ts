@@ -6,10 +6,11 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock, genRequestId, HostResolver, runMigrationsWithLock } from '@mla/core';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from '@mla/identity';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, sessionCookieName } from '@mla/identity';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './app.module';
 import { mountConsole } from './console-static';
+import { finishOpenApiDocument } from './openapi-document';
 import { registerApiRateLimit } from './http/api-rate-limit';
 import { clientErrorHandler, frameworkErrors, registerJsonParser, registerPathSegmentLimit } from './http/fastify-errors';
 
@@ -110,5 +111,5 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .setVersion('1.0.0')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, doc);
+  return finishOpenApiDocument(SwaggerModule.createDocument(app, doc), sessionCookieName(app.get(AppConfig)));
 }

@@ -33,6 +33,7 @@ export class NotificationsController {
     private readonly clock: Clock,
   ) {}
 
+  /** The caller's authority's inbox, newest first, in its language (filters: unread, type; cursor paging). */
   @Get()
   @ApiOkResponse({ type: NotificationListDto })
   async list(@CurrentUser() p: Principal, @Query() q: ListNotificationsQueryDto): Promise<NotificationListDto> {

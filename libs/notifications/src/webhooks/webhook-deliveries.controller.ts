@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { AppException, decodeCursor, toPage } from '@mla/core';
 import { CurrentUser, Principal, Roles } from '@mla/identity';
 import { DeliveryRow, WebhookDeliveriesRepository } from './webhook-deliveries.repository';
@@ -38,8 +38,10 @@ export class WebhookDeliveriesController {
     private readonly retries: WebhookRetryService,
   ) {}
 
+  /** The authority's webhook deliveries, newest first (filter: status; cursor paging), with their attempts. */
   @Get()
   @ApiOkResponse({ type: WebhookDeliveryListDto })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: only an admin or a supervisor of this authority reads its deliveries' })
   async list(@CurrentUser() p: Principal, @Param('authorityId', uuid) authorityId: string, @Query() q: ListDeliveriesQueryDto): Promise<WebhookDeliveryListDto> {
     this.retries.assertMayRead(p, authorityId);
     const limit = q.limit ?? 20;
