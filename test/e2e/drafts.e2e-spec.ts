@@ -324,8 +324,15 @@ describe('drafts (e2e)', () => {
       const res = await submit(draft.id);
       expectProblem(res, 422, 'REQUEST_INCOMPLETE');
       expect(errorFields(res)).toEqual(
-        ['facts', 'identifiers[1].observedAt', 'measures', 'offence.description', 'offence.provision', 'title', 'treatyName'].sort(),
+        [
+          'facts', 'identifiers[1].observedAt', 'measures', 'offence.description', 'offence.provision', 'title', 'treatyName',
+          // Singapore's own (config/countries.yaml): a request in Vietnamese needs an English translation, and its extra fields.
+          'attachments', 'details.criminalMatterCertificate', 'details.maximumPenalty', 'details.offenceMeasureLink',
+        ].sort(),
       );
+      const country = (res.body.errors as { field: string; source?: string }[]).filter((e) => e.field === 'attachments' || e.field.startsWith('details.'));
+      for (const e of country) expect(e.source).toMatch(/ASEAN|Mutual Assistance in Criminal Matters Act 2000/);
+      expect((res.body.errors as { field: string; source?: string }[]).find((e) => e.field === 'title')?.source).toBeUndefined();
       const read = await get('vnProsecutor', draft.id);
       expect(read.body).toMatchObject({ state: 'DRAFT', version: 1, submittedAt: null, deadlines: [] });
       const events = await t.sql(`SELECT 1 FROM request_events WHERE request_id = $1`, [draft.id]);

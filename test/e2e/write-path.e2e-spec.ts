@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppException, REQUEST_OUTCOMES_OF_DEADLINES } from '../../libs/core/src';
 import { COMMAND_NAMES, COMMAND_TABLE, RequestCommands, type CommandName } from '../../libs/requests/src';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -38,7 +39,14 @@ describe('write path (e2e): 404 and 412 for every command', () => {
   afterAll(() => t.close());
 
   /** The HTTP call of each command a user takes: method, path, body, and who may take it on this request. */
-  function call(name: CommandName): { method: 'post' | 'patch' | 'delete'; path: string; body?: object; by: string; role: 'PROSECUTOR' | 'OFFICER' | 'SUPERVISOR' } {
+  function call(name: CommandName): {
+    method: 'post' | 'patch' | 'delete';
+    path: string;
+    body?: object;
+    contentType?: string;
+    by: string;
+    role: 'PROSECUTOR' | 'OFFICER' | 'SUPERVISOR';
+  } {
     const id = request.id;
     const ack = request.deadlines.find((d: { kind: string }) => d.kind === 'ACKNOWLEDGEMENT');
     const transition = (body: object, by: string, role: 'PROSECUTOR' | 'OFFICER') => ({ method: 'post' as const, path: `/api/v1/requests/${id}/transitions`, body: { action: name, ...body }, by, role });
@@ -77,6 +85,13 @@ describe('write path (e2e): 404 and 412 for every command', () => {
         return transition({ final: true, items: [{ description: 'Record', kind: 'DOCUMENT' }] }, as.sgOfficer, 'OFFICER');
       case 'refuse':
         return transition({ ground: 'OTHER', text: 'No' }, as.sgOfficer, 'OFFICER');
+      case 'attach': {
+        const file = Buffer.from('a court order');
+        const query = new URLSearchParams({ kind: 'COURT_ORDER', language: 'en', fileName: 'order.pdf', sha256: createHash('sha256').update(file).digest('hex') });
+        return { method: 'post', path: `/api/v1/requests/${id}/attachments?${query}`, body: file, contentType: 'application/octet-stream', by: as.vnProsecutor, role: 'PROSECUTOR' };
+      }
+      case 'remove_attachment':
+        return { method: 'delete', path: `/api/v1/requests/${id}/attachments/00000000-0000-4000-8000-000000000000`, by: as.vnProsecutor, role: 'PROSECUTOR' };
       default:
         throw new Error(`${name} is not taken over HTTP`);
     }
@@ -92,13 +107,13 @@ describe('write path (e2e): 404 and 412 for every command', () => {
 
   it.each(byUsers)('%s: 404 for the same role of a third country, who may not see the request', async (name) => {
     const c = call(name);
-    const res = await t.http[c.method](c.path).set('authorization', third[c.role]).send(c.body);
+    const res = await t.http[c.method](c.path).set('authorization', third[c.role]).set(c.contentType ? { 'content-type': c.contentType } : {}).send(c.body);
     expectProblem(res, 404, 'NOT_FOUND');
   });
 
   it.each(byUsers)('%s: 412 for a stale If-Match, before any check of state or input', async (name) => {
     const c = call(name);
-    const res = await t.http[c.method](c.path).set('authorization', c.by).set('if-match', '"1"').send(c.body);
+    const res = await t.http[c.method](c.path).set('authorization', c.by).set('if-match', '"1"').set(c.contentType ? { 'content-type': c.contentType } : {}).send(c.body);
     expectProblem(res, 412, 'VERSION_CONFLICT');
     expect(res.body.currentVersion).toBe(request.version);
   });

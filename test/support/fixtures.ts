@@ -24,7 +24,18 @@ export async function authorityId(t: TestApp, code: string): Promise<string> {
   return row.id;
 }
 
-/** A complete draft body (submit-ready) of the given type, addressed to SG-CA. */
+/** What Singapore requires of every request (config/countries.yaml), filled in: written in English, with its extra fields. */
+export const SG_REQUIREMENTS = {
+  language: 'en',
+  details: {
+    criminalMatterCertificate: 'The Supreme People’s Procuracy certifies that the request is made in respect of a criminal matter.',
+    maximumPenalty: 'Life imprisonment (Penal Code 2015, art. 174(4)).',
+    offenceMeasureLink: 'The account received the victims’ payments; its subscriber data identify who holds it.',
+    reciprocityUndertaking: 'Viet Nam will comply with a future request by Singapore for similar assistance.',
+  },
+};
+
+/** A complete draft body (submit-ready) of the given type, addressed to SG-CA (meeting Singapore's requirements). */
 export function completeDraft(requestedAuthorityId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     type: 'SUBSCRIBER_INFO',
@@ -37,6 +48,7 @@ export function completeDraft(requestedAuthorityId: string, overrides: Record<st
     facts: 'Victims transferred money after messages from the account.',
     measures: ['Produce the subscriber information of account X'],
     identifiers: [{ kind: 'IP_ADDRESS', value: '203.0.113.7', observedAt: '2026-11-01T10:00:00+07:00' }],
+    ...SG_REQUIREMENTS,
     ...overrides,
   };
 }

@@ -61,6 +61,8 @@ export function toRequestDto(r: RequestRow, deadlines: DeadlineRow[], caller: Pr
     identifiers: r.identifiers,
     relatedRequestId: r.relatedRequestId,
     neededBy: r.neededBy,
+    language: r.language,
+    details: r.details,
     // Who handles it is the requested side's internal work (DESIGN §2).
     assigneeId: side === 'REQUESTED' ? r.assigneeId : null,
     executingBody: r.executingBody,

@@ -27,6 +27,10 @@ export interface RequestRow {
   relatedRequestId: string | null;
   neededBy: string | null;
   confidential: boolean;
+  /** ISO 639-1: the language the request is written in. */
+  language: string;
+  /** The extra fields the requested country requires (its `requiredDetails`), by key. */
+  details: Record<string, string>;
   resumeState: RequestState | null;
   preservedUntil: Date | null;
   preservationExtensions: number;
@@ -76,6 +80,8 @@ export const WRITABLE_COLUMNS = {
   relatedRequestId: 'related_request_id',
   neededBy: 'needed_by',
   confidential: 'confidential',
+  language: 'language',
+  details: 'details',
   resumeState: 'resume_state',
   preservedUntil: 'preserved_until',
   preservationExtensions: 'preservation_extensions',
@@ -98,4 +104,4 @@ export const WRITABLE_COLUMNS = {
 
 export type RequestChanges = { -readonly [K in keyof typeof WRITABLE_COLUMNS]?: unknown };
 
-export const JSON_COLUMNS = new Set(['offence', 'measures', 'identifiers', 'delayEstimate', 'refusal']);
+export const JSON_COLUMNS = new Set(['offence', 'measures', 'identifiers', 'delayEstimate', 'refusal', 'details']);

@@ -17,7 +17,7 @@ export const REQUEST_COLUMNS = `
   r.requesting_country AS "requestingCountry", r.requested_country AS "requestedCountry",
   r.created_by AS "createdBy", r.sending_authority_id AS "sendingAuthorityId", r.assignee_id AS "assigneeId",
   r.title, r.offence, r.facts, r.measures, r.identifiers,
-  r.related_request_id AS "relatedRequestId", to_char(r.needed_by, 'YYYY-MM-DD') AS "neededBy", r.confidential,
+  r.related_request_id AS "relatedRequestId", to_char(r.needed_by, 'YYYY-MM-DD') AS "neededBy", r.confidential, r.language, r.details,
   r.resume_state AS "resumeState", r.preserved_until AS "preservedUntil",
   r.preservation_extensions AS "preservationExtensions", r.executing_body AS "executingBody",
   r.delay_estimate AS "delayEstimate", r.outcome, r.refusal, r.delivery_count AS "deliveryCount",
@@ -53,6 +53,8 @@ export interface NewRequestRow {
   relatedRequestId: string | null;
   neededBy: string | null;
   confidential: boolean;
+  language: string;
+  details: Record<string, string>;
   eventSeq: number;
   lastEventHash: string;
   now: Date;
@@ -130,7 +132,8 @@ export class RequestsRepository {
       requested_authority_id: n.requestedAuthorityId, requesting_country: n.requestingCountry, requested_country: n.requestedCountry,
       created_by: n.createdBy, title: n.title, offence: n.offence === null ? null : JSON.stringify(n.offence), facts: n.facts,
       measures: JSON.stringify(n.measures), identifiers: JSON.stringify(n.identifiers), related_request_id: n.relatedRequestId,
-      needed_by: n.neededBy, confidential: n.confidential, created_at: n.now, updated_at: n.now,
+      needed_by: n.neededBy, confidential: n.confidential, language: n.language,
+      details: JSON.stringify(n.details), created_at: n.now, updated_at: n.now,
     };
     const names = Object.keys(columns);
     const values = Object.values(columns).map((v) => p.add(v));

@@ -69,6 +69,9 @@ export class RequestsService {
       relatedRequestId: dto.relatedRequestId ?? null,
       neededBy: dto.neededBy ?? null,
       confidential: dto.confidential ?? false,
+      // Written in the requesting authority's language unless said otherwise.
+      language: dto.language ?? requesting.language.slice(0, 2).toLowerCase(),
+      details: dto.details ?? {},
       eventSeq: event.seq,
       lastEventHash: event.hash,
       now,

@@ -3,6 +3,8 @@ import { PROBLEM_STATUS, ProblemCode } from './problem-code';
 export interface FieldError {
   field: string;
   message: string;
+  /** Where the rule broken comes from (a treaty article, a national guide), when it is not DESIGN's own. */
+  source?: string;
 }
 
 /**

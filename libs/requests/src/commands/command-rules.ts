@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { CountryRequirementsHolder } from '@mla/countries';
 import { AuthoritiesRepository, UsersRepository } from '@mla/identity';
+import { FileStore } from '@mla/storage';
+import { AttachmentsRepository } from '../attachments/attachments.repository';
 import type { CommandName } from '../domain/request-commands';
 import { EvidenceRepository } from '../evidence/evidence.repository';
+import { LetterRenderer } from '../letters/letter-renderer';
+import { LettersRepository } from '../letters/letters.repository';
 import { RequestsRepository } from '../requests.repository';
+import { attachRule, removeAttachmentRule } from './rules/attachment.rule';
 import type { CommandPlan, CommandRule } from './command.types';
 import { recomputeDeadlinesRule } from './rules/calendar.rule';
 import { closeRule, expireRule } from './rules/closing.rule';
@@ -22,10 +28,20 @@ const NO_RULE: CommandRule = (): CommandPlan => ({});
 export class CommandRules {
   private readonly rules: Partial<Record<CommandName, CommandRule>>;
 
-  constructor(users: UsersRepository, authorities: AuthoritiesRepository, requests: RequestsRepository, evidence: EvidenceRepository) {
+  constructor(
+    users: UsersRepository,
+    authorities: AuthoritiesRepository,
+    requests: RequestsRepository,
+    evidence: EvidenceRepository,
+    attachments: AttachmentsRepository,
+    letters: LettersRepository,
+    renderer: LetterRenderer,
+    countries: CountryRequirementsHolder,
+    store: FileStore,
+  ) {
     this.rules = {
-      submit: submitRule,
-      send: sendRule,
+      submit: submitRule(countries, attachments),
+      send: sendRule(renderer, letters),
       acknowledge: acknowledgeRule(users),
       confirm_preservation: confirmPreservationRule,
       extend_preservation: extendPreservationRule,
@@ -46,6 +62,8 @@ export class CommandRules {
       deadline_overdue: escalationRule(users, 1),
       deadline_escalated: escalationRule(users, 2),
       recompute_deadlines: recomputeDeadlinesRule,
+      attach: attachRule(attachments),
+      remove_attachment: removeAttachmentRule(attachments, store),
     };
   }
 

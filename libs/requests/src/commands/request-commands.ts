@@ -4,7 +4,7 @@ import { AppException, Clock, SqlParams, TransactionRunner } from '@mla/core';
 import { DeadlinePlanner, type DeadlineRow, DeadlineScheduler, DeadlinesRepository, deadlineOutcomes, emptyDelta, executedAtOf, type ScheduleDelta } from '@mla/deadlines';
 import type { EventAudience } from '../domain/event-hash';
 import { deadlineEffects, decideRule } from '../domain/request-state-machine';
-import { COMMAND_TABLE, type CommandSpec } from '../domain/request-commands';
+import { COMMAND_TABLE, type CommandName, type CommandSpec } from '../domain/request-commands';
 import { actorOf, SYSTEM_ACTOR } from '../events/event-builder';
 import { RequestHistory } from '../events/request-history';
 import { audienceOf, notificationData, notificationMessages, requestRef } from '../notification-plan';
@@ -77,31 +77,62 @@ export class RequestCommands {
     choose: (locked: LockedRequest, now: Date) => Command | null,
     options: RunOptions & { repeat?: boolean } = {},
   ): Promise<CommandResult | null> {
-    const { result, delta } = await this.tx.run(async (m) => {
-      let locked = await this.lockVisible(m, actor, requestId);
-      const now = this.clock.now();
-      let last: CommandResult | null = null;
-      const deltas: ScheduleDelta[] = [];
-      for (let command = choose(locked, now); command; command = options.repeat ? choose(locked, now) : null) {
-        const prepared: Prepared[] = [await this.prepare(m, actor, locked, command, now, last ? undefined : options.expectedVersion)];
-        for (let next = prepared[0]?.then; next; next = prepared[prepared.length - 1]?.then) {
-          const related = await this.requests.lock(m, next.requestId);
-          if (!related) break;
-          prepared.push(await this.prepare(m, null, related, next.command, now, undefined));
-        }
-        const params = new SqlParams();
-        const first = (prepared[0] as Prepared).result;
-        const extra = !last && options.alsoWrite ? options.alsoWrite(first, params) : [];
-        await this.requests.writeAll(m, [...prepared.flatMap((p) => p.write(params)), ...extra], params);
-        last = first;
-        deltas.push(...prepared.map((p) => p.delta));
-        locked = { ...locked, row: last.row, deadlines: last.deadlines };
-      }
-      return { result: last, delta: mergeDeltas(deltas) };
-    });
+    const { result, delta } = await this.tx.run((m) => this.runLocked(m, actor, requestId, choose, options));
     if (options.awaitJobs) await this.scheduler.apply(delta);
     else await this.scheduler.applyAfterCommit(delta);
     return result;
+  }
+
+  /**
+   * Runs a command in the caller's transaction `m`: a supporting document's row and event
+   * commit with its file's bytes (FileStore.put). Only for commands without deadline effects,
+   * whose jobs could otherwise be scheduled before `m` commits.
+   */
+  async runIn(m: EntityManager, actor: CommandActor, requestId: string, command: Command, options: RunOptions = {}): Promise<CommandResult> {
+    const { result, delta } = await this.runLocked(m, actor, requestId, () => command, options);
+    if (delta.add.length > 0 || delta.remove.length > 0) throw new Error(`${command.name} changes deadlines: run it with run(), not runIn()`);
+    return result as CommandResult;
+  }
+
+  /**
+   * The checks of DESIGN §9 before the 422 of missing input (404, 403, 412, 409), on the
+   * request as last committed, without a lock: an upload is refused before its bytes are
+   * read. The command itself checks them all again under the lock.
+   */
+  async precheck(actor: CommandActor, requestId: string, name: CommandName, expectedVersion?: number): Promise<RequestRow> {
+    const row = await this.requests.findRow(null, requestId);
+    if (!row || (actor && !canSee(actor, row))) throw AppException.notFound('Request');
+    checkOrder(COMMAND_TABLE[name], row, actor, {}, null, expectedVersion, { missingInput: false });
+    return row;
+  }
+
+  private async runLocked(
+    m: EntityManager,
+    actor: CommandActor,
+    requestId: string,
+    choose: (locked: LockedRequest, now: Date) => Command | null,
+    options: RunOptions & { repeat?: boolean },
+  ): Promise<{ result: CommandResult | null; delta: ScheduleDelta }> {
+    let locked = await this.lockVisible(m, actor, requestId);
+    const now = this.clock.now();
+    let last: CommandResult | null = null;
+    const deltas: ScheduleDelta[] = [];
+    for (let command = choose(locked, now); command; command = options.repeat ? choose(locked, now) : null) {
+      const prepared: Prepared[] = [await this.prepare(m, actor, locked, command, now, last ? undefined : options.expectedVersion)];
+      for (let next = prepared[0]?.then; next; next = prepared[prepared.length - 1]?.then) {
+        const related = await this.requests.lock(m, next.requestId);
+        if (!related) break;
+        prepared.push(await this.prepare(m, null, related, next.command, now, undefined));
+      }
+      const params = new SqlParams();
+      const first = (prepared[0] as Prepared).result;
+      const extra = !last && options.alsoWrite ? options.alsoWrite(first, params) : [];
+      await this.requests.writeAll(m, [...prepared.flatMap((p) => p.write(params)), ...extra], params);
+      last = first;
+      deltas.push(...prepared.map((p) => p.delta));
+      locked = { ...locked, row: last.row, deadlines: last.deadlines };
+    }
+    return { result: last, delta: mergeDeltas(deltas) };
   }
 
   private async lockVisible(m: EntityManager, actor: CommandActor, requestId: string): Promise<LockedRequest> {
@@ -124,24 +155,9 @@ export class RequestCommands {
     const deadline = spec.deadline ? (locked.deadlines.find((d) => d.id === input.deadlineId) ?? null) : null;
     if (spec.deadline && !deadline) throw AppException.notFound('Deadline');
 
-    const rule = spec.side === 'DEADLINE_PARTY' ? { ...spec, side: deadline?.party ?? null } : { ...spec, side: spec.side };
-    const decision = decideRule(rule, row, { role: actor?.role ?? 'SYSTEM', side: actor ? sideOf(actor, row) : null }, input);
-    if (!decision.ok && decision.code === 'FORBIDDEN') throw AppException.forbidden(forbiddenReason(spec, row, deadline?.party ?? null, decision.reason));
-    if (expectedVersion !== undefined && expectedVersion !== row.version) {
-      throw new AppException('VERSION_CONFLICT', `The request is at version ${row.version}; re-read it and retry`, undefined, {
-        currentVersion: row.version,
-      });
-    }
-    if (!decision.ok && decision.code === 'INVALID_TRANSITION') {
-      if (spec.skipUnlessFrom) return skipped(row, locked);
-      throw new AppException('INVALID_TRANSITION', decision.reason, undefined, { state: row.state, action: spec.action });
-    }
-    if (deadline && spec.deadline && !spec.deadline.statuses.includes(deadline.status)) {
-      throw new AppException('INVALID_TRANSITION', `A ${deadline.status} deadline cannot be ${DEADLINE_VERBS[spec.name] ?? 'changed'}`);
-    }
-    if (!decision.ok) {
-      throw new AppException('REQUEST_INCOMPLETE', decision.reason, (decision.missing ?? []).map((field) => ({ field, message: 'is required' })));
-    }
+    const decision = checkOrder(spec, row, actor, input, deadline, expectedVersion, { missingInput: true });
+    if (!decision) return skipped(row, locked);
+    if (!decision.ok) throw new Error(`${spec.name}: a refused decision passed the checks`);
 
     const policy = this.planner.policyFor(row);
     const plan = await this.rules.of(spec.name)({ m, locked, row, actor, input, now, deadline, policy });
@@ -192,6 +208,41 @@ export class RequestCommands {
     const result: CommandResult = { row: updated, deadlines: deadlinePlan.resulting, event: appended?.event ?? null, skipped: false };
     return { result, write, delta: deadlinePlan.delta, then: plan.then };
   }
+}
+
+/**
+ * The checks of DESIGN §9, in order: 403 role and side, 412 If-Match, 409 state and type (or
+ * the named deadline's status), 422 missing input (unless `missingInput` is false). Answers
+ * the decision, or null when the command does nothing from this state (skipUnlessFrom).
+ */
+function checkOrder(
+  spec: CommandSpec,
+  row: RequestRow,
+  actor: CommandActor,
+  input: Command['input'],
+  deadline: DeadlineRow | null,
+  expectedVersion: number | undefined,
+  options: { missingInput: boolean },
+): ReturnType<typeof decideRule> | null {
+  const rule = spec.side === 'DEADLINE_PARTY' ? { ...spec, side: deadline?.party ?? null } : { ...spec, side: spec.side };
+  const decision = decideRule(rule, row, { role: actor?.role ?? 'SYSTEM', side: actor ? sideOf(actor, row) : null }, input);
+  if (!decision.ok && decision.code === 'FORBIDDEN') throw AppException.forbidden(forbiddenReason(spec, row, deadline?.party ?? null, decision.reason));
+  if (expectedVersion !== undefined && expectedVersion !== row.version) {
+    throw new AppException('VERSION_CONFLICT', `The request is at version ${row.version}; re-read it and retry`, undefined, {
+      currentVersion: row.version,
+    });
+  }
+  if (!decision.ok && decision.code === 'INVALID_TRANSITION') {
+    if (spec.skipUnlessFrom) return null;
+    throw new AppException('INVALID_TRANSITION', decision.reason, undefined, { state: row.state, action: spec.action });
+  }
+  if (deadline && spec.deadline && !spec.deadline.statuses.includes(deadline.status)) {
+    throw new AppException('INVALID_TRANSITION', `A ${deadline.status} deadline cannot be ${DEADLINE_VERBS[spec.name] ?? 'changed'}`);
+  }
+  if (!decision.ok && options.missingInput) {
+    throw new AppException('REQUEST_INCOMPLETE', decision.reason, (decision.missing ?? []).map((field) => ({ field, message: 'is required' })));
+  }
+  return decision;
 }
 
 /** The instants a command records the first time it happens. */

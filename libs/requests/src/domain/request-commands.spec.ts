@@ -30,6 +30,8 @@ const EXPECTED: Record<CommandName, Partial<CommandSpec>> = {
   deadline_overdue: { role: 'SYSTEM', side: null, from: NON_TERMINAL, recorded: true, requiredInput: ['deadlineId'], deadline: { statuses: ['PENDING', 'OVERDUE'] }, notify: { type: 'deadline.escalated', audience: [] } },
   deadline_escalated: { role: 'SYSTEM', side: null, from: NON_TERMINAL, recorded: true, requiredInput: ['deadlineId'], deadline: { statuses: ['PENDING', 'OVERDUE'] }, notify: { type: 'deadline.escalated', audience: [] } },
   recompute_deadlines: { role: 'SYSTEM', side: null, from: NON_TERMINAL, recorded: true, skipUnlessFrom: true, requiredInput: ['calendarCountry', 'deadlines'], deadline: null, notify: { type: 'deadline.recomputed', audience: ['REQUESTING', 'SENDING', 'REQUESTED'] } },
+  attach: { role: 'PROSECUTOR', side: 'REQUESTING', from: ['DRAFT'], recorded: true, notify: null, requiredInput: ['attachmentId', 'kind', 'language', 'fileName', 'mediaType', 'sizeBytes', 'sha256', 'contentRef'] },
+  remove_attachment: { role: 'PROSECUTOR', side: 'REQUESTING', from: ['DRAFT'], recorded: true, notify: null, requiredInput: ['attachmentId'] },
 };
 
 describe('COMMAND_TABLE: every change to a request, as data', () => {

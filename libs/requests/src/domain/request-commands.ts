@@ -28,6 +28,8 @@ export const OTHER_COMMANDS = [
   'deadline_overdue',
   'deadline_escalated',
   'recompute_deadlines',
+  'attach',
+  'remove_attachment',
 ] as const;
 export type OtherCommand = (typeof OTHER_COMMANDS)[number];
 export type CommandName = RequestAction | OtherCommand;
@@ -104,7 +106,7 @@ const OTHER_SPECS: Record<OtherCommand, OtherSpec> = {
   edit: {
     from: ['DRAFT'], to: 'SAME', role: 'PROSECUTOR', side: 'REQUESTING', recorded: true, notify: null,
     optionalInput: ['type', 'priority', 'channel', 'legalBasis', 'treatyName', 'requestedAuthorityId', 'title', 'offence', 'facts',
-      'measures', 'identifiers', 'relatedRequestId', 'neededBy', 'confidential'],
+      'measures', 'identifiers', 'relatedRequestId', 'neededBy', 'confidential', 'language', 'details'],
   },
   // A draft is deleted: hidden from then on, its history kept.
   delete: { from: ['DRAFT'], to: 'SAME', role: 'PROSECUTOR', side: 'REQUESTING', recorded: true, notify: null },
@@ -150,6 +152,16 @@ const OTHER_SPECS: Record<OtherCommand, OtherSpec> = {
     from: NON_TERMINAL, to: 'SAME', role: 'SYSTEM', side: null, recorded: true, skipUnlessFrom: true,
     requiredInput: ['calendarCountry', 'deadlines'],
     notify: { type: 'deadline.recomputed', audience: BOTH_SIDES },
+  },
+  // A supporting document (court order, warrant, translation…) joins a draft; from submit on they are frozen (issue 13).
+  attach: {
+    from: ['DRAFT'], to: 'SAME', role: 'PROSECUTOR', side: 'REQUESTING', recorded: true, notify: null,
+    requiredInput: ['attachmentId', 'kind', 'language', 'fileName', 'mediaType', 'sizeBytes', 'sha256', 'contentRef'],
+  },
+  // A supporting document leaves a draft (its file with it); the chain keeps what it was.
+  remove_attachment: {
+    from: ['DRAFT'], to: 'SAME', role: 'PROSECUTOR', side: 'REQUESTING', recorded: true, notify: null,
+    requiredInput: ['attachmentId'],
   },
 };
 

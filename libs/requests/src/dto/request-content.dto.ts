@@ -8,11 +8,13 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { IsIsoDate } from '@mla/core';
 import { CHANNELS, Channel, LEGAL_BASES, LegalBasis, PRIORITIES, Priority, REQUEST_TYPES, RequestType } from '@mla/domain';
+import { IsRequestDetails } from './details.validator';
 import { IdentifierDto } from './identifier.dto';
 import { IsOptionalNotNull } from './optional-not-null';
 import { OffenceDto } from './offence.dto';
@@ -88,6 +90,22 @@ export class EditableRequestContentDto {
   @IsOptionalNotNull()
   @IsBoolean()
   confidential?: boolean;
+
+  /** ISO 639-1 code of the language the request is written in (default: your authority's). */
+  @ApiPropertyOptional({ type: String, pattern: '^[a-z]{2}$', example: 'vi' })
+  @IsOptionalNotNull()
+  @IsString()
+  @Matches(/^[a-z]{2}$/, { message: 'language must be an ISO 639-1 code in lower case (e.g. vi, en)' })
+  language?: string;
+
+  /**
+   * The extra fields the requested country requires, by the keys of its `requiredDetails`
+   * (GET /countries/:code), e.g. `{ "criminalMatterCertificate": "…" }`. Replaced whole.
+   */
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string', maxLength: 4000 }, maxProperties: 30 })
+  @IsOptionalNotNull()
+  @IsRequestDetails()
+  details?: Record<string, string>;
 }
 
 export class CreateRequestDto extends EditableRequestContentDto {

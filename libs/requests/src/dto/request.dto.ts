@@ -89,6 +89,11 @@ export class RequestDto {
   @ApiPropertyOptional({ nullable: true, type: String })
   neededBy: string | null;
   confidential: boolean;
+  /** ISO 639-1: the language the request is written in. */
+  language: string;
+  /** The extra fields the requested country requires, by key. */
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  details: Record<string, string>;
   /** The side that must act next; null once terminal. */
   @ApiPropertyOptional({ enum: SIDES, nullable: true })
   ballHolder: string | null;

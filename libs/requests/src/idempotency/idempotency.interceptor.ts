@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { from, Observable } from 'rxjs';
 import { AppException, Clock, ReplayedResponse, toProblem } from '@mla/core';
 import type { Principal } from '@mla/identity';
@@ -20,6 +21,8 @@ const REPLAYED_HEADERS = ['etag', 'location'];
  * IDEMPOTENCY_KEY_REUSED, while the first is still running 409 IDEMPOTENCY_KEY_IN_PROGRESS.
  * Keys are scoped to the user. The actions on requests record their answer in their own
  * transaction (IdempotencyClaim); other POSTs have it recorded here, after they answer.
+ * A streamed upload (a supporting document) is not replayed: its bytes are not kept to
+ * compare, and a repeat of the same file answers 409 CONFLICT naming the one attached.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -32,7 +35,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
     const header = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || header === undefined || !request.principal) return next.handle();
+    if (request.method !== 'POST' || header === undefined || !request.principal || request.body instanceof Readable) return next.handle();
     if (typeof header !== 'string' || !KEY.test(header)) {
       throw AppException.validation([{ field: 'Idempotency-Key', message: 'must be 1-200 visible ASCII characters' }]);
     }

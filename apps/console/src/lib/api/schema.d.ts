@@ -368,6 +368,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supporting documents of the request (the requested side sees them from `send` on). */
+        get: operations["AttachmentsController_list"];
+        put?: never;
+        /**
+         * Attaches a supporting document to a draft (PROSECUTOR of the requesting authority): the body is
+         *     the file (application/octet-stream), streamed, size-limited, kept only if it hashes to `sha256`.
+         */
+        post: operations["AttachmentsController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/attachments/{attachmentId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document's file, as stored (always application/octet-stream; X-Content-SHA256 gives its hash). */
+        get: operations["AttachmentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes a document from a draft (PROSECUTOR of the requesting authority); its event stays in the chain. */
+        delete: operations["AttachmentsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The letter of request as an A4 PDF, labels in `lang`, content as written: the letter as
+         *     sent (X-Letter-Frozen: true, its SHA-256 the one in the send event) when it was sent in
+         *     that language; otherwise rendered now, for final editing and signature.
+         */
+        get: operations["LetterController_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -848,6 +924,18 @@ export interface components {
              * @description The date the requester needs the answer by (YYYY-MM-DD).
              */
             neededBy?: string | null;
+            /**
+             * @description ISO 639-1 code of the language the request is written in (default: your authority's).
+             * @example vi
+             */
+            language?: string;
+            /**
+             * @description The extra fields the requested country requires, by the keys of its `requiredDetails`
+             *     (GET /countries/:code), e.g. `{ "criminalMatterCertificate": "…" }`. Replaced whole.
+             */
+            details?: {
+                [key: string]: string;
+            };
             /** @enum {string} */
             type: "PRESERVATION" | "SUBSCRIBER_INFO" | "TRAFFIC_DATA" | "CONTENT_DATA" | "SEIZED_DEVICE" | "WITNESS_STATEMENT" | "OTHER";
             /** @enum {string} */
@@ -915,6 +1003,10 @@ export interface components {
             identifiers: components["schemas"]["IdentifierDto"][];
             relatedRequestId?: string | null;
             neededBy?: string | null;
+            /** @description The extra fields the requested country requires, by key. */
+            details: {
+                [key: string]: string;
+            };
             /**
              * @description The side that must act next; null once terminal.
              * @enum {string|null}
@@ -942,6 +1034,8 @@ export interface components {
             requestedAuthority: components["schemas"]["AuthorityRefDto"];
             measures: string[];
             confidential: boolean;
+            /** @description ISO 639-1: the language the request is written in. */
+            language: string;
             preservationExtensions: number;
             /** @description Evidence deliveries so far. */
             deliveryCount: number;
@@ -1003,6 +1097,18 @@ export interface components {
              * @description The date the requester needs the answer by (YYYY-MM-DD).
              */
             neededBy?: string | null;
+            /**
+             * @description ISO 639-1 code of the language the request is written in (default: your authority's).
+             * @example vi
+             */
+            language?: string;
+            /**
+             * @description The extra fields the requested country requires, by the keys of its `requiredDetails`
+             *     (GET /countries/:code), e.g. `{ "criminalMatterCertificate": "…" }`. Replaced whole.
+             */
+            details?: {
+                [key: string]: string;
+            };
             /** @enum {string} */
             type?: "PRESERVATION" | "SUBSCRIBER_INFO" | "TRAFFIC_DATA" | "CONTENT_DATA" | "SEIZED_DEVICE" | "WITNESS_STATEMENT" | "OTHER";
             /** @enum {string} */
@@ -1187,6 +1293,21 @@ export interface components {
         EvidenceListDto: {
             items: components["schemas"]["EvidenceItemDto"][];
             nextCursor?: string | null;
+        };
+        AttachmentDto: {
+            /** @enum {string} */
+            kind: "COURT_ORDER" | "WARRANT" | "TRANSLATION" | "LETTER_SIGNED" | "OTHER";
+            id: string;
+            language: string;
+            fileName: string;
+            mediaType: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedBy: string;
+            createdAt: string;
+        };
+        AttachmentListDto: {
+            items: components["schemas"]["AttachmentDto"][];
         };
         NotificationDto: {
             requestId?: string | null;
@@ -2874,6 +2995,356 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EvidenceListDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such request, or one you may not see (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AttachmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentListDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such request or document, or one you may not see (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AttachmentsController_attach: {
+        parameters: {
+            query: {
+                kind: "COURT_ORDER" | "WARRANT" | "TRANSLATION" | "LETTER_SIGNED" | "OTHER";
+                /** @description ISO 639-1 code of the document's language. */
+                language: string;
+                /** @description The file's name as the prosecutor knows it (no folder). */
+                fileName: string;
+                /** @description The SHA-256 of the file, lower-case hex: the server keeps the file only if its bytes hash to it. */
+                sha256: string;
+                /** @description The file's media type, kept as information (downloads are always served as application/octet-stream). */
+                mediaType?: string;
+            };
+            header?: {
+                /** @description The version (ETag) you read; 412 VERSION_CONFLICT when stale */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Attached; ETag is the request’s new version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description FORBIDDEN: only a prosecutor of the requesting authority attaches documents */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such request or document, or one you may not see (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INVALID_TRANSITION: documents are frozen from submit on; CONFLICT: this file is already attached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description VERSION_CONFLICT: the request changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: over the size limit of a file or the request’s quota */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the file as application/octet-stream */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description VALIDATION_FAILED: kind, language, fileName or sha256; RULE_VIOLATED: the bytes do not hash to sha256 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AttachmentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such request or document, or one you may not see (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AttachmentsController_remove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version (ETag) you read; 412 VERSION_CONFLICT when stale */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed; ETag is the request’s new version */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description FORBIDDEN: only a prosecutor of the requesting authority removes documents */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such request or document, or one you may not see (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INVALID_TRANSITION: documents are frozen from submit on */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description VERSION_CONFLICT: the request changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LetterController_letter: {
+        parameters: {
+            query?: {
+                /** @description The language of the letter's labels (the content stays as written). */
+                lang?: "en" | "vi";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description true: the bytes frozen at send; false: rendered now */
+                    "X-Letter-Frozen"?: "true" | "false";
+                    /** @description The SHA-256 of the PDF */
+                    "X-Content-SHA256"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */

@@ -9,6 +9,7 @@ import { EventAudiences1764000003000 } from './1764000003000-event-audiences';
 import { AdminAudit1764000004000 } from './1764000004000-admin-audit';
 import { WorkingCalendars1764000005000 } from './1764000005000-working-calendars';
 import { IdempotencyPath1764000005100 } from './1764000005100-idempotency-path';
+import { LettersAttachments1764000006000 } from './1764000006000-letters-attachments';
 
 export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
 
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AdminAudit1764000004000,
   WorkingCalendars1764000005000,
   IdempotencyPath1764000005100,
+  LettersAttachments1764000006000,
 ];

@@ -1,0 +1,121 @@
+import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiPreconditionFailedResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppException } from '@mla/core';
+import { CurrentUser, Principal, Roles } from '@mla/identity';
+import { AttachmentDto, AttachmentListDto, AttachQueryDto } from '../dto/attachment.dto';
+import { ExpectedVersion } from '../http/if-match.decorator';
+import { etagOf } from '../request.presenter';
+import { AttachmentsService } from './attachments.service';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound('Request') });
+const documentId = new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound('Supporting document') });
+const IF_MATCH = { name: 'If-Match', required: false, description: 'The version (ETag) you read; 412 VERSION_CONFLICT when stale' };
+
+/** A file name for Content-Disposition: ASCII fallback and the UTF-8 name (RFC 6266, 8187). */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+@ApiTags('requests')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ description: 'No such request or document, or one you may not see (NOT_FOUND)' })
+@Controller('requests/:id/attachments')
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  /**
+   * Attaches a supporting document to a draft (PROSECUTOR of the requesting authority): the body is
+   * the file (application/octet-stream), streamed, size-limited, kept only if it hashes to `sha256`.
+   */
+  @Roles('PROSECUTOR')
+  @Post()
+  @ApiHeader(IF_MATCH)
+  @ApiConsumes('application/octet-stream')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiCreatedResponse({ type: AttachmentDto, description: 'Attached; ETag is the request’s new version' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: only a prosecutor of the requesting authority attaches documents' })
+  @ApiPreconditionFailedResponse({ description: 'VERSION_CONFLICT: the request changed since you read it' })
+  @ApiConflictResponse({ description: 'INVALID_TRANSITION: documents are frozen from submit on; CONFLICT: this file is already attached' })
+  @ApiPayloadTooLargeResponse({ description: 'PAYLOAD_TOO_LARGE: over the size limit of a file or the request’s quota' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_MEDIA_TYPE: send the file as application/octet-stream' })
+  @ApiUnprocessableEntityResponse({ description: 'VALIDATION_FAILED: kind, language, fileName or sha256; RULE_VIOLATED: the bytes do not hash to sha256' })
+  async attach(
+    @CurrentUser() p: Principal,
+    @Param('id', uuid) id: string,
+    @Query() query: AttachQueryDto,
+    @ExpectedVersion() expectedVersion: number | undefined,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AttachmentDto> {
+    if (!(req.body instanceof Readable)) throw new AppException('UNSUPPORTED_MEDIA_TYPE', 'Send the file as application/octet-stream');
+    const length = Number(req.headers['content-length']);
+    const created = await this.attachments.attach(p, id, query, req.body, Number.isSafeInteger(length) ? length : null, expectedVersion);
+    reply.header('location', `/api/v1/requests/${id}/attachments/${created.id}`);
+    return created;
+  }
+
+  /** The supporting documents of the request (the requested side sees them from `send` on). */
+  @Get()
+  @ApiOkResponse({ type: AttachmentListDto })
+  async list(@CurrentUser() p: Principal, @Param('id', uuid) id: string): Promise<AttachmentListDto> {
+    return { items: await this.attachments.list(p, id) };
+  }
+
+  /** A document's file, as stored (always application/octet-stream; X-Content-SHA256 gives its hash). */
+  @Get(':attachmentId/content')
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async download(
+    @CurrentUser() p: Principal,
+    @Param('id', uuid) id: string,
+    @Param('attachmentId', documentId) attachmentId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { row, stream } = await this.attachments.download(p, id, attachmentId);
+    await reply
+      .header('content-type', 'application/octet-stream')
+      .header('content-length', row.sizeBytes)
+      .header('content-disposition', contentDisposition(row.fileName))
+      .header('x-content-sha256', row.sha256)
+      .send(stream);
+  }
+
+  /** Removes a document from a draft (PROSECUTOR of the requesting authority); its event stays in the chain. */
+  @Roles('PROSECUTOR')
+  @Delete(':attachmentId')
+  @HttpCode(204)
+  @ApiHeader(IF_MATCH)
+  @ApiNoContentResponse({ description: 'Removed; ETag is the request’s new version' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: only a prosecutor of the requesting authority removes documents' })
+  @ApiPreconditionFailedResponse({ description: 'VERSION_CONFLICT: the request changed since you read it' })
+  @ApiConflictResponse({ description: 'INVALID_TRANSITION: documents are frozen from submit on' })
+  async remove(
+    @CurrentUser() p: Principal,
+    @Param('id', uuid) id: string,
+    @Param('attachmentId', documentId) attachmentId: string,
+    @ExpectedVersion() expectedVersion: number | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    reply.header('etag', etagOf(await this.attachments.remove(p, id, attachmentId, expectedVersion)));
+  }
+}

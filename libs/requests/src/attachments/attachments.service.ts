@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { AppConfig, AppException } from '@mla/core';
+import type { Principal } from '@mla/identity';
+import { FileStore, FileTooLarge } from '@mla/storage';
+import { RequestCommands } from '../commands/request-commands';
+import type { AttachmentDto, AttachQueryDto } from '../dto/attachment.dto';
+import { EvidenceRepository } from '../evidence/evidence.repository';
+import { RequestsService } from '../requests.service';
+import { AttachmentRow, AttachmentsRepository } from './attachments.repository';
+
+/**
+ * The supporting documents of a request (issue 13): attached and removed while it is a DRAFT
+ * by a prosecutor of its requesting authority, through the one write path (`attach`,
+ * `remove_attachment`: events of its chain); frozen from `submit` on; seen by the requested
+ * side from `send` on, as the rest of the request. A file is streamed into the file store,
+ * size-limited, counted in the request's quota with its evidence files, and kept only when
+ * its bytes hash to the SHA-256 declared: file, row and event commit together or not at all.
+ */
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    private readonly requests: RequestsService,
+    private readonly commands: RequestCommands,
+    private readonly attachments: AttachmentsRepository,
+    private readonly evidence: EvidenceRepository,
+    private readonly store: FileStore,
+    private readonly config: AppConfig,
+  ) {}
+
+  async attach(p: Principal, requestId: string, q: AttachQueryDto, body: Readable, declaredLength: number | null, expectedVersion?: number): Promise<AttachmentDto> {
+    try {
+      // Refused before a byte is read: 404, 403, 412, 409 (the command checks them again under the lock).
+      await this.commands.precheck(p, requestId, 'attach', expectedVersion);
+      const used = await this.evidence.storedBytes(requestId);
+      const room = this.config.FILE_QUOTA_PER_REQUEST_BYTES - used;
+      const max = Math.min(this.config.EVIDENCE_MAX_BYTES, room);
+      if (declaredLength !== null && declaredLength > max) throw tooLarge(declaredLength, max, used, this.config);
+      const id = randomUUID();
+      try {
+        await this.store.put({
+          body,
+          maxBytes: max,
+          keep: async (file, m) => {
+            if (file.sha256 !== q.sha256) {
+              throw AppException.rule('The file does not match the SHA-256 declared', [{ field: 'sha256', message: `the ${file.size} bytes received hash to ${file.sha256}` }]);
+            }
+            await this.commands.runIn(m, p, requestId, {
+              name: 'attach',
+              input: {
+                attachmentId: id,
+                kind: q.kind,
+                language: q.language,
+                fileName: q.fileName,
+                mediaType: (q.mediaType ?? 'application/octet-stream').toLowerCase(),
+                sizeBytes: file.size,
+                sha256: file.sha256,
+                contentRef: file.ref,
+              },
+            }, { expectedVersion });
+          },
+        });
+      } catch (error) {
+        if (error instanceof FileTooLarge) throw tooLarge(null, max, used, this.config);
+        throw error;
+      }
+      return toAttachmentDto((await this.attachments.find(requestId, id)) as AttachmentRow);
+    } finally {
+      if (!body.readableEnded) body.resume();
+    }
+  }
+
+  /** Removes a document of a draft; answers the request's new version. */
+  async remove(p: Principal, requestId: string, attachmentId: string, expectedVersion?: number): Promise<number> {
+    const { row } = await this.commands.run(p, requestId, { name: 'remove_attachment', input: { attachmentId } }, { expectedVersion });
+    return row.version;
+  }
+
+  async list(p: Principal, requestId: string): Promise<AttachmentDto[]> {
+    await this.requests.readVisible(p, requestId, 'attachments');
+    return (await this.attachments.forRequest(requestId)).map(toAttachmentDto);
+  }
+
+  /** A document's file, for anyone who may see the request, streamed from the store. */
+  async download(p: Principal, requestId: string, attachmentId: string): Promise<{ row: AttachmentRow; stream: Readable }> {
+    await this.requests.readVisible(p, requestId, 'attachment_file', { attachmentId });
+    const row = await this.attachments.find(requestId, attachmentId);
+    if (!row) throw AppException.notFound('Supporting document');
+    return { row, stream: await this.store.get(row.contentRef) };
+  }
+}
+
+function tooLarge(size: number | null, max: number, used: number, config: AppConfig): AppException {
+  const what = size === null ? 'The file' : `A file of ${size} bytes`;
+  if (max < config.EVIDENCE_MAX_BYTES) {
+    return new AppException('PAYLOAD_TOO_LARGE', `${what} would pass this request's quota: it stores ${used} of ${config.FILE_QUOTA_PER_REQUEST_BYTES} bytes, ${max} are left`);
+  }
+  return new AppException('PAYLOAD_TOO_LARGE', `${what} is larger than the ${config.EVIDENCE_MAX_BYTES} bytes a file may have`);
+}
+
+export function toAttachmentDto(r: AttachmentRow): AttachmentDto {
+  return {
+    id: r.id,
+    kind: r.kind,
+    language: r.language,
+    fileName: r.fileName,
+    mediaType: r.mediaType,
+    sizeBytes: Number(r.sizeBytes),
+    sha256: r.sha256,
+    uploadedBy: r.uploadedBy,
+    createdAt: r.createdAt.toISOString(),
+  };
+}

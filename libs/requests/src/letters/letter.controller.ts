@@ -1,0 +1,43 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AppException } from '@mla/core';
+import { CurrentUser, Principal } from '@mla/identity';
+import { LetterQueryDto } from '../dto/attachment.dto';
+import { LettersService } from './letters.service';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound('Request') });
+
+@ApiTags('requests')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ description: 'No such request, or one you may not see (NOT_FOUND)' })
+@Controller('requests/:id/letter')
+export class LetterController {
+  constructor(private readonly letters: LettersService) {}
+
+  /**
+   * The letter of request as an A4 PDF, labels in `lang`, content as written: the letter as
+   * sent (X-Letter-Frozen: true, its SHA-256 the one in the send event) when it was sent in
+   * that language; otherwise rendered now, for final editing and signature.
+   */
+  @Get()
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    schema: { type: 'string', format: 'binary' },
+    headers: {
+      'X-Letter-Frozen': { description: 'true: the bytes frozen at send; false: rendered now', schema: { type: 'string', enum: ['true', 'false'] } },
+      'X-Content-SHA256': { description: 'The SHA-256 of the PDF', schema: { type: 'string' } },
+    },
+  })
+  async letter(@CurrentUser() p: Principal, @Param('id', uuid) id: string, @Query() query: LetterQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    const letter = await this.letters.letter(p, id, query.lang ?? 'en');
+    await reply
+      .header('content-type', 'application/pdf')
+      .header('content-length', letter.pdf.length)
+      .header('content-disposition', `inline; filename="${letter.reference}-${letter.language}.pdf"`)
+      .header('cache-control', 'private, no-store')
+      .header('x-letter-frozen', String(letter.frozen))
+      .header('x-content-sha256', letter.sha256)
+      .send(letter.pdf);
+  }
+}

@@ -1,0 +1,149 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LETTER_LABELS } from '@mla/letters';
+import { createTestApp, TestApp } from '../support/test-app';
+import { act, authorityId, completeDraft, createDraft, expectProblem, loginAll, UserKey } from '../support/fixtures';
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const binary = (res: unknown, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  const stream = res as NodeJS.ReadableStream;
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+/** Text and fonts of a PDF with poppler-utils (installed by .ci/run when missing). */
+function pdfTools(pdf: Buffer): { text: string; fonts: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'mla-letter-'));
+  try {
+    const file = join(dir, 'letter.pdf');
+    writeFileSync(file, pdf);
+    return {
+      // Lines joined: a heading wrapped over two lines still reads as one.
+      text: execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' '),
+      fonts: execFileSync('pdffonts', [file], { encoding: 'utf8' }),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The letter of request (issue 13): rendered from the request, frozen at send, the frozen bytes' SHA-256 in the send event. */
+describe('letter of request (e2e)', () => {
+  let t: TestApp;
+  let as: Record<UserKey, string>;
+  let requestId: string;
+  let reference: string;
+  const order = Buffer.from('%PDF-1.4 Quyết định khởi tố\n'.repeat(20));
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    as = await loginAll(t);
+    const draft = await createDraft(
+      t,
+      as.vnProsecutor,
+      completeDraft(await authorityId(t, 'SG-CA'), {
+        title: 'Lừa đảo chiếm đoạt tài sản qua mạng "SaigonCoin"',
+        measures: ['Provide the subscriber information of the account', 'Provide the log-in IP addresses from 1 January 2026'],
+        facts: 'Viện kiểm sát nhân dân Thành phố Hồ Chí Minh đang điều tra một sàn đầu tư tiền ảo giả mạo đã chiếm đoạt khoảng 12 tỷ đồng của 340 bị hại.',
+        confidential: true,
+      }),
+    );
+    requestId = draft.id;
+    reference = draft.reference;
+    const attached = await t.http
+      .post(`/api/v1/requests/${requestId}/attachments`)
+      .query({ kind: 'COURT_ORDER', language: 'vi', fileName: 'quyet-dinh.pdf', sha256: sha256(order) })
+      .set('authorization', as.vnProsecutor)
+      .set('content-type', 'application/octet-stream')
+      .send(order);
+    expect(attached.status).toBe(201);
+  });
+  afterAll(() => t.close());
+
+  const letter = (who: UserKey, lang?: string) =>
+    t.http
+      .get(`/api/v1/requests/${requestId}/letter`)
+      .query(lang ? { lang } : {})
+      .set('authorization', as[who])
+      .buffer(true)
+      .parse(binary);
+
+  it('renders a draft’s letter in Vietnamese: every section heading, the reference, the measures, diacritics intact, fonts embedded', async () => {
+    const res = await letter('vnProsecutor', 'vi');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['x-letter-frozen']).toBe('false');
+    const pdf = res.body as Buffer;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(res.headers['x-content-sha256']).toBe(sha256(pdf));
+    const { text, fonts } = pdfTools(pdf);
+    const s = LETTER_LABELS.vi.sections;
+    expect(text).toContain(LETTER_LABELS.vi.title);
+    for (const heading of [s.authorities, s.legalBasis, s.subject, s.offence, s.facts, s.assistance, s.identifiers, s.additional, s.urgency, s.confidentiality, s.documents, s.contact, s.signature]) {
+      expect([heading, text.includes(heading)]).toEqual([heading, true]);
+    }
+    // Singapore's extra fields, labelled in Vietnamese, content as written.
+    expect(text).toContain('Mức hình phạt cao nhất của tội phạm');
+    expect(text).toContain('Life imprisonment (Penal Code 2015, art. 174(4)).');
+    expect(text).toContain(reference);
+    expect(text).toContain('Viện kiểm sát nhân dân');
+    expect(text).toContain('Lừa đảo chiếm đoạt tài sản qua mạng');
+    expect(text).toContain('Provide the subscriber information of the account');
+    expect(text).toContain(sha256(order));
+    expect(text).toMatch(/Trang 1 \/ \d+/);
+    const fontRows = fonts.trim().split('\n').slice(2);
+    expect(fontRows.length).toBeGreaterThan(0);
+    for (const row of fontRows) expect(row).toMatch(/\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/); // emb sub uni
+  });
+
+  it('answers 400 for a language it does not render, 404 to whom may not see the request', async () => {
+    expectProblem(await t.http.get(`/api/v1/requests/${requestId}/letter?lang=fr`).set('authorization', as.vnProsecutor), 400, 'VALIDATION_FAILED');
+    expectProblem(await t.http.get(`/api/v1/requests/${requestId}/letter`).set('authorization', as.sgOfficer), 404, 'NOT_FOUND');
+    expectProblem(await t.http.get(`/api/v1/requests/${requestId}/letter`).set('authorization', as.admin), 404, 'NOT_FOUND');
+    expectProblem(await t.http.get(`/api/v1/requests/not-a-uuid/letter`).set('authorization', as.vnProsecutor), 404, 'NOT_FOUND');
+  });
+
+  it('freezes the letter at send in the requested country’s language: its SHA-256 in the send event, the same bytes ever after, for both sides', async () => {
+    await act(t, as.vnProsecutor, requestId, { action: 'submit' });
+    await act(t, as.vnOfficer, requestId, { action: 'send' });
+    const events = await t.http.get(`/api/v1/requests/${requestId}/events`).set('authorization', as.sgOfficer);
+    const send = events.body.items.find((e: { action?: string }) => e.action === 'send');
+    expect(send.input.letter).toMatchObject({ language: 'en', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+    const abroad = await letter('sgOfficer', 'en');
+    expect(abroad.status).toBe(200);
+    expect(abroad.headers['x-letter-frozen']).toBe('true');
+    expect(sha256(abroad.body as Buffer)).toBe(send.input.letter.sha256);
+    expect(abroad.headers['x-content-sha256']).toBe(send.input.letter.sha256);
+    const { text } = pdfTools(abroad.body as Buffer);
+    expect(text).toContain(LETTER_LABELS.en.title);
+    const [{ officer }] = await t.sql<{ officer: string }>(`SELECT display_name AS officer FROM users WHERE email = 'officer@vn.example'`);
+    expect(text).toContain(officer); // the contact point: the VN officer who sent it
+
+    // Later, after the clock moves and the drafter's name changes, the same bytes.
+    t.clock.advance(3 * 24 * 3600 * 1000);
+    await t.sql(`UPDATE users SET display_name = 'Renamed Prosecutor' WHERE email = 'prosecutor@vn.example'`);
+    const later = await letter('vnProsecutor', 'en');
+    expect(sha256(later.body as Buffer)).toBe(send.input.letter.sha256);
+    const [{ bytes }] = await t.sql<{ bytes: number }>(`SELECT size_bytes AS bytes FROM request_letters WHERE request_id = $1`, [requestId]);
+    expect(bytes).toBe((later.body as Buffer).length);
+    await expect(t.sql(`UPDATE request_letters SET sha256 = repeat('0', 64) WHERE request_id = $1`, [requestId])).rejects.toThrow(/append-only/);
+
+    // The other language is rendered on demand, not frozen.
+    const vi = await letter('sgOfficer', 'vi');
+    expect(vi.headers['x-letter-frozen']).toBe('false');
+
+    const verify = await t.http.get(`/api/v1/requests/${requestId}/events/verify`).set('authorization', as.vnProsecutor);
+    expect(verify.body).toMatchObject({ valid: true });
+  });
+
+  it('records every read of a confidential request’s letter in its access log', async () => {
+    const log = await t.http.get(`/api/v1/requests/${requestId}/access-log`).set('authorization', as.sgSupervisor);
+    expect(log.status).toBe(200);
+    expect(log.body.items.some((e: { what: string }) => e.what === 'letter')).toBe(true);
+  });
+});
