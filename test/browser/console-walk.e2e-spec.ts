@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { createTestApp, TestApp } from '../support/test-app';
 import { startTestWorker, TestWorker } from '../support/test-worker';
@@ -16,6 +16,9 @@ import type { Lang } from './support/messages';
  */
 const ZONES = { vn: 'Asia/Ho_Chi_Minh', sg: 'Asia/Singapore' };
 
+/** A text as a literal part of a regular expression. */
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function dateIn(zone: string, plusDays: number): string {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
@@ -28,6 +31,8 @@ describe('the web console in a browser (e2e)', () => {
   let browser: Browser;
   let base: string;
   const people: Person[] = [];
+  /** Singapore's extra fields and their labels in both languages (GET /countries/SG, from config/countries.yaml). */
+  let sgDetails: Record<string, { en: string; vi: string }>;
 
   beforeAll(async () => {
     if (!existsSync(`${CONSOLE_DIST}/index.html`)) throw new Error('Build the console first: npm run console:build (scripts/test.sh does)');
@@ -36,6 +41,8 @@ describe('the web console in a browser (e2e)', () => {
     const address = t.app.getHttpServer().address() as { port: number };
     base = `http://127.0.0.1:${address.port}`;
     worker = await startTestWorker(t);
+    const sg = await t.http.get('/api/v1/countries/SG').set('authorization', await t.login('prosecutor@vn.example'));
+    sgDetails = Object.fromEntries((sg.body.requiredDetails as { key: string; label: { en: string; vi: string } }[]).map((d) => [d.key, d.label]));
     browser = await launch();
   }, 60_000);
 
@@ -80,6 +87,28 @@ describe('the web console in a browser (e2e)', () => {
       return dialog;
     };
 
+    /** Attaches a supporting document on the request page's "Letter and documents" tab. */
+    const attachDocument = async (p: Person, kind: string, language: string, name: string, line: string) => {
+      const form = p.page.getByRole('form', { name: p.t('requests:documents.attachTitle') });
+      await p.choose(p.t('requests:documents.kind'), p.t(`documentKind.${kind}`), form);
+      await p.choose(p.t('requests:documents.language'), p.t(`languages.${language}`), form);
+      const [chooser] = await Promise.all([p.page.waitForEvent('filechooser'), form.getByRole('button', { name: p.t('requests:documents.file') }).click()]);
+      await chooser.setFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from(line.repeat(40)) });
+      await form.getByText(/[0-9a-f]{64}/).waitFor();
+      await form.getByRole('button', { name: p.t('requests:documents.attach'), exact: true }).click();
+      await form.getByRole('status').filter({ hasText: name }).waitFor();
+      await p.page.getByRole('button', { name: p.t('requests:documents.download', { name }) }).waitFor();
+    };
+    /** Downloads the letter of request in a language; answers its bytes. */
+    const downloadLetter = async (p: Person, letterLang: 'en' | 'vi'): Promise<Buffer> => {
+      const [download] = await Promise.all([
+        p.page.waitForEvent('download'),
+        p.page.getByRole('button', { name: p.t('requests:documents.letterIn', { language: p.t(`languages.${letterLang}`) }) }).click(),
+      ]);
+      const path = await download.path();
+      return readFileSync(path as string);
+    };
+
     it('signs in (the page in either language), and the prosecutor writes a preservation request step by step', async () => {
       vnp = await open('VN prosecutor', 'prosecutor@vn.example', lang, ZONES.vn, '/requests/new');
       const page = vnp.page;
@@ -110,9 +139,30 @@ describe('the web console in a browser (e2e)', () => {
       await page.getByLabel(vnp.t('writer:observedTime')).fill('2026-11-01T10:00');
       await vnp.axe('writer, identifiers');
       await next(vnp, 4);
-      await page.getByRole('status').filter({ hasText: vnp.t('writer:complete') }).waitFor();
-      await page.getByRole('button', { name: vnp.t('writer:submit'), exact: true }).click();
-      await page.waitForURL(new RegExp(`/requests/${preservationId}$`));
+      // Singapore's own rules (config/countries.yaml) are checked live too: its details, and a translation of a request in Vietnamese
+      await page.getByRole('button', { name: new RegExp(escape(sgDetails.maximumPenalty[lang])) }).waitFor();
+      await page.getByRole('button', { name: new RegExp(escape(sgDetails.maximumPenalty[lang])) }).click();
+      await page.waitForURL(/\/edit\?step=2$/);
+      await page.getByLabel(labelled(sgDetails.criminalMatterCertificate[lang])).fill('The People’s Procuracy of Ho Chi Minh City certifies that the request is made in respect of a criminal matter.');
+      await page.getByLabel(labelled(sgDetails.maximumPenalty[lang])).fill('Life imprisonment (Penal Code 2015, art. 174(4)).');
+      await vnp.axe('writer, Singapore’s details');
+      await vnp.shot('writer-country-details');
+      await next(vnp, 3);
+      await next(vnp, 4);
+      await page.getByRole('status').filter({ hasText: vnp.t('writer:incomplete_one', { count: 1 }) }).waitFor();
+      await page.getByText(vnp.t('writer:attachTranslation', { country: 'Singapore' })).waitFor();
+      await page.getByRole('link', { name: vnp.t('writer:openDocuments') }).click();
+      await page.waitForURL(new RegExp(`/requests/${preservationId}#documents$`));
+      // the court order and its English translation, hashed in the browser, verified by the server
+      await attachDocument(vnp, 'COURT_ORDER', 'vi', 'quyet-dinh-khoi-to.pdf', '%PDF-1.4 Quyết định khởi tố vụ án hình sự số 42\n');
+      await attachDocument(vnp, 'TRANSLATION', 'en', 'court-order-translation.pdf', '%PDF-1.4 Decision to initiate criminal proceedings no. 42\n');
+      await vnp.axe('request page, letter and documents');
+      await vnp.shot('request-documents');
+      // the letter of request, generated from the request, before submit
+      const draftLetter = await downloadLetter(vnp, 'vi');
+      expect(draftLetter.subarray(0, 5).toString()).toBe('%PDF-');
+      await page.getByRole('status').filter({ hasText: vnp.t('requests:documents.letterRendered', { hash: 'X' }).split('X')[0] as string }).waitFor();
+      await act(vnp, 'submit');
       await stateShown(vnp, 'IN_REVIEW');
       preservationRef = (/^(\w{2}-\d{4}-\d{6})/.exec((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')?.[1]) as string;
       expect(preservationRef).toMatch(/^VN-\d{4}-\d{6}$/);
@@ -132,6 +182,15 @@ describe('the web console in a browser (e2e)', () => {
       sgo = await open('SG officer', 'officer@sg.example', lang, ZONES.sg, '/queues/incoming');
       await sgo.page.getByRole('link', { name: preservationRef }).click();
       await sgo.axe('incoming request');
+      // the letter as sent and the documents, abroad from send on
+      await sgo.page.getByRole('tab', { name: sgo.t('requests:documents.tab') }).click();
+      await sgo.page.getByRole('button', { name: sgo.t('requests:documents.download', { name: 'court-order-translation.pdf' }) }).waitFor();
+      const sent = await downloadLetter(sgo, 'en');
+      expect(sent.subarray(0, 5).toString()).toBe('%PDF-');
+      await sgo.page.getByRole('status').filter({ hasText: sgo.t('requests:documents.letterFrozen', { hash: 'X' }).split('X')[0] as string }).waitFor();
+      await sgo.axe('incoming request, the letter as sent');
+      await sgo.shot('letter-as-sent');
+      await sgo.page.getByRole('tab', { name: sgo.t('requests:history.title') }).click();
       await act(sgo, 'acknowledge', (d) => d.getByLabel(labelled(sgo.t('field.note'))).fill('Received; the provider is contacted.'));
       await stateShown(sgo, 'ACKNOWLEDGED');
       // a second session of the same office opens the same request
@@ -162,9 +221,15 @@ describe('the web console in a browser (e2e)', () => {
       await close.getByRole('link', { name: vnp.t('requests:dialog.createFollowUp') }).click();
       await vnp.page.getByRole('heading', { name: vnp.t('writer:titleFollowUp', { reference: preservationRef }) }).waitFor();
       await vnp.page.getByRole('alert').or(vnp.page.getByText(vnp.t('writer:relatedHelp', { reference: preservationRef }))).first().waitFor();
+      // written in English this time: Singapore needs no translation then
+      await vnp.choose(labelled(vnp.t('writer:language')), vnp.t('languages.en'));
       await next(vnp, 1);
       followUpId = /requests\/([0-9a-f-]{36})/.exec(vnp.page.url())?.[1] as string;
-      for (let step = 2; step <= 4; step += 1) await next(vnp, step);
+      await next(vnp, 2);
+      // the details copied from the preservation, and the one a production of subscriber data adds
+      await expect(vnp.page.getByLabel(labelled(sgDetails.maximumPenalty[lang])).inputValue()).resolves.toContain('Life imprisonment');
+      await vnp.page.getByLabel(labelled(sgDetails.offenceMeasureLink[lang])).fill('The account received the victims’ payments; its subscriber data identify its holder.');
+      for (let step = 3; step <= 4; step += 1) await next(vnp, step);
       await vnp.page.getByRole('status').filter({ hasText: vnp.t('writer:complete') }).waitFor();
       await vnp.page.getByRole('button', { name: vnp.t('writer:submit'), exact: true }).click();
       await vnp.page.waitForURL(new RegExp(`/requests/${followUpId}$`));

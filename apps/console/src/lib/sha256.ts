@@ -9,12 +9,18 @@ export async function sha256Hex(data: Blob | ArrayBuffer): Promise<string> {
  * Uploads bytes with PUT as application/octet-stream, reporting progress (XMLHttpRequest:
  * fetch has no upload progress). Resolves with the status and the parsed body.
  */
-export function uploadWithProgress(url: string, file: Blob, onProgress: (fraction: number) => void): Promise<{ status: number; body: unknown }> {
+export function uploadWithProgress(
+  url: string,
+  file: Blob,
+  onProgress: (fraction: number) => void,
+  options: { method?: 'PUT' | 'POST'; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('PUT', url);
+    xhr.open(options.method ?? 'PUT', url);
     xhr.withCredentials = true;
     xhr.setRequestHeader('content-type', 'application/octet-stream');
+    for (const [name, value] of Object.entries(options.headers ?? {})) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };

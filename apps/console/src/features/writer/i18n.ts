@@ -56,7 +56,14 @@ const en = {
     source: 'Source: {{source}}',
     channelNotAccepted: '{{country}} does not list this channel.',
     basisNotAccepted: '{{country}} does not list this legal basis.',
+    languageNotAccepted: '{{country}} accepts requests in {{languages}}.',
+    languageNeedsTranslation: '{{country}} accepts requests in {{languages}}: write in one of them, or attach a translation into one of them.',
+    detailsFor: 'Required by {{country}}',
   },
+  language: 'Language of the request',
+  attachHelp: 'Supporting documents (court order, warrant, translation) are attached on the request’s page while it is a draft.',
+  attachTranslation: '{{country}} requires a translation: attach it on the request’s page, then submit.',
+  openDocuments: 'Open the letter and documents',
 };
 
 type Messages = typeof en;
@@ -119,7 +126,14 @@ const vi: Messages = {
     source: 'Nguồn: {{source}}',
     channelNotAccepted: '{{country}} không nêu kênh này.',
     basisNotAccepted: '{{country}} không nêu cơ sở pháp lý này.',
+    languageNotAccepted: '{{country}} chấp nhận yêu cầu bằng {{languages}}.',
+    languageNeedsTranslation: '{{country}} chấp nhận yêu cầu bằng {{languages}}: hãy viết bằng một trong các ngôn ngữ đó, hoặc đính kèm bản dịch.',
+    detailsFor: 'Theo yêu cầu của {{country}}',
   },
+  language: 'Ngôn ngữ của yêu cầu',
+  attachHelp: 'Tài liệu kèm theo (quyết định của Tòa án, lệnh, bản dịch) được đính kèm trên trang của yêu cầu khi yêu cầu còn là bản nháp.',
+  attachTranslation: '{{country}} yêu cầu bản dịch: hãy đính kèm trên trang của yêu cầu, rồi trình.',
+  openDocuments: 'Mở thư yêu cầu và tài liệu',
 };
 
 export const writerMessages = { en, vi };

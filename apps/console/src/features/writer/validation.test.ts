@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingForSubmit, splitObservedAt, toDraftBody, type WriterValues } from './validation';
+import { countryMissing, missingForSubmit, splitObservedAt, toDraftBody, type Country, type WriterValues } from './validation';
 
 const complete: WriterValues = {
   type: 'SUBSCRIBER_INFO',
@@ -18,7 +18,48 @@ const complete: WriterValues = {
   facts: 'Victims paid.',
   measures: [{ value: 'Produce the subscriber information' }],
   identifiers: [{ kind: 'IP_ADDRESS', value: '203.0.113.7', observedLocal: '2026-11-01T10:00', observedZone: 'Asia/Ho_Chi_Minh' }],
+  language: 'vi',
+  details: {},
 };
+
+const singapore = {
+  code: 'SG',
+  name: 'Singapore',
+  languages: ['en'],
+  translationRequired: true,
+  channels: ['CENTRAL_AUTHORITY'],
+  legalBases: ['ASEAN_MLAT_2004', 'BILATERAL_TREATY', 'RECIPROCITY'],
+  requiredDetails: [
+    { key: 'maximumPenalty', label: { en: 'Maximum penalty', vi: 'Mức hình phạt cao nhất' }, appliesTo: {}, source: 'MACMA s. 19(2)(c)(iv)' },
+    { key: 'offenceMeasureLink', label: { en: 'Link', vi: 'Liên hệ' }, appliesTo: { types: ['SUBSCRIBER_INFO'] }, source: 'MACMA s. 22(4)' },
+    { key: 'reciprocityUndertaking', label: { en: 'Undertaking', vi: 'Cam kết' }, appliesTo: { legalBases: ['RECIPROCITY'] }, source: 'MACMA s. 16(2)' },
+  ],
+  sources: {},
+} as unknown as Country;
+
+describe('the requested country’s own rules, as submit checks them', () => {
+  it('asks a Vietnamese request to Singapore for an English translation and the details that apply to its type and legal basis', () => {
+    expect(countryMissing(complete, singapore, [])).toEqual(['attachments', 'details.maximumPenalty', 'details.offenceMeasureLink']);
+    expect(countryMissing(complete, singapore, [{ kind: 'TRANSLATION', language: 'en' }, { kind: 'COURT_ORDER', language: 'vi' }])).toEqual([
+      'details.maximumPenalty',
+      'details.offenceMeasureLink',
+    ]);
+    expect(countryMissing(complete, singapore, [{ kind: 'TRANSLATION', language: 'fr' }])).toContain('attachments');
+  });
+
+  it('passes a request in English with every detail, and names a channel or legal basis the country does not list', () => {
+    const filled = { ...complete, language: 'en', details: { maximumPenalty: 'Life imprisonment', offenceMeasureLink: 'The account received the money' } };
+    expect(countryMissing(filled, singapore, [])).toEqual([]);
+    expect(countryMissing({ ...filled, details: { ...filled.details, maximumPenalty: '  ' } }, singapore, [])).toEqual(['details.maximumPenalty']);
+    expect(countryMissing({ ...filled, channel: 'DIRECT', legalBasis: 'RECIPROCITY' }, singapore, [])).toEqual(['channel', 'details.reciprocityUndertaking']);
+    expect(countryMissing({ ...filled, legalBasis: 'BUDAPEST_CONVENTION' }, singapore, [])).toEqual(['legalBasis']);
+    expect(countryMissing(complete, undefined, [])).toEqual([]);
+  });
+
+  it('sends the language and the details filled in, trimmed', () => {
+    expect(toDraftBody({ ...complete, details: { maximumPenalty: ' Life ', offenceMeasureLink: ' ' } })).toMatchObject({ language: 'vi', details: { maximumPenalty: 'Life' } });
+  });
+});
 
 describe('the writer’s completeness check (DESIGN §4, as submit)', () => {
   it('passes a complete draft', () => {

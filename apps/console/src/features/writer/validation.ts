@@ -1,4 +1,4 @@
-import type { IdentifierKind, RequestType } from '@/lib/api/client';
+import type { IdentifierKind, RequestType, Schemas } from '@/lib/api/client';
 import { zonedIso } from '@/lib/format';
 
 export interface IdentifierValues {
@@ -27,6 +27,39 @@ export interface WriterValues {
   facts: string;
   measures: { value: string }[];
   identifiers: IdentifierValues[];
+  /** ISO 639-1: the language the request is written in. */
+  language: string;
+  /** The extra fields the requested country requires, by key. */
+  details: Record<string, string>;
+}
+
+export type Country = Schemas['CountryDto'];
+export type RequiredDetail = Country['requiredDetails'][number];
+
+/** The extra fields the country requires of a request of this type and legal basis. */
+export function detailsFor(country: Country | undefined, type: string, legalBasis: string): RequiredDetail[] {
+  return (country?.requiredDetails ?? []).filter(
+    (d) => (!d.appliesTo.types || d.appliesTo.types.includes(type as never)) && (!d.appliesTo.legalBases || d.appliesTo.legalBases.includes(legalBasis as never)),
+  );
+}
+
+/**
+ * What the requested country's own rules will refuse at submit (as the API checks them, same
+ * field paths): a language it does not accept without a translation into one it does, a channel
+ * or legal basis it does not list, a required detail left blank.
+ */
+export function countryMissing(v: WriterValues, country: Country | undefined, documents: readonly { kind: string; language: string }[]): string[] {
+  if (!country) return [];
+  const missing: string[] = [];
+  const languages = country.languages;
+  if (languages && languages.length > 0 && !languages.includes(v.language) && country.translationRequired !== false) {
+    const translated = documents.some((d) => d.kind === 'TRANSLATION' && languages.includes(d.language));
+    if (!translated) missing.push(country.translationRequired ? 'attachments' : 'language');
+  }
+  if (country.channels?.length && !country.channels.includes(v.channel as never)) missing.push('channel');
+  if (country.legalBases?.length && !country.legalBases.includes(v.legalBasis as never)) missing.push('legalBasis');
+  for (const d of detailsFor(country, v.type, v.legalBasis)) if (blank(v.details[d.key])) missing.push(`details.${d.key}`);
+  return missing;
 }
 
 const blank = (v: string | null | undefined) => !v || v.trim() === '';
@@ -55,10 +88,11 @@ export function missingForSubmit(v: WriterValues): string[] {
 
 /** What each step of the writer holds (the API's field paths). */
 export const STEP_FIELDS: string[][] = [
-  ['type', 'requestedAuthorityId', 'legalBasis', 'treatyName', 'channel', 'priority'],
+  ['type', 'requestedAuthorityId', 'legalBasis', 'treatyName', 'channel', 'priority', 'language'],
   ['title', 'offence.description', 'offence.provision'],
-  ['facts', 'measures'],
+  ['facts', 'measures', 'details'],
   ['identifiers'],
+  ['attachments'],
 ];
 
 export function stepOf(field: string): number {
@@ -77,6 +111,8 @@ export function toDraftBody(v: WriterValues) {
     treatyName: v.legalBasis === 'BILATERAL_TREATY' ? orNull(v.treatyName) : null,
     channel: v.channel,
     priority: v.priority,
+    language: v.language,
+    details: Object.fromEntries(Object.entries(v.details).map(([k, text]) => [k, text.trim()]).filter(([, text]) => text !== '')),
     confidential: v.confidential,
     neededBy: orNull(v.neededBy),
     ...(v.relatedRequestId ? { relatedRequestId: v.relatedRequestId } : {}),

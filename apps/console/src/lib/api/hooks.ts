@@ -12,6 +12,7 @@ export const queryKeys = {
   requestsAll: ['requests'] as const,
   events: (id: string) => ['request', id, 'events'] as const,
   evidence: (id: string) => ['request', id, 'evidence'] as const,
+  attachments: (id: string) => ['request', id, 'attachments'] as const,
   notifications: (filters: object) => ['notifications', filters] as const,
   notificationsAll: ['notifications'] as const,
 };

@@ -22,7 +22,11 @@ export const commonEn = {
   firstPage: 'First page',
   empty: 'Nothing here yet.',
   language: 'Language',
-  languages: { en: 'English', vi: 'Tiếng Việt' },
+  languages: {
+    en: 'English', vi: 'Tiếng Việt', th: 'Thai', id: 'Indonesian', ms: 'Malay', km: 'Khmer', lo: 'Lao', my: 'Burmese', tl: 'Filipino',
+    zh: 'Chinese', ko: 'Korean', ja: 'Japanese', fr: 'French',
+  },
+  documentKind: { COURT_ORDER: 'Court order', WARRANT: 'Warrant', TRANSLATION: 'Translation', LETTER_SIGNED: 'Signed letter of request', OTHER: 'Other document' },
   updatedEvery: 'Updates by itself every few seconds.',
   table: { reference: 'Reference', state: 'State', counterpart: 'Counterpart', ballHolder: 'Ball holder', updated: 'Updated' },
   state: {
@@ -85,7 +89,7 @@ export const commonEn = {
     description: 'Description', sha256: 'SHA-256', sizeBytes: 'Size', email: 'E-mail', password: 'Password', displayName: 'Name',
     authorityId: 'Authority', role: 'Role', code: 'Code', name: 'Name', country: 'Country', timezone: 'Time zone', language: 'Language',
     webhookUrl: 'Webhook URL', newDueAt: 'New due time', oldDueAt: 'Previous due time', escalationLevel: 'Level', deliveryNo: 'Delivery',
-    followUpReference: 'Follow-up request',
+    followUpReference: 'Follow-up request', attachments: 'Supporting documents (translation)',
   },
   problem: {
     title: {
@@ -132,7 +136,11 @@ export const commonVi: CommonMessages = {
   firstPage: 'Trang đầu',
   empty: 'Chưa có mục nào.',
   language: 'Ngôn ngữ',
-  languages: { en: 'English', vi: 'Tiếng Việt' },
+  languages: {
+    en: 'English', vi: 'Tiếng Việt', th: 'Tiếng Thái', id: 'Tiếng Indonesia', ms: 'Tiếng Mã Lai', km: 'Tiếng Khmer', lo: 'Tiếng Lào', my: 'Tiếng Miến Điện',
+    tl: 'Tiếng Philippines', zh: 'Tiếng Trung', ko: 'Tiếng Hàn', ja: 'Tiếng Nhật', fr: 'Tiếng Pháp',
+  },
+  documentKind: { COURT_ORDER: 'Quyết định của Tòa án', WARRANT: 'Lệnh', TRANSLATION: 'Bản dịch', LETTER_SIGNED: 'Yêu cầu tương trợ đã ký', OTHER: 'Tài liệu khác' },
   updatedEvery: 'Tự động cập nhật sau vài giây.',
   table: { reference: 'Số tham chiếu', state: 'Trạng thái', counterpart: 'Bên đối tác', ballHolder: 'Bên phải xử lý', updated: 'Cập nhật' },
   state: {
@@ -197,7 +205,7 @@ export const commonVi: CommonMessages = {
     description: 'Mô tả', sha256: 'SHA-256', sizeBytes: 'Dung lượng', email: 'Thư điện tử', password: 'Mật khẩu', displayName: 'Họ tên',
     authorityId: 'Cơ quan', role: 'Vai trò', code: 'Mã', name: 'Tên', country: 'Quốc gia', timezone: 'Múi giờ', language: 'Ngôn ngữ',
     webhookUrl: 'Địa chỉ webhook', newDueAt: 'Thời hạn mới', oldDueAt: 'Thời hạn cũ', escalationLevel: 'Cấp', deliveryNo: 'Lần chuyển giao',
-    followUpReference: 'Yêu cầu tiếp theo',
+    followUpReference: 'Yêu cầu tiếp theo', attachments: 'Tài liệu kèm theo (bản dịch)',
   },
   problem: {
     title: {

@@ -13,6 +13,7 @@ import { useAuthorities, useMe, useRequest } from '@/lib/api/hooks';
 import { formatDate, formatDateTime, viewerTimeZone } from '@/lib/format';
 import { useDeleteDraft } from '../api/requests';
 import { ActionDialog } from '../components/ActionDialog';
+import { Documents } from '../components/Documents';
 import { EvidenceList } from '../components/EvidenceList';
 import { History } from '../components/History';
 
@@ -219,16 +220,20 @@ export function RequestPage() {
           </Card>
         </Grid.Col>
       </Grid>
-      <Tabs defaultValue="history" keepMounted={false}>
+      <Tabs defaultValue={location.hash === '#documents' ? 'documents' : 'history'} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="history">{t('history.title')}</Tabs.Tab>
           <Tabs.Tab value="evidence">{t('evidence.title')}</Tabs.Tab>
+          <Tabs.Tab value="documents">{t('documents.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="history" pt="sm">
           <History requestId={r.id} />
         </Tabs.Panel>
         <Tabs.Panel value="evidence" pt="sm">
           <EvidenceList requestId={r.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents" pt="sm">
+          <Documents request={r} editable={isDraftOwner} />
         </Tabs.Panel>
       </Tabs>
     </Page>

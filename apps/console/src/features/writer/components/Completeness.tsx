@@ -2,7 +2,18 @@ import { Alert, Anchor, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 /** The submit check, live: what is still missing, each a link to its step. */
-export function Completeness({ missing, stepTitle, onGo }: { missing: string[]; stepTitle: (field: string) => string; onGo: (field: string) => void }) {
+export function Completeness({
+  missing,
+  stepTitle,
+  onGo,
+  labels = {},
+}: {
+  missing: string[];
+  stepTitle: (field: string) => string;
+  onGo: (field: string) => void;
+  /** Labels of fields the common ones do not name (the requested country's details). */
+  labels?: Record<string, string>;
+}) {
   const { t } = useTranslation('writer');
   if (missing.length === 0) {
     return (
@@ -14,6 +25,7 @@ export function Completeness({ missing, stepTitle, onGo }: { missing: string[]; 
   const label = (field: string) => {
     const m = /^identifiers\[(\d+)\]\.observedAt$/.exec(field);
     if (m) return `${t('identifier', { n: Number(m[1]) + 1 })}: ${t('common:field.observedAt')}`;
+    if (labels[field]) return labels[field];
     return t(`common:field.${field}`, { defaultValue: field });
   };
   return (

@@ -1,8 +1,6 @@
 import { Card, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Schemas } from '@/lib/api/client';
-
-type Country = Schemas['CountryDto'];
+import { detailsFor, type Country } from '../validation';
 
 /** Whether a country lists what it accepts and the choice is not among them. */
 export function notAccepted(list: readonly string[] | undefined, value: string): boolean {
@@ -17,9 +15,7 @@ export function notAccepted(list: readonly string[] | undefined, value: string):
 export function CountryRequirements({ country, type, legalBasis }: { country: Country; type: string; legalBasis: string }) {
   const { t, i18n } = useTranslation('writer');
   const lang = i18n.language === 'vi' ? 'vi' : 'en';
-  const details = country.requiredDetails.filter(
-    (d) => (!d.appliesTo.types || d.appliesTo.types.includes(type as never)) && (!d.appliesTo.legalBases || d.appliesTo.legalBases.includes(legalBasis as never)),
-  );
+  const details = detailsFor(country, type, legalBasis);
   const source = (s: string | undefined) =>
     s ? (
       <Text size="xs" c="dimmed" lang="en">

@@ -2,26 +2,28 @@ import { Alert, Button, Card, Checkbox, Grid, Group, Select, Stack, Stepper, Tex
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Page } from '@/components/Page';
 import { ProblemAlert, useProblemText } from '@/components/problem';
 import { ApiProblem, type RequestDto, type Schemas } from '@/lib/api/client';
 import { useAuthorities, useMe, useRequest } from '@/lib/api/hooks';
 import { viewerTimeZone } from '@/lib/format';
 import { useSaveDraft, useSubmitDraft } from '../api/drafts';
-import { useCountry } from '../api/countries';
+import { useCountry, useDraftDocuments } from '../api/countries';
 import { Completeness } from '../components/Completeness';
 import { CountryRequirements, notAccepted } from '../components/CountryRequirements';
 import { IdentifierInput } from '../components/IdentifierInput';
-import { missingForSubmit, splitObservedAt, stepOf, toDraftBody, type IdentifierValues, type WriterValues } from '../validation';
+import { countryMissing, detailsFor, missingForSubmit, splitObservedAt, stepOf, toDraftBody, type IdentifierValues, type WriterValues } from '../validation';
 
 const TYPES = ['PRESERVATION', 'SUBSCRIBER_INFO', 'TRAFFIC_DATA', 'CONTENT_DATA', 'SEIZED_DEVICE', 'WITNESS_STATEMENT', 'OTHER'] as const;
 const BASES = ['ASEAN_MLAT_2004', 'BUDAPEST_CONVENTION', 'BUDAPEST_SECOND_PROTOCOL', 'UN_CYBERCRIME_CONVENTION', 'BILATERAL_TREATY', 'RECIPROCITY'];
 const CHANNELS = ['CENTRAL_AUTHORITY', 'NETWORK_24_7', 'DIRECT'];
 const PRIORITIES = ['ROUTINE', 'URGENT', 'EMERGENCY'];
 const STEP_KEYS = ['route', 'offence', 'facts', 'identifiers', 'review'] as const;
+/** Languages a request may be written in (ISO 639-1; the API takes any). */
+const LANGUAGES = ['vi', 'en', 'th', 'id', 'ms', 'km', 'lo', 'my', 'tl', 'zh', 'ko', 'ja', 'fr'];
 
-function emptyValues(zone: string): WriterValues {
+function emptyValues(zone: string, language: string): WriterValues {
   return {
     type: 'PRESERVATION',
     requestedCountry: '',
@@ -40,6 +42,8 @@ function emptyValues(zone: string): WriterValues {
     facts: '',
     measures: [{ value: '' }],
     identifiers: [{ kind: 'IP_ADDRESS', value: '', observedLocal: '', observedZone: zone }],
+    language,
+    details: {},
   };
 }
 
@@ -66,6 +70,8 @@ function fromRequest(r: RequestDto, zones: string[]): WriterValues {
         : r.type === 'WITNESS_STATEMENT'
           ? []
           : [{ kind: 'IP_ADDRESS', value: '', observedLocal: '', observedZone: zones[0] ?? 'UTC' }],
+    language: r.language,
+    details: { ...r.details },
   };
 }
 
@@ -79,7 +85,7 @@ export function WriterPage() {
   const [params, setParams] = useSearchParams();
   const fromId = params.get('from') ?? undefined;
   const step = Math.min(Math.max(Number(params.get('step') ?? 0) || 0, 0), STEP_KEYS.length - 1);
-  const { t } = useTranslation('writer');
+  const { t, i18n } = useTranslation('writer');
   const { forField } = useProblemText();
   const navigate = useNavigate();
   const me = useMe();
@@ -92,7 +98,8 @@ export function WriterPage() {
   const [visited, setVisited] = useState<number>(step);
   const [attempted, setAttempted] = useState(false);
   const myZone = me.data?.authority?.timezone ?? viewerTimeZone();
-  const form = useForm<WriterValues>({ defaultValues: emptyValues(myZone) });
+  const myLanguage = (me.data?.authority?.language ?? 'en').slice(0, 2);
+  const form = useForm<WriterValues>({ defaultValues: emptyValues(myZone, myLanguage) });
   const measures = useFieldArray({ control: form.control, name: 'measures' });
   const identifiers = useFieldArray({ control: form.control, name: 'identifiers' });
   const initialised = useRef<string | null>(null);
@@ -118,15 +125,22 @@ export function WriterPage() {
   }, [id, draft.data, fromId, source.data]);
 
   const values = form.watch();
-  const missing = useMemo(() => missingForSubmit(values), [JSON.stringify(values)]);
+  const country = useCountry(values.requestedCountry || undefined);
+  const documents = useDraftDocuments(current?.id);
+  const missing = useMemo(
+    () => [...missingForSubmit(values), ...countryMissing(values, country.data, documents.data?.items ?? [])],
+    [JSON.stringify(values), country.data, documents.data],
+  );
   const problem = (save.error ?? submit.error) instanceof ApiProblem ? ((save.error ?? submit.error) as ApiProblem) : null;
 
   const countries = useMemo(() => {
     const mine = me.data?.authority?.country;
     return [...new Set((authorities.data ?? []).map((a) => a.country))].filter((c) => c !== mine).sort();
   }, [authorities.data, me.data]);
-  const country = useCountry(values.requestedCountry || undefined);
   const countryName = country.data?.name ?? values.requestedCountry;
+  const lang = i18n.language === 'vi' ? 'vi' : 'en';
+  const requiredDetails = detailsFor(country.data, values.type, values.legalBasis);
+  const languageNotAccepted = Boolean(country.data?.languages?.length) && !country.data?.languages?.includes(values.language);
   const authorityOptions = (authorities.data ?? [])
     .filter((a) => a.country === values.requestedCountry && a.kind !== 'PROSECUTION_OFFICE')
     .map((a) => ({ value: a.id, label: `${a.name} (${a.code})` }));
@@ -191,6 +205,7 @@ export function WriterPage() {
 
   const title = id && current ? t('titleEdit', { reference: current.reference }) : fromId && source.data ? t('titleFollowUp', { reference: source.data.reference }) : t('titleNew');
   const stepTitle = (field: string) => t(`steps.${STEP_KEYS[stepOf(field)]}`);
+  const detailLabels = Object.fromEntries((country.data?.requiredDetails ?? []).map((d) => [`details.${d.key}`, d.label[lang]]));
 
   return (
     <Page title={title} subtitle={t('subtitle')}>
@@ -280,6 +295,29 @@ export function WriterPage() {
                         />
                       )}
                     />
+                    <Controller
+                      control={form.control}
+                      name="language"
+                      render={({ field }) => (
+                        <Select
+                          label={t('language')}
+                          required
+                          data={LANGUAGES.map((l) => ({ value: l, label: t(`common:languages.${l}`, { defaultValue: l }) }))}
+                          value={field.value}
+                          onChange={(v) => field.onChange(v ?? myLanguage)}
+                          allowDeselect={false}
+                          description={
+                            languageNotAccepted
+                              ? t(country.data?.translationRequired ? 'requirements.languageNeedsTranslation' : 'requirements.languageNotAccepted', {
+                                  country: countryName,
+                                  languages: (country.data?.languages ?? []).map((l) => t(`common:languages.${l}`, { defaultValue: l })).join(', '),
+                                })
+                              : undefined
+                          }
+                          error={errorOf('language') ?? forField(problem, 'language')}
+                        />
+                      )}
+                    />
                     {values.legalBasis === 'BILATERAL_TREATY' && (
                       <TextInput label={t('common:field.treatyName')} description={t('treatyHelp')} required {...form.register('treatyName')} error={errorOf('treatyName')} />
                     )}
@@ -348,6 +386,25 @@ export function WriterPage() {
                         </Button>
                       </Group>
                     </Stack>
+                    {requiredDetails.length > 0 && (
+                      <Stack gap="xs" role="group" aria-label={t('requirements.detailsFor', { country: countryName })}>
+                        <Text fw={500} size="sm">
+                          {t('requirements.detailsFor', { country: countryName })}
+                        </Text>
+                        {requiredDetails.map((d) => (
+                          <Textarea
+                            key={d.key}
+                            label={d.label[lang]}
+                            description={t('requirements.source', { source: d.source })}
+                            required
+                            autosize
+                            minRows={2}
+                            {...form.register(`details.${d.key}` as const)}
+                            error={errorOf(`details.${d.key}`)}
+                          />
+                        ))}
+                      </Stack>
+                    )}
                   </Stack>
                 )}
 
@@ -384,14 +441,20 @@ export function WriterPage() {
                 )}
 
                 {step === 4 && (
-                  <Completeness
-                    missing={missing}
-                    stepTitle={stepTitle}
-                    onGo={(f) => goTo(stepOf(f))}
-                  />
+                  <Stack>
+                    <Completeness missing={missing} stepTitle={stepTitle} onGo={(f) => goTo(stepOf(f))} labels={detailLabels} />
+                    {current && (
+                      <Alert color={missing.includes('attachments') ? 'orange' : 'blue'}>
+                        <Text size="sm">{missing.includes('attachments') ? t('attachTranslation', { country: countryName }) : t('attachHelp')}</Text>
+                        <Button component={Link} to={`/requests/${current.id}#documents`} variant="light" size="xs" mt="xs">
+                          {t('openDocuments')}
+                        </Button>
+                      </Alert>
+                    )}
+                  </Stack>
                 )}
 
-                <ProblemAlert problem={save.error ?? submit.error} onReload={() => void reload()} shownFields={['title', 'offence', 'facts', 'measures', 'identifiers', 'treatyName', 'requestedAuthorityId', 'neededBy']} />
+                <ProblemAlert problem={save.error ?? submit.error} onReload={() => void reload()} shownFields={['title', 'offence', 'facts', 'measures', 'identifiers', 'treatyName', 'requestedAuthorityId', 'neededBy', 'language', 'details']} />
                 {saved && !save.isPending && !save.error && (
                   <Text size="sm" c="teal.9" role="status">
                     {t('saved', { reference: saved.reference, version: saved.version })}
@@ -424,7 +487,7 @@ export function WriterPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
-            {step < 4 && <Completeness missing={missing} stepTitle={stepTitle} onGo={(f) => current && goTo(stepOf(f))} />}
+            {step < 4 && <Completeness missing={missing} stepTitle={stepTitle} onGo={(f) => current && goTo(stepOf(f))} labels={detailLabels} />}
             {country.data && <CountryRequirements country={country.data} type={values.type} legalBasis={values.legalBasis} />}
           </Stack>
         </Grid.Col>
