@@ -97,7 +97,7 @@ describe('the web console in a browser (e2e)', () => {
       await form.getByText(/[0-9a-f]{64}/).waitFor();
       await form.getByRole('button', { name: p.t('requests:documents.attach'), exact: true }).click();
       await form.getByRole('status').filter({ hasText: name }).waitFor();
-      await p.page.getByRole('button', { name: p.t('requests:documents.download', { name }) }).waitFor();
+      await p.page.getByRole('link', { name: p.t('requests:documents.download', { name }) }).waitFor();
     };
     /** Downloads the letter of request in a language; answers its bytes. */
     const downloadLetter = async (p: Person, letterLang: 'en' | 'vi'): Promise<Buffer> => {
@@ -184,7 +184,7 @@ describe('the web console in a browser (e2e)', () => {
       await sgo.axe('incoming request');
       // the letter as sent and the documents, abroad from send on
       await sgo.page.getByRole('tab', { name: sgo.t('requests:documents.tab') }).click();
-      await sgo.page.getByRole('button', { name: sgo.t('requests:documents.download', { name: 'court-order-translation.pdf' }) }).waitFor();
+      await sgo.page.getByRole('link', { name: sgo.t('requests:documents.download', { name: 'court-order-translation.pdf' }) }).waitFor();
       const sent = await downloadLetter(sgo, 'en');
       expect(sent.subarray(0, 5).toString()).toBe('%PDF-');
       await sgo.page.getByRole('status').filter({ hasText: sgo.t('requests:documents.letterFrozen', { hash: 'X' }).split('X')[0] as string }).waitFor();
