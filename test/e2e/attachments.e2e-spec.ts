@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
 import { createTestApp, TestApp } from '../support/test-app';
 import { act, authorityId, completeDraft, createDraft, errorFields, expectProblem, loginAll, UserKey } from '../support/fixtures';
 
@@ -161,6 +162,30 @@ describe('supporting documents (e2e)', () => {
       expect(over.body.detail).toContain('quota');
     } finally {
       await small.close();
+    }
+  });
+
+  it('keeps documents on disk with FILE_STORE=filesystem: attached, read, removed with its row', async () => {
+    const disk = await createTestApp({ env: { FILE_STORE: 'filesystem' } });
+    try {
+      const vnp = await disk.login('prosecutor@vn.example');
+      const draft = await createDraft(disk, vnp, completeDraft(await authorityId(disk, 'SG-CA')));
+      const files = () => readdir(disk.config.EVIDENCE_STORAGE_DIR);
+      const before = (await files()).length;
+      const added = await disk.http
+        .post(`/api/v1/requests/${draft.id}/attachments`)
+        .query({ kind: 'WARRANT', language: 'vi', fileName: 'lenh.pdf', sha256: sha256(order) })
+        .set('authorization', vnp)
+        .set('content-type', 'application/octet-stream')
+        .send(order);
+      expect(added.status).toBe(201);
+      expect(await files()).toHaveLength(before + 1);
+      const read = await disk.http.get(`/api/v1/requests/${draft.id}/attachments/${added.body.id}/content`).set('authorization', vnp).buffer(true).parse(binary);
+      expect(sha256(read.body as Buffer)).toBe(sha256(order));
+      expect((await disk.http.delete(`/api/v1/requests/${draft.id}/attachments/${added.body.id}`).set('authorization', vnp)).status).toBe(204);
+      expect(await files()).toHaveLength(before);
+    } finally {
+      await disk.close();
     }
   });
 });

@@ -3,7 +3,6 @@ import { CountriesDataModule } from '@mla/countries';
 import { DeadlinesModule } from '@mla/deadlines';
 import { IdentityDataModule } from '@mla/identity';
 import { OutboxModule } from '@mla/outbox';
-import { StorageModule } from '@mla/storage';
 import { AttachmentsRepository } from './attachments/attachments.repository';
 import { AccessLogRepository } from './access-log/access-log.repository';
 import { AccessLogService } from './access-log/access-log.service';
@@ -20,7 +19,7 @@ import { RequestsService } from './requests.service';
 
 /** Requests for any process (API and worker): the one write path, its rules and repositories, the letter's renderer. No HTTP. */
 @Module({
-  imports: [IdentityDataModule, DeadlinesModule, OutboxModule, CountriesDataModule, StorageModule],
+  imports: [IdentityDataModule, DeadlinesModule, OutboxModule, CountriesDataModule],
   providers: [
     AccessLogRepository,
     AccessLogService,
@@ -36,6 +35,6 @@ import { RequestsService } from './requests.service';
     RequestCommands,
     RequestsService,
   ],
-  exports: [RequestsRepository, EventsRepository, EvidenceRepository, AttachmentsRepository, LettersRepository, LetterRenderer, IdempotencyRepository, RequestCommands, RequestsService, StorageModule],
+  exports: [RequestsRepository, EventsRepository, EvidenceRepository, AttachmentsRepository, LettersRepository, LetterRenderer, IdempotencyRepository, RequestCommands, RequestsService],
 })
 export class RequestsCoreModule {}

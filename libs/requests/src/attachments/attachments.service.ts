@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { AppConfig, AppException } from '@mla/core';
+import { AppConfig, AppException, TransactionRunner } from '@mla/core';
 import type { Principal } from '@mla/identity';
 import { FileStore, FileTooLarge } from '@mla/storage';
 import { RequestCommands } from '../commands/request-commands';
@@ -27,6 +27,7 @@ export class AttachmentsService {
     private readonly evidence: EvidenceRepository,
     private readonly store: FileStore,
     private readonly config: AppConfig,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async attach(p: Principal, requestId: string, q: AttachQueryDto, body: Readable, declaredLength: number | null, expectedVersion?: number): Promise<AttachmentDto> {
@@ -71,10 +72,17 @@ export class AttachmentsService {
     }
   }
 
-  /** Removes a document of a draft; answers the request's new version. */
+  /**
+   * Removes a document of a draft, its file last in the same transaction (PostgreSQL: with its
+   * row; on disk: once the row and event are written); answers the request's new version.
+   */
   async remove(p: Principal, requestId: string, attachmentId: string, expectedVersion?: number): Promise<number> {
-    const { row } = await this.commands.run(p, requestId, { name: 'remove_attachment', input: { attachmentId } }, { expectedVersion });
-    return row.version;
+    return this.tx.run(async (m) => {
+      const found = await this.attachments.find(requestId, attachmentId, m);
+      const { row } = await this.commands.runIn(m, p, requestId, { name: 'remove_attachment', input: { attachmentId } }, { expectedVersion });
+      if (found) await this.store.remove(found.contentRef, m);
+      return row.version;
+    });
   }
 
   async list(p: Principal, requestId: string): Promise<AttachmentDto[]> {

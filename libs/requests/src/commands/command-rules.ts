@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CountryRequirementsHolder } from '@mla/countries';
 import { AuthoritiesRepository, UsersRepository } from '@mla/identity';
-import { FileStore } from '@mla/storage';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
 import type { CommandName } from '../domain/request-commands';
 import { EvidenceRepository } from '../evidence/evidence.repository';
@@ -37,7 +36,6 @@ export class CommandRules {
     letters: LettersRepository,
     renderer: LetterRenderer,
     countries: CountryRequirementsHolder,
-    store: FileStore,
   ) {
     this.rules = {
       submit: submitRule(countries, attachments),
@@ -63,7 +61,7 @@ export class CommandRules {
       deadline_escalated: escalationRule(users, 2),
       recompute_deadlines: recomputeDeadlinesRule,
       attach: attachRule(attachments),
-      remove_attachment: removeAttachmentRule(attachments, store),
+      remove_attachment: removeAttachmentRule(attachments),
     };
   }
 

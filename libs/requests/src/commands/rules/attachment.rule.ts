@@ -1,4 +1,3 @@
-import type { FileStore } from '@mla/storage';
 import { AppException } from '@mla/core';
 import type { AttachmentsRepository } from '../../attachments/attachments.repository';
 import type { CommandPlan, RuleContext } from '../command.types';
@@ -35,13 +34,12 @@ export const attachRule =
     return { eventInput: recorded(input as never), alongside: (p) => [attachments.insertStatement(attachment, now, p)] };
   };
 
-/** remove_attachment: the document's row and its file go in the command's transaction; the chain keeps what it was. */
+/** remove_attachment: the document's row goes (its file with it: AttachmentsService); the chain keeps what it was. */
 export const removeAttachmentRule =
-  (attachments: AttachmentsRepository, store: FileStore) =>
+  (attachments: AttachmentsRepository) =>
   async ({ m, row, input }: RuleContext): Promise<CommandPlan> => {
     const found = await attachments.find(row.id, input.attachmentId as string, m);
     if (!found) throw AppException.notFound('Supporting document');
-    await store.remove(found.contentRef, m);
     return {
       eventInput: recorded({ ...found, attachmentId: found.id }),
       alongside: (p) => [attachments.deleteStatement(found.id, p)],
