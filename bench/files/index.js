@@ -12,7 +12,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const http = require('node:http');
 const { Readable } = require('node:stream');
-const { freshDatabase, dropDatabase, startApi, round } = require('../lib/harness');
+const { freshDatabase, dropDatabase, startApi, round, SG_REQUIREMENTS } = require('../lib/harness');
 
 const MIB = 1024 * 1024;
 const FILE_MIB = Number(process.env.BENCH_FILE_MIB ?? 100);
@@ -133,7 +133,7 @@ async function main() {
     const request = await call(api.base, 'POST', '/requests', vnp, {
       type: 'TRAFFIC_DATA', legalBasis: 'ASEAN_MLAT_2004', requestedAuthorityId: sgCa, title: 'Traffic logs of a botnet controller',
       offence: { description: 'Unauthorised access', provision: 'Penal Code art. 289' }, facts: 'A controller at a Singapore host.',
-      measures: ['Produce traffic logs'], identifiers: [{ kind: 'EMAIL', value: 'botnet@example.com' }],
+      measures: ['Produce traffic logs'], identifiers: [{ kind: 'EMAIL', value: 'botnet@example.com' }], ...SG_REQUIREMENTS,
     });
     const act = (token, body) => call(api.base, 'POST', `/requests/${request.id}/transitions`, token, body);
     await act(vnp, { action: 'submit' });

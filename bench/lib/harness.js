@@ -101,3 +101,17 @@ async function deleteRedisPrefix(redis, prefix) {
 }
 
 module.exports.deleteRedisPrefix = deleteRedisPrefix;
+
+/**
+ * What Singapore requires of a request (config/countries.yaml), filled in, so a benchmark's
+ * request to SG-CA passes submit: written in English, with its extra fields.
+ */
+const SG_REQUIREMENTS = {
+  language: 'en',
+  details: {
+    criminalMatterCertificate: 'The procuracy certifies that the request concerns a criminal matter.',
+    maximumPenalty: 'Life imprisonment (Penal Code 2015, art. 174(4)).',
+    offenceMeasureLink: 'The account received the payments; its data identify its holder.',
+  },
+};
+module.exports.SG_REQUIREMENTS = SG_REQUIREMENTS;

@@ -8,7 +8,7 @@ const http = require('node:http');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { Client } = require('pg');
-const { ROOT, BENCH_ENV, freshDatabase, dropDatabase, startApi, percentile, round } = require('../lib/harness');
+const { ROOT, BENCH_ENV, freshDatabase, dropDatabase, startApi, percentile, round, SG_REQUIREMENTS } = require('../lib/harness');
 
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -90,7 +90,7 @@ async function main() {
     for (let i = 0; i < lifecycles; i++) {
       drafts.push((await call(api.base, 'POST', '/requests', vnp, {
         type: 'SUBSCRIBER_INFO', legalBasis: 'ASEAN_MLAT_2004', requestedAuthorityId: sgCa, title: `Bench ${i}`,
-        offence: { description: 'Fraud', provision: 'Art. 174' }, facts: 'Facts.', measures: ['Produce'], identifiers: [{ kind: 'EMAIL', value: 'a@example.com' }],
+        offence: { description: 'Fraud', provision: 'Art. 174' }, facts: 'Facts.', measures: ['Produce'], identifiers: [{ kind: 'EMAIL', value: 'a@example.com' }], ...SG_REQUIREMENTS,
       })).id);
     }
 

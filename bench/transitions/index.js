@@ -10,7 +10,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { randomUUID } = require('node:crypto');
 const { Pool } = require('pg');
-const { freshDatabase, dropDatabase, startApi, percentile, round } = require('../lib/harness');
+const { freshDatabase, dropDatabase, startApi, percentile, round, SG_REQUIREMENTS } = require('../lib/harness');
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
@@ -62,7 +62,7 @@ function lifecycle(s) {
     ['create', s.vnp, (id) => ['POST', '/requests', {
       type: 'SUBSCRIBER_INFO', legalBasis: 'ASEAN_MLAT_2004', requestedAuthorityId: s.sgCa, title: 'Subscriber of account X',
       offence: { description: 'Online fraud', provision: 'Penal Code art. 174' }, facts: 'Victims paid after messages.',
-      measures: ['Produce subscriber information'], identifiers: [{ kind: 'EMAIL', value: 'scam@example.com' }],
+      measures: ['Produce subscriber information'], identifiers: [{ kind: 'EMAIL', value: 'scam@example.com' }], ...SG_REQUIREMENTS,
     }]],
     ['submit', s.vnp, (id) => ['POST', `/requests/${id}/transitions`, { action: 'submit' }]],
     ['send', s.vno, (id) => ['POST', `/requests/${id}/transitions`, { action: 'send' }]],
