@@ -62,12 +62,12 @@ export class Person {
   }
 
   /** Signs in through the sign-in page (in whatever language it shows), then picks this person's language. */
-  async signIn(email: string, path = '/'): Promise<void> {
+  async signIn(email: string, path = '/', password = 'demo-password-2026'): Promise<void> {
     const { page } = this;
     await page.goto(`${this.base}/sign-in?next=${encodeURIComponent(path)}`);
     await this.pickLanguage();
     await page.getByLabel(labelled(this.t('auth:email'))).fill(email);
-    await page.getByLabel(labelled(this.t('auth:password'))).fill('demo-password-2026');
+    await page.getByLabel(labelled(this.t('auth:password'))).fill(password);
     await page.getByRole('button', { name: this.t('auth:submit') }).click();
     // signed in: the console now speaks the authority's language (or the one chosen before)
     await page.getByRole('button', { name: new RegExp(`^(${tr('en', 'auth:signOut')}|${tr('vi', 'auth:signOut')})$`) }).waitFor();

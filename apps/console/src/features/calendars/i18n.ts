@@ -1,9 +1,9 @@
 const en = {
   title: 'Working calendars',
-  subtitle: 'The days each country announced as non-working, and the Saturdays or Sundays worked instead. Deadlines counted in business days skip the first and count the second.',
+  subtitle: 'Business days skip weekends and the public holidays of the holiday library; each country’s announced schedule corrects it: the days announced as non-working are skipped, the Saturdays or Sundays worked instead are counted.',
   country: 'Country',
   chooseCountry: 'Choose a country',
-  none: 'No year has an announced schedule for {{country}}: business days are Monday to Friday there.',
+  none: 'No year has an announced schedule for {{country}}: its business days are the weekdays that are not public holidays in the holiday library.',
   yearOf: '{{year}}',
   origin: { FILE: 'From the calendar file', ADMIN: 'Set by an administrator' },
   setInfo: 'Version {{version}}, set',
@@ -52,10 +52,10 @@ type Messages = typeof en;
 
 const vi: Messages = {
   title: 'Lịch làm việc',
-  subtitle: 'Các ngày mỗi quốc gia công bố là ngày nghỉ, và các ngày thứ Bảy, Chủ nhật làm bù. Thời hạn tính theo ngày làm việc bỏ qua ngày nghỉ và tính cả ngày làm bù.',
+  subtitle: 'Ngày làm việc không tính cuối tuần và các ngày lễ trong thư viện ngày lễ; lịch mỗi quốc gia công bố điều chỉnh thêm: bỏ qua các ngày được công bố là ngày nghỉ, tính các ngày thứ Bảy, Chủ nhật làm bù.',
   country: 'Quốc gia',
   chooseCountry: 'Chọn quốc gia',
-  none: 'Chưa có năm nào có lịch được công bố cho {{country}}: ngày làm việc ở đó là thứ Hai đến thứ Sáu.',
+  none: 'Chưa có năm nào có lịch được công bố cho {{country}}: ngày làm việc là các ngày trong tuần không phải ngày lễ theo thư viện ngày lễ.',
   yearOf: 'Năm {{year}}',
   origin: { FILE: 'Theo tệp lịch', ADMIN: 'Do quản trị viên đặt' },
   setInfo: 'Phiên bản {{version}}, đặt lúc',

@@ -29,7 +29,7 @@ export function CalendarsPage() {
       subtitle={t('subtitle')}
       actions={isAdmin && code ? <Button onClick={() => setEditing({ year: nextYear })}>{t('addYear')}</Button> : undefined}
     >
-      <Card withBorder component="section" aria-label={t('country')}>
+      <Card withBorder>
         <Select
           label={t('country')}
           placeholder={t('chooseCountry')}
@@ -37,7 +37,6 @@ export function CalendarsPage() {
           value={code}
           onChange={(v) => { setChosen(v); setDone(null); }}
           allowDeselect={false}
-          searchable
           maw={420}
         />
       </Card>
