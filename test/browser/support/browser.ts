@@ -111,6 +111,13 @@ export class Person {
     await this.page.screenshot({ path: join(SCREENSHOTS, `${name}-${this.lang}.png`), fullPage: true });
   }
 
+  /** A picture of one element (a dialog taller than the window), whole. */
+  async shotOf(locator: ReturnType<Page['locator']>, name: string): Promise<void> {
+    if (!SCREENSHOTS) return;
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await locator.screenshot({ path: join(SCREENSHOTS, `${name}-${this.lang}.png`) });
+  }
+
   async close(): Promise<void> {
     await this.context.close();
   }

@@ -15,6 +15,7 @@ describe('an audit entry in words', () => {
 
   it('shows a creation without a before, and a calendar’s lists by their length', () => {
     expect(changeLines({ changes: ['email'], before: null, after: user })).toEqual([{ field: 'email', after: 'a@sg.example' }]);
+    expect(changeLines({ changes: ['authorityId', 'authorityCode', 'country'], before: null, after: user }).map((l) => l.field)).toEqual(['authorityId', 'country']);
     expect(changeLines({ changes: ['nonWorkingDays'], before: { nonWorkingDays: [1, 2] }, after: { nonWorkingDays: [1, 2, 3] } })).toEqual([{ field: 'nonWorkingDays', count: { before: 2, after: 3 } }]);
     expect(changeLines({ changes: ['nonWorkingDays'], before: null, after: { nonWorkingDays: [1] } })).toEqual([{ field: 'nonWorkingDays', count: { before: null, after: 1 } }]);
   });

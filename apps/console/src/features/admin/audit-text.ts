@@ -26,7 +26,9 @@ function scalar(v: unknown): string | undefined {
 export function changeLines(entry: Pick<AuditEntry, 'changes' | 'before' | 'after'>): ChangeLine[] {
   const before = entry.before ?? null;
   const after = entry.after ?? {};
-  return entry.changes.map((field) => {
+  // authorityCode follows authorityId: shown once, as the authority
+  const fields = entry.changes.filter((f) => !(f === 'authorityCode' && entry.changes.includes('authorityId')));
+  return fields.map((field) => {
     if (SECRETS.has(field)) return { field, secret: true };
     const key = field === 'authorityId' && ('authorityCode' in after || (before && 'authorityCode' in before)) ? 'authorityCode' : field;
     const was = before?.[key];

@@ -89,42 +89,36 @@ export function CalendarEditor({ country, countryName, initialYear, from, onClos
         value={yearText}
         onChange={(e) => setYearText(e.currentTarget.value.trim())}
         error={checked && !yearOk ? t('problem.yearRange') : forField(save.error, 'year')}
-        maw={200}
       />
       {LISTS.map((list) => (
         <Fieldset key={list} legend={listLabel(list)}>
           <Stack gap="xs">
-            {list === 'makeUpWorkingDays' && (
-              <Text size="sm" c="dimmed">
-                {t('makeUpHelp')}
-              </Text>
-            )}
+            <Text size="sm" c="dimmed">
+              {list === 'makeUpWorkingDays' ? `${t('makeUpHelp')} ` : ''}
+              {t('daysHelp')}. {t('sourceHelp')}.
+            </Text>
             {lists[list].map((row, i) => {
               const n = i + 1;
               const names = { list: listLabel(list), n };
               return (
-                <Group key={i} align="flex-start" gap="xs" wrap="nowrap">
-                  <TextInput
-                    label={t('rowDays', names)}
-                    description={i === 0 ? t('daysHelp') : undefined}
-                    value={row.days}
-                    onChange={(e) => update(list, i, { days: e.currentTarget.value })}
-                    error={problemOf(list, i, 'days')}
-                    w={250}
-                  />
-                  <TextInput label={t('rowName', names)} value={row.name} onChange={(e) => update(list, i, { name: e.currentTarget.value })} error={problemOf(list, i, 'name')} w={200} />
-                  <TextInput
-                    label={t('rowSource', names)}
-                    description={i === 0 ? t('sourceHelp') : undefined}
-                    value={row.source}
-                    onChange={(e) => update(list, i, { source: e.currentTarget.value })}
-                    error={problemOf(list, i, 'source')}
-                    style={{ flex: 1 }}
-                  />
-                  <Button variant="subtle" color="red" mt={i === 0 ? 44 : 24} size="xs" onClick={() => remove(list, i)} aria-label={t('removeRow', names)}>
-                    ✕
-                  </Button>
-                </Group>
+                <Stack key={i} gap={4} pb="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+                  <Group align="flex-start" gap="xs" grow>
+                    <TextInput label={t('rowDays', names)} value={row.days} onChange={(e) => update(list, i, { days: e.currentTarget.value })} error={problemOf(list, i, 'days')} />
+                    <TextInput label={t('rowName', names)} value={row.name} onChange={(e) => update(list, i, { name: e.currentTarget.value })} error={problemOf(list, i, 'name')} />
+                  </Group>
+                  <Group align="flex-end" gap="xs" wrap="nowrap">
+                    <TextInput
+                      label={t('rowSource', names)}
+                      value={row.source}
+                      onChange={(e) => update(list, i, { source: e.currentTarget.value })}
+                      error={problemOf(list, i, 'source')}
+                      style={{ flex: 1 }}
+                    />
+                    <Button variant="outline" color="red" onClick={() => remove(list, i)} aria-label={t('removeRow', names)} mb={problemOf(list, i, 'source') ? 22 : 0}>
+                      {t('remove')}
+                    </Button>
+                  </Group>
+                </Stack>
               );
             })}
             <Group>
