@@ -170,7 +170,7 @@ describe('the console’s admin and self-service screens in a browser (e2e)', ()
       await editor.getByRole('button', { name: admin.t('calendars:save') }).click();
       await editor.getByText(admin.t('calendars:problem.weekday', { date: monday })).waitFor();
       await admin.axe('calendar editor (a problem on a field)');
-      await admin.shotOf(page.locator('.mantine-Modal-content'), 'calendar-editor');
+      await admin.shotOf(editor, 'calendar-editor');
       await editor.getByLabel(admin.t('calendars:rowDays', { list: makeUp, n: 1 })).fill(saturday);
       await editor.getByRole('button', { name: admin.t('calendars:save') }).click();
       await page.getByRole('status').filter({ hasText: admin.t('calendars:saved', { country: 'VN', year, version: 1 }) }).waitFor();
