@@ -23,6 +23,8 @@ describe('the console’s admin and self-service screens in a browser (e2e)', ()
   let browser: Browser;
   let base: string;
   let confidential: { id: string; reference: string };
+  let as: Awaited<ReturnType<typeof loginAll>>;
+  const sent: Record<Lang, { id: string; reference: string }> = {} as never;
   const people: Person[] = [];
 
   beforeAll(async () => {
@@ -33,12 +35,15 @@ describe('the console’s admin and self-service screens in a browser (e2e)', ()
     base = `http://127.0.0.1:${address.port}`;
     browser = await launch();
     // a confidential request, sent and acknowledged (through the API: the walk covers writing one)
-    const as = await loginAll(t);
+    as = await loginAll(t);
     const r = await walkTo(t, as, 'ACKNOWLEDGED', { confidential: true, title: 'A confidential subscriber request' });
     confidential = { id: r.id as string, reference: r.reference as string };
     const sgCa = await authorityId(t, 'SG-CA');
     const sgPros = await authorityId(t, 'SG-PROS');
     for (const lang of ['en', 'vi'] as const) {
+      // sent to SG-CA: its acknowledgement counts 5 business days in Singapore
+      const s = await walkTo(t, as, 'SENT', { title: `Subscriber of an account (${lang})` });
+      sent[lang] = { id: s.id as string, reference: s.reference as string };
       await createUser(t, as.admin, { email: `officer2-${lang}@sg.example`, displayName: `Second officer ${lang}`, role: 'OFFICER', authorityId: sgCa });
       await createUser(t, as.admin, { email: `prosecutor2-${lang}@sg.example`, displayName: `Second prosecutor ${lang}`, role: 'PROSECUTOR', authorityId: sgPros, password: FIRST_PASSWORD });
     }
@@ -199,6 +204,47 @@ describe('the console’s admin and self-service screens in a browser (e2e)', ()
       await admin.shot('admin-audit');
       await page.getByRole('button', { name: admin.t('admin:allTargets') }).click();
       await page.getByRole('row').filter({ hasText: admin.t('admin:auditAction.calendar_year_set') }).first().waitFor();
+    });
+
+    it('a change of the working calendar moves a running deadline counted in business days, and the request’s history says so', async () => {
+      // the day the acknowledgement is due, in Singapore, becomes a non-working day
+      const before = await t.http.get(`/api/v1/requests/${sent[lang].id}`).set('authorization', as.sgOfficer);
+      const ack = (before.body.deadlines as { kind: string; dueAt: string }[]).find((d) => d.kind === 'ACKNOWLEDGEMENT') as { dueAt: string };
+      const dueDay = new Intl.DateTimeFormat('en-CA', { timeZone: ZONES.sg, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ack.dueAt));
+      const dueYear = Number(dueDay.slice(0, 4));
+      await admin.goto('/calendars');
+      const page = admin.page;
+      await admin.choose(admin.t('calendars:country'), /^SG —/);
+      const nonWorking = admin.t('calendars:nonWorkingDays');
+      const replace = page.getByRole('button', { name: admin.t('calendars:replaceYear', { year: dueYear }) });
+      await page.getByRole('heading', { name: admin.t('calendars:yearOf', { year: 2026 }) }).waitFor();
+      if ((await replace.count()) > 0) {
+        await replace.click();
+      } else {
+        await page.getByRole('button', { name: admin.t('calendars:addYear') }).click();
+        await page.getByRole('dialog').getByLabel(labelled(admin.t('calendars:year'))).fill(String(dueYear));
+      }
+      const editor = page.getByRole('dialog', { name: admin.t('calendars:editorTitle', { country: 'Singapore' }) });
+      await editor.getByRole('button', { name: admin.t('calendars:addRow', { list: nonWorking }) }).click();
+      const rowLabel = (key: string) => new RegExp(`^${admin.t(key, { list: nonWorking, n: '§' }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('§', '\\d+')}$`);
+      await editor.getByLabel(rowLabel('calendars:rowDays')).last().fill(dueDay);
+      await editor.getByLabel(rowLabel('calendars:rowName')).last().fill(`Day of rest (${lang})`);
+      await editor.getByLabel(rowLabel('calendars:rowSource')).last().fill('Ministry of Manpower announcement, https://example.gov.sg/rest-day');
+      await editor.getByRole('button', { name: admin.t('calendars:save') }).click();
+      await page.getByRole('status').filter({ hasText: admin.t('calendars:recomputation.DONE') }).waitFor();
+
+      const after = await t.http.get(`/api/v1/requests/${sent[lang].id}`).set('authorization', as.sgOfficer);
+      const moved = (after.body.deadlines as { kind: string; dueAt: string }[]).find((d) => d.kind === 'ACKNOWLEDGEMENT') as { dueAt: string };
+      expect(new Date(moved.dueAt).getTime()).toBeGreaterThan(new Date(ack.dueAt).getTime());
+
+      const sgo = await open('SG officer (calendar)', 'officer@sg.example', lang, ZONES.sg, `/requests/${sent[lang].id}`);
+      const history = sgo.page.getByRole('table', { name: sgo.t('requests:history.caption') });
+      const row = history.getByRole('row').filter({ hasText: sgo.t('action.recompute_deadlines') });
+      await row.getByText(sgo.t('requests:history.recomputed', { country: 'SG' })).first().waitFor();
+      await row.getByText(new RegExp(`^${sgo.t('deadlineKind.ACKNOWLEDGEMENT')} \\(5 `)).first().waitFor();
+      await sgo.axe('request page, history with a recomputed deadline');
+      await sgo.shotOf(history, 'history-recomputed');
+      await sgo.close();
     });
 
     it('the access log of a confidential request: shown to the requested authority’s officer and the supervisors, never offered to the prosecutor', async () => {

@@ -115,7 +115,12 @@ export class Person {
   async shotOf(locator: ReturnType<Page['locator']>, name: string): Promise<void> {
     if (!SCREENSHOTS) return;
     mkdirSync(SCREENSHOTS, { recursive: true });
+    // a window tall enough for the whole element (a dialog scrolls inside itself otherwise)
+    const height = await locator.evaluate((el) => el.scrollHeight);
+    const viewport = this.page.viewportSize() ?? { width: 1366, height: 900 };
+    if (height + 120 > viewport.height) await this.page.setViewportSize({ width: viewport.width, height: height + 120 });
     await locator.screenshot({ path: join(SCREENSHOTS, `${name}-${this.lang}.png`) });
+    await this.page.setViewportSize(viewport);
   }
 
   async close(): Promise<void> {
