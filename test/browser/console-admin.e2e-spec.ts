@@ -204,6 +204,14 @@ describe('the console’s admin and self-service screens in a browser (e2e)', ()
       await admin.shot('admin-audit');
       await page.getByRole('button', { name: admin.t('admin:allTargets') }).click();
       await page.getByRole('row').filter({ hasText: admin.t('admin:auditAction.calendar_year_set') }).first().waitFor();
+
+      // a supervisor reads their own country's part of it: SG's users, not VN's calendar
+      const sgs = await open('SG supervisor', 'supervisor@sg.example', lang, ZONES.sg, '/manage/audit');
+      await sgs.page.getByRole('navigation').getByRole('link', { name: sgs.t('app:nav.audit') }).waitFor();
+      await sgs.page.getByRole('row').filter({ hasText: officer2 }).filter({ hasText: sgs.t('admin:auditAction.user_updated') }).first().waitFor();
+      expect(await sgs.page.getByRole('row').filter({ hasText: `VN ${year}` }).count()).toBe(0);
+      await sgs.axe('audit (supervisor)');
+      await sgs.close();
     });
 
     it('a change of the working calendar moves a running deadline counted in business days, and the request’s history says so', async () => {
