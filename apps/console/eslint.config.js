@@ -3,7 +3,7 @@
 // another feature or the app; code outside its own folder is reached through the `@/` alias.
 const tseslint = require('typescript-eslint');
 
-const FEATURES = ['auth', 'inbox', 'requests', 'writer', 'queues', 'supervision', 'admin'];
+const FEATURES = ['auth', 'inbox', 'requests', 'writer', 'queues', 'supervision', 'admin', 'calendars'];
 const upAndOut = { group: ['../../*', '../../../*'], message: 'Reach code outside this folder through @/ (and only what the layer rule allows).' };
 
 module.exports = tseslint.config(

@@ -361,7 +361,7 @@ describe('the web console in a browser (e2e)', () => {
       await admin.axe('authorities');
       await admin.shot('admin-authorities');
       await admin.goto('/manage/users');
-      await page.getByRole('cell', { name: 'officer@sg.example' }).waitFor();
+      await page.getByRole('cell', { name: 'officer@sg.example', exact: true }).waitFor();
       await page.getByRole('button', { name: admin.t('admin:createUser') }).click();
       const create = page.getByRole('dialog', { name: admin.t('admin:createUser') });
       await create.getByLabel(labelled(admin.t('field.displayName'))).fill(`Officer ${lang}`);

@@ -62,12 +62,12 @@ export class Person {
   }
 
   /** Signs in through the sign-in page (in whatever language it shows), then picks this person's language. */
-  async signIn(email: string, path = '/'): Promise<void> {
+  async signIn(email: string, path = '/', password = 'demo-password-2026'): Promise<void> {
     const { page } = this;
     await page.goto(`${this.base}/sign-in?next=${encodeURIComponent(path)}`);
     await this.pickLanguage();
     await page.getByLabel(labelled(this.t('auth:email'))).fill(email);
-    await page.getByLabel(labelled(this.t('auth:password'))).fill('demo-password-2026');
+    await page.getByLabel(labelled(this.t('auth:password'))).fill(password);
     await page.getByRole('button', { name: this.t('auth:submit') }).click();
     // signed in: the console now speaks the authority's language (or the one chosen before)
     await page.getByRole('button', { name: new RegExp(`^(${tr('en', 'auth:signOut')}|${tr('vi', 'auth:signOut')})$`) }).waitFor();
@@ -109,6 +109,18 @@ export class Person {
     // from the top: a full-page picture of a scrolled page repeats the fixed header midway
     await this.page.evaluate(() => window.scrollTo(0, 0));
     await this.page.screenshot({ path: join(SCREENSHOTS, `${name}-${this.lang}.png`), fullPage: true });
+  }
+
+  /** A picture of one element (a dialog taller than the window), whole. */
+  async shotOf(locator: ReturnType<Page['locator']>, name: string): Promise<void> {
+    if (!SCREENSHOTS) return;
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    // a window tall enough for the whole element (a dialog scrolls inside itself otherwise)
+    const height = await locator.evaluate((el) => el.scrollHeight);
+    const viewport = this.page.viewportSize() ?? { width: 1366, height: 900 };
+    if (height + 120 > viewport.height) await this.page.setViewportSize({ width: viewport.width, height: height + 120 });
+    await locator.screenshot({ path: join(SCREENSHOTS, `${name}-${this.lang}.png`) });
+    await this.page.setViewportSize(viewport);
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@ import { writerMessages } from '../../../apps/console/src/features/writer/i18n';
 import { queuesMessages } from '../../../apps/console/src/features/queues/i18n';
 import { supervisionMessages } from '../../../apps/console/src/features/supervision/i18n';
 import { adminMessages } from '../../../apps/console/src/features/admin/i18n';
+import { calendarsMessages } from '../../../apps/console/src/features/calendars/i18n';
 
 export type Lang = 'en' | 'vi';
 
@@ -20,6 +21,7 @@ const bundles: Record<string, Record<Lang, object>> = {
   queues: queuesMessages,
   supervision: supervisionMessages,
   admin: adminMessages,
+  calendars: calendarsMessages,
 };
 
 /**

@@ -14,8 +14,12 @@ import './app.css';
 registerMessages();
 void applyLanguage(initialLanguage());
 
-/** Text contrast of at least 4.5:1 everywhere (WCAG AA): darker filled shades and dimmed text. */
-const resolver: CSSVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' }, dark: {} });
+/** Text contrast of at least 4.5:1 everywhere (WCAG AA): darker filled shades, dimmed text, and field errors. */
+const resolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-9)' },
+  dark: {},
+});
 
 /** The theme, with the component library's icon-only buttons named in the user's language. */
 function useTheme() {

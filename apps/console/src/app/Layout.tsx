@@ -1,9 +1,9 @@
 import { Anchor, AppShell, Burger, Button, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { useSignOut } from '@/features/auth';
+import { ChangePasswordDialog, useSignOut } from '@/features/auth';
 import { UnreadCount } from '@/features/inbox';
 import type { Me } from '@/lib/api/client';
 import { useMe } from '@/lib/api/hooks';
@@ -23,6 +23,7 @@ function navFor(me: Me, t: (k: string) => string): NavItem[] {
       return [
         { to: '/requests', label: t('nav.myRequests') },
         { to: '/requests/new', label: t('nav.newRequest') },
+        { to: '/calendars', label: t('nav.calendars') },
         { to: '/inbox', label: t('nav.inbox') },
       ];
     case 'OFFICER':
@@ -30,6 +31,7 @@ function navFor(me: Me, t: (k: string) => string): NavItem[] {
         { to: '/queues/review', label: t('nav.review') },
         { to: '/queues/incoming', label: t('nav.incoming') },
         { to: '/requests', label: t('nav.allRequests') },
+        { to: '/calendars', label: t('nav.calendars') },
         { to: '/inbox', label: t('nav.inbox') },
       ];
     case 'SUPERVISOR':
@@ -38,6 +40,8 @@ function navFor(me: Me, t: (k: string) => string): NavItem[] {
         { to: '/supervision/stats', label: t('nav.stats') },
         { to: '/requests', label: t('nav.allRequests') },
         { to: '/manage/deliveries', label: t('nav.deliveries') },
+        { to: '/manage/audit', label: t('nav.audit') },
+        { to: '/calendars', label: t('nav.calendars') },
         { to: '/inbox', label: t('nav.inbox') },
       ];
     default:
@@ -45,6 +49,8 @@ function navFor(me: Me, t: (k: string) => string): NavItem[] {
         { to: '/manage/authorities', label: t('nav.authorities') },
         { to: '/manage/users', label: t('nav.users') },
         { to: '/manage/deliveries', label: t('nav.deliveries') },
+        { to: '/manage/audit', label: t('nav.audit') },
+        { to: '/calendars', label: t('nav.calendars') },
         { to: '/admin/queues', label: t('nav.queueBoard'), external: true },
       ];
   }
@@ -62,6 +68,7 @@ export function Layout() {
   const signOut = useSignOut();
   const { t } = useTranslation('app');
   const [opened, { toggle, close }] = useDisclosure();
+  const [changingPassword, setChangingPassword] = useState(false);
   const user = me.data;
   useEffect(() => {
     if (user) void applyLanguage(languageForUser(user.id, user.authority?.language));
@@ -98,6 +105,11 @@ export function Layout() {
             <UnreadCount enabled={Boolean(user) && user?.role !== 'ADMIN'} />
             <LanguageSwitch userId={user?.id} />
             {user && (
+              <Button variant="subtle" size="xs" onClick={() => setChangingPassword(true)}>
+                {t('auth:changePassword.open')}
+              </Button>
+            )}
+            {user && (
             <Button
               variant="default"
               size="xs"
@@ -124,6 +136,7 @@ export function Layout() {
       <AppShell.Main id="main" component="main">
         <Outlet />
       </AppShell.Main>
+      {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
     </AppShell>
   );
 }

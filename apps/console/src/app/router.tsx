@@ -40,6 +40,7 @@ const writer = () => import('@/features/writer');
 const queues = () => import('@/features/queues');
 const supervision = () => import('@/features/supervision');
 const admin = () => import('@/features/admin');
+const calendars = () => import('@/features/calendars');
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage languageSwitch={<LanguageSwitch />} /> },
@@ -60,6 +61,8 @@ export const router = createBrowserRouter([
       { path: 'manage/authorities', element: load(admin, 'AuthoritiesPage') },
       { path: 'manage/users', element: load(admin, 'UsersPage') },
       { path: 'manage/deliveries', element: load(admin, 'DeliveriesPage') },
+      { path: 'manage/audit', element: load(admin, 'AuditPage') },
+      { path: 'calendars', element: load(calendars, 'CalendarsPage') },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -3,6 +3,7 @@ import { adminMessages } from './i18n';
 
 addMessages('admin', adminMessages);
 
+export { AuditPage } from './routes/AuditPage';
 export { AuthoritiesPage } from './routes/AuthoritiesPage';
 export { DeliveriesPage } from './routes/DeliveriesPage';
 export { UsersPage } from './routes/UsersPage';

@@ -38,6 +38,27 @@ export function useCreateUser() {
   });
 }
 
+/** An admin's change of a user (role, authority, active, password reset): every session of theirs ends. */
+export function useUpdateUser() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Schemas['UpdateUserDto'] }) => call(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body })),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['users'] }), qc.invalidateQueries({ queryKey: ['audit'] })]),
+  });
+}
+
+export type AuditQuery = NonNullable<operations['AuditController_list']['parameters']['query']>;
+export type AuditEntry = Schemas['AuditEntryDto'];
+
+/** The admin audit, newest first (no polling: it changes only when an admin acts). */
+export function useAudit(query: AuditQuery) {
+  return useQuery({
+    queryKey: ['audit', query],
+    queryFn: () => call(api.GET('/api/v1/audit', { params: { query: { ...query, limit: 25 } } })),
+    placeholderData: (p) => p,
+  });
+}
+
 export type DeliveriesQuery = NonNullable<operations['WebhookDeliveriesController_list']['parameters']['query']>;
 
 export function useDeliveries(authorityId: string | null, query: DeliveriesQuery) {

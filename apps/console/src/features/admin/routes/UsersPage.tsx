@@ -7,15 +7,32 @@ import { FormDialog } from '@/components/FormDialog';
 import { Page } from '@/components/Page';
 import { Pager } from '@/components/Pager';
 import { ProblemAlert, useProblemText } from '@/components/problem';
-import type { Role } from '@/lib/api/client';
-import { useAuthorities } from '@/lib/api/hooks';
-import { useCreateUser, useUsers, type UsersQuery } from '../api/admin';
+import type { Authority, Role, Schemas } from '@/lib/api/client';
+import { useAuthorities, useMe } from '@/lib/api/hooks';
+import { useCreateUser, useUpdateUser, useUsers, type UsersQuery } from '../api/admin';
 
 const ROLES: Role[] = ['PROSECUTOR', 'OFFICER', 'SUPERVISOR', 'ADMIN'];
+type User = Schemas['UserDto'];
+type Option = { value: string; label: string };
+
+/** The kinds of authority each role may belong to (the API's rule, libs/identity users.service): only those are offered. */
+const ROLE_KINDS: Record<Exclude<Role, 'ADMIN'>, Authority['kind'][]> = {
+  PROSECUTOR: ['PROSECUTION_OFFICE'],
+  OFFICER: ['CENTRAL_AUTHORITY', 'CONTACT_POINT_24_7'],
+  SUPERVISOR: ['PROSECUTION_OFFICE', 'CENTRAL_AUTHORITY', 'CONTACT_POINT_24_7'],
+};
+
+export function authoritiesFor(role: Role, authorities: Authority[]): Option[] {
+  if (role === 'ADMIN') return [];
+  return authorities.filter((a) => ROLE_KINDS[role].includes(a.kind)).map((a) => ({ value: a.id, label: `${a.code} — ${a.name}` }));
+}
 
 export function UsersPage() {
   const { t } = useTranslation('admin');
   const authorities = useAuthorities();
+  const me = useMe();
+  const [editing, setEditing] = useState<User | null>(null);
+  const [toggling, setToggling] = useState<User | null>(null);
   const [filters, setFilters] = useState<UsersQuery>({});
   const [cursor, setCursor] = useState<string | undefined>();
   const users = useUsers({ ...filters, cursor });
@@ -65,6 +82,7 @@ export function UsersPage() {
               <Table.Th>{t('common:field.authorityId')}</Table.Th>
               <Table.Th>{t('status')}</Table.Th>
               <Table.Th>{t('createdAt')}</Table.Th>
+              <Table.Th>{t('actions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -82,18 +100,34 @@ export function UsersPage() {
                 <Table.Td>
                   <DateTime value={u.createdAt} />
                 </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Button size="xs" variant="default" onClick={() => setEditing(u)} aria-label={t('editUserOf', { email: u.email })}>
+                      {t('edit')}
+                    </Button>
+                    {u.id !== me.data?.id && (
+                      <Button size="xs" variant="outline" color={u.active ? 'red' : undefined} onClick={() => setToggling(u)} aria-label={t(u.active ? 'deactivateOf' : 'reactivateOf', { email: u.email })}>
+                        {u.active ? t('deactivate') : t('reactivate')}
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
       <Pager cursor={cursor} nextCursor={users.data?.nextCursor} onCursor={setCursor} />
-      {creating && <CreateUserDialog authorityOptions={authorityOptions} onClose={() => setCreating(false)} onDone={(email) => setDone(t('userCreated', { email }))} />}
+      {editing && (
+        <EditUserDialog user={editing} self={editing.id === me.data?.id} authorities={authorities.data ?? []} onClose={() => setEditing(null)} onDone={(u) => setDone(t('userSaved', { email: u.email }))} />
+      )}
+      {toggling && <ActiveDialog user={toggling} onClose={() => setToggling(null)} onDone={(u) => setDone(t(u.active ? 'userReactivated' : 'userDeactivated', { email: u.email }))} />}
+      {creating && <CreateUserDialog authorities={authorities.data ?? []} onClose={() => setCreating(false)} onDone={(email) => setDone(t('userCreated', { email }))} />}
     </Page>
   );
 }
 
-function CreateUserDialog({ authorityOptions, onClose, onDone }: { authorityOptions: { value: string; label: string }[]; onClose: () => void; onDone: (email: string) => void }) {
+function CreateUserDialog({ authorities, onClose, onDone }: { authorities: Authority[]; onClose: () => void; onDone: (email: string) => void }) {
   const { t } = useTranslation('admin');
   const { forField } = useProblemText();
   const create = useCreateUser();
@@ -101,6 +135,7 @@ function CreateUserDialog({ authorityOptions, onClose, onDone }: { authorityOpti
   const [role, setRole] = useState<Role>('OFFICER');
   const [authorityId, setAuthorityId] = useState<string | null>(null);
   const err = (f: string) => forField(create.error, f);
+  const authorityOptions = authoritiesFor(role, authorities);
   return (
     <FormDialog
       opened
@@ -114,11 +149,11 @@ function CreateUserDialog({ authorityOptions, onClose, onDone }: { authorityOpti
     >
       <TextInput label={t('common:field.displayName')} required {...form.register('displayName')} error={err('displayName')} />
       <TextInput label={t('common:field.email')} type="email" required {...form.register('email')} error={err('email')} />
-      <Select label={t('common:field.role')} data={ROLES.map((r) => ({ value: r, label: t(`common:role.${r}`) }))} value={role} onChange={(v) => setRole((v ?? 'OFFICER') as Role)} allowDeselect={false} comboboxProps={{ withinPortal: true }} />
+      <Select label={t('common:field.role')} data={ROLES.map((r) => ({ value: r, label: t(`common:role.${r}`) }))} value={role} onChange={(v) => { const next = (v ?? 'OFFICER') as Role; setRole(next); if (!authoritiesFor(next, authorities).some((o) => o.value === authorityId)) setAuthorityId(null); }} allowDeselect={false} comboboxProps={{ withinPortal: true }} />
       {role !== 'ADMIN' && (
         <Select
           label={t('common:field.authorityId')}
-          description={t('authorityHelp')}
+          description={t('authorityHelp', { kinds: ROLE_KINDS[role].map((k) => t(`common:authorityKind.${k}`)).join(', ') })}
           required
           data={authorityOptions}
           value={authorityId}
@@ -130,6 +165,101 @@ function CreateUserDialog({ authorityOptions, onClose, onDone }: { authorityOpti
       )}
       <PasswordInput label={t('common:field.password')} description={t('passwordHelp')} required autoComplete="new-password" {...form.register('password')} error={err('password')} />
       <ProblemAlert problem={create.error} shownFields={['displayName', 'email', 'authorityId', 'password', 'role']} />
+    </FormDialog>
+  );
+}
+
+/** Role, authority and a password reset: only what changed is sent; every session of the user then ends. */
+function EditUserDialog({ user, self, authorities, onClose, onDone }: { user: User; self: boolean; authorities: Authority[]; onClose: () => void; onDone: (u: User) => void }) {
+  const { t } = useTranslation('admin');
+  const { forField } = useProblemText();
+  const update = useUpdateUser();
+  const [role, setRole] = useState<Role>(user.role);
+  const [authorityId, setAuthorityId] = useState<string | null>(user.authorityId);
+  const [password, setPassword] = useState('');
+  const err = (f: string) => forField(update.error, f);
+  const options = authoritiesFor(role, authorities);
+  const body: Schemas['UpdateUserDto'] = {};
+  if (role !== user.role) body.role = role;
+  const nextAuthority = role === 'ADMIN' ? null : authorityId;
+  if (nextAuthority !== user.authorityId) body.authorityId = nextAuthority;
+  if (password !== '') body.password = password;
+  const unchanged = Object.keys(body).length === 0;
+  return (
+    <FormDialog
+      opened
+      onClose={onClose}
+      title={t('editUserOf', { email: user.email })}
+      submitLabel={t('common:save')}
+      submitting={update.isPending}
+      submitDisabled={unchanged || (role !== 'ADMIN' && !authorityId)}
+      onSubmit={() => update.mutate({ id: user.id, body }, { onSuccess: (u) => { onDone(u); onClose(); } })}
+    >
+      <Text size="sm">
+        {user.displayName} · {user.email}
+      </Text>
+      <Select
+        label={t('common:field.role')}
+        description={self ? t('ownRoleHelp') : undefined}
+        disabled={self}
+        data={ROLES.map((r) => ({ value: r, label: t(`common:role.${r}`) }))}
+        value={role}
+        onChange={(v) => {
+          const next = (v ?? user.role) as Role;
+          setRole(next);
+          if (!authoritiesFor(next, authorities).some((o) => o.value === authorityId)) setAuthorityId(null);
+        }}
+        allowDeselect={false}
+        error={err('role')}
+        comboboxProps={{ withinPortal: true }}
+      />
+      {role !== 'ADMIN' && (
+        <Select
+          label={t('common:field.authorityId')}
+          description={t('authorityHelp', { kinds: ROLE_KINDS[role].map((k) => t(`common:authorityKind.${k}`)).join(', ') })}
+          required
+          data={options}
+          value={authorityId}
+          onChange={setAuthorityId}
+          searchable
+          error={err('authorityId')}
+          comboboxProps={{ withinPortal: true }}
+        />
+      )}
+      <PasswordInput
+        label={t('resetPassword')}
+        description={t('resetPasswordHelp')}
+        autoComplete="new-password"
+        value={password}
+        onChange={(e) => setPassword(e.currentTarget.value)}
+        error={password !== '' && password.length < 12 ? t('passwordTooShort') : err('password')}
+      />
+      <Text size="sm" c="dimmed">
+        {t('sessionsEnd')}
+      </Text>
+      <ProblemAlert problem={update.error} shownFields={['role', 'authorityId', 'password']} />
+    </FormDialog>
+  );
+}
+
+/** Deactivate (no more sign-in, every session ended) or reactivate, after a confirmation; the API's refusal shown here. */
+function ActiveDialog({ user, onClose, onDone }: { user: User; onClose: () => void; onDone: (u: User) => void }) {
+  const { t } = useTranslation('admin');
+  const update = useUpdateUser();
+  const deactivating = user.active;
+  const title = t(deactivating ? 'deactivateOf' : 'reactivateOf', { email: user.email });
+  return (
+    <FormDialog
+      opened
+      onClose={onClose}
+      title={title}
+      submitLabel={deactivating ? t('deactivate') : t('reactivate')}
+      danger={deactivating}
+      submitting={update.isPending}
+      onSubmit={() => update.mutate({ id: user.id, body: { active: !deactivating } }, { onSuccess: (u) => { onDone(u); onClose(); } })}
+    >
+      <Text>{deactivating ? t('deactivateConfirm', { name: user.displayName }) : t('reactivateConfirm', { name: user.displayName })}</Text>
+      <ProblemAlert problem={update.error} />
     </FormDialog>
   );
 }

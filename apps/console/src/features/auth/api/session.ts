@@ -29,3 +29,10 @@ export function useSignOut() {
     },
   });
 }
+
+/** POST /me/password: the caller's own password; the API ends every other session of theirs (this one stays). */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => call(api.POST('/api/v1/me/password', { body })),
+  });
+}

@@ -104,3 +104,15 @@ export async function uploadEvidence(requestId: string, itemId: string, file: Fi
   return body as Schemas['EvidenceItemDto'];
 }
 
+
+/**
+ * Who read a confidential request (GET /requests/:id/access-log). Not polled: each read of the
+ * log is itself recorded in it.
+ */
+export function useAccessLog(id: string, cursor: string | undefined) {
+  return useQuery({
+    queryKey: ['request', id, 'access-log', cursor ?? null],
+    queryFn: () => call(api.GET('/api/v1/requests/{id}/access-log', { params: { path: { id }, query: { cursor, limit: 25 } } })),
+    placeholderData: (previous) => previous,
+  });
+}

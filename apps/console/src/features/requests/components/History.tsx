@@ -81,9 +81,44 @@ const HIDDEN_KEYS = new Set(['deadlineId', 'requestedAuthorityId', 'relatedReque
 const ENUMS: Record<string, string> = { type: 'type', priority: 'priority', channel: 'channel', legalBasis: 'legalBasis', ground: 'refusalGround', kind: 'deadlineKind' };
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
+interface MovedDeadline {
+  deadlineId: string;
+  kind: string;
+  party?: string;
+  businessDays?: number;
+  oldDueAt: string;
+  newDueAt: string;
+}
+
+/**
+ * A recompute_deadlines event (a country's working calendar changed): the calendar, and each
+ * deadline it moved with its count of business days and its old and new due time.
+ */
+export function RecomputedDeadlines({ input }: { input: Record<string, unknown> | undefined }) {
+  const { t, i18n } = useTranslation('requests');
+  const moved = (Array.isArray(input?.deadlines) ? input.deadlines : []) as MovedDeadline[];
+  const country = typeof input?.calendarCountry === 'string' ? input.calendarCountry : '?';
+  return (
+    <Stack gap={2}>
+      <Text size="xs">{t('history.recomputed', { country })}</Text>
+      {moved.map((d) => (
+        <Text size="xs" c="dimmed" key={d.deadlineId}>
+          {t('history.recomputedDeadline', {
+            kind: t(`common:deadlineKind.${d.kind}`, { defaultValue: d.kind }),
+            count: d.businessDays ?? 0,
+            from: formatDateTime(d.oldDueAt, i18n.language),
+            to: formatDateTime(d.newDueAt, i18n.language),
+          })}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
 /** What an event carried, in words: for a draft's creation and edits the fields it set; for an action its inputs. */
 function EventInput({ action, input }: { action: string; input: Record<string, unknown> | undefined }) {
   const { t, i18n } = useTranslation();
+  if (action === 'recompute_deadlines') return <RecomputedDeadlines input={input} />;
   const entries = Object.entries(input ?? {}).filter(([k]) => !HIDDEN_KEYS.has(k));
   if (entries.length === 0) return null;
   const label = (k: string) => t(`field.${k}`, { defaultValue: k });

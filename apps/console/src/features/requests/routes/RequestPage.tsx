@@ -12,6 +12,7 @@ import type { RequestAction, RequestDto } from '@/lib/api/client';
 import { useAuthorities, useMe, useRequest } from '@/lib/api/hooks';
 import { formatDate, formatDateTime, viewerTimeZone } from '@/lib/format';
 import { useDeleteDraft } from '../api/requests';
+import { AccessLog, mayReadAccessLog } from '../components/AccessLog';
 import { ActionDialog } from '../components/ActionDialog';
 import { Documents } from '../components/Documents';
 import { EvidenceList } from '../components/EvidenceList';
@@ -53,6 +54,7 @@ export function RequestPage() {
   const holder = r.ballHolder === 'REQUESTING' ? r.requestingAuthority.code : r.ballHolder === 'REQUESTED' ? r.requestedAuthority.code : undefined;
   const actions = r.allowedActions.filter((a) => a !== 'expire');
   const lang = i18n.language;
+  const showAccessLog = mayReadAccessLog(me.data, r);
 
   return (
     <Page
@@ -225,6 +227,7 @@ export function RequestPage() {
           <Tabs.Tab value="history">{t('history.title')}</Tabs.Tab>
           <Tabs.Tab value="evidence">{t('evidence.title')}</Tabs.Tab>
           <Tabs.Tab value="documents">{t('documents.tab')}</Tabs.Tab>
+          {showAccessLog && <Tabs.Tab value="access-log">{t('accessLog.title')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="history" pt="sm">
           <History requestId={r.id} />
@@ -235,6 +238,11 @@ export function RequestPage() {
         <Tabs.Panel value="documents" pt="sm">
           <Documents request={r} editable={isDraftOwner} />
         </Tabs.Panel>
+        {showAccessLog && (
+          <Tabs.Panel value="access-log" pt="sm">
+            <AccessLog requestId={r.id} />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </Page>
   );
