@@ -132,7 +132,13 @@ async function barePhase(url, captured) {
   for (const statements of captured.operations) {
     for (const st of statements) for (const p of st.parameters) if (typeof p === 'string') for (const m of p.match(UUID) ?? []) if (!fixed.has(m)) created.add(m);
   }
-  const substitute = (value, map) => (typeof value === 'string' ? value.replace(UUID, (m) => map.get(m) ?? m) : value);
+  // A bytea parameter (the letter frozen at send) was traced as JSON: the same bytes again.
+  const substitute = (value, map) =>
+    typeof value === 'string'
+      ? value.replace(UUID, (m) => map.get(m) ?? m)
+      : value && value.type === 'Buffer' && Array.isArray(value.data)
+        ? Buffer.from(value.data)
+        : value;
   let operations = 0;
   const end = Date.now() + SECONDS * 1000;
   const started = performance.now();

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { CountryRequirementsHolder } from '@mla/countries';
-import { AuthoritiesRepository, UsersRepository } from '@mla/identity';
 import { LETTER_LANGUAGES, renderLetter, type LetterLanguage } from '@mla/letters';
-import { AttachmentsRepository } from '../attachments/attachments.repository';
 import type { RequestRow } from '../request.row';
-import { dayIn, letterInputOf, sentLetterLanguage } from './letter-input.builder';
+import { dayIn, letterInputOf, sentLetterLanguage, type LetterFacts } from './letter-input.builder';
+import { LettersRepository } from './letters.repository';
 
 export interface RenderedLetter {
   language: LetterLanguage;
@@ -25,9 +24,7 @@ export interface LetterSender {
 @Injectable()
 export class LetterRenderer {
   constructor(
-    private readonly attachments: AttachmentsRepository,
-    private readonly users: UsersRepository,
-    private readonly authorities: AuthoritiesRepository,
+    private readonly letters: LettersRepository,
     private readonly countries: CountryRequirementsHolder,
   ) {}
 
@@ -38,16 +35,11 @@ export class LetterRenderer {
 
   /** The letter dated `at` (in the requesting authority's zone), sent by `sender` (null: not yet sent). */
   async render(row: RequestRow, language: LetterLanguage, at: Date, sender: LetterSender | null, m?: EntityManager): Promise<RenderedLetter> {
-    const [documents, drafter, senderUser, sendingAuthority] = await Promise.all([
-      this.attachments.forRequest(row.id, m),
-      this.users.findById(row.createdBy, m),
-      sender?.userId ? this.users.findById(sender.userId, m) : null,
-      sender?.authorityId ? this.authorities.findById(sender.authorityId, m) : null,
-    ]);
+    const { documents, drafter, sender: officer, sendingAuthorityName } = await this.letters.facts(row.id, row.createdBy, sender?.userId ?? null, sender?.authorityId ?? null, m);
     const input = letterInputOf({
       row,
-      documents,
-      people: { drafter, sender: senderUser, sendingAuthorityName: sendingAuthority?.name ?? null },
+      documents: documents as LetterFacts['documents'],
+      people: { drafter, sender: officer, sendingAuthorityName },
       requiredDetails: this.countries.get(row.requestedCountry)?.requiredDetails ?? [],
       date: dayIn(row.requestingAuthorityTimezone, at),
       language,

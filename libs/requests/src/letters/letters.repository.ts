@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { SqlParams } from '@mla/core';
 
 /** A letter as sent: its bytes, rendered once at `send` and never changed (the database refuses it). */
@@ -10,6 +10,14 @@ export interface FrozenLetter {
   pdf: Buffer;
   eventSeq: number;
   createdAt: Date;
+}
+
+/** What a letter needs besides the request row, read in one round trip. */
+export interface LetterPeopleRow {
+  documents: { kind: string; language: string; fileName: string; sha256: string }[];
+  drafter: { displayName: string; email: string } | null;
+  sender: { displayName: string; email: string } | null;
+  sendingAuthorityName: string | null;
 }
 
 @Injectable()
@@ -23,6 +31,22 @@ export class LettersRepository {
       [requestId, language],
     )) as FrozenLetter[];
     return rows[0] ?? null;
+  }
+
+  /** The request's documents (in order), its drafter, the sending officer and authority: one round trip. */
+  async facts(requestId: string, drafterId: string, senderId: string | null, sendingAuthorityId: string | null, m?: EntityManager): Promise<LetterPeopleRow> {
+    const person = (param: string) =>
+      `(SELECT json_build_object('displayName', u.display_name, 'email', u.email) FROM users u WHERE u.id = ${param})`;
+    const [row] = (await (m ?? this.dataSource).query(
+      `SELECT
+         (SELECT coalesce(json_agg(json_build_object('kind', a.kind, 'language', a.language, 'fileName', a.file_name, 'sha256', a.sha256) ORDER BY a.event_seq), '[]')
+          FROM request_attachments a WHERE a.request_id = $1) AS documents,
+         ${person('$2::uuid')} AS drafter,
+         ${person('$3::uuid')} AS sender,
+         (SELECT name FROM authorities WHERE id = $4::uuid) AS "sendingAuthorityName"`,
+      [requestId, drafterId, senderId, sendingAuthorityId],
+    )) as LetterPeopleRow[];
+    return row as LetterPeopleRow;
   }
 
   /** `INSERT INTO request_letters …`, run in the statement of the `send` whose event names it. */

@@ -18,6 +18,8 @@ const en = {
     newRequest: 'New request',
   },
   page: {
+    language: 'Written in',
+    countryDetails: 'Required by {{country}}',
     loading: 'Loading the request…',
     reference: 'Reference',
     state: 'State',
@@ -179,6 +181,8 @@ const vi: Messages = {
     newRequest: 'Yêu cầu mới',
   },
   page: {
+    language: 'Ngôn ngữ của yêu cầu',
+    countryDetails: 'Theo yêu cầu của {{country}}',
     loading: 'Đang tải yêu cầu…',
     reference: 'Số tham chiếu',
     state: 'Trạng thái',

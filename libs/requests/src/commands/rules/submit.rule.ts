@@ -14,15 +14,12 @@ export const submitRule =
   (countries: CountryRequirementsHolder, attachments: AttachmentsRepository) =>
   async ({ m, row }: RuleContext): Promise<CommandPlan> => {
     const missing: FieldError[] = missingForSubmit(row).map((field) => ({ field, message: 'is required before submit' }));
-    const documents = await attachments.forRequest(row.id, m);
-    const country = countries.check(row.requestedCountry, {
-      type: row.type,
-      channel: row.channel,
-      legalBasis: row.legalBasis,
-      language: row.language,
-      details: row.details,
-      attachments: documents,
-    });
+    const content = { type: row.type, channel: row.channel, legalBasis: row.legalBasis, language: row.language, details: row.details };
+    let country = countries.check(row.requestedCountry, { ...content, attachments: [] });
+    // Its documents are read only when they matter: a language the country does not accept, unless translated.
+    if (country.some((e) => e.field === 'attachments' || e.field === 'language')) {
+      country = countries.check(row.requestedCountry, { ...content, attachments: await attachments.forRequest(row.id, m) });
+    }
     missing.push(...country.map(({ field, message, source }) => ({ field, message, source })));
     if (missing.length > 0) {
       throw incomplete(`The request cannot be submitted: ${missing.map((e) => e.field).join(', ')} missing or unfit`, missing);

@@ -56,7 +56,7 @@ export function Documents({ request, editable }: { request: RequestDto; editable
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatBytes(a.sizeBytes, i18n.language)}</Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
-                      <Button component="a" size="xs" variant="light" href={`/api/v1/requests/${request.id}/attachments/${a.id}/content`} download={a.fileName}>
+                      <Button component="a" size="xs" variant="default" href={`/api/v1/requests/${request.id}/attachments/${a.id}/content`} download={a.fileName}>
                         {t('documents.download', { name: a.fileName })}
                       </Button>
                       {editable && (
@@ -199,7 +199,7 @@ function Letter({ request }: { request: RequestDto }) {
       </Text>
       <Group>
         {(['en', 'vi'] as const).map((lang) => (
-          <Button key={lang} variant="light" loading={pending === lang} onClick={() => void download(lang)}>
+          <Button key={lang} variant="default" loading={pending === lang} onClick={() => void download(lang)}>
             {t('documents.letterIn', { language: t(`common:languages.${lang}`) })}
           </Button>
         ))}

@@ -11,7 +11,7 @@ import { ProblemAlert } from '@/components/problem';
 import type { RequestAction, RequestDto } from '@/lib/api/client';
 import { useAuthorities, useMe, useRequest } from '@/lib/api/hooks';
 import { formatDate, formatDateTime, viewerTimeZone } from '@/lib/format';
-import { useDeleteDraft } from '../api/requests';
+import { useCountryDetails, useDeleteDraft } from '../api/requests';
 import { AccessLog, mayReadAccessLog } from '../components/AccessLog';
 import { ActionDialog } from '../components/ActionDialog';
 import { Documents } from '../components/Documents';
@@ -42,6 +42,7 @@ export function RequestPage() {
   const navigate = useNavigate();
   const r = request.data;
   const del = useDeleteDraft(r ?? ({ id: id ?? '', version: 0 } as RequestDto));
+  const country = useCountryDetails(r && Object.keys(r.details).length > 0 ? r.requestedAuthority.country : undefined);
 
   if (request.isPending) return <Text>{t('page.loading')}</Text>;
   if (!r) return <ProblemAlert problem={request.error} />;
@@ -142,6 +143,7 @@ export function RequestPage() {
                 <Field label={t('page.channel')}>{t(`common:channel.${r.channel}`)}</Field>
                 <Field label={t('page.neededBy')}>{formatDate(r.neededBy, lang)}</Field>
                 <Field label={t('common:field.confidential')}>{r.confidential ? t('page.confidential') : t('page.notConfidential')}</Field>
+                <Field label={t('page.language')}>{t(`common:languages.${r.language}`, { defaultValue: r.language })}</Field>
               </SimpleGrid>
               {r.relatedRequestId && (
                 <Field label={t('page.relatedRequest')}>
@@ -162,6 +164,20 @@ export function RequestPage() {
               <Field label={t('page.measures')}>
                 {r.measures.length === 0 ? '—' : <List size="sm">{r.measures.map((m, i) => <List.Item key={i}>{m}</List.Item>)}</List>}
               </Field>
+              {Object.keys(r.details).length > 0 && (
+                <Field label={t('page.countryDetails', { country: country.data?.name ?? r.requestedAuthority.country })}>
+                  <Stack gap={4}>
+                    {Object.entries(r.details).map(([key, value]) => (
+                      <div key={key}>
+                        <Text size="sm" fw={600}>
+                          {country.data?.requiredDetails.find((d) => d.key === key)?.label[lang === 'vi' ? 'vi' : 'en'] ?? key}
+                        </Text>
+                        <Text style={{ whiteSpace: 'pre-wrap' }}>{value}</Text>
+                      </div>
+                    ))}
+                  </Stack>
+                </Field>
+              )}
               <Field label={t('page.identifiers')}>
                 {r.identifiers.length === 0 ? (
                   '—'
