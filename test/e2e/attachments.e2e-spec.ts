@@ -1,15 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { createTestApp, TestApp } from '../support/test-app';
-import { act, authorityId, completeDraft, createDraft, errorFields, expectProblem, loginAll, UserKey } from '../support/fixtures';
+import { act, authorityId, binaryBody, completeDraft, createDraft, errorFields, expectProblem, loginAll, UserKey } from '../support/fixtures';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const binary = (res: unknown, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  const stream = res as NodeJS.ReadableStream;
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 /** Supporting documents of a request (issue 13): attached to a draft, frozen at submit, seen abroad from send on, in the chain. */
 describe('supporting documents (e2e)', () => {
@@ -37,7 +31,7 @@ describe('supporting documents (e2e)', () => {
   };
   const list = (who: UserKey, id: string) => t.http.get(`/api/v1/requests/${id}/attachments`).set('authorization', as[who]);
   const download = (who: UserKey, id: string, attachmentId: string) =>
-    t.http.get(`/api/v1/requests/${id}/attachments/${attachmentId}/content`).set('authorization', as[who]).buffer(true).parse(binary);
+    t.http.get(`/api/v1/requests/${id}/attachments/${attachmentId}/content`).set('authorization', as[who]).buffer(true).parse(binaryBody);
 
   it('attaches, lists, downloads and removes a document of a draft; each is an event of the chain', async () => {
     const draft = await createDraft(t, as.vnProsecutor, completeDraft(sgCa));
@@ -180,7 +174,7 @@ describe('supporting documents (e2e)', () => {
         .send(order);
       expect(added.status).toBe(201);
       expect(await files()).toHaveLength(before + 1);
-      const read = await disk.http.get(`/api/v1/requests/${draft.id}/attachments/${added.body.id}/content`).set('authorization', vnp).buffer(true).parse(binary);
+      const read = await disk.http.get(`/api/v1/requests/${draft.id}/attachments/${added.body.id}/content`).set('authorization', vnp).buffer(true).parse(binaryBody);
       expect(sha256(read.body as Buffer)).toBe(sha256(order));
       expect((await disk.http.delete(`/api/v1/requests/${draft.id}/attachments/${added.body.id}`).set('authorization', vnp)).status).toBe(204);
       expect(await files()).toHaveLength(before);

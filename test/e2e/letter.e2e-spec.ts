@@ -5,15 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LETTER_LABELS } from '@mla/letters';
 import { createTestApp, TestApp } from '../support/test-app';
-import { act, authorityId, completeDraft, createDraft, expectProblem, loginAll, UserKey } from '../support/fixtures';
+import { act, authorityId, binaryBody, completeDraft, createDraft, expectProblem, loginAll, UserKey } from '../support/fixtures';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const binary = (res: unknown, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  const stream = res as NodeJS.ReadableStream;
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 /** Text and fonts of a PDF with poppler-utils (installed by .ci/run when missing). */
 function pdfTools(pdf: Buffer): { text: string; fonts: string } {
@@ -70,7 +64,7 @@ describe('letter of request (e2e)', () => {
       .query(lang ? { lang } : {})
       .set('authorization', as[who])
       .buffer(true)
-      .parse(binary);
+      .parse(binaryBody);
 
   it('renders a draft’s letter in Vietnamese: every section heading, the reference, the measures, diacritics intact, fonts embedded', async () => {
     const res = await letter('vnProsecutor', 'vi');

@@ -53,6 +53,14 @@ export function completeDraft(requestedAuthorityId: string, overrides: Record<st
   };
 }
 
+/** A supertest parser that keeps a binary answer's bytes (a PDF, a stored file) as a Buffer. */
+export function binaryBody(res: unknown, cb: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  const stream = res as NodeJS.ReadableStream;
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => cb(null, Buffer.concat(chunks)));
+}
+
 /** Takes an action; throws with the problem body when it is not accepted. */
 export async function act(t: TestApp, bearer: string, id: string, body: Record<string, unknown>): Promise<Record<string, any>> {
   const res = await t.http.post(`/api/v1/requests/${id}/transitions`).set('authorization', bearer).send(body);

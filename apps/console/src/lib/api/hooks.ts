@@ -50,3 +50,14 @@ export function useRequest(id: string | undefined, options: { poll?: boolean } =
     refetchInterval: options.poll === false ? false : POLL_MS,
   });
 }
+
+/** What a requested country requires of a request (GET /countries/:code: its rules with their sources, the labels of its extra fields). */
+export function useCountry(code: string | undefined) {
+  return useQuery({
+    queryKey: ['country', code],
+    queryFn: () => call(api.GET('/api/v1/countries/{code}', { params: { path: { code: code as string } } })),
+    enabled: Boolean(code),
+    staleTime: 10 * 60_000,
+    retry: false,
+  });
+}

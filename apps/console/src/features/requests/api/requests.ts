@@ -116,14 +116,3 @@ export function useAccessLog(id: string, cursor: string | undefined) {
     placeholderData: (previous) => previous,
   });
 }
-
-/** The requested country's extra fields (GET /countries/:code), for the labels of a request's `details`. */
-export function useCountryDetails(code: string | undefined) {
-  return useQuery({
-    queryKey: ['country', code],
-    queryFn: () => call(api.GET('/api/v1/countries/{code}', { params: { path: { code: code as string } } })),
-    enabled: Boolean(code),
-    staleTime: 10 * 60_000,
-    retry: false,
-  });
-}

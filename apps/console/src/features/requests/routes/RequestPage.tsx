@@ -9,9 +9,9 @@ import { FormDialog } from '@/components/FormDialog';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/problem';
 import type { RequestAction, RequestDto } from '@/lib/api/client';
-import { useAuthorities, useMe, useRequest } from '@/lib/api/hooks';
+import { useAuthorities, useCountry, useMe, useRequest } from '@/lib/api/hooks';
 import { formatDate, formatDateTime, viewerTimeZone } from '@/lib/format';
-import { useCountryDetails, useDeleteDraft } from '../api/requests';
+import { useDeleteDraft } from '../api/requests';
 import { AccessLog, mayReadAccessLog } from '../components/AccessLog';
 import { ActionDialog } from '../components/ActionDialog';
 import { Documents } from '../components/Documents';
@@ -42,7 +42,7 @@ export function RequestPage() {
   const navigate = useNavigate();
   const r = request.data;
   const del = useDeleteDraft(r ?? ({ id: id ?? '', version: 0 } as RequestDto));
-  const country = useCountryDetails(r && Object.keys(r.details).length > 0 ? r.requestedAuthority.country : undefined);
+  const country = useCountry(r && Object.keys(r.details).length > 0 ? r.requestedAuthority.country : undefined);
 
   if (request.isPending) return <Text>{t('page.loading')}</Text>;
   if (!r) return <ProblemAlert problem={request.error} />;

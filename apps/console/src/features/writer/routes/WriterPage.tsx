@@ -6,10 +6,10 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { Page } from '@/components/Page';
 import { ProblemAlert, useProblemText } from '@/components/problem';
 import { ApiProblem, type RequestDto, type Schemas } from '@/lib/api/client';
-import { useAuthorities, useMe, useRequest } from '@/lib/api/hooks';
+import { useAuthorities, useCountry, useMe, useRequest } from '@/lib/api/hooks';
 import { viewerTimeZone } from '@/lib/format';
 import { useSaveDraft, useSubmitDraft } from '../api/drafts';
-import { useCountry, useDraftDocuments } from '../api/countries';
+import { useDraftDocuments } from '../api/countries';
 import { Completeness } from '../components/Completeness';
 import { CountryRequirements, notAccepted } from '../components/CountryRequirements';
 import { IdentifierInput } from '../components/IdentifierInput';
