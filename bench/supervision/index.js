@@ -32,6 +32,8 @@ const STATS_RUNS = Number(process.env.BENCH_STATS_RUNS ?? 15);
 const PORT = Number(process.env.BENCH_PORT ?? 3950);
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_S ?? 900) * 1000;
 const PLANS = process.env.BENCH_PLANS === '1';
+/** BENCH_KEEP_DB=1 keeps the filled database (its name on stderr) to study a query by hand; drop it after. */
+const KEEP_DB = process.env.BENCH_KEEP_DB === '1';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const AIMS = { overdueP95Ms: 50, statsYearP95Ms: 300 };
 const DAY = 86_400_000;
@@ -248,7 +250,8 @@ async function main() {
   } finally {
     clearTimeout(timer);
     if (api) await api.stop().catch(() => undefined);
-    await dropDatabase(NAME).catch((error) => console.error(`bench/supervision: could not drop ${NAME}: ${error.message}`));
+    if (KEEP_DB) console.error(`bench/supervision: kept the database ${NAME} (BENCH_KEEP_DB=1): DROP DATABASE it when done`);
+    else await dropDatabase(NAME).catch((error) => console.error(`bench/supervision: could not drop ${NAME}: ${error.message}`));
     await deleteRedisPrefix(PREFIX).catch(() => undefined);
   }
 }
