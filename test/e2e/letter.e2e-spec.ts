@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LETTER_LABELS } from '@mla/letters';
+import { LetterRenderer } from '../../libs/requests/src/letters/letter-renderer';
 import { createTestApp, TestApp } from '../support/test-app';
 import { act, authorityId, binaryBody, completeDraft, createDraft, expectProblem, loginAll, UserKey } from '../support/fixtures';
 
@@ -92,6 +93,28 @@ describe('letter of request (e2e)', () => {
     const fontRows = fonts.trim().split('\n').slice(2);
     expect(fontRows.length).toBeGreaterThan(0);
     for (const row of fontRows) expect(row).toMatch(/\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/); // emb sub uni
+  });
+
+  it('renders a letter once for repeated reads of the same version, and again once the request changed', async () => {
+    const renders = jest.spyOn(t.app.get(LetterRenderer), 'render');
+    try {
+      const first = await letter('vnProsecutor', 'en');
+      const second = await letter('vnProsecutor', 'en');
+      expect(sha256(second.body as Buffer)).toBe(sha256(first.body as Buffer));
+      expect(renders).toHaveBeenCalledTimes(1);
+      const read = await t.http.get(`/api/v1/requests/${requestId}`).set('authorization', as.vnProsecutor);
+      const edited = await t.http
+        .patch(`/api/v1/requests/${requestId}`)
+        .set('authorization', as.vnProsecutor)
+        .set('if-match', `"${read.body.version}"`)
+        .send({ measures: [...read.body.measures, 'Provide the e-mail addresses linked to the account'] });
+      expect(edited.status).toBe(200);
+      const after = await letter('vnProsecutor', 'en');
+      expect(renders).toHaveBeenCalledTimes(2);
+      expect(pdfTools(after.body as Buffer).text).toContain('Provide the e-mail addresses linked to the account');
+    } finally {
+      renders.mockRestore();
+    }
   });
 
   it('answers 400 for a language it does not render, 404 to whom may not see the request', async () => {

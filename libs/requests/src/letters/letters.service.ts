@@ -3,7 +3,8 @@ import { Clock } from '@mla/core';
 import type { Principal } from '@mla/identity';
 import type { LetterLanguage } from '@mla/letters';
 import { RequestsService } from '../requests.service';
-import { LetterRenderer } from './letter-renderer';
+import { dayIn } from './letter-input.builder';
+import { LetterRenderer, type RenderedLetter } from './letter-renderer';
 import { LettersRepository } from './letters.repository';
 
 export interface LetterFile {
@@ -19,9 +20,18 @@ export interface LetterFile {
  * GET …/letter (issue 13): the letter as sent when it was sent in that language (the very
  * bytes, whatever the code renders today); otherwise rendered now from the request — a draft's
  * dated today, a sent request's dated the day it was sent. Every read is access-logged.
+ *
+ * A render costs about 100 ms of CPU (more for a long request): the last letters rendered are
+ * kept, by request version, language and date, so that reading the same letter again (a
+ * reload, a second reader, a client repeating GETs) renders nothing. Any change to the request
+ * (content, documents) bumps its version; a drafter renamed since shows after the next change.
  */
+const CACHED_LETTERS = 64;
+
 @Injectable()
 export class LettersService {
+  private readonly recent = new Map<string, RenderedLetter>();
+
   constructor(
     private readonly requests: RequestsService,
     private readonly letters: LettersRepository,
@@ -34,7 +44,13 @@ export class LettersService {
     const frozen = row.sentAt ? await this.letters.find(row.id, language) : null;
     if (frozen) return { pdf: frozen.pdf, sha256: frozen.sha256, frozen: true, reference: row.reference, language };
     const sender = row.sentAt ? { authorityId: row.sendingAuthorityId, userId: null } : null;
-    const rendered = await this.renderer.render(row, language, row.sentAt ?? this.clock.now(), sender);
+    const at = row.sentAt ?? this.clock.now();
+    const key = `${row.id}:${row.version}:${language}:${dayIn(row.requestingAuthorityTimezone, at)}`;
+    let rendered = this.recent.get(key);
+    if (rendered) this.recent.delete(key);
+    else rendered = await this.renderer.render(row, language, at, sender);
+    this.recent.set(key, rendered);
+    if (this.recent.size > CACHED_LETTERS) this.recent.delete(this.recent.keys().next().value as string);
     return { pdf: rendered.pdf, sha256: rendered.sha256, frozen: false, reference: row.reference, language };
   }
 }
