@@ -189,6 +189,8 @@ describe('the web console in a browser (e2e)', () => {
       expect(sent.subarray(0, 5).toString()).toBe('%PDF-');
       await sgo.page.getByRole('status').filter({ hasText: sgo.t('requests:documents.letterFrozen', { hash: 'X' }).split('X')[0] as string }).waitFor();
       await sgo.axe('incoming request, the letter as sent');
+      // the page's polls revalidate what it holds: 304, nothing read again
+      await sgo.page.waitForResponse((res) => res.url().endsWith(`/api/v1/requests/${preservationId}`) && res.status() === 304);
       await sgo.shot('letter-as-sent');
       await sgo.page.getByRole('tab', { name: sgo.t('requests:history.title') }).click();
       await act(sgo, 'acknowledge', (d) => d.getByLabel(labelled(sgo.t('field.note'))).fill('Received; the provider is contacted.'));

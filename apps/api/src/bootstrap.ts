@@ -77,6 +77,9 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
   fastify.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
   fastify.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
+    // What the API answers is evidence of criminal cases: never kept in a browser's or a proxy's cache
+    // (the console's polls revalidate with If-None-Match instead).
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import {
   ApiBearerAuth,
@@ -13,6 +13,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiPreconditionFailedResponse,
+  ApiResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -36,6 +37,7 @@ import { RequestsService } from './requests.service';
 import { ExpectedVersion } from './http/if-match.decorator';
 import { Idempotency, type IdempotencyClaim } from './idempotency/idempotency-context';
 import { editCommand, transitionCommand } from './http/transition-command';
+import { answer, IF_NONE_MATCH } from './http/conditional-read';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound('Request') });
 
@@ -81,11 +83,16 @@ export class RequestsController {
 
   /** One request with its deadlines and the actions you may take now. */
   @Get(':id')
+  @ApiHeader(IF_NONE_MATCH)
   @ApiOkResponse({ type: RequestDto })
-  async get(@CurrentUser() p: Principal, @Param('id', uuid) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<RequestDto> {
-    const request = await this.requests.get(p, id);
-    reply.header('etag', etagOf(request.version));
-    return request;
+  @ApiResponse({ status: 304, description: 'Not modified: your copy (If-None-Match) is this version' })
+  async get(
+    @CurrentUser() p: Principal,
+    @Param('id', uuid) id: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RequestDto> {
+    return answer(reply, await this.requests.get(p, id, ifNoneMatch));
   }
 
   /** Edits a draft (PROSECUTOR of the requesting authority). */
@@ -168,9 +175,17 @@ export class RequestsController {
 
   /** The request's history, oldest first. */
   @Get(':id/events')
+  @ApiHeader(IF_NONE_MATCH)
   @ApiOkResponse({ type: EventListDto })
-  listEvents(@CurrentUser() p: Principal, @Param('id', uuid) id: string, @Query() query: ListEventsQueryDto): Promise<EventListDto> {
-    return this.events.list(p, id, query);
+  @ApiResponse({ status: 304, description: 'Not modified: the history has not grown since your copy (If-None-Match)' })
+  async listEvents(
+    @CurrentUser() p: Principal,
+    @Param('id', uuid) id: string,
+    @Query() query: ListEventsQueryDto,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<EventListDto> {
+    return answer(reply, await this.events.list(p, id, query, ifNoneMatch));
   }
 
   /** Recomputes the hash chain of the history. */
@@ -229,8 +244,15 @@ export class RequestsController {
 
   /** Evidence items delivered so far, with their custody. */
   @Get(':id/evidence')
+  @ApiHeader(IF_NONE_MATCH)
   @ApiOkResponse({ type: EvidenceListDto })
-  listEvidence(@CurrentUser() p: Principal, @Param('id', uuid) id: string): Promise<EvidenceListDto> {
-    return this.evidence.list(p, id);
+  @ApiResponse({ status: 304, description: 'Not modified: the items are as in your copy (If-None-Match)' })
+  async listEvidence(
+    @CurrentUser() p: Principal,
+    @Param('id', uuid) id: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<EvidenceListDto> {
+    return answer(reply, await this.evidence.list(p, id, ifNoneMatch));
   }
 }

@@ -14,6 +14,7 @@ import type { ListRequestsQueryDto } from './dto/list-requests-query.dto';
 import type { RequestDto, RequestListDto } from './dto/request.dto';
 import type { IdempotencyClaim } from './idempotency/idempotency-context';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
+import { matchesIfNoneMatch, type ConditionalAnswer } from './http/conditional-read';
 import { etagOf, toRequestDto, toSummary } from './request.presenter';
 import type { RequestRow } from './request.row';
 import { NewRequestRow, RequestsRepository } from './requests.repository';
@@ -121,11 +122,19 @@ export class RequestsService {
     return toRequestDto(row, deadlines, p);
   }
 
-  async get(p: Principal, id: string): Promise<RequestDto> {
+  /** The request as the caller sees it; a 304 (and no access-log row) when the caller holds this version (`If-None-Match`). */
+  async get(p: Principal, id: string, ifNoneMatch?: string | string[]): Promise<ConditionalAnswer<RequestDto>> {
     const found = await this.requests.findWithDeadlines(id);
     if (!found || !canSee(p, found.row)) throw AppException.notFound('Request');
+    const etag = etagOf(found.row.version);
+    if (matchesIfNoneMatch(ifNoneMatch, etag)) return { etag, notModified: true };
     await this.accessLog.recordRead(p, found.row, 'request');
-    return toRequestDto(found.row, found.deadlines, p);
+    return { etag, notModified: false, body: toRequestDto(found.row, found.deadlines, p) };
+  }
+
+  /** Records a read of part of a request the caller may see (the access log of a confidential one). */
+  recordRead(p: Principal, row: RequestRow, what: AccessKind, detail: Record<string, unknown> = {}): Promise<void> {
+    return this.accessLog.recordRead(p, row, what, detail);
   }
 
   async list(p: Principal, q: ListRequestsQueryDto): Promise<RequestListDto> {

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import {
   ApiBearerAuth,
@@ -14,6 +14,7 @@ import {
   ApiPayloadTooLargeResponse,
   ApiPreconditionFailedResponse,
   ApiProduces,
+  ApiResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
@@ -22,6 +23,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException } from '@mla/core';
 import { CurrentUser, Principal, Roles } from '@mla/identity';
 import { AttachmentDto, AttachmentListDto, AttachQueryDto } from '../dto/attachment.dto';
+import { answer, IF_NONE_MATCH } from '../http/conditional-read';
 import { ExpectedVersion } from '../http/if-match.decorator';
 import { etagOf } from '../request.presenter';
 import { AttachmentsService } from './attachments.service';
@@ -76,9 +78,17 @@ export class AttachmentsController {
 
   /** The supporting documents of the request (the requested side sees them from `send` on). */
   @Get()
+  @ApiHeader(IF_NONE_MATCH)
   @ApiOkResponse({ type: AttachmentListDto })
-  async list(@CurrentUser() p: Principal, @Param('id', uuid) id: string): Promise<AttachmentListDto> {
-    return { items: await this.attachments.list(p, id) };
+  @ApiResponse({ status: 304, description: 'Not modified: your copy (If-None-Match) is current' })
+  async list(
+    @CurrentUser() p: Principal,
+    @Param('id', uuid) id: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AttachmentListDto> {
+    const read = await this.attachments.list(p, id, ifNoneMatch);
+    return answer(reply, read.notModified ? read : { ...read, body: { items: read.body } });
   }
 
   /** A document's file, as stored (always application/octet-stream; X-Content-SHA256 gives its hash). */

@@ -5,6 +5,7 @@ import { AppConfig, AppException, TransactionRunner } from '@mla/core';
 import type { Principal } from '@mla/identity';
 import { FileStore, FileTooLarge } from '@mla/storage';
 import { RequestCommands } from '../commands/request-commands';
+import { matchesIfNoneMatch, type ConditionalAnswer } from '../http/conditional-read';
 import type { AttachmentDto, AttachQueryDto } from '../dto/attachment.dto';
 import { EvidenceRepository } from '../evidence/evidence.repository';
 import { RequestsService } from '../requests.service';
@@ -85,9 +86,13 @@ export class AttachmentsService {
     });
   }
 
-  async list(p: Principal, requestId: string): Promise<AttachmentDto[]> {
-    await this.requests.readVisible(p, requestId, 'attachments');
-    return (await this.attachments.forRequest(requestId)).map(toAttachmentDto);
+  /** The request's documents; a 304 (no access-log row) when the caller holds this version (`If-None-Match`): only attach and remove change them, each a new version. */
+  async list(p: Principal, requestId: string, ifNoneMatch?: string | string[]): Promise<ConditionalAnswer<AttachmentDto[]>> {
+    const row = await this.requests.visibleRow(p, requestId);
+    const etag = `W/"documents-${row.version}"`;
+    if (matchesIfNoneMatch(ifNoneMatch, etag)) return { etag, notModified: true };
+    await this.requests.recordRead(p, row, 'attachments');
+    return { etag, notModified: false, body: (await this.attachments.forRequest(requestId)).map(toAttachmentDto) };
   }
 
   /** A document's file, for anyone who may see the request, streamed from the store. */

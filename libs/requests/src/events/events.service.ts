@@ -4,6 +4,7 @@ import { verifyChain } from '../domain/event-hash';
 import type { ChainVerificationDto, EventDto, EventListDto, ListEventsQueryDto } from '../dto/event.dto';
 import type { Side } from '@mla/domain';
 import type { StoredEvent } from '../domain/event-hash';
+import { matchesIfNoneMatch, type ConditionalAnswer } from '../http/conditional-read';
 import { RequestsService } from '../requests.service';
 import { sideOf } from '../visibility';
 import { EventsRepository } from './events.repository';
@@ -21,14 +22,19 @@ export class EventsService {
     private readonly requests: RequestsService,
   ) {}
 
-  async list(p: Principal, requestId: string, q: ListEventsQueryDto): Promise<EventListDto> {
-    const row = await this.requests.readVisible(p, requestId, 'events');
+  /** A page of the history; a 304 (no access-log row) when the chain has not grown since the caller's copy (`If-None-Match`). */
+  async list(p: Principal, requestId: string, q: ListEventsQueryDto, ifNoneMatch?: string | string[]): Promise<ConditionalAnswer<EventListDto>> {
+    const row = await this.requests.visibleRow(p, requestId);
+    // A page is a function of the chain's length (and of the query, which is in the URL the tag is for).
+    const etag = `W/"events-${row.eventSeq}"`;
+    if (matchesIfNoneMatch(ifNoneMatch, etag)) return { etag, notModified: true };
+    await this.requests.recordRead(p, row, 'events');
     const limit = q.limit ?? 100;
     const rows = await this.events.page(requestId, Number(q.cursor ?? 0), limit + 1);
     const side = sideOf(p, row);
     const items = rows.slice(0, limit).map((e) => toEventDto(e, side));
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? String(last.seq) : null };
+    return { etag, notModified: false, body: { items, nextCursor: rows.length > limit && last ? String(last.seq) : null } };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@mla/identity';
 import type { EvidenceItemDto, EvidenceListDto } from '../dto/evidence.dto';
+import { contentEtag, matchesIfNoneMatch, type ConditionalAnswer } from '../http/conditional-read';
 import { RequestsService } from '../requests.service';
 import { EvidenceRepository, EvidenceRow } from './evidence.repository';
 
@@ -11,10 +12,15 @@ export class EvidenceService {
     private readonly requests: RequestsService,
   ) {}
 
-  async list(p: Principal, requestId: string): Promise<EvidenceListDto> {
-    await this.requests.readVisible(p, requestId, 'evidence');
-    const rows = await this.evidence.list(requestId);
-    return { items: rows.map(toEvidenceDto), nextCursor: null };
+  /** The delivered items; a 304 (no access-log row) when they are as in the caller's copy (`If-None-Match`). */
+  async list(p: Principal, requestId: string, ifNoneMatch?: string | string[]): Promise<ConditionalAnswer<EvidenceListDto>> {
+    const row = await this.requests.visibleRow(p, requestId);
+    const body = { items: (await this.evidence.list(requestId)).map(toEvidenceDto), nextCursor: null };
+    // A stored file changes an item without a new version of the request: the tag is the answer's own.
+    const etag = contentEtag(body);
+    if (matchesIfNoneMatch(ifNoneMatch, etag)) return { etag, notModified: true };
+    await this.requests.recordRead(p, row, 'evidence');
+    return { etag, notModified: false, body };
   }
 }
 

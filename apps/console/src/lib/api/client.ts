@@ -65,6 +65,38 @@ export async function call<T>(pending: Promise<{ data?: T; error?: unknown; resp
   return result.data as T;
 }
 
+/** Per query: the ETag of the answer and that answer as JSON (a tag is sent only for the copy it describes). */
+const tags = new Map<string, { etag: string; json: string }>();
+
+/**
+ * A poll that revalidates (If-None-Match): the ETag of the copy in the query cache is sent,
+ * and a 304 keeps that copy. Nothing new is read, so a confidential request's access log gets
+ * no row for it. The API answers no-store: the copy lives only in this page's query cache
+ * (emptied at sign-out, and then nothing is revalidated).
+ */
+export async function callConditional<T>(
+  key: readonly unknown[],
+  cached: T | undefined,
+  send: (headers: { 'If-None-Match'?: string }) => Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
+  const id = JSON.stringify(key);
+  const known = cached === undefined ? undefined : tags.get(id);
+  // The cache may hold another copy than the tagged one (an action's answer put there): then no tag.
+  const tag = known && known.json === JSON.stringify(cached) ? known.etag : undefined;
+  let result: { data?: T; error?: unknown; response: Response };
+  try {
+    result = await send(tag ? { 'If-None-Match': tag } : {});
+  } catch (error) {
+    throw new ApiProblem(0, 'NETWORK', (error as Error)?.message ?? 'network error');
+  }
+  if (result.response.status === 304 && cached !== undefined) return cached;
+  if (!result.response.ok) throw toProblem(result.response.status, result.error);
+  const etag = result.response.headers.get('etag');
+  if (etag) tags.set(id, { etag, json: JSON.stringify(result.data) });
+  else tags.delete(id);
+  return result.data as T;
+}
+
 /** The If-Match value of a version (the API's ETag is the quoted version). */
 export const ifMatch = (version: number) => `"${version}"`;
 

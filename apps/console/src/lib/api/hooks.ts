@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { api, call, type Authority, type Me, type RequestDto } from './client';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, callConditional, type Authority, type Me, type RequestDto } from './client';
 
 /** Lists and the request page refresh by themselves within 5 s. */
 export const POLL_MS = 5000;
@@ -43,9 +43,12 @@ export function useAuthorities(enabled = true) {
 }
 
 export function useRequest(id: string | undefined, options: { poll?: boolean } = {}) {
+  const qc = useQueryClient();
+  const key = queryKeys.request(id ?? '');
   return useQuery<RequestDto>({
-    queryKey: queryKeys.request(id ?? ''),
-    queryFn: () => call(api.GET('/api/v1/requests/{id}', { params: { path: { id: id as string } } })),
+    queryKey: key,
+    queryFn: () =>
+      callConditional(key, qc.getQueryData<RequestDto>(key), (header) => api.GET('/api/v1/requests/{id}', { params: { path: { id: id as string }, header } })),
     enabled: Boolean(id),
     refetchInterval: options.poll === false ? false : POLL_MS,
   });

@@ -2334,7 +2334,10 @@ export interface operations {
     RequestsController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2349,6 +2352,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RequestDto"];
                 };
+            };
+            /** @description Not modified: your copy (If-None-Match) is this version */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
             401: {
@@ -2703,7 +2713,10 @@ export interface operations {
                 /** @description 1 to 200, default 100. */
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2718,6 +2731,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EventListDto"];
                 };
+            };
+            /** @description Not modified: the history has not grown since your copy (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
             401: {
@@ -2981,7 +3001,10 @@ export interface operations {
     RequestsController_listEvidence: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2996,6 +3019,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EvidenceListDto"];
                 };
+            };
+            /** @description Not modified: the items are as in your copy (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
             401: {
@@ -3029,7 +3059,10 @@ export interface operations {
     AttachmentsController_list: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3044,6 +3077,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AttachmentListDto"];
                 };
+            };
+            /** @description Not modified: your copy (If-None-Match) is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
             401: {

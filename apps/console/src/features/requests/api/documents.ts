@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, ifMatch, toProblem, type RequestDto, type Schemas } from '@/lib/api/client';
+import { api, call, callConditional, ifMatch, toProblem, type RequestDto, type Schemas } from '@/lib/api/client';
 import { POLL_MS, queryKeys } from '@/lib/api/hooks';
 import type { operations } from '@/lib/api/schema';
 import { uploadWithProgress } from '@/lib/sha256';
@@ -12,9 +12,14 @@ export const DOCUMENT_LANGUAGES = ['vi', 'en', 'th', 'id', 'ms', 'km', 'lo', 'my
 
 /** The supporting documents of a request (the requested side sees them from send on). */
 export function useAttachments(requestId: string) {
+  const qc = useQueryClient();
+  const key = queryKeys.attachments(requestId);
   return useQuery({
-    queryKey: queryKeys.attachments(requestId),
-    queryFn: () => call(api.GET('/api/v1/requests/{id}/attachments', { params: { path: { id: requestId } } })),
+    queryKey: key,
+    queryFn: () =>
+      callConditional(key, qc.getQueryData<Schemas['AttachmentListDto']>(key), (header) =>
+        api.GET('/api/v1/requests/{id}/attachments', { params: { path: { id: requestId }, header } }),
+      ),
     refetchInterval: POLL_MS,
   });
 }

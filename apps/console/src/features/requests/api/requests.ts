@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, ifMatch, toProblem, type RequestAction, type RequestDto, type Schemas } from '@/lib/api/client';
+import { api, call, callConditional, ifMatch, toProblem, type RequestAction, type RequestDto, type Schemas } from '@/lib/api/client';
 import { POLL_MS, queryKeys } from '@/lib/api/hooks';
 import type { operations } from '@/lib/api/schema';
 import { uploadWithProgress } from '@/lib/sha256';
@@ -39,9 +39,14 @@ export function useRequestList(filters: ListFilters, limit = 25) {
 }
 
 export function useEvents(id: string) {
+  const qc = useQueryClient();
+  const key = queryKeys.events(id);
   return useQuery({
-    queryKey: queryKeys.events(id),
-    queryFn: () => call(api.GET('/api/v1/requests/{id}/events', { params: { path: { id }, query: { limit: 100 } } })),
+    queryKey: key,
+    queryFn: () =>
+      callConditional(key, qc.getQueryData<Schemas['EventListDto']>(key), (header) =>
+        api.GET('/api/v1/requests/{id}/events', { params: { path: { id }, query: { limit: 100 }, header } }),
+      ),
     refetchInterval: POLL_MS,
   });
 }
@@ -55,9 +60,12 @@ export function useVerify(id: string) {
 }
 
 export function useEvidence(id: string) {
+  const qc = useQueryClient();
+  const key = queryKeys.evidence(id);
   return useQuery({
-    queryKey: queryKeys.evidence(id),
-    queryFn: () => call(api.GET('/api/v1/requests/{id}/evidence', { params: { path: { id } } })),
+    queryKey: key,
+    queryFn: () =>
+      callConditional(key, qc.getQueryData<Schemas['EvidenceListDto']>(key), (header) => api.GET('/api/v1/requests/{id}/evidence', { params: { path: { id }, header } })),
     refetchInterval: POLL_MS,
   });
 }
