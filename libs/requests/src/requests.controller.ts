@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import {
   ApiBearerAuth,
@@ -38,10 +38,10 @@ import { ExpectedVersion } from './http/if-match.decorator';
 import { Idempotency, type IdempotencyClaim } from './idempotency/idempotency-context';
 import { editCommand, transitionCommand } from './http/transition-command';
 import { answer, IF_NONE_MATCH } from './http/conditional-read';
+import { IF_MATCH, uuidOf } from './http/request-params';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound('Request') });
+const uuid = uuidOf('Request');
 
-const IF_MATCH = { name: 'If-Match', required: false, description: 'The version (ETag) you read; 412 VERSION_CONFLICT when stale' };
 const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false, description: 'Repeats with the same key and body answer the first response' };
 
 @ApiTags('requests')

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import {
   ApiBearerAuth,
@@ -27,10 +27,10 @@ import { answer, IF_NONE_MATCH } from '../http/conditional-read';
 import { ExpectedVersion } from '../http/if-match.decorator';
 import { etagOf } from '../request.presenter';
 import { AttachmentsService } from './attachments.service';
+import { IF_MATCH, uuidOf } from '../http/request-params';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound('Request') });
-const documentId = new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound('Supporting document') });
-const IF_MATCH = { name: 'If-Match', required: false, description: 'The version (ETag) you read; 412 VERSION_CONFLICT when stale' };
+const uuid = uuidOf('Request');
+const documentId = uuidOf('Supporting document');
 
 /** A file name for Content-Disposition: ASCII fallback and the UTF-8 name (RFC 6266, 8187). */
 export function contentDisposition(fileName: string): string {

@@ -1,12 +1,12 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AppException } from '@mla/core';
 import { CurrentUser, Principal } from '@mla/identity';
 import { LetterQueryDto } from '../dto/attachment.dto';
 import { LettersService } from './letters.service';
+import { uuidOf } from '../http/request-params';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound('Request') });
+const uuid = uuidOf('Request');
 
 @ApiTags('requests')
 @ApiBearerAuth()
