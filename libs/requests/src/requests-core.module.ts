@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CountriesDataModule } from '@mla/countries';
+import { IdempotencyModule } from '@mla/core';
 import { DeadlinesModule } from '@mla/deadlines';
 import { IdentityDataModule } from '@mla/identity';
 import { OutboxModule } from '@mla/outbox';
@@ -11,7 +12,6 @@ import { RequestCommands } from './commands/request-commands';
 import { EventsRepository } from './events/events.repository';
 import { RequestHistory } from './events/request-history';
 import { EvidenceRepository } from './evidence/evidence.repository';
-import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { LetterRenderer } from './letters/letter-renderer';
 import { LettersRepository } from './letters/letters.repository';
 import { RequestActionPorts } from './request-action-ports';
@@ -21,7 +21,7 @@ import { RequestReader } from './reading/request-reader';
 
 /** Requests for any process (API and worker): the one write path, its rules and repositories, the letter's renderer. No HTTP. */
 @Module({
-  imports: [IdentityDataModule, DeadlinesModule, OutboxModule, CountriesDataModule],
+  imports: [IdentityDataModule, DeadlinesModule, OutboxModule, CountriesDataModule, IdempotencyModule],
   providers: [
     AccessLogRepository,
     AccessLogService,
@@ -31,13 +31,12 @@ import { RequestReader } from './reading/request-reader';
     AttachmentsRepository,
     LettersRepository,
     LetterRenderer,
-    IdempotencyRepository,
     RequestHistory,
     { provide: ActionPortsFactory, useClass: RequestActionPorts },
     RequestCommands,
     RequestReader,
     RequestsService,
   ],
-  exports: [RequestsRepository, EventsRepository, EvidenceRepository, AttachmentsRepository, LettersRepository, LetterRenderer, IdempotencyRepository, RequestCommands, RequestReader, RequestsService],
+  exports: [RequestsRepository, EventsRepository, EvidenceRepository, AttachmentsRepository, LettersRepository, LetterRenderer, RequestCommands, RequestReader, RequestsService],
 })
 export class RequestsCoreModule {}

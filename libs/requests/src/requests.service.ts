@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AppException, Clock, decodeCursor, PageQueryDto, toPage } from '@mla/core';
+import { AppException, Clock, decodeCursor, IdempotencyRepository, PageQueryDto, toPage, type IdempotencyClaim } from '@mla/core';
 import type { Principal } from '@mla/identity';
 import type { AccessLogDto } from './access-log/access-log.dto';
 import { AccessLogService } from './access-log/access-log.service';
@@ -9,8 +9,6 @@ import type { Command } from './commands/command.types';
 import type { CreateRequestDto } from './dto/request-content.dto';
 import type { ListRequestsQueryDto } from './dto/list-requests-query.dto';
 import type { RequestDto, RequestListDto } from './dto/request.dto';
-import type { IdempotencyClaim } from './idempotency/idempotency-context';
-import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { matchesIfNoneMatch, type ConditionalAnswer } from './http/conditional-read';
 import { etagOf, toRequestDto, toSummary } from './request.presenter';
 import { RequestReader } from './reading/request-reader';
