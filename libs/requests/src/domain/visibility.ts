@@ -41,6 +41,17 @@ export function sideOf(p: Principal, r: Pick<VisibilityFacts, 'requestingCountry
   return null;
 }
 
+/**
+ * A country's view of requests as SQL on alias `r`, `country` its parameter: the requests it
+ * sends (outgoing), those it receives once sent (incoming), and both (what its supervisors
+ * see). The one text of this rule: the list, the overdue queue and the statistics use it.
+ */
+export const COUNTRY_VISIBILITY_SQL = {
+  outgoing: (country: string) => `r.requesting_country = ${country}`,
+  incoming: (country: string) => `r.requested_country = ${country} AND r.sent_at IS NOT NULL`,
+  either: (country: string) => `(${COUNTRY_VISIBILITY_SQL.outgoing(country)} OR (${COUNTRY_VISIBILITY_SQL.incoming(country)}))`,
+};
+
 /** The same rule as a SQL predicate on alias `r`, with its parameters numbered from `first`. */
 export function visibilitySql(p: Principal, first: number): { sql: string; params: unknown[] } {
   const a = `$${first}`;
@@ -53,7 +64,7 @@ export function visibilitySql(p: Principal, first: number): { sql: string; param
         params: [p.authorityId, p.country],
       };
     case 'SUPERVISOR':
-      return { sql: `(r.requesting_country = ${a} OR (r.requested_country = ${a} AND r.sent_at IS NOT NULL))`, params: [p.country] };
+      return { sql: COUNTRY_VISIBILITY_SQL.either(a), params: [p.country] };
     default:
       return { sql: 'false', params: [] };
   }

@@ -1,4 +1,5 @@
 import { SqlParams } from '@mla/core';
+import { COUNTRY_VISIBILITY_SQL } from '@mla/requests';
 
 export const TERMINAL_STATES_SQL = `('CLOSED','REFUSED','WITHDRAWN','EXPIRED')`;
 
@@ -55,7 +56,7 @@ export function overdueQuery(f: OverdueFilter): { sql: string; params: unknown[]
     `(d.status = 'OVERDUE' OR d.due_at < ${now})`,
     `r.deleted_at IS NULL`,
     `r.state NOT IN ${TERMINAL_STATES_SQL}`,
-    `(r.requesting_country = ${country} OR (r.requested_country = ${country} AND r.sent_at IS NOT NULL))`,
+    COUNTRY_VISIBILITY_SQL.either(country),
   ];
   if (f.after) where.push(`(d.due_at, d.id) > (${p.add(f.after.dueKey)}::timestamptz, ${p.add(f.after.id)}::uuid)`);
   if (f.kind) where.push(`d.kind = ${p.add(f.kind)}`);
