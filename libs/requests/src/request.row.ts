@@ -1,4 +1,4 @@
-import { fieldsWhere, REQUEST_FIELDS, type RequestFieldName, type WritableField } from './domain/request-fields';
+import { fieldsWhere, REQUEST_FIELDS, type WritableField } from './domain/request-fields';
 import type { RequestRow } from './domain/request-row';
 
 export type { RequestRow };
@@ -11,9 +11,3 @@ export const WRITABLE_COLUMNS: Readonly<Record<WritableField, string>> = Object.
 
 /** Properties kept as JSON (jsonb): written as JSON text. */
 export const JSON_COLUMNS: ReadonlySet<string> = new Set(Object.entries(REQUEST_FIELDS).filter(([, f]) => f.type === 'jsonb').map(([name]) => name));
-
-/** The row's own columns are exactly the descriptor's selected fields (a compile-time check). */
-type OwnColumns = Exclude<keyof RequestRow, `${'requesting' | 'requested'}Authority${'Code' | 'Name' | 'Timezone'}`>;
-type Selected = Exclude<RequestFieldName, 'deletedAt'>;
-const sameColumns: [OwnColumns] extends [Selected] ? ([Selected] extends [OwnColumns] ? true : never) : never = true;
-void sameColumns;
