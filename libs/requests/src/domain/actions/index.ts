@@ -28,7 +28,9 @@ export const ACTIONS: readonly AnyDefinition[] = [
   recomputeDeadlines, attach, removeAttachment,
 ] as unknown as readonly AnyDefinition[];
 
+const RULES = new Map(ACTIONS.map((a) => [a.name, a.rule as ActionRuleFn<unknown> | null]));
+
 /** The business rule of a command, if it has one. */
 export function ruleOf(name: CommandName): ActionRuleFn<unknown> | null {
-  return (ACTIONS.find((a) => a.name === name)?.rule as ActionRuleFn<unknown> | null | undefined) ?? null;
+  return RULES.get(name) ?? null;
 }
