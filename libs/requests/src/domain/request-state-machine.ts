@@ -1,11 +1,11 @@
 /**
- * The state machine of a request (DESIGN §3): one frozen table and pure functions that, given
- * a request, an actor and an action, answer the next state or the reason for refusal.
+ * The state machine of a request (DESIGN §3): one frozen table (taken from each action's
+ * definition in `actions/`) and pure functions that, given a request, an actor and an action,
+ * answer the next state or the reason for refusal.
  * Plain TypeScript: no framework, no I/O. The API, the deadlines and every test use this table.
  */
 import {
   REQUEST_ACTIONS,
-  REQUEST_STATES,
   TERMINAL_STATES,
   type ActorRole,
   type BallHolder,
@@ -14,16 +14,16 @@ import {
   type RequestState,
   type RequestType,
   type Side,
-  deadlineEffectsOf,
   NO_DEADLINE_EFFECTS,
   type DeadlineEffects,
 } from '@mla/domain';
 
 export type { DeadlineEffects };
 
-export type { ActionRule, TargetState, TransitionRule, TypeRule } from './action-rule';
 import type { ActionRule, TransitionRule, TypeRule } from './action-rule';
 import { ACTIONS } from './actions';
+
+export type { ActionRule, TargetState, TransitionRule, TypeRule } from './action-rule';
 
 export interface MachineRequest {
   state: RequestState;
