@@ -1,5 +1,5 @@
 import type { Principal } from '@mla/identity';
-import { EventAudience, eventHash, HashedEventContent, StoredEvent } from '../domain/event-hash';
+import { EventAudience, eventHash, HashedEventContent, newEventSalt, StoredEvent } from '../domain/event-hash';
 
 export interface EventActor {
   userId: string | null;
@@ -17,11 +17,14 @@ export const SYSTEM_ACTOR: EventActor = { userId: null, role: 'SYSTEM', authorit
 
 /**
  * The next event of a request's chain: seq and prevHash come from the request row (locked
- * by the caller), so the chain needs no extra read.
+ * by the caller), so the chain needs no extra read. Its hash covers a fresh random salt
+ * (stored with it, shown only to those who see the event), so that a hidden event's hash
+ * confirms no guess of its content.
  */
 export function buildEvent(
   chain: { id: string; eventSeq: number; lastEventHash: string | null },
   e: { action: string; fromState: string | null; toState: string | null; actor: EventActor; input: Record<string, unknown>; occurredAt: Date; audience: EventAudience },
+  salt: string = newEventSalt(),
 ): StoredEvent {
   const content: HashedEventContent = {
     requestId: chain.id,
@@ -33,5 +36,5 @@ export function buildEvent(
     input: JSON.parse(JSON.stringify(e.input)) as Record<string, unknown>,
     occurredAt: e.occurredAt.toISOString(),
   };
-  return { ...content, prevHash: chain.lastEventHash, hash: eventHash(chain.lastEventHash, content), audience: e.audience };
+  return { ...content, prevHash: chain.lastEventHash, hash: eventHash(chain.lastEventHash, content, salt), salt, audience: e.audience };
 }
