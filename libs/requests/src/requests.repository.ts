@@ -8,6 +8,7 @@ import type { StoredEvent } from './domain/event-hash';
 import { EventsRepository } from './events/events.repository';
 import { JSON_COLUMNS, RequestChanges, RequestRow, WRITABLE_COLUMNS } from './request.row';
 import { visibilitySql } from './visibility';
+import { searchCondition } from './access-log/listing';
 import type { ListRequestsQueryDto } from './dto/list-requests-query.dto';
 
 export const REQUEST_COLUMNS = `
@@ -198,7 +199,7 @@ export class RequestsRepository {
         now,
       );
     }
-    if (q.q) add((n) => `(r.reference ILIKE ${n} OR r.title ILIKE ${n})`, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (q.q) add(searchCondition, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     if (after) {
       params.push(after.createdAt, after.id);
       where.push(`(r.created_at, r.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
