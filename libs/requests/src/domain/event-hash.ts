@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 /** JSON with object keys sorted at every depth: the same value always gives the same text. */
 export function canonicalJson(value: unknown): string {
@@ -23,7 +23,7 @@ export interface HashedEventContent {
 
 /**
  * hash = SHA-256(prevHash, "\n", salt, "\n", canonical JSON of the event): each event seals
- * the one before. The salt (128 random bits, `newEventSalt()`) is shown only to those who may
+ * the one before. The salt (128 random bits, drawn by the event builder) is shown only to those who may
  * see the event, so the other side, who sees a hidden event's hash and could guess all of its
  * content but one id, cannot confirm a guess (issue 22, item 3). An event from before salting
  * has none (null): its hash is the old formula, SHA-256(prevHash, "\n", canonical JSON). The
@@ -33,11 +33,6 @@ export function eventHash(prevHash: string | null, event: HashedEventContent, sa
   const h = createHash('sha256').update(prevHash ?? '').update('\n');
   if (salt !== null && salt !== undefined) h.update(salt).update('\n');
   return h.update(canonicalJson(event)).digest('hex');
-}
-
-/** A new event's salt: 128 random bits, as 32 hex digits. */
-export function newEventSalt(): string {
-  return randomBytes(16).toString('hex');
 }
 
 /** Who sees an event (DESIGN §2): both sides, or only the side that made it. Not part of the hash. */

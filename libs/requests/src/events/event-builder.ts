@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { Principal } from '@mla/identity';
-import { EventAudience, eventHash, HashedEventContent, newEventSalt, StoredEvent } from '../domain/event-hash';
+import { EventAudience, eventHash, HashedEventContent, StoredEvent } from '../domain/event-hash';
 
 export interface EventActor {
   userId: string | null;
@@ -11,6 +12,11 @@ export interface EventActor {
 
 export function actorOf(p: Principal): EventActor {
   return { userId: p.userId, role: p.role, authorityId: p.authorityId, authorityCode: p.authorityCode, country: p.country };
+}
+
+/** A new event's salt: 128 random bits (at least what issue 22 asks), as 32 hex digits. */
+export function newEventSalt(): string {
+  return randomBytes(16).toString('hex');
 }
 
 export const SYSTEM_ACTOR: EventActor = { userId: null, role: 'SYSTEM', authorityId: null, authorityCode: null, country: null };
