@@ -7,6 +7,7 @@ import type { LockedRequest } from './domain/actions';
 import { REQUEST_FIELDS, type RequestField, fieldsWhere } from './domain/request-fields';
 import { JSON_COLUMNS, RequestChanges, RequestRow, WRITABLE_COLUMNS } from './request.row';
 import { visibilitySql } from './domain/visibility';
+import { searchCondition } from './access-log/listing';
 import type { ListRequestsQueryDto } from './dto/list-requests-query.dto';
 
 /** How a field is read: a date as YYYY-MM-DD, the others as stored. */
@@ -168,7 +169,7 @@ export class RequestsRepository {
         now,
       );
     }
-    if (q.q) add((n) => `(r.reference ILIKE ${n} OR r.title ILIKE ${n})`, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (q.q) add(searchCondition, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     if (after) {
       params.push(after.createdAt, after.id);
       where.push(`(r.created_at, r.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);

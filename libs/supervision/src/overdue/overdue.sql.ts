@@ -45,7 +45,8 @@ export interface OverdueRow {
  * before now) of the non-terminal requests of a country, on either side (the requested
  * side once sent), most overdue first. It walks deadlines_overdue_queue_idx in (due_at, id)
  * order and stops at the page's end; the level is at least 1 once past due (the worker may
- * not have marked a deadline that has just passed).
+ * not have marked a deadline that has just passed). A confidential request's title is not
+ * shown (null): the queue is no read of its content, and logs none (issue 22, item 4).
  */
 export function overdueQuery(f: OverdueFilter): { sql: string; params: unknown[] } {
   const p = new SqlParams();
@@ -69,7 +70,7 @@ export function overdueQuery(f: OverdueFilter): { sql: string; params: unknown[]
     SELECT d.id, d.kind, d.party, d.status, d.due_at AS "dueAt",
       to_char(d.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "dueKey",
       greatest(d.escalation_level, 1)::int AS level,
-      r.id AS "requestId", r.reference, r.title, r.type, r.priority, r.state,
+      r.id AS "requestId", r.reference, CASE WHEN r.confidential THEN NULL ELSE r.title END AS title, r.type, r.priority, r.state,
       r.requesting_country AS "requestingCountry", r.requested_country AS "requestedCountry",
       h.id AS "holderId", h.code AS "holderCode", h.country AS "holderCountry",
       u.id AS "assigneeId", u.display_name AS "assigneeName"
