@@ -20,3 +20,4 @@ export * from './http/client-address';
 export * from './net/ip-address';
 export * from './net/host-resolver';
 export * from './net/webhook-target-policy';
+export * from './crypto/secret-box';
