@@ -52,7 +52,7 @@ describe('trust III (e2e)', () => {
       expect(res.status).toBe(200);
       await w.deliverAll();
       const sg = (await inbox(as.sgSupervisor)).filter((n) => n.payload.data.userId === officerId);
-      expect(sg.map((n) => [n.type, n.payload.data.change])).toEqual([['audit.password_reset', 'password']]);
+      expect(sg.map((n) => [n.type, n.payload.data.change])).toEqual([['audit.password_reset', 'password_reset']]);
       expect(sg[0]?.title).toBe('Password reset for officer@sg.example (OFFICER at SG-CA)');
       expect((await inbox(as.vnSupervisor)).filter((n) => n.payload.data.userId === officerId)).toEqual([]);
       const [row] = await t.sql<{ countries: string[]; changes: string[] }>(`SELECT countries, changes FROM admin_audit WHERE target_id = $1 ORDER BY created_at DESC LIMIT 1`, [officerId]);
@@ -86,7 +86,7 @@ describe('trust III (e2e)', () => {
       expectProblem(await t.http.get(`/api/v1/requests/${draft.id}`).set('authorization', `Bearer ${forged}`), 404, 'NOT_FOUND');
       const me = await t.http.get('/api/v1/me').set('authorization', `Bearer ${forged}`);
       expect(me.status).toBe(200);
-      expect(me.body).toMatchObject({ email: USERS.sgSupervisor, authorityId: sgCa });
+      expect(me.body).toMatchObject({ email: USERS.sgSupervisor, authority: { id: sgCa, code: 'SG-CA', country: 'SG' } });
     });
   });
 

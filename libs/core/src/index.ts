@@ -21,3 +21,4 @@ export * from './net/ip-address';
 export * from './net/host-resolver';
 export * from './net/webhook-target-policy';
 export * from './crypto/secret-box';
+export * from './validation/safe-name';
