@@ -113,6 +113,12 @@ describe('trust III (e2e)', () => {
       const live = await t.http.get('/health/live');
       expect(live.status).toBe(200);
       expectHardened(live.headers);
+      // The API's answers load nothing; the pages load their own scripts only, and the board no web font from Google.
+      expect(api.headers['content-security-policy']).toMatch(/^default-src 'none'/);
+      for (const page of [docs, board]) expect(page.headers['content-security-policy']).toMatch(/script-src 'self';/);
+      expect(board.text).not.toMatch(/fonts\.googleapis/);
+      // The console keeps its own CSP (or its 404 problem without a build).
+      expect((await t.http.get('/')).headers['x-frame-options']).toBe('DENY');
     });
   });
 
