@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import { openSecret, sealSecret } from '../../libs/core/src/crypto/secret-box';
+import { WebhookSecretsSealed1765000300000 } from '../../libs/core/src/database/migrations/1765000300000-webhook-secrets-sealed';
 import { createTestApp, TestApp } from '../support/test-app';
 import { startTestWorker, TestWorker } from '../support/test-worker';
 import { authorityId, completeDraft, createDraft, createUser, errorFields, expectProblem, loginAll, USERS, UserKey } from '../support/fixtures';
@@ -179,6 +182,27 @@ describe('trust III (e2e)', () => {
       expect(row?.webhook_secret).toMatch(/^enc1:/);
       expect(row?.webhook_secret).not.toContain(secret.slice('whsec_'.length));
       await t.http.patch(`/api/v1/authorities/${sgCa}`).set('authorization', as.admin).send({ webhookUrl: null }).expect(200);
+    });
+
+    it('the migration seals the secrets stored in plain text before it, and the database refuses a plain one after', async () => {
+      const q = t.app.get(DataSource).createQueryRunner();
+      const migration = new WebhookSecretsSealed1765000300000();
+      try {
+        const sealed = sealSecret(t.config.webhookSecretKey, 'whsec_c2VhbGVkLWJlZm9yZQ==');
+        await t.sql(`UPDATE authorities SET webhook_url = 'http://127.0.0.1:9002/', webhook_secret = $2 WHERE id = $1`, [vnCa, sealed]);
+        await migration.down(q);
+        const plain = 'whsec_cGxhaW4tdGV4dC1zZWNyZXQtb2YtYW4tb2xkLXJvdw==';
+        await t.sql(`UPDATE authorities SET webhook_secret = $2 WHERE id = $1`, [sgCa, plain]);
+        expect((await t.sql<{ s: string }>(`SELECT webhook_secret AS s FROM authorities WHERE id = $1`, [vnCa]))[0]?.s).toBe('whsec_c2VhbGVkLWJlZm9yZQ==');
+        await migration.up(q);
+        const rows = await t.sql<{ id: string; s: string }>(`SELECT id, webhook_secret AS s FROM authorities WHERE webhook_secret IS NOT NULL`);
+        expect(rows.every((r) => r.s.startsWith('enc1:'))).toBe(true);
+        expect(openSecret(t.config.webhookSecretKey, rows.find((r) => r.id === sgCa)?.s ?? '')).toBe(plain);
+        await expect(t.sql(`UPDATE authorities SET webhook_secret = $2 WHERE id = $1`, [sgCa, plain])).rejects.toThrow(/authorities_webhook_secret_sealed/);
+      } finally {
+        await q.release();
+        await t.sql(`UPDATE authorities SET webhook_url = NULL, webhook_secret = NULL WHERE id = ANY($1)`, [[vnCa, sgCa]]);
+      }
     });
   });
 });
