@@ -41,7 +41,7 @@ export function AccountChangesTable({ rows }: { rows: AuditEntry[] }) {
                   <Group gap="xs">
                     <Text size="sm">{t(`accountChanges.kind.${kind}`)}</Text>
                     {opensAccess(kind) && (
-                      <Badge color="orange" variant="light">
+                      <Badge color="orange" variant="light" c="dark.8">
                         {t('accountChanges.opensAccess')}
                       </Badge>
                     )}
