@@ -118,6 +118,10 @@ describe('webhook targets in production (e2e)', () => {
     ['https://mapped.sg.example/', /mapped\.sg\.example resolves to ::ffff:7f00:1, a loopback/],
     ['https://localhost/', /localhost resolves to 127\.0\.0\.1, a loopback/],
     ['https://no-such-host.invalid/', /does not resolve/],
+    // Ports (issue 22): 443 and 8443 only, or WEBHOOK_ALLOWED_PORTS.
+    ['https://hooks.sg.example:8080/', /port 8080 is not allowed \(443 and 8443 only/],
+    ['https://hooks.sg.example:5432/', /port 5432 is not allowed/],
+    ['https://8.8.8.8:6379/', /port 6379 is not allowed/],
   ];
 
   it.each(refused)('refuses %s at POST and PATCH /authorities with 422 RULE_VIOLATED naming webhookUrl', async (url, why) => {
