@@ -22,3 +22,5 @@ export * from './net/host-resolver';
 export * from './net/webhook-target-policy';
 export * from './crypto/secret-box';
 export * from './validation/safe-name';
+export * from './json/canonical-json';
+export * from './http/idempotency';
