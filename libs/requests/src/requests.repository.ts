@@ -7,6 +7,7 @@ import type { LockedRequest } from './domain/actions';
 import { REQUEST_FIELDS, type RequestField, fieldsWhere } from './domain/request-fields';
 import { JSON_COLUMNS, RequestChanges, RequestRow, WRITABLE_COLUMNS } from './request.row';
 import { visibilitySql } from './domain/visibility';
+import { searchCondition } from './domain/confidential-listing';
 import type { ListRequestsQueryDto } from './dto/list-requests-query.dto';
 
 /** How a field is read: a date as YYYY-MM-DD, the others as stored. */
@@ -168,8 +169,7 @@ export class RequestsRepository {
         now,
       );
     }
-    // `q` matches the reference of any request, the title only of one that is not confidential: a list shows no confidential title and logs no read (issue 22, item 4).
-    if (q.q) add((n) => `(r.reference ILIKE ${n} OR (NOT r.confidential AND r.title ILIKE ${n}))`, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (q.q) add(searchCondition, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     if (after) {
       params.push(after.createdAt, after.id);
       where.push(`(r.created_at, r.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
