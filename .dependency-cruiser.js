@@ -86,11 +86,10 @@ module.exports = {
     })),
     {
       name: 'requests-root-low',
-      comment: "The requests lib's low root files (row, repository, presenter, notification plan) import only its domain and dto folders, each other, and the pure listing rule of access-log.",
+      comment: "The requests lib's low root files (row, repository, presenter, notification plan) import only its domain and dto folders and each other.",
       severity: 'error',
       from: { path: `${REQUESTS}(${ROOT_LOW.join('|')})\\.ts$` },
-      // access-log/listing.ts: the pure rule of what a list shows of a confidential request (the repository's search uses it).
-      to: { path: `${REQUESTS}`, pathNot: [`${REQUESTS}(domain|dto)/`, `${REQUESTS}(${ROOT_LOW.join('|')})\\.ts$`, `${REQUESTS}access-log/listing\\.ts$`] },
+      to: { path: `${REQUESTS}`, pathNot: [`${REQUESTS}(domain|dto)/`, `${REQUESTS}(${ROOT_LOW.join('|')})\\.ts$`] },
     },
     {
       name: 'requests-every-folder-has-layers',
