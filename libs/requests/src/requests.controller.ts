@@ -18,6 +18,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FileTransfer } from '@mla/storage';
 import { AppException, PageQueryDto } from '@mla/core';
 import { AccessLogDto } from './access-log/access-log.dto';
 import { CurrentUser, Principal, Roles } from '@mla/identity';
@@ -197,6 +198,7 @@ export class RequestsController {
 
   /** Stores the file of a delivered digital item (OFFICER of the requested authority): streamed, size-limited, SHA-256 verified. */
   @Put(':id/evidence/:itemId/content')
+  @FileTransfer()
   @ApiConsumes('application/octet-stream')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: EvidenceItemDto })
@@ -214,6 +216,7 @@ export class RequestsController {
 
   /** The stored file of an evidence item. */
   @Get(':id/evidence/:itemId/content')
+  @FileTransfer()
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async downloadContent(
