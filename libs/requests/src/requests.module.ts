@@ -5,6 +5,8 @@ import { AttachmentsService } from './attachments/attachments.service';
 import { EventsService } from './events/events.service';
 import { EvidenceContentService } from './evidence/evidence-content.service';
 import { EvidenceService } from './evidence/evidence.service';
+import { FileQuota } from './files/file-quota';
+import { FileQuotaRepository } from './files/file-quota.repository';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { LetterController } from './letters/letter.controller';
 import { LettersService } from './letters/letters.service';
@@ -16,7 +18,7 @@ import { RequestsCoreModule } from './requests-core.module';
 @Module({
   imports: [RequestsCoreModule, StorageModule],
   controllers: [RequestsController, AttachmentsController, LetterController],
-  providers: [EventsService, EvidenceService, EvidenceContentService, AttachmentsService, LettersService, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  providers: [EventsService, EvidenceService, EvidenceContentService, AttachmentsService, LettersService, FileQuota, FileQuotaRepository, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
   exports: [RequestsCoreModule],
 })
 export class RequestsModule {}
