@@ -25,6 +25,7 @@ import { CurrentUser, Principal, Roles } from '@mla/identity';
 import { ExtendDeadlineDto } from './dto/extend-deadline.dto';
 import { ChainVerificationDto, EventListDto, ListEventsQueryDto } from './dto/event.dto';
 import { EvidenceItemDto, EvidenceListDto } from './dto/evidence.dto';
+import { AttachmentsService } from './attachments/attachments.service';
 import { EvidenceContentService } from './evidence/evidence-content.service';
 import { toEvidenceDto } from './evidence/evidence.service';
 import { ListRequestsQueryDto } from './dto/list-requests-query.dto';
@@ -55,6 +56,7 @@ export class RequestsController {
     private readonly events: EventsService,
     private readonly evidence: EvidenceService,
     private readonly content: EvidenceContentService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   /** Creates a draft (PROSECUTOR). Only type, legal basis and requested authority are needed now. */
@@ -115,7 +117,7 @@ export class RequestsController {
     return request;
   }
 
-  /** Deletes a draft (PROSECUTOR of the requesting authority); its history stays. */
+  /** Deletes a draft (PROSECUTOR of the requesting authority) with its documents' files; its history stays. */
   @Roles('PROSECUTOR')
   @Delete(':id')
   @HttpCode(204)
@@ -123,7 +125,7 @@ export class RequestsController {
   @ApiNoContentResponse()
   @ApiConflictResponse({ description: 'INVALID_TRANSITION: not a draft' })
   async remove(@CurrentUser() p: Principal, @Param('id', uuid) id: string, @ExpectedVersion() expectedVersion: number | undefined): Promise<void> {
-    await this.requests.change(p, id, { name: 'delete', input: {} }, expectedVersion);
+    await this.attachments.deleteDraft(p, id, expectedVersion);
   }
 
   /** Takes an action of the state machine (DESIGN §3). */

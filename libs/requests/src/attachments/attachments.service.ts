@@ -90,6 +90,18 @@ export class AttachmentsService {
     });
   }
 
+  /**
+   * Deletes a draft (the `delete` command) with its documents: their rows and files go in the
+   * command's transaction, read under its lock so that no attach slips in between (PostgreSQL:
+   * the large objects with the rows; on disk: once the rows and the event are written).
+   */
+  async deleteDraft(p: Principal, requestId: string, expectedVersion?: number): Promise<void> {
+    await this.tx.run(async (m) => {
+      await this.commands.runIn(m, p, requestId, { name: 'delete', input: {} }, { expectedVersion });
+      for (const ref of await this.attachments.deleteAllOf(m, requestId)) await this.store.remove(ref, m);
+    });
+  }
+
   /** The request's documents; a 304 (no access-log row) when the caller holds this version (`If-None-Match`): only attach and remove change them, each a new version. */
   async list(p: Principal, requestId: string, ifNoneMatch?: string | string[]): Promise<ConditionalAnswer<AttachmentDto[]>> {
     const row = await this.requests.visibleRow(p, requestId);
