@@ -3,11 +3,14 @@ import { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 import { AppConfig, TransactionRunner } from '@mla/core';
 import { FileStore, FileUpload, StoredFile } from './file-store';
+import { FileConnections } from './file-connections';
 import { LargeObjectsRepository } from './large-objects.repository';
 import { SpooledUpload } from './spool';
 
-/** Bytes sent to PostgreSQL per write and read: what is held in memory at a time. */
+/** Bytes sent to PostgreSQL per write: what is held in memory at a time. */
 const CHUNK = 1024 * 1024;
+/** Bytes read per statement for a download: a connection is held for one such read at a time. */
+const READ_CHUNK = CHUNK;
 
 /**
  * Files as PostgreSQL large objects: backed up with the database, served by any API
@@ -20,7 +23,9 @@ const CHUNK = 1024 * 1024;
  *   long as the client;
  * - a download reads the large object a chunk at a time, each chunk in a statement of its own
  *   (`lo_get`), when the client has taken the previous one: between chunks the connection is
- *   back in the pool. A large object is never changed once committed, so the chunks are of
+ *   back in the pool;
+ * - both use at most FILE_DB_CONNECTIONS connections at once (FileConnections): files never
+ *   take the whole pool, however many move. A large object is never changed once committed, so the chunks are of
  *   one file; removed in mid-download, the download fails.
  */
 @Injectable()
@@ -31,6 +36,7 @@ export class PostgresFileStore extends FileStore {
     private readonly tx: TransactionRunner,
     private readonly objects: LargeObjectsRepository,
     private readonly config: AppConfig,
+    private readonly connections: FileConnections,
   ) {
     super();
   }
@@ -38,14 +44,14 @@ export class PostgresFileStore extends FileStore {
   async put(upload: FileUpload): Promise<StoredFile> {
     const spooled = await SpooledUpload.receive(upload.body, upload.maxBytes, this.config.FILE_SPOOL_DIR);
     try {
-      return await this.tx.run(async (m) => {
+      return await this.connections.run(() => this.tx.run(async (m) => {
         const { oid, fd } = await this.objects.create(m);
         for await (const chunk of spooled.chunks(CHUNK)) await this.objects.write(m, fd, chunk);
         await this.objects.close(m, fd);
         const file = { ref: String(oid), size: spooled.size, sha256: spooled.sha256 };
         await upload.keep(file, m);
         return file;
-      });
+      }));
     } finally {
       await spooled.discard();
     }
@@ -54,7 +60,7 @@ export class PostgresFileStore extends FileStore {
   async get(ref: string): Promise<Readable> {
     const oid = Number(ref);
     if (!(await this.objects.exists(oid))) throw new Error(`no large object ${ref}`);
-    return new LargeObjectStream(this.objects, oid);
+    return new LargeObjectStream((offset) => this.connections.run(() => this.objects.readAt(oid, offset, READ_CHUNK)));
   }
 
   async remove(ref: string, m: EntityManager): Promise<void> {
@@ -66,15 +72,12 @@ export class PostgresFileStore extends FileStore {
 class LargeObjectStream extends Readable {
   private offset = 0;
 
-  constructor(
-    private readonly objects: LargeObjectsRepository,
-    private readonly oid: number,
-  ) {
-    super({ highWaterMark: CHUNK });
+  constructor(private readonly readAt: (offset: number) => Promise<Buffer>) {
+    super({ highWaterMark: READ_CHUNK });
   }
 
   override _read(): void {
-    this.objects.readAt(this.oid, this.offset, CHUNK).then(
+    this.readAt(this.offset).then(
       (chunk) => {
         this.offset += chunk.length;
         this.push(chunk.length > 0 ? chunk : null);

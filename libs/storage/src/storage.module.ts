@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '@mla/core';
+import { FileConnections } from './file-connections';
 import { FileStore } from './file-store';
 import { FilesystemFileStore } from './filesystem-file-store';
 import { LargeObjectsRepository } from './large-objects.repository';
@@ -15,6 +16,7 @@ import { TransferSlots } from './transfers/transfer-slots';
 @Module({
   providers: [
     LargeObjectsRepository,
+    FileConnections,
     PostgresFileStore,
     FilesystemFileStore,
     TransferSlots,

@@ -331,6 +331,12 @@ export class AppConfig {
   @IsNotEmpty()
   FILE_SPOOL_DIR = tmpdir();
 
+  /** Connections of the pool that file transfers may use at once (the rest is left to every other call). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FILE_DB_CONNECTIONS = 3;
+
   /** Uploads and downloads one user may have under way at once (beyond: 429 RATE_LIMITED). */
   @Transform(toInt)
   @IsInt()
