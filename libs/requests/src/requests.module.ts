@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AttachmentsController } from './attachments/attachments.controller';
 import { AttachmentsService } from './attachments/attachments.service';
 import { EventsService } from './events/events.service';
@@ -7,18 +6,17 @@ import { EvidenceContentService } from './evidence/evidence-content.service';
 import { EvidenceService } from './evidence/evidence.service';
 import { FileQuota } from './files/file-quota';
 import { FileQuotaRepository } from './files/file-quota.repository';
-import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { LetterController } from './letters/letter.controller';
 import { LettersService } from './letters/letters.service';
 import { RequestsController } from './requests.controller';
 import { StorageModule } from '@mla/storage';
 import { RequestsCoreModule } from './requests-core.module';
 
-/** The HTTP side of requests (API only): drafts, actions, history, evidence, supporting documents, the letter, idempotent POSTs. */
+/** The HTTP side of requests (API only): drafts, actions, history, evidence, supporting documents, the letter. */
 @Module({
   imports: [RequestsCoreModule, StorageModule],
   controllers: [RequestsController, AttachmentsController, LetterController],
-  providers: [EventsService, EvidenceService, EvidenceContentService, AttachmentsService, LettersService, FileQuota, FileQuotaRepository, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  providers: [EventsService, EvidenceService, EvidenceContentService, AttachmentsService, LettersService, FileQuota, FileQuotaRepository],
   exports: [RequestsCoreModule],
 })
 export class RequestsModule {}

@@ -4,7 +4,7 @@ import { AppConfig, AppException, Clock } from '@mla/core';
 import type { Principal } from '@mla/identity';
 import { FileStore, FileTooLarge } from '@mla/storage';
 import { FileQuota } from '../files/file-quota';
-import { RequestsService } from '../requests.service';
+import { RequestReader } from '../reading/request-reader';
 import { EvidenceRepository, EvidenceRow } from './evidence.repository';
 
 /**
@@ -18,7 +18,7 @@ import { EvidenceRepository, EvidenceRow } from './evidence.repository';
 @Injectable()
 export class EvidenceContentService {
   constructor(
-    private readonly requests: RequestsService,
+    private readonly requests: RequestReader,
     private readonly evidence: EvidenceRepository,
     private readonly store: FileStore,
     private readonly config: AppConfig,

@@ -1218,6 +1218,8 @@ export interface components {
             };
             occurredAt?: string;
             prevHash?: string | null;
+            /** @description The random salt its hash covers, 32 hex digits; null for an event from before salting (absent when hidden). */
+            salt?: string | null;
             seq: number;
             /** @description Shown only as its place in the chain: the other side's internal work. */
             hidden: boolean;
@@ -1276,7 +1278,7 @@ export interface components {
              * @description What was read.
              * @enum {string}
              */
-            what: "request" | "events" | "events_verify" | "evidence" | "evidence_file" | "attachments" | "attachment_file" | "letter" | "access_log";
+            what: "request" | "events" | "events_verify" | "evidence" | "evidence_file" | "attachments" | "attachment_file" | "letter" | "access_log" | "action";
             /** @description Which item, file or language, where the read names one. */
             detail: {
                 [key: string]: unknown;
@@ -1421,6 +1423,7 @@ export interface components {
             displayName: string;
         };
         OverdueRequestRefDto: {
+            /** @description null for a confidential request (the queue shows no content of one, and so logs no read of it). */
             title?: string | null;
             /** @enum {string} */
             type: "PRESERVATION" | "SUBSCRIBER_INFO" | "TRAFFIC_DATA" | "CONTENT_DATA" | "SEIZED_DEVICE" | "WITNESS_STATEMENT" | "OTHER";
@@ -2210,7 +2213,7 @@ export interface operations {
                 counterpartCountry?: string;
                 /** @description true: only requests with a deadline past due and unmet. */
                 overdue?: boolean;
-                /** @description Searches the reference and the title. */
+                /** @description Searches the reference, and the title of a request that is not confidential (a confidential one's title is not shown in lists). */
                 q?: string;
                 /** @description The previous page's nextCursor. */
                 cursor?: string;
@@ -2335,7 +2338,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current */
+                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current; `*` names no copy and is answered as a GET without it */
                 "If-None-Match"?: string;
             };
             path: {
@@ -2714,7 +2717,7 @@ export interface operations {
                 limit?: number;
             };
             header?: {
-                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current */
+                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current; `*` names no copy and is answered as a GET without it */
                 "If-None-Match"?: string;
             };
             path: {
@@ -3002,7 +3005,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current */
+                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current; `*` names no copy and is answered as a GET without it */
                 "If-None-Match"?: string;
             };
             path: {
@@ -3060,7 +3063,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current */
+                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current; `*` names no copy and is answered as a GET without it */
                 "If-None-Match"?: string;
             };
             path: {

@@ -11,6 +11,7 @@ import { WorkingCalendars1764000005000 } from './1764000005000-working-calendars
 import { IdempotencyPath1764000005100 } from './1764000005100-idempotency-path';
 import { LettersAttachments1764000006000 } from './1764000006000-letters-attachments';
 import { FileQuotaReservations1765000200000 } from './1765000200000-file-quota-reservations';
+import { EventSalts1765000400000 } from './1765000400000-event-salts';
 
 export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
 
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   IdempotencyPath1764000005100,
   LettersAttachments1764000006000,
   FileQuotaReservations1765000200000,
+  EventSalts1765000400000,
 ];
