@@ -14,6 +14,7 @@ import { EvidenceRepository } from './evidence/evidence.repository';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { LetterRenderer } from './letters/letter-renderer';
 import { LettersRepository } from './letters/letters.repository';
+import { RequestPresenter } from './request.presenter';
 import { RequestsRepository } from './requests.repository';
 import { RequestsService } from './requests.service';
 
@@ -33,6 +34,7 @@ import { RequestsService } from './requests.service';
     RequestHistory,
     CommandRules,
     RequestCommands,
+    RequestPresenter,
     RequestsService,
   ],
   exports: [RequestsRepository, EventsRepository, EvidenceRepository, AttachmentsRepository, LettersRepository, LetterRenderer, IdempotencyRepository, RequestCommands, RequestsService],

@@ -29,7 +29,7 @@ import { toEvidenceDto } from './evidence/evidence.service';
 import { ListRequestsQueryDto } from './dto/list-requests-query.dto';
 import { CreateRequestDto, UpdateRequestDto } from './dto/request-content.dto';
 import { RequestDto, RequestListDto } from './dto/request.dto';
-import { TransitionDto } from './dto/transition.dto';
+import { ApiTransitionBody, TransitionDto } from './dto/transition.dto';
 import { EventsService } from './events/events.service';
 import { EvidenceService } from './evidence/evidence.service';
 import { etagOf } from './request.presenter';
@@ -130,6 +130,7 @@ export class RequestsController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiTransitionBody()
   @ApiOkResponse({ type: RequestDto })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: your role or side may never take this action' })
   @ApiConflictResponse({ description: 'INVALID_TRANSITION: the current state (or the type) does not allow it' })

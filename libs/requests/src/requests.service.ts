@@ -15,7 +15,7 @@ import type { RequestDto, RequestListDto } from './dto/request.dto';
 import type { IdempotencyClaim } from './idempotency/idempotency-context';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { matchesIfNoneMatch, type ConditionalAnswer } from './http/conditional-read';
-import { etagOf, toRequestDto, toSummary } from './request.presenter';
+import { etagOf, RequestPresenter, toSummary } from './request.presenter';
 import type { RequestRow } from './request.row';
 import { NewRequestRow, RequestsRepository } from './requests.repository';
 import { canSee } from './visibility';
@@ -35,6 +35,7 @@ export class RequestsService {
     private readonly idempotency: IdempotencyRepository,
     private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
+    private readonly presenter: RequestPresenter,
   ) {}
 
   async create(p: Principal, dto: CreateRequestDto, claim?: IdempotencyClaim): Promise<RequestDto> {
@@ -90,7 +91,7 @@ export class RequestsService {
               claim.key,
               claim.statusCode,
               { etag: etagOf(1), location: `/api/v1/requests/${id}` },
-              JSON.stringify(toRequestDto(newRequestRow(created, marker, requesting, requested), [], p)),
+              JSON.stringify(this.presenter.presentWith(newRequestRow(created, marker, requesting, requested), [], p)),
               now,
               params,
               (body) => `replace(${body}, ${params.add(marker)}, ${referenceSql})`,
@@ -99,7 +100,7 @@ export class RequestsService {
         : undefined,
     );
     if (claim) claim.recorded = true;
-    return toRequestDto(newRequestRow(created, reference, requesting, requested), [], p);
+    return this.presenter.presentWith(newRequestRow(created, reference, requesting, requested), [], p);
   }
 
   /**
@@ -114,12 +115,12 @@ export class RequestsService {
       alsoWrite: claim
         ? (result, params) => [
             this.idempotency.completeStatement(claim.userId, claim.key, claim.statusCode, { etag: etagOf(result.row.version) },
-              JSON.stringify(toRequestDto(result.row, result.deadlines, p)), now, params),
+              JSON.stringify(this.presenter.presentWith(result.row, result.deadlines, p)), now, params),
           ]
         : undefined,
     });
     if (claim) claim.recorded = true;
-    return toRequestDto(row, deadlines, p);
+    return this.presenter.present(row, deadlines, p);
   }
 
   /** The request as the caller sees it; a 304 (and no access-log row) when the caller holds this version (`If-None-Match`). */
@@ -129,7 +130,7 @@ export class RequestsService {
     const etag = etagOf(found.row.version);
     if (matchesIfNoneMatch(ifNoneMatch, etag)) return { etag, notModified: true };
     await this.accessLog.recordRead(p, found.row, 'request');
-    return { etag, notModified: false, body: toRequestDto(found.row, found.deadlines, p) };
+    return { etag, notModified: false, body: await this.presenter.present(found.row, found.deadlines, p) };
   }
 
   /** Records a read of part of a request the caller may see (the access log of a confidential one). */

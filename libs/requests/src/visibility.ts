@@ -41,6 +41,16 @@ export function sideOf(p: Principal, r: Pick<VisibilityFacts, 'requestingCountry
   return null;
 }
 
+/**
+ * Who reads a request's access log (DESIGN §2): the requesting side's supervisors; on the
+ * requested side its supervisors and the officers of the requested authority.
+ */
+export function mayReadAccessLog(p: Principal, r: Pick<VisibilityFacts, 'requestingCountry' | 'requestedCountry' | 'requestedAuthorityId'>): boolean {
+  const side = sideOf(p, r);
+  if (side === 'REQUESTING') return p.role === 'SUPERVISOR';
+  return side === 'REQUESTED' && (p.role === 'SUPERVISOR' || (p.role === 'OFFICER' && p.authorityId === r.requestedAuthorityId));
+}
+
 /** The same rule as a SQL predicate on alias `r`, with its parameters numbered from `first`. */
 export function visibilitySql(p: Principal, first: number): { sql: string; params: unknown[] } {
   const a = `$${first}`;

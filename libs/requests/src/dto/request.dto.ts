@@ -18,6 +18,20 @@ export class AuthorityRefDto {
   code: string;
   name: string;
   country: string;
+  /** The authority's IANA time zone: its deadlines and dates are counted there. */
+  timezone: string;
+}
+
+/** The preserved-until dates the next confirm_preservation or extend_preservation accepts, from the deadline policy. */
+export class PreservationWindowDto {
+  /** The earliest date (YYYY-MM-DD, in `timezone`). */
+  @ApiProperty({ type: String, format: 'date' })
+  from: string;
+  /** The latest date (YYYY-MM-DD, in `timezone`). */
+  @ApiProperty({ type: String, format: 'date' })
+  to: string;
+  /** The requested authority's time zone, where a date ends. */
+  timezone: string;
 }
 
 export class DelayEstimateDto {
@@ -127,6 +141,17 @@ export class RequestDto {
   /** The actions the caller may take now (from the state machine). */
   @ApiProperty({ enum: REQUEST_ACTIONS, isArray: true })
   allowedActions: string[];
+  /**
+   * What `submit` would still refuse, as the field paths its 422 names (the completeness rule
+   * and the requested country's requirements): empty once a draft is complete, and for any
+   * request that is no longer a draft.
+   */
+  missing: string[];
+  /** While the caller may confirm or extend the preservation: the dates it may choose (at the time of this answer). */
+  @ApiPropertyOptional({ type: PreservationWindowDto, nullable: true })
+  preservationWindow: PreservationWindowDto | null;
+  /** Whether the caller may read the request's access log (GET /requests/{id}/access-log); only a confidential request's reads are logged. */
+  mayReadAccessLog: boolean;
 }
 
 /** A request in a list: its identity, state and parties, without its content, deadlines and allowed actions. */

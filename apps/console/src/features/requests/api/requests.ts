@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, callConditional, ifMatch, toProblem, type RequestAction, type RequestDto, type Schemas } from '@/lib/api/client';
+import { api, call, callConditional, ifMatch, toProblem, type RequestAction, type RequestDto, type Schemas, type TransitionRequest } from '@/lib/api/client';
 import { POLL_MS, queryKeys } from '@/lib/api/hooks';
 import type { operations } from '@/lib/api/schema';
 import { uploadWithProgress } from '@/lib/sha256';
@@ -80,7 +80,7 @@ export function useTransition(request: RequestDto) {
       call(
         api.POST('/api/v1/requests/{id}/transitions', {
           params: { path: { id: request.id }, header: { 'If-Match': ifMatch(request.version), 'Idempotency-Key': key } },
-          body: { action: action as Schemas['TransitionDto']['action'], ...body },
+          body: { action, ...body } as TransitionRequest,
         }),
       ),
     onSuccess: (updated) => {
