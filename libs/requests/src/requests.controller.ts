@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, P
 import { Readable } from 'node:stream';
 import {
   ApiBearerAuth,
+  ApiExtraModels,
   ApiBody,
   ApiConsumes,
   ApiProduces,
@@ -28,7 +29,7 @@ import { EvidenceContentService } from './evidence/evidence-content.service';
 import { toEvidenceDto } from './evidence/evidence.service';
 import { ListRequestsQueryDto } from './dto/list-requests-query.dto';
 import { CreateRequestDto, UpdateRequestDto } from './dto/request-content.dto';
-import { RequestDto, RequestListDto } from './dto/request.dto';
+import { RequestDto, RequestListDto, RequestStatesDto } from './dto/request.dto';
 import { ApiTransitionBody, TransitionDto } from './dto/transition.dto';
 import { EventsService } from './events/events.service';
 import { EvidenceService } from './evidence/evidence.service';
@@ -45,6 +46,7 @@ const uuid = uuidOf('Request');
 const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false, description: 'Repeats with the same key and body answer the first response' };
 
 @ApiTags('requests')
+@ApiExtraModels(RequestStatesDto)
 @ApiBearerAuth()
 @ApiNotFoundResponse({ description: 'No such request, or one you may not see (NOT_FOUND)' })
 @Controller('requests')

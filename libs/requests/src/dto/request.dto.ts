@@ -9,6 +9,7 @@ import {
   REQUEST_STATES,
   REQUEST_TYPES,
   SIDES,
+  TERMINAL_STATES,
 } from '@mla/domain';
 import { IdentifierDto } from './identifier.dto';
 import { OffenceDto } from './offence.dto';
@@ -178,4 +179,11 @@ export class RequestListDto {
   items: RequestSummaryDto[];
   @ApiPropertyOptional({ nullable: true, type: String })
   nextCursor: string | null;
+}
+
+/** The request states by what they mean to a queue (published for clients; no endpoint answers it). */
+export class RequestStatesDto {
+  /** The states a request ends in: nobody acts on it any more. */
+  @ApiProperty({ enum: TERMINAL_STATES, isArray: true })
+  terminal: string[];
 }

@@ -883,6 +883,10 @@ export interface components {
             items: components["schemas"]["AuditEntryDto"][];
             nextCursor?: string | null;
         };
+        RequestStatesDto: {
+            /** @description The states a request ends in: nobody acts on it any more. */
+            terminal: ("CLOSED" | "REFUSED" | "WITHDRAWN" | "EXPIRED")[];
+        };
         OffenceDto: {
             /** @description What the offence is. */
             description?: string | null;

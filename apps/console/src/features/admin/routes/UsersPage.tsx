@@ -10,8 +10,9 @@ import { ProblemAlert, useProblemText } from '@/components/problem';
 import type { Authority, Role, Schemas } from '@/lib/api/client';
 import { useAuthorities, useMe } from '@/lib/api/hooks';
 import { useCreateUser, useUpdateUser, useUsers, type UsersQuery } from '../api/admin';
+import { enums } from '@/lib/api/generated/api-values';
 
-const ROLES: Role[] = ['PROSECUTOR', 'OFFICER', 'SUPERVISOR', 'ADMIN'];
+const ROLES: readonly Role[] = enums.UserDto.role;
 type User = Schemas['UserDto'];
 type Option = { value: string; label: string };
 

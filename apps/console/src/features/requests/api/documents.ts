@@ -3,10 +3,11 @@ import { api, call, callConditional, ifMatch, toProblem, type RequestDto, type S
 import { POLL_MS, queryKeys } from '@/lib/api/hooks';
 import type { operations } from '@/lib/api/schema';
 import { uploadWithProgress } from '@/lib/sha256';
+import { enums } from '@/lib/api/generated/api-values';
 
 export type Attachment = Schemas['AttachmentDto'];
 export type DocumentKind = NonNullable<operations['AttachmentsController_attach']['parameters']['query']>['kind'];
-export const DOCUMENT_KINDS: DocumentKind[] = ['COURT_ORDER', 'WARRANT', 'TRANSLATION', 'LETTER_SIGNED', 'OTHER'];
+export const DOCUMENT_KINDS: readonly DocumentKind[] = enums.AttachmentDto.kind;
 /** Languages offered for a request and its documents (ISO 639-1; the API takes any). */
 export const DOCUMENT_LANGUAGES = ['vi', 'en', 'th', 'id', 'ms', 'km', 'lo', 'my', 'tl', 'zh', 'ko', 'ja', 'fr'];
 

@@ -9,9 +9,10 @@ import { queryKeys } from '@/lib/api/hooks';
 import { formatBytes } from '@/lib/format';
 import { sha256Hex } from '@/lib/sha256';
 import { uploadEvidence, useTransition } from '../api/requests';
+import { enums } from '@/lib/api/generated/api-values';
 
 type Kind = Schemas['EvidenceItemInputDto']['kind'];
-const KINDS: Kind[] = ['FILE', 'DEVICE', 'DOCUMENT', 'STATEMENT'];
+const KINDS: readonly Kind[] = enums.EvidenceItemInputDto.kind;
 
 interface Item {
   kind: Kind;

@@ -33,6 +33,9 @@ export const enums = {
     "action": ["authority.created", "authority.updated", "user.created", "user.updated", "calendar.year_set"],
     "targetType": ["AUTHORITY", "USER", "WORKING_CALENDAR"]
   },
+  "RequestStatesDto": {
+    "terminal": ["CLOSED", "REFUSED", "WITHDRAWN", "EXPIRED"]
+  },
   "IdentifierDto": {
     "kind": ["IP_ADDRESS", "EMAIL", "PHONE", "ACCOUNT", "DOMAIN", "URL", "IMEI", "WALLET"]
   },
