@@ -1,6 +1,7 @@
 import { checkCountryRequirements, requiredDetailsFor, type RequestContent } from '@server/request-completeness';
 import { missingForSubmit as serverMissingForSubmit, type DraftContent } from '@server/request-content';
-import type { IdentifierKind, RequestType, Schemas } from '@/lib/api/client';
+import type { IdentifierKind, RequestDto, RequestType, Schemas } from '@/lib/api/client';
+import { enums } from '@/lib/api/generated/api-values';
 import { zonedIso } from '@/lib/format';
 
 export interface IdentifierValues {
@@ -106,6 +107,62 @@ export function toDraftBody(v: WriterValues) {
       })),
   };
 }
+
+/** A new request: the first of each list the API publishes, ASEAN first (the treaty every ASEAN member accepts). */
+export function emptyValues(zone: string, language: string): WriterValues {
+  return {
+    type: enums.CreateRequestDto.type[0],
+    requestedCountry: '',
+    requestedAuthorityId: '',
+    legalBasis: enums.CreateRequestDto.legalBasis[0],
+    treatyName: '',
+    channel: enums.CreateRequestDto.channel[0],
+    priority: enums.CreateRequestDto.priority[0],
+    confidential: false,
+    neededBy: '',
+    relatedRequestId: '',
+    title: '',
+    offenceDescription: '',
+    offenceProvision: '',
+    facts: '',
+    measures: [{ value: '' }],
+    identifiers: [{ kind: enums.IdentifierDto.kind[0], value: '', observedLocal: '', observedZone: zone }],
+    language,
+    details: {},
+  };
+}
+
+/** A saved draft (or the request a follow-up continues) as the form's values. */
+export function fromRequest(r: RequestDto, zones: string[]): WriterValues {
+  return {
+    type: r.type,
+    requestedCountry: r.requestedAuthority.country,
+    requestedAuthorityId: r.requestedAuthority.id,
+    legalBasis: r.legalBasis,
+    treatyName: r.treatyName ?? '',
+    channel: r.channel,
+    priority: r.priority,
+    confidential: r.confidential,
+    neededBy: r.neededBy ?? '',
+    relatedRequestId: r.relatedRequestId ?? '',
+    title: r.title ?? '',
+    offenceDescription: r.offence?.description ?? '',
+    offenceProvision: r.offence?.provision ?? '',
+    facts: r.facts ?? '',
+    measures: r.measures.length > 0 ? r.measures.map((value) => ({ value })) : [{ value: '' }],
+    identifiers:
+      r.identifiers.length > 0
+        ? r.identifiers.map((i) => ({ kind: i.kind, value: i.value, ...splitObservedAt(i.observedAt, zones) }))
+        : r.type === 'WITNESS_STATEMENT'
+          ? []
+          : [{ kind: enums.IdentifierDto.kind[0], value: '', observedLocal: '', observedZone: zones[0] ?? 'UTC' }],
+    language: r.language,
+    details: { ...r.details },
+  };
+}
+
+/** The fields whose problems the writer shows on their inputs (the others in its alert). */
+export const SHOWN_FIELDS = ['title', 'offence', 'facts', 'measures', 'identifiers', 'treatyName', 'requestedAuthorityId', 'neededBy', 'language', 'details'];
 
 /** Zones offered for an observed time (the region's first). */
 export const ZONES = [

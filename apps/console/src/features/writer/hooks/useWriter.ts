@@ -7,8 +7,8 @@ import { ApiProblem, type RequestDto, type Schemas } from '@/lib/api/client';
 import { useAuthorities, useCountry, useMe, useRequest } from '@/lib/api/hooks';
 import { viewerTimeZone } from '@/lib/format';
 import { useSaveDraft, useSubmitDraft } from '../api/drafts';
-import { countryMissing, detailsFor, missingForSubmit, stepOf, toDraftBody, type WriterValues } from '../validation';
-import { emptyValues, fromRequest, liveMissing, STEP_KEYS } from '../writer-values';
+import { countryMissing, detailsFor, emptyValues, fromRequest, missingForSubmit, stepOf, toDraftBody, type WriterValues } from '../validation';
+import { liveMissing, STEP_KEYS } from '../writer-values';
 
 /**
  * The writer's state: the form, the draft it edits (or the preservation a follow-up

@@ -9,7 +9,7 @@ import { useWriter } from '../hooks/useWriter';
 import { FactsStep, OffenceStep } from '../steps/ContentSteps';
 import { IdentifiersStep } from '../steps/IdentifiersStep';
 import { RouteStep } from '../steps/RouteStep';
-import { stepOf } from '../validation';
+import { SHOWN_FIELDS, stepOf } from '../validation';
 import { STEP_KEYS } from '../writer-values';
 
 /**
@@ -69,7 +69,7 @@ export function WriterPage() {
                   </Stack>
                 )}
 
-                <ProblemAlert problem={save.error ?? submit.error} onReload={() => void w.reload()} shownFields={['title', 'offence', 'facts', 'measures', 'identifiers', 'treatyName', 'requestedAuthorityId', 'neededBy', 'language', 'details']} />
+                <ProblemAlert problem={save.error ?? submit.error} onReload={() => void w.reload()} shownFields={SHOWN_FIELDS} />
                 {saved && !save.isPending && !save.error && (
                   <Text size="sm" c="teal.9" role="status">
                     {t('saved', { reference: saved.reference, version: saved.version })}
