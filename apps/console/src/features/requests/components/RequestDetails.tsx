@@ -40,7 +40,7 @@ export function RequestDetails({ request: r, country }: { request: RequestDto; c
             {r.treatyName ? ` — ${r.treatyName}` : ''}
           </Field>
           <Field label={t('page.channel')}>{t(`common:channel.${r.channel}`)}</Field>
-          <Field label={t('page.neededBy')}>{formatDate(r.neededBy, lang)}</Field>
+          <Field label={t('common:field.neededBy')}>{formatDate(r.neededBy, lang)}</Field>
           <Field label={t('common:field.confidential')}>{r.confidential ? t('page.confidential') : t('page.notConfidential')}</Field>
           <Field label={t('page.language')}>{t(`common:languages.${r.language}`, { defaultValue: r.language })}</Field>
         </SimpleGrid>
