@@ -1,70 +1,15 @@
+/** Moved to domain/visibility.ts (one visibility rule, pure): kept so imports of './visibility' go on working. */
+export * from './domain/visibility';
 import type { Principal } from '@mla/identity';
-import type { Side } from '@mla/domain';
-
-/** What visibility needs of a request. */
-export interface VisibilityFacts {
-  requestingAuthorityId: string;
-  requestedAuthorityId: string;
-  requestingCountry: string;
-  requestedCountry: string;
-  submittedAt: Date | null;
-  sentAt: Date | null;
-}
-
-/**
- * Who sees a request (DESIGN §2): the prosecutor's own authority; officers of the
- * requesting country once submitted, and of the requested authority once sent;
- * supervisors of either country (the requested country once sent); never an admin, never
- * a third country.
- */
-export function canSee(p: Principal, r: VisibilityFacts): boolean {
-  switch (p.role) {
-    case 'PROSECUTOR':
-      return r.requestingAuthorityId === p.authorityId;
-    case 'OFFICER':
-      return (
-        (r.requestedAuthorityId === p.authorityId && r.sentAt !== null) ||
-        (r.requestingCountry === p.country && r.submittedAt !== null)
-      );
-    case 'SUPERVISOR':
-      return r.requestingCountry === p.country || (r.requestedCountry === p.country && r.sentAt !== null);
-    default:
-      return false;
-  }
-}
-
-/** The caller's side of a request, or null when on neither. */
-export function sideOf(p: Principal, r: Pick<VisibilityFacts, 'requestingCountry' | 'requestedCountry'>): Side | null {
-  if (p.country === null) return null;
-  if (p.country === r.requestingCountry) return 'REQUESTING';
-  if (p.country === r.requestedCountry) return 'REQUESTED';
-  return null;
-}
+import { sideOf, type VisibilityFacts } from './domain/visibility';
 
 /**
  * Who reads a request's access log (DESIGN §2): the requesting side's supervisors; on the
- * requested side its supervisors and the officers of the requested authority.
+ * requested side its supervisors and the officers of the requested authority (GET
+ * /requests/:id/access-log and RequestDto.mayReadAccessLog both ask this).
  */
 export function mayReadAccessLog(p: Principal, r: Pick<VisibilityFacts, 'requestingCountry' | 'requestedCountry' | 'requestedAuthorityId'>): boolean {
   const side = sideOf(p, r);
   if (side === 'REQUESTING') return p.role === 'SUPERVISOR';
   return side === 'REQUESTED' && (p.role === 'SUPERVISOR' || (p.role === 'OFFICER' && p.authorityId === r.requestedAuthorityId));
-}
-
-/** The same rule as a SQL predicate on alias `r`, with its parameters numbered from `first`. */
-export function visibilitySql(p: Principal, first: number): { sql: string; params: unknown[] } {
-  const a = `$${first}`;
-  switch (p.role) {
-    case 'PROSECUTOR':
-      return { sql: `r.requesting_authority_id = ${a}`, params: [p.authorityId] };
-    case 'OFFICER':
-      return {
-        sql: `((r.requested_authority_id = ${a} AND r.sent_at IS NOT NULL) OR (r.requesting_country = $${first + 1} AND r.submitted_at IS NOT NULL))`,
-        params: [p.authorityId, p.country],
-      };
-    case 'SUPERVISOR':
-      return { sql: `(r.requesting_country = ${a} OR (r.requested_country = ${a} AND r.sent_at IS NOT NULL))`, params: [p.country] };
-    default:
-      return { sql: 'false', params: [] };
-  }
 }

@@ -83,7 +83,7 @@ function DayRows({ list, form, apiError }: { list: ListName; form: UseFormReturn
   };
   const problemOf = (index: number, field: 'days' | 'name' | 'source') => {
     const mine = decodeProblem(form.formState.errors[list]?.[index]?.[field]?.message);
-    return mine ? t(`problem.${mine.key}`, mine.values) : apiProblem(index, field);
+    return mine ? t(`problem.${mine.key}`, mine.values ?? {}) : apiProblem(index, field);
   };
   const add = () => {
     const all = form.getValues();

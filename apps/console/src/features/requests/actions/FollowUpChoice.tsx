@@ -1,7 +1,7 @@
 import { Anchor, Select, Stack } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import type { RequestDto } from '@/lib/api/client';
 import { useEvents } from '../api/requests';
 

@@ -1,7 +1,7 @@
 import { Anchor, Card, Code, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { DateTime } from '@/components/DateTime';
 import type { RequestDto, Schemas } from '@/lib/api/client';
 import { formatDate, formatDateTime } from '@/lib/format';

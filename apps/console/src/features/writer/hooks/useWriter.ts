@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useProblemText } from '@/components/problem';
 import { ApiProblem, type RequestDto, type Schemas } from '@/lib/api/client';
 import { useAuthorities, useCountry, useMe, useRequest } from '@/lib/api/hooks';

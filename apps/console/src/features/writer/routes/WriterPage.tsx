@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Grid, Group, Stack, Stepper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/problem';
 import { Completeness } from '../components/Completeness';

@@ -129,7 +129,7 @@ export const enums = {
     "kind": ["FILE", "DEVICE", "DOCUMENT", "STATEMENT"]
   },
   "AccessEntryDto": {
-    "what": ["request", "events", "events_verify", "evidence", "evidence_file", "attachments", "attachment_file", "letter", "access_log"]
+    "what": ["request", "events", "events_verify", "evidence", "evidence_file", "attachments", "attachment_file", "letter", "access_log", "action"]
   },
   "AttachmentDto": {
     "kind": ["COURT_ORDER", "WARRANT", "TRANSLATION", "LETTER_SIGNED", "OTHER"]
