@@ -15,7 +15,7 @@ import { EvidenceRepository } from './evidence/evidence.repository';
 import { LetterRenderer } from './letters/letter-renderer';
 import { LettersRepository } from './letters/letters.repository';
 import { RequestActionPorts } from './request-action-ports';
-import { RequestPresenter } from './request.presenter';
+import { RequestPresenter } from './request-presenter.service';
 import { RequestsRepository } from './requests.repository';
 import { RequestsService } from './requests.service';
 import { RequestReader } from './reading/request-reader';
