@@ -16,6 +16,7 @@ import { AuthoritiesService } from './authorities/authorities.service';
 import { IdentityDataModule } from './identity-data.module';
 import { SessionCache } from './sessions/session-cache';
 import { UsersController } from './users/users.controller';
+import { AccountAudit } from './audit/account-audit.service';
 import { UsersService } from './users/users.service';
 
 /**
@@ -38,6 +39,7 @@ import { UsersService } from './users/users.service';
     AuthService,
     AuthoritiesService,
     UsersService,
+    AccountAudit,
     LoginLimiter,
     PasswordVerifier,
     SessionTokens,
@@ -45,6 +47,6 @@ import { UsersService } from './users/users.service';
     Authenticator,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [IdentityDataModule, Authenticator, SessionTokens, LoginLimiter, PasswordVerifier, SessionCache],
+  exports: [IdentityDataModule, AccountAudit, Authenticator, SessionTokens, LoginLimiter, PasswordVerifier, SessionCache],
 })
 export class IdentityModule {}

@@ -19,6 +19,10 @@ export interface SessionState {
   userActive: boolean;
   userRole: Role;
   userAuthorityId: string | null;
+  /** The user's e-mail, their authority's code and country as they are now: who calls, never the token's claims. */
+  userEmail: string;
+  authorityCode: string | null;
+  authorityCountry: string | null;
 }
 
 export interface NewSession {

@@ -13,6 +13,7 @@ import { useMe } from '@/lib/api/hooks';
 import { addDays, formatDateTime, isoDateInZone } from '@/lib/format';
 import { useExtendDeadline, useOverdue, useReassign, type OverdueQuery } from '../api/supervision';
 import { enums } from '@/lib/api/generated/api-values';
+import { AccountChangesPanel } from '../components/AccountChangesPanel';
 
 type Overdue = Schemas['OverdueDeadlineDto'];
 const KINDS = enums.DeadlineDto.kind;
@@ -147,6 +148,7 @@ export function OverduePage() {
         </Table.ScrollContainer>
       )}
       <Pager cursor={cursor} nextCursor={overdue.data?.nextCursor} onCursor={setCursor} />
+      <AccountChangesPanel />
       {extend && <ExtendDialog item={extend} zone={me.data?.authority?.timezone ?? 'UTC'} lang={i18n.language} onClose={() => setExtend(null)} onDone={() => setDone(t('extended'))} />}
       {reassign && <ReassignDialog item={reassign} onClose={() => setReassign(null)} onDone={() => setDone(t('reassigned'))} />}
     </Page>
