@@ -10,7 +10,16 @@ export default defineConfig({
   root: here,
   base: '/',
   plugins: [react()],
-  resolve: { alias: { '@': `${here}src` } },
+  resolve: {
+    alias: {
+      '@': `${here}src`,
+      // The server's pure rules, compiled in rather than copied (their imports of @mla/domain are types only).
+      '@server/request-content': `${here}../../libs/requests/src/domain/request-content.ts`,
+      '@server/request-completeness': `${here}../../libs/countries/src/domain/request-completeness.ts`,
+      // The committed OpenAPI document, for tests that check the console against it.
+      '@docs': `${here}../../docs`,
+    },
+  },
   build: {
     outDir: `${here}dist`,
     emptyOutDir: true,

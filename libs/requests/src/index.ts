@@ -14,5 +14,6 @@ export * from './events/event-builder';
 export type { RequestRow } from './request.row';
 export * from './visibility';
 export { toRequestDto, etagOf } from './request.presenter';
+export { RequestPresenter } from './request-presenter.service';
 export { ExpectedVersion, versionFromIfMatch } from './http/if-match.decorator';
 export { RequestDto } from './dto/request.dto';

@@ -1,16 +1,28 @@
-import type { Principal } from '@mla/identity';
 import type { DeadlineRow } from '@mla/deadlines';
+import type { Principal } from '@mla/identity';
 import { allowedActions, ballHolder } from './domain/request-state-machine';
-import type { DeadlineDto, RequestDto, RequestSummaryDto } from './dto/request.dto';
+import type { DeadlineDto, PreservationWindowDto, RequestDto, RequestSummaryDto } from './dto/request.dto';
 import type { RequestRow } from './request.row';
-import { sideOf } from './visibility';
+import { mayReadAccessLog, sideOf } from './visibility';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function authorities(r: RequestRow) {
   return {
-    requestingAuthority: { id: r.requestingAuthorityId, code: r.requestingAuthorityCode, name: r.requestingAuthorityName, country: r.requestingCountry },
-    requestedAuthority: { id: r.requestedAuthorityId, code: r.requestedAuthorityCode, name: r.requestedAuthorityName, country: r.requestedCountry },
+    requestingAuthority: {
+      id: r.requestingAuthorityId,
+      code: r.requestingAuthorityCode,
+      name: r.requestingAuthorityName,
+      country: r.requestingCountry,
+      timezone: r.requestingAuthorityTimezone,
+    },
+    requestedAuthority: {
+      id: r.requestedAuthorityId,
+      code: r.requestedAuthorityCode,
+      name: r.requestedAuthorityName,
+      country: r.requestedCountry,
+      timezone: r.requestedAuthorityTimezone,
+    },
   };
 }
 
@@ -48,9 +60,16 @@ export function toDeadlineDto(d: DeadlineRow, r: RequestRow): DeadlineDto {
   };
 }
 
-/** The full representation for this caller: deadlines and the actions it may take now. */
-export function toRequestDto(r: RequestRow, deadlines: DeadlineRow[], caller: Principal): RequestDto {
+/** What the representation needs beyond the row: computed by `RequestPresenter` from the country's rules and the policy. */
+export interface RequestDecisions {
+  missing: string[];
+  preservationWindow: PreservationWindowDto | null;
+}
+
+/** The full representation for this caller: deadlines, the actions it may take now and what the screens decide by. */
+export function toRequestDto(r: RequestRow, deadlines: DeadlineRow[], caller: Principal, decisions: RequestDecisions): RequestDto {
   const side = sideOf(caller, r);
+  const actions = allowedActions({ state: r.state, type: r.type, resumeState: r.resumeState }, { role: caller.role, side });
   return {
     ...toSummary(r),
     legalBasis: r.legalBasis,
@@ -76,10 +95,10 @@ export function toRequestDto(r: RequestRow, deadlines: DeadlineRow[], caller: Pr
     acknowledgedAt: iso(r.acknowledgedAt),
     closedAt: iso(r.closedAt),
     deadlines: deadlines.map((d) => toDeadlineDto(d, r)),
-    allowedActions: allowedActions(
-      { state: r.state, type: r.type, resumeState: r.resumeState },
-      { role: caller.role, side },
-    ),
+    allowedActions: actions,
+    missing: decisions.missing,
+    preservationWindow: actions.includes('confirm_preservation') || actions.includes('extend_preservation') ? decisions.preservationWindow : null,
+    mayReadAccessLog: mayReadAccessLog(caller, r),
   };
 }
 

@@ -15,6 +15,7 @@ import { EvidenceRepository } from './evidence/evidence.repository';
 import { LetterRenderer } from './letters/letter-renderer';
 import { LettersRepository } from './letters/letters.repository';
 import { RequestActionPorts } from './request-action-ports';
+import { RequestPresenter } from './request-presenter.service';
 import { RequestsRepository } from './requests.repository';
 import { RequestsService } from './requests.service';
 import { RequestReader } from './reading/request-reader';
@@ -35,6 +36,7 @@ import { RequestReader } from './reading/request-reader';
     { provide: ActionPortsFactory, useClass: RequestActionPorts },
     RequestCommands,
     RequestReader,
+    RequestPresenter,
     RequestsService,
   ],
   exports: [RequestsRepository, EventsRepository, EvidenceRepository, AttachmentsRepository, LettersRepository, LetterRenderer, RequestCommands, RequestReader, RequestsService],

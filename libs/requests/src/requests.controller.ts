@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, P
 import { Readable } from 'node:stream';
 import {
   ApiBearerAuth,
+  ApiExtraModels,
   ApiBody,
   ApiConsumes,
   ApiProduces,
@@ -30,8 +31,8 @@ import { EvidenceContentService } from './evidence/evidence-content.service';
 import { toEvidenceDto } from './evidence/evidence.service';
 import { ListRequestsQueryDto } from './dto/list-requests-query.dto';
 import { CreateRequestDto, UpdateRequestDto } from './dto/request-content.dto';
-import { RequestDto, RequestListDto } from './dto/request.dto';
-import { TransitionDto } from './dto/transition.dto';
+import { RequestDto, RequestListDto, RequestStatesDto } from './dto/request.dto';
+import { ApiTransitionBody, TransitionDto } from './dto/transition.dto';
 import { EventsService } from './events/events.service';
 import { EvidenceService } from './evidence/evidence.service';
 import { etagOf } from './request.presenter';
@@ -46,6 +47,7 @@ const uuid = uuidOf('Request');
 const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false, description: 'Repeats with the same key and body answer the first response' };
 
 @ApiTags('requests')
+@ApiExtraModels(RequestStatesDto)
 @ApiBearerAuth()
 @ApiNotFoundResponse({ description: 'No such request, or one you may not see (NOT_FOUND)' })
 @Controller('requests')
@@ -132,6 +134,7 @@ export class RequestsController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiTransitionBody()
   @ApiOkResponse({ type: RequestDto })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: your role or side may never take this action' })
   @ApiConflictResponse({ description: 'INVALID_TRANSITION: the current state (or the type) does not allow it' })

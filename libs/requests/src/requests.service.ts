@@ -11,7 +11,8 @@ import type { CreateRequestDto } from './dto/request-content.dto';
 import type { ListRequestsQueryDto } from './dto/list-requests-query.dto';
 import type { RequestDto, RequestListDto } from './dto/request.dto';
 import { matchesIfNoneMatch, type ConditionalAnswer } from './http/conditional-read';
-import { etagOf, toRequestDto, toSummary } from './request.presenter';
+import { etagOf, toSummary } from './request.presenter';
+import { RequestPresenter } from './request-presenter.service';
 import { RequestReader } from './reading/request-reader';
 import { RequestsRepository } from './requests.repository';
 import { canSee } from './domain/visibility';
@@ -26,6 +27,7 @@ export class RequestsService {
     private readonly idempotency: IdempotencyRepository,
     private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
+    private readonly presenter: RequestPresenter,
   ) {}
 
   /** A new draft, created by the write path's `create` command; an idempotent creation's answer commits with it. */
@@ -41,7 +43,7 @@ export class RequestsService {
               claim.key,
               claim.statusCode,
               { etag: etagOf(result.row.version), location: `/api/v1/requests/${result.row.id}` },
-              JSON.stringify(toRequestDto({ ...result.row, reference: marker }, [], p)),
+              JSON.stringify(this.presenter.presentWith({ ...result.row, reference: marker }, [], p)),
               now,
               params,
               (body) => `replace(${body}, ${params.add(marker)}, ${referenceSql})`,
@@ -50,7 +52,7 @@ export class RequestsService {
         : undefined,
     });
     if (claim) claim.recorded = true;
-    return toRequestDto(row, [], p);
+    return this.presenter.presentWith(row, [], p);
   }
 
   /**
@@ -65,14 +67,14 @@ export class RequestsService {
       alsoWrite: claim
         ? (result, params) => [
             this.idempotency.completeStatement(claim.userId, claim.key, claim.statusCode, { etag: etagOf(result.row.version) },
-              JSON.stringify(toRequestDto(result.row, result.deadlines, p)), now, params),
+              JSON.stringify(this.presenter.presentWith(result.row, result.deadlines, p)), now, params),
           ]
         : undefined,
     });
     if (claim) claim.recorded = true;
     // The answer carries the content: a confidential request's access log records it (a deletion answers none).
     if (command.name !== 'delete') await this.accessLog.recordRead(p, row, 'action', { action: command.name });
-    return toRequestDto(row, deadlines, p);
+    return this.presenter.present(row, deadlines, p);
   }
 
   /** The request as the caller sees it; a 304 (and no access-log row) when the caller holds this version (`If-None-Match`). */
@@ -82,7 +84,7 @@ export class RequestsService {
     const etag = etagOf(found.row.version);
     if (matchesIfNoneMatch(ifNoneMatch, etag)) return { etag, notModified: true };
     await this.reader.recordRead(p, found.row, 'request');
-    return { etag, notModified: false, body: toRequestDto(found.row, found.deadlines, p) };
+    return { etag, notModified: false, body: await this.presenter.present(found.row, found.deadlines, p) };
   }
 
   async list(p: Principal, q: ListRequestsQueryDto): Promise<RequestListDto> {

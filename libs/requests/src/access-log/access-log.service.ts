@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppException, Clock, decodeCursor, PageQueryDto, toPage } from '@mla/core';
 import type { Principal } from '@mla/identity';
 import type { RequestRow } from '../request.row';
-import { sideOf } from '../visibility';
+import { mayReadAccessLog, sideOf } from '../visibility';
 import { AccessKind, AccessLogRepository, AccessRow } from './access-log.repository';
 import type { AccessEntryDto, AccessLogDto } from './access-log.dto';
 
@@ -28,8 +28,7 @@ export class AccessLogService {
   async list(p: Principal, row: RequestRow, q: PageQueryDto): Promise<AccessLogDto> {
     const side = sideOf(p, row);
     const requestingSupervisor = p.role === 'SUPERVISOR' && side === 'REQUESTING';
-    const requestedReader = side === 'REQUESTED' && (p.role === 'SUPERVISOR' || (p.role === 'OFFICER' && p.authorityId === row.requestedAuthorityId));
-    if (!requestingSupervisor && !requestedReader) {
+    if (!mayReadAccessLog(p, row)) {
       throw AppException.forbidden("The access log is for the requesting side's supervisors, and on the requested side for its supervisors and the requested authority's officers");
     }
     // Who read the log is itself recorded, before the page is read (so the page shows this read).

@@ -9,6 +9,7 @@ import {
   REQUEST_STATES,
   REQUEST_TYPES,
   SIDES,
+  TERMINAL_STATES,
 } from '@mla/domain';
 import { IdentifierDto } from './identifier.dto';
 import { OffenceDto } from './offence.dto';
@@ -18,6 +19,20 @@ export class AuthorityRefDto {
   code: string;
   name: string;
   country: string;
+  /** The authority's IANA time zone: its deadlines and dates are counted there. */
+  timezone: string;
+}
+
+/** The preserved-until dates the next confirm_preservation or extend_preservation accepts, from the deadline policy. */
+export class PreservationWindowDto {
+  /** The earliest date (YYYY-MM-DD, in `timezone`). */
+  @ApiProperty({ type: String, format: 'date' })
+  from: string;
+  /** The latest date (YYYY-MM-DD, in `timezone`). */
+  @ApiProperty({ type: String, format: 'date' })
+  to: string;
+  /** The requested authority's time zone, where a date ends. */
+  timezone: string;
 }
 
 export class DelayEstimateDto {
@@ -127,6 +142,17 @@ export class RequestDto {
   /** The actions the caller may take now (from the state machine). */
   @ApiProperty({ enum: REQUEST_ACTIONS, isArray: true })
   allowedActions: string[];
+  /**
+   * What `submit` would still refuse, as the field paths its 422 names (the completeness rule
+   * and the requested country's requirements): empty once a draft is complete, and for any
+   * request that is no longer a draft.
+   */
+  missing: string[];
+  /** While the caller may confirm or extend the preservation: the dates it may choose (at the time of this answer). */
+  @ApiPropertyOptional({ type: PreservationWindowDto, nullable: true })
+  preservationWindow: PreservationWindowDto | null;
+  /** Whether the caller may read the request's access log (GET /requests/{id}/access-log); only a confidential request's reads are logged. */
+  mayReadAccessLog: boolean;
 }
 
 /**
@@ -156,4 +182,11 @@ export class RequestListDto {
   items: RequestSummaryDto[];
   @ApiPropertyOptional({ nullable: true, type: String })
   nextCursor: string | null;
+}
+
+/** The request states by what they mean to a queue (published for clients; no endpoint answers it). */
+export class RequestStatesDto {
+  /** The states a request ends in: nobody acts on it any more. */
+  @ApiProperty({ enum: TERMINAL_STATES, isArray: true })
+  terminal: string[];
 }

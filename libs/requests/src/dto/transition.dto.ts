@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators, type Type as ClassType } from '@nestjs/common';
+import { ApiBody, ApiExtraModels, ApiProperty, ApiPropertyOptional, type ApiPropertyOptions, getSchemaPath, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,6 +17,7 @@ import {
 } from 'class-validator';
 import { IsIsoDate, IsOptionalNotNull } from '@mla/core';
 import { EVIDENCE_KINDS, EvidenceKind, REFUSAL_GROUNDS, RefusalGround, REQUEST_ACTIONS, RequestAction } from '@mla/domain';
+import { TRANSITION_TABLE } from '../domain/request-state-machine';
 
 export class CustodyEntryDto {
   /** Who handed the item over. */
@@ -125,4 +127,51 @@ export class TransitionDto {
 
   /** refuse: the reasons in words. */
   @IsOptionalNotNull() @IsString() @MaxLength(20000) text?: string;
+}
+
+/** Where @nestjs/swagger keeps a property's declared schema (its DECORATORS.API_MODEL_PROPERTIES). */
+const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
+
+/** The actions a client may take (`expire` is the system's own). */
+export const CLIENT_ACTIONS: readonly RequestAction[] = REQUEST_ACTIONS.filter((a) => a !== 'expire');
+
+const schemaName = (action: string) => `Transition${action.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase())}Dto`;
+
+/**
+ * One body schema per action, derived from the state machine's table: `action` fixed to it,
+ * its required inputs required, its optional ones optional, nothing else (published as the
+ * `oneOf` of POST /requests/{id}/transitions, keyed by `action`).
+ */
+function actionBody(action: RequestAction): ClassType<unknown> {
+  const rule = TRANSITION_TABLE[action];
+  const fields = ['action', ...rule.requiredInput, ...rule.optionalInput] as (keyof TransitionDto)[];
+  const body = class extends PickType(TransitionDto, fields) {};
+  Object.defineProperty(body, 'name', { value: schemaName(action) });
+  ApiProperty({ enum: [action], type: String })(body.prototype, 'action');
+  for (const field of rule.requiredInput) {
+    const declared = Reflect.getMetadata(API_MODEL_PROPERTIES, TransitionDto.prototype, field) as ApiPropertyOptions | undefined;
+    ApiProperty({ ...declared, required: true } as ApiPropertyOptions)(body.prototype, field);
+  }
+  return body;
+}
+
+export const TRANSITION_BODIES: Readonly<Record<string, ClassType<unknown>>> = Object.fromEntries(CLIENT_ACTIONS.map((a) => [a, actionBody(a)]));
+
+/**
+ * The body of POST /requests/{id}/transitions as OpenAPI: a `TransitionDto` (every action's
+ * fields, as validated) that is `oneOf` the actions' own bodies, with `action` as discriminator.
+ */
+export function ApiTransitionBody(): MethodDecorator {
+  const bodies = Object.values(TRANSITION_BODIES);
+  return applyDecorators(
+    ApiExtraModels(TransitionDto, ...bodies),
+    ApiBody({
+      schema: {
+        description: 'One action and its own inputs (the schema named by `action`).',
+        allOf: [{ $ref: getSchemaPath(TransitionDto) }],
+        oneOf: bodies.map((b) => ({ $ref: getSchemaPath(b) })),
+        discriminator: { propertyName: 'action', mapping: Object.fromEntries(Object.entries(TRANSITION_BODIES).map(([a, b]) => [a, getSchemaPath(b)])) },
+      },
+    }),
+  );
 }

@@ -56,7 +56,6 @@ const en = {
     offence: 'Offence',
     legalBasis: 'Legal basis',
     channel: 'Channel',
-    neededBy: 'Needed by',
     done: 'Done: {{action}}.',
   },
   history: {
@@ -219,7 +218,6 @@ const vi: Messages = {
     offence: 'Tội phạm',
     legalBasis: 'Cơ sở pháp lý',
     channel: 'Kênh chuyển',
-    neededBy: 'Cần trước ngày',
     done: 'Đã thực hiện: {{action}}.',
   },
   history: {

@@ -1,4 +1,7 @@
-import type { IdentifierKind, RequestType, Schemas } from '@/lib/api/client';
+import { checkCountryRequirements, requiredDetailsFor, type RequestContent } from '@server/request-completeness';
+import { missingForSubmit as serverMissingForSubmit, type DraftContent } from '@server/request-content';
+import type { IdentifierKind, RequestDto, RequestType, Schemas } from '@/lib/api/client';
+import { enums } from '@/lib/api/generated/api-values';
 import { zonedIso } from '@/lib/format';
 
 export interface IdentifierValues {
@@ -34,56 +37,30 @@ export interface WriterValues {
 }
 
 export type Country = Schemas['CountryDto'];
+type CountryRequirements = NonNullable<Parameters<typeof checkCountryRequirements>[0]>;
 export type RequiredDetail = Country['requiredDetails'][number];
 
-/** The extra fields the country requires of a request of this type and legal basis. */
+/** The extra fields the country requires of a request of this type and legal basis (the server's own rule). */
 export function detailsFor(country: Country | undefined, type: string, legalBasis: string): RequiredDetail[] {
-  return (country?.requiredDetails ?? []).filter(
-    (d) => (!d.appliesTo.types || d.appliesTo.types.includes(type as never)) && (!d.appliesTo.legalBases || d.appliesTo.legalBases.includes(legalBasis as never)),
-  );
+  return requiredDetailsFor(country as unknown as CountryRequirements | undefined, type as RequestType, legalBasis as never) as RequiredDetail[];
 }
 
 /**
- * What the requested country's own rules will refuse at submit (as the API checks them, same
- * field paths): a language it does not accept without a translation into one it does, a channel
- * or legal basis it does not list, a required detail left blank.
+ * What the requested country's own rules will refuse at submit, as the API's field paths: the
+ * server's rule (libs/countries request-completeness) run on the form's values and the draft's documents.
  */
 export function countryMissing(v: WriterValues, country: Country | undefined, documents: readonly { kind: string; language: string }[]): string[] {
-  if (!country) return [];
-  const missing: string[] = [];
-  const languages = country.languages;
-  if (languages && languages.length > 0 && !languages.includes(v.language) && country.translationRequired !== false) {
-    const translated = documents.some((d) => d.kind === 'TRANSLATION' && languages.includes(d.language));
-    if (!translated) missing.push(country.translationRequired ? 'attachments' : 'language');
-  }
-  if (country.channels?.length && !country.channels.includes(v.channel as never)) missing.push('channel');
-  if (country.legalBases?.length && !country.legalBases.includes(v.legalBasis as never)) missing.push('legalBasis');
-  for (const d of detailsFor(country, v.type, v.legalBasis)) if (blank(v.details[d.key])) missing.push(`details.${d.key}`);
-  return missing;
+  const body = toDraftBody(v);
+  const content = { type: v.type, channel: body.channel, legalBasis: body.legalBasis, language: v.language, details: body.details, attachments: documents } as unknown as RequestContent;
+  return checkCountryRequirements(country as unknown as CountryRequirements | undefined, content).map((m) => m.field);
 }
 
-const blank = (v: string | null | undefined) => !v || v.trim() === '';
-
 /**
- * What `submit` will still refuse (DESIGN §4), as the API's field paths: title, offence
- * description and provision, facts, at least one measure, at least one identifier (except for
- * a WITNESS_STATEMENT), an IP address's time with its zone, and the treaty's name for a
- * BILATERAL_TREATY. Empty: the draft is complete.
+ * What `submit` will still refuse (DESIGN §4), as the API's field paths: the server's rule
+ * (libs/requests request-content) run on the body the form would save. Empty: the draft is complete.
  */
 export function missingForSubmit(v: WriterValues): string[] {
-  const missing: string[] = [];
-  if (blank(v.title)) missing.push('title');
-  if (blank(v.offenceDescription)) missing.push('offence.description');
-  if (blank(v.offenceProvision)) missing.push('offence.provision');
-  if (blank(v.facts)) missing.push('facts');
-  if (v.measures.filter((m) => !blank(m.value)).length === 0) missing.push('measures');
-  if (v.legalBasis === 'BILATERAL_TREATY' && blank(v.treatyName)) missing.push('treatyName');
-  const identifiers = v.identifiers.filter((i) => !blank(i.value));
-  if (v.type !== 'WITNESS_STATEMENT' && identifiers.length === 0) missing.push('identifiers');
-  v.identifiers.forEach((i, n) => {
-    if (!blank(i.value) && i.kind === 'IP_ADDRESS' && (blank(i.observedLocal) || blank(i.observedZone))) missing.push(`identifiers[${n}].observedAt`);
-  });
-  return missing;
+  return serverMissingForSubmit(toDraftBody(v) as unknown as DraftContent);
 }
 
 /** What each step of the writer holds (the API's field paths). */
@@ -100,6 +77,7 @@ export function stepOf(field: string): number {
   return i === -1 ? 0 : i;
 }
 
+const blank = (v: string | null | undefined) => !v || v.trim() === '';
 const orNull = (v: string) => (blank(v) ? null : v.trim());
 
 /** The API body of the draft (POST or PATCH). */
@@ -129,6 +107,62 @@ export function toDraftBody(v: WriterValues) {
       })),
   };
 }
+
+/** A new request: the first of each list the API publishes, ASEAN first (the treaty every ASEAN member accepts). */
+export function emptyValues(zone: string, language: string): WriterValues {
+  return {
+    type: enums.CreateRequestDto.type[0],
+    requestedCountry: '',
+    requestedAuthorityId: '',
+    legalBasis: enums.CreateRequestDto.legalBasis[0],
+    treatyName: '',
+    channel: enums.CreateRequestDto.channel[0],
+    priority: enums.CreateRequestDto.priority[0],
+    confidential: false,
+    neededBy: '',
+    relatedRequestId: '',
+    title: '',
+    offenceDescription: '',
+    offenceProvision: '',
+    facts: '',
+    measures: [{ value: '' }],
+    identifiers: [{ kind: enums.IdentifierDto.kind[0], value: '', observedLocal: '', observedZone: zone }],
+    language,
+    details: {},
+  };
+}
+
+/** A saved draft (or the request a follow-up continues) as the form's values. */
+export function fromRequest(r: RequestDto, zones: string[]): WriterValues {
+  return {
+    type: r.type,
+    requestedCountry: r.requestedAuthority.country,
+    requestedAuthorityId: r.requestedAuthority.id,
+    legalBasis: r.legalBasis,
+    treatyName: r.treatyName ?? '',
+    channel: r.channel,
+    priority: r.priority,
+    confidential: r.confidential,
+    neededBy: r.neededBy ?? '',
+    relatedRequestId: r.relatedRequestId ?? '',
+    title: r.title ?? '',
+    offenceDescription: r.offence?.description ?? '',
+    offenceProvision: r.offence?.provision ?? '',
+    facts: r.facts ?? '',
+    measures: r.measures.length > 0 ? r.measures.map((value) => ({ value })) : [{ value: '' }],
+    identifiers:
+      r.identifiers.length > 0
+        ? r.identifiers.map((i) => ({ kind: i.kind, value: i.value, ...splitObservedAt(i.observedAt, zones) }))
+        : r.type === 'WITNESS_STATEMENT'
+          ? []
+          : [{ kind: enums.IdentifierDto.kind[0], value: '', observedLocal: '', observedZone: zones[0] ?? 'UTC' }],
+    language: r.language,
+    details: { ...r.details },
+  };
+}
+
+/** The fields whose problems the writer shows on their inputs (the others in its alert). */
+export const SHOWN_FIELDS = ['title', 'offence', 'facts', 'measures', 'identifiers', 'treatyName', 'requestedAuthorityId', 'neededBy', 'language', 'details'];
 
 /** Zones offered for an observed time (the region's first). */
 export const ZONES = [

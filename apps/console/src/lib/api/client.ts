@@ -13,6 +13,8 @@ export type IdentifierKind = Identifier['kind'];
 export type Me = Schemas['MeDto'];
 export type Authority = Schemas['AuthorityDto'];
 export type Role = Schemas['UserDto']['role'];
+/** The body of POST /requests/{id}/transitions: one action and its own inputs (the OpenAPI oneOf keyed by `action`). */
+export type TransitionRequest = paths['/api/v1/requests/{id}/transitions']['post']['requestBody']['content']['application/json'];
 
 /**
  * The one client of the API, typed from docs/openapi.json. The session travels as the

@@ -883,6 +883,10 @@ export interface components {
             items: components["schemas"]["AuditEntryDto"][];
             nextCursor?: string | null;
         };
+        RequestStatesDto: {
+            /** @description The states a request ends in: nobody acts on it any more. */
+            terminal: ("CLOSED" | "REFUSED" | "WITHDRAWN" | "EXPIRED")[];
+        };
         OffenceDto: {
             /** @description What the offence is. */
             description?: string | null;
@@ -979,11 +983,27 @@ export interface components {
             /** @description 0 before due, 1 once overdue, 2 at due + 50 % of the span. */
             escalationLevel: number;
         };
+        PreservationWindowDto: {
+            /**
+             * Format: date
+             * @description The earliest date (YYYY-MM-DD, in `timezone`).
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description The latest date (YYYY-MM-DD, in `timezone`).
+             */
+            to: string;
+            /** @description The requested authority's time zone, where a date ends. */
+            timezone: string;
+        };
         AuthorityRefDto: {
             id: string;
             code: string;
             name: string;
             country: string;
+            /** @description The authority's IANA time zone: its deadlines and dates are counted there. */
+            timezone: string;
         };
         RequestDto: {
             /** @enum {string} */
@@ -1025,6 +1045,8 @@ export interface components {
             deadlines: components["schemas"]["DeadlineDto"][];
             /** @description The actions the caller may take now (from the state machine). */
             allowedActions: ("submit" | "return" | "send" | "acknowledge" | "confirm_preservation" | "extend_preservation" | "start_execution" | "report_delay" | "request_info" | "provide_info" | "deliver_evidence" | "close" | "refuse" | "withdraw" | "expire")[];
+            /** @description While the caller may confirm or extend the preservation: the dates it may choose (at the time of this answer). */
+            preservationWindow?: components["schemas"]["PreservationWindowDto"] | null;
             id: string;
             /** @description `{country}-{year}-{6-digit sequence}`, e.g. VN-2026-000042. */
             reference: string;
@@ -1041,6 +1063,14 @@ export interface components {
             deliveryCount: number;
             createdAt: string;
             updatedAt: string;
+            /**
+             * @description What `submit` would still refuse, as the field paths its 422 names (the completeness rule
+             *     and the requested country's requirements): empty once a draft is complete, and for any
+             *     request that is no longer a draft.
+             */
+            missing: string[];
+            /** @description Whether the caller may read the request's access log (GET /requests/{id}/access-log); only a confidential request's reads are logged. */
+            mayReadAccessLog: boolean;
         };
         RequestSummaryDto: {
             /** @enum {string} */
@@ -1187,6 +1217,161 @@ export interface components {
             followUpRequestId?: string;
             /** @description refuse: the reasons in words. */
             text?: string;
+        };
+        TransitionSubmitDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "submit";
+        };
+        TransitionReturnDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "return";
+            /** @description return, report_delay, withdraw. */
+            reason: string;
+        };
+        TransitionSendDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "send";
+        };
+        TransitionAcknowledgeDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "acknowledge";
+            /** @description acknowledge, confirm_preservation, extend_preservation, start_execution. */
+            note?: string;
+            /**
+             * Format: uuid
+             * @description acknowledge, start_execution: the officer of the requested authority who handles it.
+             */
+            assigneeId?: string;
+        };
+        TransitionConfirmPreservationDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "confirm_preservation";
+            /** @description confirm_preservation, extend_preservation: a date (YYYY-MM-DD, end of that day at the requested authority) or a date-time with Z or an offset. */
+            preservedUntil: string;
+            /** @description acknowledge, confirm_preservation, extend_preservation, start_execution. */
+            note?: string;
+        };
+        TransitionExtendPreservationDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "extend_preservation";
+            /** @description confirm_preservation, extend_preservation: a date (YYYY-MM-DD, end of that day at the requested authority) or a date-time with Z or an offset. */
+            preservedUntil: string;
+            /** @description acknowledge, confirm_preservation, extend_preservation, start_execution. */
+            note?: string;
+        };
+        TransitionStartExecutionDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "start_execution";
+            /** @description start_execution. */
+            executingBody?: string;
+            /**
+             * Format: uuid
+             * @description acknowledge, start_execution: the officer of the requested authority who handles it.
+             */
+            assigneeId?: string;
+            /** @description acknowledge, confirm_preservation, extend_preservation, start_execution. */
+            note?: string;
+        };
+        TransitionReportDelayDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "report_delay";
+            /**
+             * Format: date
+             * @description report_delay: the new expected date (YYYY-MM-DD).
+             */
+            expectedBy: string;
+            /** @description return, report_delay, withdraw. */
+            reason: string;
+        };
+        TransitionRequestInfoDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "request_info";
+            /** @description request_info, provide_info. */
+            message: string;
+        };
+        TransitionProvideInfoDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "provide_info";
+            /** @description request_info, provide_info. */
+            message: string;
+        };
+        TransitionDeliverEvidenceDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "deliver_evidence";
+            /** @description deliver_evidence: one or more items. */
+            items: components["schemas"]["EvidenceItemInputDto"][];
+            /** @description deliver_evidence: true when this delivery completes the execution. */
+            final: boolean;
+        };
+        TransitionCloseDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "close";
+            /** @description close. */
+            outcome: string;
+            /**
+             * Format: uuid
+             * @description close of a PRESERVED request: the follow-up request that continues it.
+             */
+            followUpRequestId?: string;
+        };
+        TransitionRefuseDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "refuse";
+            /**
+             * @description refuse: the ground.
+             * @enum {string}
+             */
+            ground: "DUAL_CRIMINALITY" | "POLITICAL_OFFENCE" | "MILITARY_OFFENCE" | "DOUBLE_JEOPARDY" | "SOVEREIGNTY_SECURITY_PUBLIC_ORDER" | "DISCRIMINATION" | "INSUFFICIENT_INFORMATION" | "DATA_NO_LONGER_AVAILABLE" | "OTHER";
+            /** @description refuse: the reasons in words. */
+            text: string;
+        };
+        TransitionWithdrawDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            action: "withdraw";
+            /** @description return, report_delay, withdraw. */
+            reason: string;
         };
         ExtendDeadlineDto: {
             /** @description The new due time (ISO 8601 date-time with Z or an offset, or a date YYYY-MM-DD: end of that day for the ball holder). */
@@ -2539,7 +2724,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TransitionDto"];
+                "application/json": components["schemas"]["TransitionDto"] & (components["schemas"]["TransitionSubmitDto"] | components["schemas"]["TransitionReturnDto"] | components["schemas"]["TransitionSendDto"] | components["schemas"]["TransitionAcknowledgeDto"] | components["schemas"]["TransitionConfirmPreservationDto"] | components["schemas"]["TransitionExtendPreservationDto"] | components["schemas"]["TransitionStartExecutionDto"] | components["schemas"]["TransitionReportDelayDto"] | components["schemas"]["TransitionRequestInfoDto"] | components["schemas"]["TransitionProvideInfoDto"] | components["schemas"]["TransitionDeliverEvidenceDto"] | components["schemas"]["TransitionCloseDto"] | components["schemas"]["TransitionRefuseDto"] | components["schemas"]["TransitionWithdrawDto"]);
             };
         };
         responses: {

@@ -68,8 +68,14 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 
+/** A namespace's messages in both languages: Vietnamese must have every key English has (tsc fails otherwise; the label-parity vitest also refuses extra ones). */
+export interface Messages<T extends object> {
+  en: T;
+  vi: NoInfer<T>;
+}
+
 /** Registers a feature's messages under its own namespace. */
-export function addMessages(namespace: string, messages: { en: object; vi: object }): void {
+export function addMessages<T extends object>(namespace: string, messages: Messages<T>): void {
   i18n.addResourceBundle('en', namespace, messages.en, true, true);
   i18n.addResourceBundle('vi', namespace, messages.vi, true, true);
 }

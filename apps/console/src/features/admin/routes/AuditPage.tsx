@@ -8,9 +8,10 @@ import { ProblemAlert } from '@/components/problem';
 import { viewerTimeZone } from '@/lib/format';
 import { useAudit, type AuditEntry, type AuditQuery } from '../api/admin';
 import { actionKey, changeLines, targetLabel, type ChangeLine } from '../audit-text';
+import { enums } from '@/lib/api/generated/api-values';
 
 const ACTIONS: NonNullable<AuditQuery['action']>[] = ['authority.created', 'authority.updated', 'user.created', 'user.updated', 'calendar.year_set'];
-const TARGET_TYPES: NonNullable<AuditQuery['targetType']>[] = ['AUTHORITY', 'USER', 'WORKING_CALENDAR'];
+const TARGET_TYPES: readonly NonNullable<AuditQuery['targetType']>[] = enums.AuditEntryDto.targetType;
 
 /** The admin audit (GET /audit): who changed what and when, newest first; an ADMIN reads all of it, a supervisor their country's. */
 export function AuditPage() {

@@ -9,8 +9,9 @@ import { ProblemAlert, useProblemText } from '@/components/problem';
 import type { Authority, Schemas } from '@/lib/api/client';
 import { useAuthorities } from '@/lib/api/hooks';
 import { useCreateAuthority, useUpdateAuthority } from '../api/admin';
+import { enums } from '@/lib/api/generated/api-values';
 
-const KINDS = ['PROSECUTION_OFFICE', 'CENTRAL_AUTHORITY', 'CONTACT_POINT_24_7'] as const;
+const KINDS = enums.AuthorityDto.kind;
 
 export function AuthoritiesPage() {
   const { t } = useTranslation('admin');

@@ -6,6 +6,7 @@ import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/problem';
 import { useAuthorities, useMe } from '@/lib/api/hooks';
 import { useDeliveries, useRetryDelivery, type DeliveriesQuery } from '../api/admin';
+import { enums } from '@/lib/api/generated/api-values';
 
 const STATUS_COLOR = { PENDING: 'blue', DELIVERED: 'green', DEAD: 'red' } as const;
 
@@ -30,7 +31,7 @@ export function DeliveriesPage() {
           <Select
             label={t('status')}
             placeholder={t('common:any')}
-            data={(['PENDING', 'DELIVERED', 'DEAD'] as const).map((s) => ({ value: s, label: t(`deliveryStatus.${s}`) }))}
+            data={enums.WebhookDeliveryDto.status.map((s) => ({ value: s, label: t(`deliveryStatus.${s}`) }))}
             value={status ?? null}
             onChange={(v) => setStatus((v ?? undefined) as DeliveriesQuery['status'])}
             clearable

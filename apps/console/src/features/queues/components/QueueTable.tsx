@@ -8,9 +8,11 @@ import { RequestTable, type SortDir } from '@/components/RequestTable';
 import { api, call, type Deadline, type RequestDto } from '@/lib/api/client';
 import { POLL_MS, queryKeys, useMe } from '@/lib/api/hooks';
 import { formatDateTime, formatDuration } from '@/lib/format';
+import { enums } from '@/lib/api/generated/api-values';
 
-const TERMINAL = ['CLOSED', 'REFUSED', 'WITHDRAWN', 'EXPIRED'];
-const OPEN = ['SENT', 'ACKNOWLEDGED', 'PRESERVED', 'IN_EXECUTION', 'INFO_REQUESTED', 'EVIDENCE_RECEIVED'];
+const TERMINAL: readonly string[] = enums.RequestStatesDto.terminal;
+/** What an incoming queue shows: every state but the terminal ones (a request is incoming once sent). */
+const OPEN = enums.RequestDto.state.filter((s) => !TERMINAL.includes(s));
 
 function nextDeadline(r: RequestDto | undefined): Deadline | undefined {
   return r?.deadlines.filter((d) => d.status === 'PENDING' || d.status === 'OVERDUE').sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];

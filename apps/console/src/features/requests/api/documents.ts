@@ -3,10 +3,11 @@ import { api, call, callConditional, ifMatch, toProblem, type RequestDto, type S
 import { POLL_MS, queryKeys } from '@/lib/api/hooks';
 import type { operations } from '@/lib/api/schema';
 import { uploadWithProgress } from '@/lib/sha256';
+import { enums } from '@/lib/api/generated/api-values';
 
 export type Attachment = Schemas['AttachmentDto'];
 export type DocumentKind = NonNullable<operations['AttachmentsController_attach']['parameters']['query']>['kind'];
-export const DOCUMENT_KINDS: DocumentKind[] = ['COURT_ORDER', 'WARRANT', 'TRANSLATION', 'LETTER_SIGNED', 'OTHER'];
+export const DOCUMENT_KINDS: readonly DocumentKind[] = enums.AttachmentDto.kind;
 /** Languages offered for a request and its documents (ISO 639-1; the API takes any). */
 export const DOCUMENT_LANGUAGES = ['vi', 'en', 'th', 'id', 'ms', 'km', 'lo', 'my', 'tl', 'zh', 'ko', 'ja', 'fr'];
 
@@ -48,6 +49,15 @@ export async function uploadAttachment(request: RequestDto, doc: NewDocument, on
   return body as Attachment;
 }
 
+/** Attaching a document (a mutation): uploaded with progress, then the request's documents refreshed. */
+export function useAttachDocument(request: RequestDto) {
+  const changed = useDocumentsChanged(request.id);
+  return useMutation({
+    mutationFn: ({ doc, onProgress }: { doc: NewDocument; onProgress: (f: number) => void }) => uploadAttachment(request, doc, onProgress),
+    onSuccess: changed,
+  });
+}
+
 /** After a document was attached or removed: the request (its version), its documents and history. */
 export function useDocumentsChanged(requestId: string) {
   const qc = useQueryClient();
@@ -68,6 +78,24 @@ export function useRemoveAttachment(request: RequestDto) {
         }),
       ),
     onSuccess: changed,
+  });
+}
+
+/** Downloading the letter (a mutation): fetched, then saved by the browser under the request's reference. */
+export function useLetterDownload(request: Pick<RequestDto, 'id' | 'reference'>) {
+  return useMutation({
+    mutationFn: async (lang: 'en' | 'vi') => {
+      const letter = await fetchLetter(request.id, lang);
+      const url = URL.createObjectURL(letter.blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${request.reference}-${lang}.pdf`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return { lang, frozen: letter.frozen, sha256: letter.sha256 };
+    },
   });
 }
 

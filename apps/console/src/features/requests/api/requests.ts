@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, callConditional, ifMatch, toProblem, type RequestAction, type RequestDto, type Schemas } from '@/lib/api/client';
+import { api, ApiProblem, call, callConditional, ifMatch, toProblem, type RequestAction, type RequestDto, type Schemas, type TransitionRequest } from '@/lib/api/client';
 import { POLL_MS, queryKeys } from '@/lib/api/hooks';
 import type { operations } from '@/lib/api/schema';
 import { uploadWithProgress } from '@/lib/sha256';
@@ -80,7 +80,7 @@ export function useTransition(request: RequestDto) {
       call(
         api.POST('/api/v1/requests/{id}/transitions', {
           params: { path: { id: request.id }, header: { 'If-Match': ifMatch(request.version), 'Idempotency-Key': key } },
-          body: { action: action as Schemas['TransitionDto']['action'], ...body },
+          body: { action, ...body } as TransitionRequest,
         }),
       ),
     onSuccess: (updated) => {
@@ -110,6 +110,38 @@ export async function uploadEvidence(requestId: string, itemId: string, file: Fi
   const { status, body } = await uploadWithProgress(`/api/v1/requests/${requestId}/evidence/${itemId}/content`, file, onProgress);
   if (status < 200 || status >= 300) throw toProblem(status, body);
   return body as Schemas['EvidenceItemDto'];
+}
+
+/** One file of a delivery: its item number in the delivery, and how its upload goes. */
+export interface FileUpload {
+  itemNo: number;
+  file: File;
+  onProgress: (fraction: number) => void;
+  onVerified: (verified: Schemas['EvidenceItemDto']) => void;
+  onFailed: (error: unknown) => void;
+}
+
+/** After deliver_evidence: each FILE item's content uploaded to the item the delivery created (each outcome reported on its own). */
+export function useUploadDelivery(requestId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ deliveryNo, files }: { deliveryNo: number; files: FileUpload[] }) => {
+      const list = await call(api.GET('/api/v1/requests/{id}/evidence', { params: { path: { id: requestId } } }));
+      const delivered = list.items.filter((e) => e.deliveryNo === deliveryNo);
+      await Promise.all(
+        files.map(async (f) => {
+          try {
+            const target = delivered.find((e) => e.itemNo === f.itemNo);
+            if (!target) throw new ApiProblem(0, 'NOT_FOUND', `item ${f.itemNo} of delivery ${deliveryNo}`);
+            f.onVerified(await uploadEvidence(requestId, target.id, f.file, f.onProgress));
+          } catch (error) {
+            f.onFailed(error);
+          }
+        }),
+      );
+    },
+    onSettled: () => void qc.invalidateQueries({ queryKey: queryKeys.evidence(requestId) }),
+  });
 }
 
 

@@ -4,20 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { DateTime } from '@/components/DateTime';
 import { Pager } from '@/components/Pager';
 import { ProblemAlert } from '@/components/problem';
-import type { Me, RequestDto } from '@/lib/api/client';
 import { viewerTimeZone } from '@/lib/format';
 import { useAccessLog } from '../api/requests';
-
-/**
- * Whether the API lets `me` read a request's access log (libs/requests access-log.service): a
- * supervisor of either side, or an officer of the requested authority. Anyone else gets a 403,
- * so the panel is not offered to them. Only a confidential request has reads recorded.
- */
-export function mayReadAccessLog(me: Me | null | undefined, r: Pick<RequestDto, 'confidential' | 'requestedAuthority'>): boolean {
-  if (!me || !r.confidential) return false;
-  if (me.role === 'SUPERVISOR') return true;
-  return me.role === 'OFFICER' && me.authority?.id === r.requestedAuthority.id;
-}
 
 const DETAIL_KEYS = ['itemId', 'attachmentId', 'language', 'file', 'sha256'];
 

@@ -1,7 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderIn } from '@/test/render';
-import { mayReadAccessLog } from './AccessLog';
 import { RecomputedDeadlines } from './History';
 
 const input = {
@@ -20,18 +19,5 @@ describe('a recompute_deadlines event in the history', () => {
     await renderIn(<RecomputedDeadlines input={{ ...input, deadlines: [{ ...input.deadlines[0], businessDays: 1 }] }} />, 'vi');
     expect(screen.getByText(/Lịch làm việc của VN đã thay đổi/)).toBeTruthy();
     expect(screen.getByText(/^Thực hiện \(1 ngày làm việc\): .*2027.* → .*2027/)).toBeTruthy();
-  });
-});
-
-describe('who is offered the access log (as the API answers it)', () => {
-  const r = { confidential: true, requestedAuthority: { id: 'sg-ca' } } as Parameters<typeof mayReadAccessLog>[1];
-  const me = (role: string, authorityId: string) => ({ id: 'u', email: 'e', displayName: 'n', role, authority: { id: authorityId } }) as Parameters<typeof mayReadAccessLog>[0];
-  it('a supervisor, and an officer of the requested authority, of a confidential request only', () => {
-    expect(mayReadAccessLog(me('SUPERVISOR', 'vn-ca'), r)).toBe(true);
-    expect(mayReadAccessLog(me('OFFICER', 'sg-ca'), r)).toBe(true);
-    expect(mayReadAccessLog(me('OFFICER', 'vn-ca'), r)).toBe(false);
-    expect(mayReadAccessLog(me('PROSECUTOR', 'vn-po'), r)).toBe(false);
-    expect(mayReadAccessLog(me('SUPERVISOR', 'vn-ca'), { ...r, confidential: false })).toBe(false);
-    expect(mayReadAccessLog(null, r)).toBe(false);
   });
 });

@@ -9,32 +9,21 @@ import { FormDialog } from '@/components/FormDialog';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/problem';
 import type { RequestAction, RequestDto } from '@/lib/api/client';
-import { useAuthorities, useCountry, useMe, useRequest } from '@/lib/api/hooks';
+import { useCountry, useMe, useRequest } from '@/lib/api/hooks';
 import { formatDate, formatDateTime, viewerTimeZone } from '@/lib/format';
 import { useDeleteDraft } from '../api/requests';
-import { AccessLog, mayReadAccessLog } from '../components/AccessLog';
+import { AccessLog } from '../components/AccessLog';
 import { ActionDialog } from '../components/ActionDialog';
 import { Documents } from '../components/Documents';
+import { RequestDetails } from '../components/RequestDetails';
 import { EvidenceList } from '../components/EvidenceList';
 import { History } from '../components/History';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <div>{children}</div>
-    </div>
-  );
-}
 
 export function RequestPage() {
   const { id } = useParams();
   const { t, i18n } = useTranslation('requests');
   const me = useMe();
   const request = useRequest(id);
-  const authorities = useAuthorities();
   // The dialog keeps the version the user saw when opening it: a change made meanwhile answers 412.
   const [open, setOpen] = useState<{ action: RequestAction; seen: RequestDto } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -47,15 +36,11 @@ export function RequestPage() {
   if (request.isPending) return <Text>{t('page.loading')}</Text>;
   if (!r) return <ProblemAlert problem={request.error} />;
 
-  const zoneOf = (authorityId: string) => authorities.data?.find((a) => a.id === authorityId)?.timezone;
-  const requestingZone = zoneOf(r.requestingAuthority.id) ?? viewerTimeZone();
-  const requestedZone = zoneOf(r.requestedAuthority.id) ?? viewerTimeZone();
-  const myZone = me.data?.authority?.timezone ?? viewerTimeZone();
   const isDraftOwner = r.state === 'DRAFT' && me.data?.role === 'PROSECUTOR' && me.data.authority?.id === r.requestingAuthority.id;
   const holder = r.ballHolder === 'REQUESTING' ? r.requestingAuthority.code : r.ballHolder === 'REQUESTED' ? r.requestedAuthority.code : undefined;
   const actions = r.allowedActions.filter((a) => a !== 'expire');
-  const lang = i18n.language;
-  const showAccessLog = mayReadAccessLog(me.data, r);
+  // Only a confidential request's reads are logged; whether this caller may read them, the API says.
+  const showAccessLog = r.confidential && r.mayReadAccessLog;
 
   return (
     <Page
@@ -103,7 +88,6 @@ export function RequestPage() {
         <ActionDialog
           action={open.action}
           request={open.seen}
-          zone={myZone}
           onClose={() => setOpen(null)}
           onReload={() => void request.refetch()}
           onDone={(a) => setDone(a)}
@@ -124,117 +108,14 @@ export function RequestPage() {
       </FormDialog>
       <Grid>
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Card withBorder component="section" aria-labelledby="details-heading">
-            <Title order={2} size="h4" id="details-heading" mb="sm">
-              {t('page.details')}
-            </Title>
-            <Stack gap="sm">
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Field label={t('page.requesting')}>
-                  {r.requestingAuthority.name} ({r.requestingAuthority.code}, {r.requestingAuthority.country})
-                </Field>
-                <Field label={t('page.requested')}>
-                  {r.requestedAuthority.name} ({r.requestedAuthority.code}, {r.requestedAuthority.country})
-                </Field>
-                <Field label={t('page.legalBasis')}>
-                  {t(`common:legalBasis.${r.legalBasis}`)}
-                  {r.treatyName ? ` — ${r.treatyName}` : ''}
-                </Field>
-                <Field label={t('page.channel')}>{t(`common:channel.${r.channel}`)}</Field>
-                <Field label={t('page.neededBy')}>{formatDate(r.neededBy, lang)}</Field>
-                <Field label={t('common:field.confidential')}>{r.confidential ? t('page.confidential') : t('page.notConfidential')}</Field>
-                <Field label={t('page.language')}>{t(`common:languages.${r.language}`, { defaultValue: r.language })}</Field>
-              </SimpleGrid>
-              {r.relatedRequestId && (
-                <Field label={t('page.relatedRequest')}>
-                  <Anchor component={Link} to={`/requests/${r.relatedRequestId}`}>
-                    {t('page.relatedOpen')}
-                  </Anchor>
-                </Field>
-              )}
-              <Field label={t('page.offence')}>
-                <Text>{r.offence?.description ?? '—'}</Text>
-                <Text size="sm" c="dimmed">
-                  {r.offence?.provision ?? ''}
-                </Text>
-              </Field>
-              <Field label={t('page.facts')}>
-                <Text style={{ whiteSpace: 'pre-wrap' }}>{r.facts ?? '—'}</Text>
-              </Field>
-              <Field label={t('page.measures')}>
-                {r.measures.length === 0 ? '—' : <List size="sm">{r.measures.map((m, i) => <List.Item key={i}>{m}</List.Item>)}</List>}
-              </Field>
-              {Object.keys(r.details).length > 0 && (
-                <Field label={t('page.countryDetails', { country: country.data?.name ?? r.requestedAuthority.country })}>
-                  <Stack gap={4}>
-                    {Object.entries(r.details).map(([key, value]) => (
-                      <div key={key}>
-                        <Text size="sm" fw={600}>
-                          {country.data?.requiredDetails.find((d) => d.key === key)?.label[lang === 'vi' ? 'vi' : 'en'] ?? key}
-                        </Text>
-                        <Text style={{ whiteSpace: 'pre-wrap' }}>{value}</Text>
-                      </div>
-                    ))}
-                  </Stack>
-                </Field>
-              )}
-              <Field label={t('page.identifiers')}>
-                {r.identifiers.length === 0 ? (
-                  '—'
-                ) : (
-                  <List size="sm">
-                    {r.identifiers.map((idf, i) => (
-                      <List.Item key={i}>
-                        {t(`common:identifierKind.${idf.kind}`)}: <Code>{idf.value}</Code>
-                        {idf.observedAt ? ` — ${t('page.observed', { at: `${idf.observedAt}` })}` : ''}
-                      </List.Item>
-                    ))}
-                  </List>
-                )}
-              </Field>
-              {(r.preservedUntil || r.executingBody || r.outcome || r.refusal) && (
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  {r.preservedUntil && (
-                    <Field label={t('page.preservedUntil')}>
-                      {formatDateTime(r.preservedUntil, lang, requestedZone)}
-                      <Text size="xs" c="dimmed">
-                        {t('page.extensions', { count: r.preservationExtensions ?? 0 })}
-                      </Text>
-                    </Field>
-                  )}
-                  {r.executingBody && <Field label={t('page.executingBody')}>{r.executingBody}</Field>}
-                  {r.outcome && <Field label={t('page.outcome')}>{r.outcome}</Field>}
-                  {r.refusal && (
-                    <Field label={t('page.refusal', { ground: t(`common:refusalGround.${r.refusal.ground}`, { defaultValue: r.refusal.ground }) })}>{r.refusal.text}</Field>
-                  )}
-                </SimpleGrid>
-              )}
-              <SimpleGrid cols={{ base: 2, sm: 3 }}>
-                <Field label={t('page.createdAt')}>
-                  <DateTime value={r.createdAt} />
-                </Field>
-                <Field label={t('page.submittedAt')}>
-                  <DateTime value={r.submittedAt} />
-                </Field>
-                <Field label={t('page.sentAt')}>
-                  <DateTime value={r.sentAt} />
-                </Field>
-                <Field label={t('page.acknowledgedAt')}>
-                  <DateTime value={r.acknowledgedAt} />
-                </Field>
-                <Field label={t('page.closedAt')}>
-                  <DateTime value={r.closedAt} />
-                </Field>
-              </SimpleGrid>
-            </Stack>
-          </Card>
+          <RequestDetails request={r} country={country.data} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Card withBorder component="section" aria-labelledby="deadlines-heading">
             <Title order={2} size="h4" id="deadlines-heading" mb="sm">
               {t('common:deadlines.title')}
             </Title>
-            <DeadlineTimeline deadlines={r.deadlines} zones={{ requesting: requestingZone, requested: requestedZone }} />
+            <DeadlineTimeline deadlines={r.deadlines} zones={{ requesting: r.requestingAuthority.timezone, requested: r.requestedAuthority.timezone }} />
           </Card>
         </Grid.Col>
       </Grid>

@@ -9,10 +9,9 @@ import { ProblemAlert } from '@/components/problem';
 import { RequestTable } from '@/components/RequestTable';
 import { useMe } from '@/lib/api/hooks';
 import { useRequestList, type ListFilters } from '../api/requests';
+import { enums } from '@/lib/api/generated/api-values';
 
-const STATES = ['DRAFT', 'IN_REVIEW', 'SENT', 'ACKNOWLEDGED', 'PRESERVED', 'IN_EXECUTION', 'INFO_REQUESTED', 'EVIDENCE_RECEIVED', 'CLOSED', 'REFUSED', 'WITHDRAWN', 'EXPIRED'];
-const TYPES = ['PRESERVATION', 'SUBSCRIBER_INFO', 'TRAFFIC_DATA', 'CONTENT_DATA', 'SEIZED_DEVICE', 'WITNESS_STATEMENT', 'OTHER'];
-const PRIORITIES = ['ROUTINE', 'URGENT', 'EMERGENCY'];
+const { state: STATES, type: TYPES, priority: PRIORITIES } = enums.RequestDto;
 
 /** "My requests" (a prosecutor's) or every request one may see: the filters of GET /requests, cursor paging. */
 export function RequestsListPage() {

@@ -12,10 +12,11 @@ import type { Schemas } from '@/lib/api/client';
 import { useMe } from '@/lib/api/hooks';
 import { addDays, formatDateTime, isoDateInZone } from '@/lib/format';
 import { useExtendDeadline, useOverdue, useReassign, type OverdueQuery } from '../api/supervision';
+import { enums } from '@/lib/api/generated/api-values';
 import { AccountChangesPanel } from '../components/AccountChangesPanel';
 
 type Overdue = Schemas['OverdueDeadlineDto'];
-const KINDS = ['REVIEW', 'ACKNOWLEDGEMENT', 'PRESERVATION_CONFIRMATION', 'EXECUTION', 'INFO_RESPONSE', 'PRESERVATION_EXPIRY'];
+const KINDS = enums.DeadlineDto.kind;
 
 export function OverduePage() {
   const { t, i18n } = useTranslation('supervision');
@@ -58,7 +59,7 @@ export function OverduePage() {
           <Select
             label={t('filterPriority')}
             placeholder={t('common:any')}
-            data={['ROUTINE', 'URGENT', 'EMERGENCY'].map((p) => ({ value: p, label: t(`common:priority.${p}`) }))}
+            data={enums.RequestDto.priority.map((p) => ({ value: p, label: t(`common:priority.${p}`) }))}
             value={filters.priority ?? null}
             onChange={(v) => set({ priority: (v ?? undefined) as OverdueQuery['priority'] })}
             clearable

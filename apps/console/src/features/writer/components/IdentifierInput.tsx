@@ -2,8 +2,9 @@ import { Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/c
 import { useTranslation } from 'react-i18next';
 import type { IdentifierKind } from '@/lib/api/client';
 import { ZONES, type IdentifierValues } from '../validation';
+import { enums } from '@/lib/api/generated/api-values';
 
-export const IDENTIFIER_KINDS: IdentifierKind[] = ['IP_ADDRESS', 'EMAIL', 'PHONE', 'ACCOUNT', 'DOMAIN', 'URL', 'IMEI', 'WALLET'];
+export const IDENTIFIER_KINDS: readonly IdentifierKind[] = enums.IdentifierDto.kind;
 
 /**
  * One typed identifier: its kind and value; an IP address also takes the time it was
