@@ -10,6 +10,7 @@ import { AdminAudit1764000004000 } from './1764000004000-admin-audit';
 import { WorkingCalendars1764000005000 } from './1764000005000-working-calendars';
 import { IdempotencyPath1764000005100 } from './1764000005100-idempotency-path';
 import { LettersAttachments1764000006000 } from './1764000006000-letters-attachments';
+import { SecondFactor1765000500000 } from './1765000500000-second-factor';
 
 export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
 
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   WorkingCalendars1764000005000,
   IdempotencyPath1764000005100,
   LettersAttachments1764000006000,
+  SecondFactor1765000500000,
 ];
