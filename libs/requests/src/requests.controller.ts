@@ -20,7 +20,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException, PageQueryDto } from '@mla/core';
 import { AccessLogDto } from './access-log/access-log.dto';
-import { CurrentUser, Principal, Roles } from '@mla/identity';
+import { CurrentUser, Principal, Roles, StepUpForActions } from '@mla/identity';
 import { ExtendDeadlineDto } from './dto/extend-deadline.dto';
 import { ChainVerificationDto, EventListDto, ListEventsQueryDto } from './dto/event.dto';
 import { EvidenceItemDto, EvidenceListDto } from './dto/evidence.dto';
@@ -125,13 +125,14 @@ export class RequestsController {
     await this.requests.change(p, id, { name: 'delete', input: {} }, expectedVersion);
   }
 
-  /** Takes an action of the state machine (DESIGN §3). */
+  /** Takes an action of the state machine (DESIGN §3). `send` and `deliver_evidence` need a recent second factor (DESIGN §16, 403 STEP_UP_REQUIRED). */
+  @StepUpForActions('send', 'deliver_evidence')
   @Post(':id/transitions')
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiHeader(IDEMPOTENCY_KEY)
   @ApiOkResponse({ type: RequestDto })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: your role or side may never take this action' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: your role or side may never take this action; STEP_UP_REQUIRED: give your second factor again (POST /auth/step-up)' })
   @ApiConflictResponse({ description: 'INVALID_TRANSITION: the current state (or the type) does not allow it' })
   @ApiPreconditionFailedResponse({ description: 'VERSION_CONFLICT: stale If-Match' })
   @ApiUnprocessableEntityResponse({ description: 'REQUEST_INCOMPLETE (missing input) or RULE_VIOLATED' })

@@ -40,5 +40,5 @@ export async function totpStep(secret: string, code: string, at: Date, afterStep
     epochTolerance: TOTP_PERIOD,
     ...(afterStep === null ? {} : { afterTimeStep: afterStep }),
   });
-  return result.valid ? result.timeStep : null;
+  return result.valid && 'timeStep' in result ? result.timeStep : null;
 }
