@@ -186,6 +186,8 @@ describe('second factor (e2e)', () => {
     expectProblem(await t.http.delete('/api/v1/users/00000000-0000-4000-8000-000000000000/mfa').set('authorization', admin), 404, 'NOT_FOUND');
     const res = await t.http.delete(`/api/v1/users/${id}/mfa`).set('authorization', admin);
     expect([res.status, res.body]).toEqual([200, { reset: true }]);
+    // Nothing left to reset: refused, and nothing audited.
+    expectProblem(await t.http.delete(`/api/v1/users/${id}/mfa`).set('authorization', admin), 422, 'RULE_VIOLATED');
 
     const audit = await t.sql<{ action: string; changes: string[]; before: any; after: any; countries: string[] }>(
       `SELECT action, changes, before, after, countries FROM admin_audit WHERE target_id = $1 AND changes = ARRAY['secondFactor']`,

@@ -38,7 +38,9 @@ export class MfaResetService {
     await this.tx.run(async (m) => {
       const user = await this.users.lockWithHash(m, userId);
       if (!user) throw AppException.notFound('User');
-      const had = await this.repo.enrolled(m, userId);
+      if (!(await this.repo.enrolled(m, userId))) {
+        throw AppException.rule('This user has no second factor to reset', [{ field: 'id', message: 'has no second factor' }]);
+      }
       await this.repo.removeAll(m, userId);
       await this.sessions.endAllOfUser(m, userId, now, 'mfa_reset');
       const authority = user.authorityId ? await this.authorities.findById(user.authorityId, m) : null;
@@ -49,7 +51,7 @@ export class MfaResetService {
         targetType: 'USER',
         targetId: user.id,
         changes: ['secondFactor'],
-        before: { ...snapshot, secondFactor: had },
+        before: { ...snapshot, secondFactor: true },
         after: { ...snapshot, secondFactor: false },
         countries,
       });

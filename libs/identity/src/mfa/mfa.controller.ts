@@ -183,6 +183,7 @@ export class MfaController {
   @HttpCode(200)
   @ApiOkResponse({ type: MfaResetDto })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such user' })
+  @ApiUnprocessableEntityResponse({ description: 'RULE_VIOLATED: the user has no second factor' })
   async reset(@CurrentUser() admin: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<MfaResetDto> {
     await this.resets.reset(admin, id);
     return { reset: true };
