@@ -1,2 +1,2 @@
-export { SignInPage } from '@/features/auth';
+export { SecurityPage, SignInPage } from '@/features/auth';
 export { InboxPage } from '@/features/inbox';

@@ -1,4 +1,6 @@
 export { SignInPage } from './routes/SignInPage';
+export { SecurityPage } from './routes/SecurityPage';
 export { useSignOut } from './api/session';
 export { authMessages } from './i18n';
 export { ChangePasswordDialog } from './components/ChangePasswordDialog';
+export { StepUpHost } from './components/StepUpHost';
