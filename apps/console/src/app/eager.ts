@@ -1,2 +1,2 @@
-export { SecurityPage, SignInPage } from '@/features/auth';
+export { SignInPage } from '@/features/auth';
 export { InboxPage } from '@/features/inbox';

@@ -2,7 +2,7 @@ import { Anchor, Stack, Text } from '@mantine/core';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate } from 'react-router-dom';
-import { InboxPage, SecurityPage, SignInPage } from './eager';
+import { InboxPage, SignInPage } from './eager';
 import { homeFor, Layout } from './Layout';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useMe } from '@/lib/api/hooks';
@@ -41,6 +41,7 @@ const queues = () => import('@/features/queues');
 const supervision = () => import('@/features/supervision');
 const admin = () => import('@/features/admin');
 const calendars = () => import('@/features/calendars');
+const security = () => import('@/features/auth/security');
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage languageSwitch={<LanguageSwitch />} /> },
@@ -63,7 +64,7 @@ export const router = createBrowserRouter([
       { path: 'manage/deliveries', element: load(admin, 'DeliveriesPage') },
       { path: 'manage/audit', element: load(admin, 'AuditPage') },
       { path: 'calendars', element: load(calendars, 'CalendarsPage') },
-      { path: 'security', element: <SecurityPage /> },
+      { path: 'security', element: load(security, 'SecurityPage') },
       { path: '*', element: <NotFound /> },
     ],
   },

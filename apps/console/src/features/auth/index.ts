@@ -1,5 +1,4 @@
 export { SignInPage } from './routes/SignInPage';
-export { SecurityPage } from './routes/SecurityPage';
 export { useSignOut } from './api/session';
 export { authMessages } from './i18n';
 export { ChangePasswordDialog } from './components/ChangePasswordDialog';
