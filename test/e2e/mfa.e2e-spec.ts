@@ -1,5 +1,5 @@
 import { totpCode } from '../../libs/identity/src/mfa/totp';
-import { authorityId, completeDraft, createDraft, createUser, expectProblem, USERS } from '../support/fixtures';
+import { authorityId, completeDraft, createDraft, createUser, expectProblem, loginAll, USERS, walkTo } from '../support/fixtures';
 import { SAME_ORIGIN, sessionCookieOf } from '../support/sessions';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -160,6 +160,21 @@ describe('second factor (e2e)', () => {
     expect(new Date(stepped.body.stepUpUntil).getTime()).toBe(t.clock.now().getTime() + 10 * 60_000);
     const sent = await send();
     expect([sent.status, sent.body.state]).toEqual([200, 'SENT']);
+  });
+
+  it('asks for the factor again before deliver_evidence, not before the other actions of the executing side', async () => {
+    const r = await walkTo(t, await loginAll(t), 'IN_EXECUTION');
+    await newUser('deliver@sg.example', 'OFFICER', 'SG-CA');
+    const { secret } = await enrol(bearerOf(await password('deliver@sg.example')));
+    const officer = await signIn('deliver@sg.example', secret);
+    t.clock.advance(11 * 60_000);
+    const act = (body: Record<string, unknown>) => t.http.post(`/api/v1/requests/${r.id as string}/transitions`).set('authorization', officer).send(body);
+    const deliver = { action: 'deliver_evidence', final: true, items: [{ description: 'Subscriber record', kind: 'FILE', sha256: 'c'.repeat(64), sizeBytes: 10 }] };
+    expectProblem(await act(deliver), 403, 'STEP_UP_REQUIRED');
+    expect((await act({ action: 'report_delay', reason: 'The provider answers slowly', expectedBy: '2027-03-01' })).status).toBe(200);
+    expect((await t.http.post('/api/v1/auth/step-up').set('authorization', officer).send({ code: await totpCode(secret, t.clock.now()) })).status).toBe(200);
+    const delivered = await act(deliver);
+    expect([delivered.status, delivered.body.state]).toEqual([200, 'EVIDENCE_RECEIVED']);
   });
 
   it('asks an ADMIN with a factor for it again before a change to users; a user without one is not asked', async () => {
