@@ -97,6 +97,29 @@ describe('second factor (e2e)', () => {
     expect((await t.http.post('/api/v1/auth/mfa').send({ challengeToken: again.body.challengeToken, code: await totpCode(secret, t.clock.now()) })).status).toBe(200);
   });
 
+  it('accepts one code once even when it is sent in parallel (the step moves atomically)', async () => {
+    await newUser('race@vn.example');
+    const { secret } = await enrol(bearerOf(await password('race@vn.example')));
+    t.clock.advance(STEP);
+    // Four: the parallel password checks themselves count against LOGIN_MAX_FAILURES_PER_ACCOUNT_CLIENT (4 here) until they succeed.
+    const challenges = await Promise.all(Array.from({ length: 4 }, () => password('race@vn.example')));
+    const code = await totpCode(secret, t.clock.now());
+    const answers = await Promise.all(challenges.map((c) => t.http.post('/api/v1/auth/mfa').send({ challengeToken: c.body.challengeToken, code })));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 401, 401, 401]);
+  });
+
+  it('answers passkey options only to a user with a passkey, and refuses an assertion that answers no options', async () => {
+    await newUser('nopasskey@vn.example');
+    await enrol(bearerOf(await password('nopasskey@vn.example')));
+    const first = await password('nopasskey@vn.example');
+    expectProblem(await t.http.post('/api/v1/auth/mfa/passkey-options').send({ challengeToken: first.body.challengeToken }), 422, 'RULE_VIOLATED');
+    expectProblem(await t.http.post('/api/v1/auth/mfa/passkey-options').send({ challengeToken: 'not-a-token' }), 401, 'UNAUTHENTICATED');
+    const clientData = Buffer.from(JSON.stringify({ type: 'webauthn.get', challenge: 'bm9uZQ', origin: 'http://127.0.0.1' })).toString('base64url');
+    const forged = { id: 'x', rawId: 'x', type: 'public-key', response: { clientDataJSON: clientData, authenticatorData: 'AA', signature: 'AA' }, clientExtensionResults: {} };
+    expectProblem(await t.http.post('/api/v1/auth/mfa').send({ challengeToken: first.body.challengeToken, assertion: forged }), 401, 'UNAUTHENTICATED');
+    expectProblem(await t.http.post('/api/v1/auth/mfa').send({ challengeToken: first.body.challengeToken, code: '123456', assertion: forged }), 400, 'VALIDATION_FAILED');
+  });
+
   it('opens the console cookie session after the code, from the console origin only', async () => {
     await newUser('cookie@vn.example');
     const { secret } = await enrol(bearerOf(await password('cookie@vn.example')));
