@@ -83,7 +83,8 @@ export function Layout() {
   }
   // A role that must have a second factor enrols one before anything else (DESIGN §16).
   if (user?.mfaEnrolmentRequired && location.pathname !== '/security') return <Navigate to="/security" replace />;
-  const items = user ? navFor(user, t) : [];
+  // While a second factor must be enrolled, the session serves nothing else: no navigation yet.
+  const items = user && !user.mfaEnrolmentRequired ? navFor(user, t) : [];
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <Anchor href="#main" className="skip-link">
@@ -104,7 +105,7 @@ export function Layout() {
             )}
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <UnreadCount enabled={Boolean(user) && user?.role !== 'ADMIN'} />
+            <UnreadCount enabled={Boolean(user) && user?.role !== 'ADMIN' && !user?.mfaEnrolmentRequired} />
             <LanguageSwitch userId={user?.id} />
             {user && (
               <Button variant="subtle" size="xs" component={Link} to="/security">
