@@ -11,7 +11,8 @@ import { axeLog, CONSOLE_DIST, labelled, launch, Person } from './support/browse
  * the key shown), keeps the recovery codes (downloaded), signs in again with the password and
  * a code, enrols a passkey on Chromium's virtual authenticator (the DevTools protocol's
  * WebAuthn domain) and signs in with it; a later change that needs a recent factor opens the
- * step-up dialog and goes through once it is given. The console is opened on
+ * step-up dialog and goes through once it is given; with MFA_REQUIRED_ROLES, an officer lands
+ * on the enrolment before anything else. The console is opened on
  * http://localhost:PORT: WebAuthn refuses an IP address as relying party id.
  */
 describe('the second factor in the console (browser e2e)', () => {
@@ -135,6 +136,43 @@ describe('the second factor in the console (browser e2e)', () => {
     // The passkey registration was sent again once the factor was given: the second key is there.
     await page.getByTestId('passkeys').getByText('Second key').waitFor();
     expect(axeLog.findings).toEqual([]);
+    expect(person.pageErrors).toEqual([]);
+  });
+});
+
+describe('a role that must have a second factor enrols it first (browser e2e)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let person: Person;
+
+  beforeAll(async () => {
+    t = await createTestApp({ consoleDir: CONSOLE_DIST, clockStart: new Date().toISOString(), env: { MFA_REQUIRED_ROLES: 'OFFICER' } });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.getHttpServer().address() as { port: number };
+    browser = await launch();
+    person = await Person.open(browser, `http://localhost:${address.port}`, 'officer', 'en', 'Asia/Singapore');
+  }, 90_000);
+
+  afterAll(async () => {
+    await person?.close().catch(() => undefined);
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('lands on the Security page with no navigation until the app is enrolled, then on the officer’s queue', async () => {
+    const { page } = person;
+    await person.signIn('officer@sg.example', '/queues/incoming');
+    await page.waitForURL((url) => url.pathname === '/security');
+    await page.getByText(person.t('auth:mfa.required')).waitFor();
+    expect(await page.getByRole('navigation').getByRole('link').count()).toBe(0);
+    await page.getByRole('button', { name: person.t('auth:mfa.totpStart') }).click();
+    const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
+    await page.getByLabel(labelled(person.t('auth:mfa.code'))).fill(await totpCode(secret, t.clock.now()));
+    await page.getByRole('button', { name: person.t('auth:mfa.confirm') }).click();
+    await page.getByTestId('recovery-codes').waitFor();
+    await page.getByRole('button', { name: person.t('auth:mfa.recoverySaved') }).click();
+    await page.waitForURL((url) => url.pathname === '/queues/review');
+    expect(await page.getByRole('navigation').getByRole('link').count()).toBeGreaterThan(0);
     expect(person.pageErrors).toEqual([]);
   });
 });
