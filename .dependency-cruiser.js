@@ -23,6 +23,27 @@ const LIB_LAYERS = {
   domain: [],
 };
 
+/**
+ * Inside libs/requests: what each folder may import of the others, one way (so that no folder
+ * imports one that imports it back). The files at its root are of two kinds: the low ones
+ * (ROOT_LOW: the row, its repository, the presenter, the notification plan) import only
+ * `domain` and `dto`; the rest (modules, controller, service, the rules' ports) compose them all.
+ */
+const REQUESTS = '^libs/requests/src/';
+const REQUESTS_FOLDERS = {
+  attachments: ['commands', 'reading', 'evidence', 'http', 'dto', 'domain'],
+  letters: ['reading', 'http', 'dto', 'domain'],
+  evidence: ['reading', 'http', 'dto', 'domain'],
+  events: ['reading', 'http', 'dto', 'domain'],
+  http: ['commands', 'dto', 'domain'],
+  commands: ['events', 'domain'],
+  reading: ['access-log', 'domain'],
+  'access-log': ['domain'],
+  dto: ['domain'],
+  domain: [],
+};
+const ROOT_LOW = ['request\\.row', 'requests\\.repository', 'request\\.presenter', 'notification-plan', 'visibility'];
+
 module.exports = {
   forbidden: [
     {
@@ -51,6 +72,30 @@ module.exports = {
       comment: 'A new lib is added to LIB_LAYERS in .dependency-cruiser.js, with what it may import.',
       severity: 'error',
       from: { path: `^libs/(?!(${Object.keys(LIB_LAYERS).join('|')})/)` },
+      to: {},
+    },
+    ...Object.entries(REQUESTS_FOLDERS).map(([folder, allowed]) => ({
+      name: `requests-folder-${folder}`,
+      comment: `libs/requests/src/${folder} may import only ${allowed.length > 0 ? allowed.join(', ') : 'no other folder'} of the requests lib's folders (and its low root files): no folder imports one that imports it back.`,
+      severity: 'error',
+      from: { path: `${REQUESTS}${folder}/` },
+      to: {
+        path: `${REQUESTS}`,
+        pathNot: [`${REQUESTS}(${[folder, ...allowed].join('|')})/`, `${REQUESTS}(${ROOT_LOW.join('|')})\\.ts$`],
+      },
+    })),
+    {
+      name: 'requests-root-low',
+      comment: "The requests lib's low root files (row, repository, presenter, notification plan) import only its domain and dto folders and each other.",
+      severity: 'error',
+      from: { path: `${REQUESTS}(${ROOT_LOW.join('|')})\\.ts$` },
+      to: { path: `${REQUESTS}`, pathNot: [`${REQUESTS}(domain|dto)/`, `${REQUESTS}(${ROOT_LOW.join('|')})\\.ts$`] },
+    },
+    {
+      name: 'requests-every-folder-has-layers',
+      comment: 'A new folder of libs/requests/src is added to REQUESTS_FOLDERS in .dependency-cruiser.js, with what it may import.',
+      severity: 'error',
+      from: { path: `${REQUESTS}(?!(${Object.keys(REQUESTS_FOLDERS).join('|')})/)[^/]+/` },
       to: {},
     },
     {

@@ -2,7 +2,7 @@
  * PostgreSQL and Redis (each test file on its own database cloned from a migrated template). */
 const swc = ['@swc/jest', JSON.parse(require('fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'))];
 // content-disposition 3 (under @fastify/static, for the OpenAPI UI) ships ESM only: let swc
-// compile it to CommonJS, as Node 20 itself loads it through require(esm).
+// compile it to CommonJS, as Node itself loads it through require(esm).
 // @scure/base and @noble/hashes (under otplib) are ESM only too.
 const transformIgnorePatterns = ['/node_modules/(?!(content-disposition|@scure|@noble|@otplib/plugin-crypto-noble/node_modules/@noble)/)'];
 const moduleNameMapper = {

@@ -4,6 +4,8 @@
 # and the worker (migrations and demo seed at start).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Node 24 (fetched into .toolchain/ when the machine's node is older than 22), first on PATH.
+. scripts/ensure-node.sh
 npm ci --no-audit --no-fund
 bash scripts/ensure-services.sh
 DB_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/mla_hub}"

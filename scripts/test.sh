@@ -5,6 +5,8 @@
 # then unit, e2e and the browser walk (jest; Debian's Chromium at /usr/bin/chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Node 24 (fetched into .toolchain/ when the machine's node is older than 22), first on PATH.
+. scripts/ensure-node.sh
 npm ci --no-audit --no-fund
 bash scripts/ensure-services.sh
 npm run build

@@ -5,7 +5,7 @@ import { NotificationProcessor, OutboxReconciler, OutboxRelay } from '../../libs
 import { TcpProxy } from '../support/tcp-proxy';
 import { WebhookReceiver } from '../support/webhook-receiver';
 import { deadlineJobId } from '../../libs/deadlines/src';
-import { IdempotencyRepository } from '../../libs/requests/src/idempotency/idempotency.repository';
+import { IdempotencyRepository } from '../../libs/core/src';
 import { createTestApp, TestApp } from '../support/test-app';
 import { DAY } from '../support/test-clock';
 import { awaitJobs, startTestWorker, TestWorker } from '../support/test-worker';

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { AppConfig, Clock, CoreModule, HealthModule, HostResolver, ProblemDetailsFilter } from '@mla/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { AppConfig, Clock, CoreModule, HealthModule, HostResolver, IdempotencyInterceptor, IdempotencyModule, ProblemDetailsFilter } from '@mla/core';
 import { CountriesModule } from '@mla/countries';
 import { WorkingCalendarsModule } from '@mla/working-calendars';
 import { IdentityModule } from '@mla/identity';
@@ -22,8 +22,10 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(options), HealthModule, IdentityModule, RequestsModule, NotificationsModule, SupervisionModule, CountriesModule, WorkingCalendarsModule],
+      imports: [CoreModule.forRoot(options), HealthModule, IdentityModule, RequestsModule, NotificationsModule, SupervisionModule, CountriesModule, WorkingCalendarsModule, IdempotencyModule],
       providers: [
+        // Idempotency-Key on every POST (DESIGN §9); the actions on requests record their answer in their own transaction.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_PIPE, useFactory: (config: AppConfig) => new ApiValidationPipe(config.BODY_MAX_DEPTH), inject: [AppConfig] },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

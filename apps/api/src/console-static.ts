@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -63,7 +64,7 @@ export async function mountConsole(app: NestFastifyApplication, dir: string = de
   const root = resolve(dir);
   const indexFile = join(root, 'index.html');
   const served = existsSync(indexFile);
-  const log = { error: (...args: unknown[]) => console.error(...args) };
+  const log = new Logger('Console');
 
   await fastify.register(async (scope) => {
     scope.addHook('onSend', async (_request, reply, payload) => {

@@ -33,6 +33,8 @@ export class CoreModule {
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             customAttributeKeys: { reqId: 'requestId' },
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+            // A request its client abandoned (an upload cancelled, a connection cut) is a warning; the rest as before.
+            customLogLevel: (req, res) => (req.readableAborted || !res.writableEnded ? 'warn' : 'info'),
           },
         }),
         DatabaseModule.forRoot(),

@@ -20,3 +20,5 @@ export * from './http/client-address';
 export * from './net/ip-address';
 export * from './net/host-resolver';
 export * from './net/webhook-target-policy';
+export * from './json/canonical-json';
+export * from './http/idempotency';

@@ -16,4 +16,3 @@ export * from './visibility';
 export { toRequestDto, etagOf } from './request.presenter';
 export { ExpectedVersion, versionFromIfMatch } from './http/if-match.decorator';
 export { RequestDto } from './dto/request.dto';
-export { Idempotency, type IdempotencyClaim } from './idempotency/idempotency-context';

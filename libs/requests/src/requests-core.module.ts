@@ -1,25 +1,27 @@
 import { Module } from '@nestjs/common';
 import { CountriesDataModule } from '@mla/countries';
+import { IdempotencyModule } from '@mla/core';
 import { DeadlinesModule } from '@mla/deadlines';
 import { IdentityDataModule } from '@mla/identity';
 import { OutboxModule } from '@mla/outbox';
 import { AttachmentsRepository } from './attachments/attachments.repository';
 import { AccessLogRepository } from './access-log/access-log.repository';
 import { AccessLogService } from './access-log/access-log.service';
-import { CommandRules } from './commands/command-rules';
+import { ActionPortsFactory } from './commands/action-ports.factory';
 import { RequestCommands } from './commands/request-commands';
 import { EventsRepository } from './events/events.repository';
 import { RequestHistory } from './events/request-history';
 import { EvidenceRepository } from './evidence/evidence.repository';
-import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { LetterRenderer } from './letters/letter-renderer';
 import { LettersRepository } from './letters/letters.repository';
+import { RequestActionPorts } from './request-action-ports';
 import { RequestsRepository } from './requests.repository';
 import { RequestsService } from './requests.service';
+import { RequestReader } from './reading/request-reader';
 
 /** Requests for any process (API and worker): the one write path, its rules and repositories, the letter's renderer. No HTTP. */
 @Module({
-  imports: [IdentityDataModule, DeadlinesModule, OutboxModule, CountriesDataModule],
+  imports: [IdentityDataModule, DeadlinesModule, OutboxModule, CountriesDataModule, IdempotencyModule],
   providers: [
     AccessLogRepository,
     AccessLogService,
@@ -29,12 +31,12 @@ import { RequestsService } from './requests.service';
     AttachmentsRepository,
     LettersRepository,
     LetterRenderer,
-    IdempotencyRepository,
     RequestHistory,
-    CommandRules,
+    { provide: ActionPortsFactory, useClass: RequestActionPorts },
     RequestCommands,
+    RequestReader,
     RequestsService,
   ],
-  exports: [RequestsRepository, EventsRepository, EvidenceRepository, AttachmentsRepository, LettersRepository, LetterRenderer, IdempotencyRepository, RequestCommands, RequestsService],
+  exports: [RequestsRepository, EventsRepository, EvidenceRepository, AttachmentsRepository, LettersRepository, LetterRenderer, RequestCommands, RequestReader, RequestsService],
 })
 export class RequestsCoreModule {}

@@ -18,7 +18,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppException, PageQueryDto } from '@mla/core';
+import { AppException, Idempotency, type IdempotencyClaim, PageQueryDto } from '@mla/core';
 import { AccessLogDto } from './access-log/access-log.dto';
 import { CurrentUser, Principal, Roles, StepUpForActions } from '@mla/identity';
 import { ExtendDeadlineDto } from './dto/extend-deadline.dto';
@@ -35,7 +35,6 @@ import { EvidenceService } from './evidence/evidence.service';
 import { etagOf } from './request.presenter';
 import { RequestsService } from './requests.service';
 import { ExpectedVersion } from './http/if-match.decorator';
-import { Idempotency, type IdempotencyClaim } from './idempotency/idempotency-context';
 import { editCommand, transitionCommand } from './http/transition-command';
 import { answer, IF_NONE_MATCH } from './http/conditional-read';
 import { IF_MATCH, uuidOf } from './http/request-params';

@@ -1,22 +1,20 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AttachmentsController } from './attachments/attachments.controller';
 import { AttachmentsService } from './attachments/attachments.service';
 import { EventsService } from './events/events.service';
 import { EvidenceContentService } from './evidence/evidence-content.service';
 import { EvidenceService } from './evidence/evidence.service';
-import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { LetterController } from './letters/letter.controller';
 import { LettersService } from './letters/letters.service';
 import { RequestsController } from './requests.controller';
 import { StorageModule } from '@mla/storage';
 import { RequestsCoreModule } from './requests-core.module';
 
-/** The HTTP side of requests (API only): drafts, actions, history, evidence, supporting documents, the letter, idempotent POSTs. */
+/** The HTTP side of requests (API only): drafts, actions, history, evidence, supporting documents, the letter. */
 @Module({
   imports: [RequestsCoreModule, StorageModule],
   controllers: [RequestsController, AttachmentsController, LetterController],
-  providers: [EventsService, EvidenceService, EvidenceContentService, AttachmentsService, LettersService, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  providers: [EventsService, EvidenceService, EvidenceContentService, AttachmentsService, LettersService],
   exports: [RequestsCoreModule],
 })
 export class RequestsModule {}

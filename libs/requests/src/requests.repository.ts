@@ -3,62 +3,42 @@ import { DataSource, EntityManager } from 'typeorm';
 import { combineStatements, KeysetCursor, SqlParams } from '@mla/core';
 import { DeadlineRow, deadlinesFromJson, DeadlinesRepository } from '@mla/deadlines';
 import type { Principal } from '@mla/identity';
-import type { LockedRequest } from './commands/command.types';
-import type { StoredEvent } from './domain/event-hash';
-import { EventsRepository } from './events/events.repository';
+import type { LockedRequest } from './domain/actions';
+import { REQUEST_FIELDS, type RequestField, fieldsWhere } from './domain/request-fields';
 import { JSON_COLUMNS, RequestChanges, RequestRow, WRITABLE_COLUMNS } from './request.row';
-import { visibilitySql } from './visibility';
+import { visibilitySql } from './domain/visibility';
+import { searchCondition } from './access-log/listing';
 import type { ListRequestsQueryDto } from './dto/list-requests-query.dto';
 
-export const REQUEST_COLUMNS = `
-  r.id, r.reference, r.version, r.state, r.type, r.priority, r.channel,
-  r.legal_basis AS "legalBasis", r.treaty_name AS "treatyName",
-  r.requesting_authority_id AS "requestingAuthorityId", r.requested_authority_id AS "requestedAuthorityId",
-  r.requesting_country AS "requestingCountry", r.requested_country AS "requestedCountry",
-  r.created_by AS "createdBy", r.sending_authority_id AS "sendingAuthorityId", r.assignee_id AS "assigneeId",
-  r.title, r.offence, r.facts, r.measures, r.identifiers,
-  r.related_request_id AS "relatedRequestId", to_char(r.needed_by, 'YYYY-MM-DD') AS "neededBy", r.confidential, r.language, r.details,
-  r.resume_state AS "resumeState", r.preserved_until AS "preservedUntil",
-  r.preservation_extensions AS "preservationExtensions", r.executing_body AS "executingBody",
-  r.delay_estimate AS "delayEstimate", r.outcome, r.refusal, r.delivery_count AS "deliveryCount",
-  r.event_seq AS "eventSeq", r.last_event_hash AS "lastEventHash",
-  r.submitted_at AS "submittedAt", r.sent_at AS "sentAt", r.acknowledged_at AS "acknowledgedAt",
-  r.executed_at AS "executedAt", r.deadline_outcomes AS "deadlineOutcomes",
-  r.closed_at AS "closedAt", r.created_at AS "createdAt", r.updated_at AS "updatedAt",
-  ra.code AS "requestingAuthorityCode", ra.name AS "requestingAuthorityName", ra.timezone AS "requestingAuthorityTimezone",
-  rb.code AS "requestedAuthorityCode", rb.name AS "requestedAuthorityName", rb.timezone AS "requestedAuthorityTimezone"`;
+/** How a field is read: a date as YYYY-MM-DD, the others as stored. */
+function selected(name: string, f: RequestField): string {
+  const column = `r.${f.column}`;
+  if (f.type === 'date') return `to_char(${column}, 'YYYY-MM-DD') AS "${name}"`;
+  return f.column === name ? column : `${column} AS "${name}"`;
+}
+
+/** The select list of a request row (REQUEST_FIELDS) with its two authorities' code, name and zone. */
+export const REQUEST_COLUMNS = [
+  ...Object.entries(REQUEST_FIELDS).filter(([, f]) => f.selected).map(([name, f]) => selected(name, f)),
+  ...(['requesting', 'requested'] as const).flatMap((side) => {
+    const alias = side === 'requesting' ? 'ra' : 'rb';
+    return [`${alias}.code AS "${side}AuthorityCode"`, `${alias}.name AS "${side}AuthorityName"`, `${alias}.timezone AS "${side}AuthorityTimezone"`];
+  }),
+].join(', ');
+
+/** The columns a new request's insert writes (REQUEST_FIELDS), and their values from the new row. */
+function insertedColumns(row: RequestRow): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const name of fieldsWhere('inserted')) {
+    const value = (row as unknown as Record<string, unknown>)[name];
+    values[REQUEST_FIELDS[name].column] = JSON_COLUMNS.has(name) && value !== null ? JSON.stringify(value) : value;
+  }
+  return values;
+}
 
 const FROM = `FROM requests r
   JOIN authorities ra ON ra.id = r.requesting_authority_id
   JOIN authorities rb ON rb.id = r.requested_authority_id`;
-
-export interface NewRequestRow {
-  id: string;
-  state: string;
-  type: string;
-  priority: string;
-  channel: string;
-  legalBasis: string;
-  treatyName: string | null;
-  requestingAuthorityId: string;
-  requestedAuthorityId: string;
-  requestingCountry: string;
-  requestedCountry: string;
-  createdBy: string;
-  title: string | null;
-  offence: unknown;
-  facts: string | null;
-  measures: string[];
-  identifiers: unknown[];
-  relatedRequestId: string | null;
-  neededBy: string | null;
-  confidential: boolean;
-  language: string;
-  details: Record<string, string>;
-  eventSeq: number;
-  lastEventHash: string;
-  now: Date;
-}
 
 /** The SQL of requests: reads with their authorities, keyset pages, and column-wise updates. */
 @Injectable()
@@ -66,7 +46,6 @@ export class RequestsRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly deadlines: DeadlinesRepository,
-    private readonly events: EventsRepository,
   ) {}
 
   /**
@@ -119,22 +98,15 @@ export class RequestsRepository {
   }
 
   /**
-   * Inserts a new draft and its first event in one statement (atomic on its own): the
-   * reference, `{country}-{year}-{6 digits}`, comes from the country's sequence for the
-   * year, never reused. Answers the reference.
+   * Inserts a new draft with the statements of its first event (`RequestHistory.start`) and
+   * whatever `alsoWrite` adds, in one statement (atomic on its own): the reference,
+   * `{country}-{year}-{6 digits}`, comes from the country's sequence for the year, never
+   * reused (`referenceSql` names it inside the statement). Answers the reference.
    */
-  async insertWithEvent(n: NewRequestRow, event: StoredEvent, year: number, alsoWrite?: (p: SqlParams, referenceSql: string) => string[]): Promise<string> {
+  async insert(row: RequestRow, year: number, alsoWrite: (p: SqlParams, referenceSql: string) => string[]): Promise<string> {
     const p = new SqlParams();
-    const [country, y] = [p.add(n.requestingCountry), p.add(year)];
-    const columns = {
-      id: n.id, event_seq: n.eventSeq, last_event_hash: n.lastEventHash, state: n.state, type: n.type, priority: n.priority,
-      channel: n.channel, legal_basis: n.legalBasis, treaty_name: n.treatyName, requesting_authority_id: n.requestingAuthorityId,
-      requested_authority_id: n.requestedAuthorityId, requesting_country: n.requestingCountry, requested_country: n.requestedCountry,
-      created_by: n.createdBy, title: n.title, offence: n.offence === null ? null : JSON.stringify(n.offence), facts: n.facts,
-      measures: JSON.stringify(n.measures), identifiers: JSON.stringify(n.identifiers), related_request_id: n.relatedRequestId,
-      needed_by: n.neededBy, confidential: n.confidential, language: n.language,
-      details: JSON.stringify(n.details), created_at: n.now, updated_at: n.now,
-    };
+    const [country, y] = [p.add(row.requestingCountry), p.add(year)];
+    const columns = insertedColumns(row);
     const names = Object.keys(columns);
     const values = Object.values(columns).map((v) => p.add(v));
     const rows = (await this.dataSource.query(
@@ -144,9 +116,8 @@ export class RequestsRepository {
        req AS (
          INSERT INTO requests (reference, ${names.join(', ')})
          VALUES ((SELECT ${country}::char(2)::text || '-' || ${y}::int::text || '-' || lpad(last_value::text, 6, '0') FROM seq), ${values.join(', ')})
-         RETURNING reference),
-       ev AS (${this.events.insertStatement(event, p)})
-       ${(alsoWrite?.(p, '(SELECT reference FROM req)') ?? []).map((st, i) => `, also${i} AS (${st})`).join('\n')}
+         RETURNING reference)
+       ${alsoWrite(p, '(SELECT reference FROM req)').map((st, i) => `, also${i} AS (${st})`).join('\n')}
        SELECT reference FROM req`,
       p.values,
     )) as { reference: string }[];
@@ -198,7 +169,7 @@ export class RequestsRepository {
         now,
       );
     }
-    if (q.q) add((n) => `(r.reference ILIKE ${n} OR r.title ILIKE ${n})`, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (q.q) add(searchCondition, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     if (after) {
       params.push(after.createdAt, after.id);
       where.push(`(r.created_at, r.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);

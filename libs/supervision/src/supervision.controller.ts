@@ -15,9 +15,9 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AppException } from '@mla/core';
+import { AppException, Idempotency, type IdempotencyClaim } from '@mla/core';
 import { CurrentUser, Principal, Roles } from '@mla/identity';
-import { etagOf, ExpectedVersion, Idempotency, type IdempotencyClaim, RequestDto, RequestsService } from '@mla/requests';
+import { etagOf, ExpectedVersion, RequestDto, RequestsService } from '@mla/requests';
 import { OverdueListDto, OverdueQueryDto } from './dto/overdue.dto';
 import { ReassignDto } from './dto/reassign.dto';
 import { StatsQueryDto, SupervisionStatsDto } from './dto/stats.dto';

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
@@ -26,7 +27,7 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
   });
 
   const fastify = app.getHttpAdapter().getInstance();
-  const log = { error: (...args: unknown[]) => console.error(...args) };
+  const log = new Logger('QueueBoard');
   await fastify.register(
     async (scope) => {
       scope.addHook('onRequest', async (request, reply) => {

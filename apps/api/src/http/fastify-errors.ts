@@ -1,9 +1,11 @@
+import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppException, jsonNestingExceeds, problemOf, ProblemCode, sendProblem } from '@mla/core';
 
-const log = { error: (...args: unknown[]) => console.error(...args) };
+/** Through Nest's Logger, which the app routes to pino (nestjs-pino), like every other line. */
+const log = new Logger('HTTP');
 
 /**
  * Fastify's own refusals before any route runs (a malformed percent-encoding, a path

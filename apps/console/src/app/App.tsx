@@ -2,7 +2,7 @@ import { Alert, Badge, FileInput, Modal, MultiSelect, MantineProvider, Select, c
 import { useMemo } from 'react';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router-dom';
+import { RouterProvider } from 'react-router';
 import { ApiProblem } from '@/lib/api/client';
 import { queryKeys } from '@/lib/api/hooks';
 import { markSessionExpired } from '@/lib/api/session-state';

@@ -2,7 +2,7 @@ import { Anchor, AppShell, Burger, Button, Group, NavLink, ScrollArea, Text } fr
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink as RouterNavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, NavLink as RouterNavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ChangePasswordDialog, StepUpHost, useSignOut } from '@/features/auth';
 import { UnreadCount } from '@/features/inbox';
 import type { Me } from '@/lib/api/client';

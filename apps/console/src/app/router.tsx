@@ -1,7 +1,7 @@
 import { Anchor, Stack, Text } from '@mantine/core';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Link, Navigate } from 'react-router-dom';
+import { createBrowserRouter, Link, Navigate } from 'react-router';
 import { InboxPage, SignInPage } from './eager';
 import { homeFor, Layout } from './Layout';
 import { LanguageSwitch } from './LanguageSwitch';

@@ -1,7 +1,7 @@
 import { Anchor, Table, Text, UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import type { RequestSummary } from '@/lib/api/client';
 import { BallHolder, PriorityBadge, StateBadge } from './badges';
 import { DateTime } from './DateTime';

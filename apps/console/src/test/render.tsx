@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router-dom';
+import { MemoryRouter } from 'react-router';
 import { addMessages, i18n } from '@/lib/i18n';
 import { requestsMessages } from '@/features/requests/i18n';
 import { writerMessages } from '@/features/writer/i18n';

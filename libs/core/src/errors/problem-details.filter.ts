@@ -3,6 +3,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ReplayedResponse } from './app-exception';
 import { toProblem } from './problem-details';
 
+/** Where a problem is logged: Nest's Logger, which the app routes to pino (nestjs-pino). */
+export interface ProblemLogger {
+  error(message: unknown, ...rest: unknown[]): void;
+  warn(message: unknown, ...rest: unknown[]): void;
+}
+
 /** The one global filter: every error leaves as `application/problem+json` with the request id. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -20,7 +26,7 @@ export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
   error: unknown,
-  logger: { error: (message: unknown, ...rest: unknown[]) => void },
+  logger: ProblemLogger,
 ): void {
   if (error instanceof ReplayedResponse) {
     // A replayed problem names this request's id, like every problem body.
@@ -31,7 +37,11 @@ export function sendProblem(
     return;
   }
   const { problem, unexpected } = toProblem(error);
-  if (unexpected) {
+  if (unexpected && request.raw.readableAborted) {
+    // The client went away before its body arrived (an upload cancelled, a connection cut): its doing, not a fault here.
+    const e = (error ?? {}) as { code?: unknown; message?: unknown };
+    logger.warn({ requestId: request.id, url: request.url, reason: [e.code, e.message].filter((x) => typeof x === 'string').join(': ') }, 'client aborted the request');
+  } else if (unexpected) {
     logger.error({ err: error, requestId: request.id, url: request.url }, 'unexpected error');
   }
   const body = { ...problem, instance: request.url, requestId: String(request.id) };

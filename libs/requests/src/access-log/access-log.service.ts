@@ -8,7 +8,7 @@ import type { AccessEntryDto, AccessLogDto } from './access-log.dto';
 
 /**
  * The access log of confidential requests (DESIGN §2): every read of one — the request, its
- * events, evidence, documents, letter, files — by whom, when, what. The requesting side's
+ * events, evidence, documents, letter, files, an action's answer, this log — by whom, when, what. The requesting side's
  * supervisors read all of it; on the requested side, the officers of the requested authority
  * and the supervisors read the reads of their own side (the other side's reads are its own).
  */
@@ -32,6 +32,8 @@ export class AccessLogService {
     if (!requestingSupervisor && !requestedReader) {
       throw AppException.forbidden("The access log is for the requesting side's supervisors, and on the requested side for its supervisors and the requested authority's officers");
     }
+    // Who read the log is itself recorded, before the page is read (so the page shows this read).
+    await this.recordRead(p, row, 'access_log');
     const limit = q.limit ?? 50;
     const rows = await this.log.page(row.id, requestingSupervisor ? null : p.country, decodeCursor(q.cursor), limit + 1);
     return toPage(rows, limit, toAccessEntryDto);

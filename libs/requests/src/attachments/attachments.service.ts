@@ -8,7 +8,7 @@ import { RequestCommands } from '../commands/request-commands';
 import { matchesIfNoneMatch, type ConditionalAnswer } from '../http/conditional-read';
 import type { AttachmentDto, AttachQueryDto } from '../dto/attachment.dto';
 import { EvidenceRepository } from '../evidence/evidence.repository';
-import { RequestsService } from '../requests.service';
+import { RequestReader } from '../reading/request-reader';
 import { AttachmentRow, AttachmentsRepository } from './attachments.repository';
 
 /**
@@ -22,7 +22,7 @@ import { AttachmentRow, AttachmentsRepository } from './attachments.repository';
 @Injectable()
 export class AttachmentsService {
   constructor(
-    private readonly requests: RequestsService,
+    private readonly requests: RequestReader,
     private readonly commands: RequestCommands,
     private readonly attachments: AttachmentsRepository,
     private readonly evidence: EvidenceRepository,

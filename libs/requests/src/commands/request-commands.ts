@@ -1,18 +1,24 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AppException, Clock, SqlParams, TransactionRunner } from '@mla/core';
 import { DeadlinePlanner, type DeadlineRow, DeadlineScheduler, DeadlinesRepository, deadlineOutcomes, emptyDelta, executedAtOf, type ScheduleDelta } from '@mla/deadlines';
+import type { Principal } from '@mla/identity';
+import { createRule, newDraftRow, ruleOf, type CreateInput } from '../domain/actions';
 import type { EventAudience } from '../domain/event-hash';
 import { deadlineEffects, decideRule } from '../domain/request-state-machine';
-import { COMMAND_TABLE, type CommandName, type CommandSpec } from '../domain/request-commands';
+import { COMMAND_TABLE, type CommandSpec } from '../domain/request-commands';
 import { actorOf, SYSTEM_ACTOR } from '../events/event-builder';
 import { RequestHistory } from '../events/request-history';
 import { audienceOf, notificationData, notificationMessages, requestRef } from '../notification-plan';
 import type { RequestChanges, RequestRow } from '../request.row';
 import { RequestsRepository } from '../requests.repository';
-import { canSee, sideOf } from '../visibility';
-import { CommandRules } from './command-rules';
-import type { Command, CommandActor, CommandResult, LockedRequest } from './command.types';
+import { canSee, sideOf } from '../domain/visibility';
+import { ActionPortsFactory } from './action-ports.factory';
+import type { Command, CommandActor, CommandInputs, CommandName, CommandResult, LockedRequest } from './command.types';
+
+/** A command of one name with its input (N a single name: exactly that command's input). */
+export type CommandOf<N extends CommandName> = { name: N; input: CommandInputs[N] };
 
 /** One command made ready to write: its statements' builder, what it answers, its jobs. */
 interface Prepared {
@@ -31,6 +37,16 @@ export interface RunOptions {
   alsoWrite?: (result: CommandResult, p: SqlParams) => string[];
 }
 
+export interface CreateOptions {
+  /** More statements written with the new request; `referenceSql` names its reference, drawn in the same statement. */
+  alsoWrite?: (result: CommandResult, p: SqlParams, referenceSql: string) => string[];
+}
+
+/** The year of an instant in a time zone (a reference's year is the requesting country's). */
+function yearIn(timezone: string, at: Date): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: timezone, year: 'numeric' }).format(at));
+}
+
 const DEADLINE_VERBS: Partial<Record<string, string>> = { extend_deadline: 'extended' };
 
 /**
@@ -43,7 +59,8 @@ const DEADLINE_VERBS: Partial<Record<string, string>> = { extend_deadline: 'exte
  * 2. 404 when the caller may not see it (or the deadline it names does not exist);
  * 3. the checks of §9 in order: 403 role and side, 412 If-Match, 409 state and type (or the
  *    named deadline's status), 422 missing input (COMMAND_TABLE);
- * 4. the command's own business rule (`CommandRules`, 422);
+ * 4. the command's own business rule (its definition in `domain/actions`, 422), through ports
+ *    bound to the transaction;
  * 5. one history append: the request row, its event, the outbox rows; the deadline changes
  *    and anything the rule adds — all in one statement;
  * 6. after commit, the deadline jobs.
@@ -58,11 +75,30 @@ export class RequestCommands {
     private readonly planner: DeadlinePlanner,
     private readonly scheduler: DeadlineScheduler,
     private readonly history: RequestHistory,
-    private readonly rules: CommandRules,
+    private readonly ports: ActionPortsFactory,
   ) {}
 
-  async run(actor: CommandActor, requestId: string, command: Command, options: RunOptions = {}): Promise<CommandResult> {
-    return (await this.runChosen(actor, requestId, () => command, options)) as CommandResult;
+  /**
+   * create: a new draft of the caller's authority (its checks: `createRule`), inserted with
+   * the first event of its history in one statement (two round trips in all, no transaction
+   * needed). The answer's row is the one a read would give.
+   */
+  async create(actor: Principal, input: CreateInput, options: CreateOptions = {}): Promise<CommandResult> {
+    const { requesting, requested } = await createRule(this.ports.bind(null), actor, input);
+    const now = this.clock.now();
+    const draft = newDraftRow(input, { id: randomUUID(), now, createdBy: actor.userId, requesting, requested });
+    const started = this.history.start(draft, { action: 'create', actor: actorOf(actor), input: { ...input }, at: now, audience: 'REQUESTING' });
+    const result: CommandResult = { row: started.created, deadlines: [], event: started.event, skipped: false };
+    const reference = await this.requests.insert(started.created, yearIn(requesting.timezone, now), (p, referenceSql) => [
+      ...started.statements(p),
+      ...(options.alsoWrite?.(result, p, referenceSql) ?? []),
+    ]);
+    return { ...result, row: { ...result.row, reference } };
+  }
+
+  /** Runs one command (its name and its input, typed by CommandInputs) on a request. */
+  async run<N extends CommandName>(actor: CommandActor, requestId: string, command: CommandOf<N>, options: RunOptions = {}): Promise<CommandResult> {
+    return (await this.runChosen(actor, requestId, () => command as Command, options)) as CommandResult;
   }
 
   /**
@@ -88,8 +124,8 @@ export class RequestCommands {
    * commit with its file's bytes (FileStore.put). Only for commands without deadline effects,
    * whose jobs could otherwise be scheduled before `m` commits.
    */
-  async runIn(m: EntityManager, actor: CommandActor, requestId: string, command: Command, options: RunOptions = {}): Promise<CommandResult> {
-    const { result, delta } = await this.runLocked(m, actor, requestId, () => command, options);
+  async runIn<N extends CommandName>(m: EntityManager, actor: CommandActor, requestId: string, command: CommandOf<N>, options: RunOptions = {}): Promise<CommandResult> {
+    const { result, delta } = await this.runLocked(m, actor, requestId, () => command as Command, options);
     if (delta.add.length > 0 || delta.remove.length > 0) throw new Error(`${command.name} changes deadlines: run it with run(), not runIn()`);
     return result as CommandResult;
   }
@@ -99,7 +135,7 @@ export class RequestCommands {
    * request as last committed, without a lock: an upload is refused before its bytes are
    * read. The command itself checks them all again under the lock.
    */
-  async precheck(actor: CommandActor, requestId: string, name: CommandName, expectedVersion?: number): Promise<RequestRow> {
+  async precheck(actor: CommandActor, requestId: string, name: Command['name'], expectedVersion?: number): Promise<RequestRow> {
     const row = await this.requests.findRow(null, requestId);
     if (!row || (actor && !canSee(actor, row))) throw AppException.notFound('Request');
     checkOrder(COMMAND_TABLE[name], row, actor, {}, null, expectedVersion, { missingInput: false });
@@ -151,7 +187,7 @@ export class RequestCommands {
   ): Promise<Prepared> {
     const spec = COMMAND_TABLE[command.name];
     const { row } = locked;
-    const input = command.input;
+    const input = command.input as Record<string, unknown>;
     const deadline = spec.deadline ? (locked.deadlines.find((d) => d.id === input.deadlineId) ?? null) : null;
     if (spec.deadline && !deadline) throw AppException.notFound('Deadline');
 
@@ -160,7 +196,8 @@ export class RequestCommands {
     if (!decision.ok) throw new Error(`${spec.name}: a refused decision passed the checks`);
 
     const policy = this.planner.policyFor(row);
-    const plan = await this.rules.of(spec.name)({ m, locked, row, actor, input, now, deadline, policy });
+    const rule = ruleOf(spec.name);
+    const plan = rule ? await rule({ locked, row, actor, input, now, deadline, policy, seq: this.history.nextSeq(row), ports: this.ports.bind(m) }) : {};
     const effects = spec.transition ? deadlineEffects(spec.name as never, row.type, input) : spec.deadlines;
     const deadlinePlan = this.planner.plan(row, locked.deadlines, effects, now, { preservedUntil: plan.preservedUntil, targeted: plan.targeted, recomputed: plan.recomputed });
     const changes: RequestChanges = {
@@ -219,7 +256,7 @@ function checkOrder(
   spec: CommandSpec,
   row: RequestRow,
   actor: CommandActor,
-  input: Command['input'],
+  input: Record<string, unknown>,
   deadline: DeadlineRow | null,
   expectedVersion: number | undefined,
   options: { missingInput: boolean },

@@ -1,14 +1,9 @@
 import { createHash } from 'node:crypto';
 
-/** JSON with object keys sorted at every depth: the same value always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
+import { canonicalJson } from '@mla/core';
+
+/** JSON with object keys sorted at every depth (one definition, in core: the idempotency keys' body hash uses it too). */
+export { canonicalJson };
 
 export interface HashedEventContent {
   requestId: string;
@@ -21,13 +16,18 @@ export interface HashedEventContent {
   occurredAt: string;
 }
 
-/** hash = SHA-256(prevHash + canonical JSON of the event): each event seals the one before. */
-export function eventHash(prevHash: string | null, event: HashedEventContent): string {
-  return createHash('sha256')
-    .update(prevHash ?? '')
-    .update('\n')
-    .update(canonicalJson(event))
-    .digest('hex');
+/**
+ * hash = SHA-256(prevHash, "\n", salt, "\n", canonical JSON of the event): each event seals
+ * the one before. The salt (128 random bits, drawn by the event builder) is shown only to those who may
+ * see the event, so the other side, who sees a hidden event's hash and could guess all of its
+ * content but one id, cannot confirm a guess (issue 22, item 3). An event from before salting
+ * has none (null): its hash is the old formula, SHA-256(prevHash, "\n", canonical JSON). The
+ * two never collide: a salt is hex, never a newline, and canonical JSON starts with "{".
+ */
+export function eventHash(prevHash: string | null, event: HashedEventContent, salt?: string | null): string {
+  const h = createHash('sha256').update(prevHash ?? '').update('\n');
+  if (salt !== null && salt !== undefined) h.update(salt).update('\n');
+  return h.update(canonicalJson(event)).digest('hex');
 }
 
 /** Who sees an event (DESIGN §2): both sides, or only the side that made it. Not part of the hash. */
@@ -37,13 +37,15 @@ export type EventAudience = (typeof EVENT_AUDIENCES)[number];
 export interface StoredEvent extends HashedEventContent {
   prevHash: string | null;
   hash: string;
+  /** The salt its hash covers; null for an event from before salting. */
+  salt: string | null;
   audience: EventAudience;
 }
 
 export type ChainVerdict = { valid: true; count: number } | { valid: false; count: number; brokenAt: number; reason: string };
 
-/** An event as chained: its content, the hash before it, its own (the audience is not hashed). */
-export type ChainedEvent = HashedEventContent & { prevHash: string | null; hash: string; audience?: EventAudience };
+/** An event as chained: its content, the hash before it, its salt (null before salting), its own hash (the audience is not hashed). */
+export type ChainedEvent = HashedEventContent & { prevHash: string | null; hash: string; salt?: string | null; audience?: EventAudience };
 
 /** Recomputes the chain and names the first broken link. */
 export function verifyChain(events: ChainedEvent[]): ChainVerdict {
@@ -52,8 +54,8 @@ export function verifyChain(events: ChainedEvent[]): ChainVerdict {
     const e = events[i] as ChainedEvent;
     if (e.seq !== i + 1) return { valid: false, count: events.length, brokenAt: e.seq, reason: `expected event ${i + 1}, found ${e.seq}` };
     if (e.prevHash !== prev) return { valid: false, count: events.length, brokenAt: e.seq, reason: 'prevHash does not match the previous event' };
-    const { prevHash: _p, hash, audience: _a, ...content } = e;
-    if (eventHash(prev, content) !== hash) return { valid: false, count: events.length, brokenAt: e.seq, reason: 'content does not match its hash' };
+    const { prevHash: _p, hash, salt, audience: _a, ...content } = e;
+    if (eventHash(prev, content, salt) !== hash) return { valid: false, count: events.length, brokenAt: e.seq, reason: 'content does not match its hash' };
     prev = hash;
   }
   return { valid: true, count: events.length };

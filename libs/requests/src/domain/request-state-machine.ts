@@ -1,11 +1,11 @@
 /**
- * The state machine of a request (DESIGN §3): one frozen table and pure functions that, given
- * a request, an actor and an action, answer the next state or the reason for refusal.
+ * The state machine of a request (DESIGN §3): one frozen table (taken from each action's
+ * definition in `actions/`) and pure functions that, given a request, an actor and an action,
+ * answer the next state or the reason for refusal.
  * Plain TypeScript: no framework, no I/O. The API, the deadlines and every test use this table.
  */
 import {
   REQUEST_ACTIONS,
-  REQUEST_STATES,
   TERMINAL_STATES,
   type ActorRole,
   type BallHolder,
@@ -14,43 +14,16 @@ import {
   type RequestState,
   type RequestType,
   type Side,
-  deadlineEffectsOf,
   NO_DEADLINE_EFFECTS,
   type DeadlineEffects,
 } from '@mla/domain';
 
 export type { DeadlineEffects };
 
-/** 'SAME': stays; 'RESUME': back to the state before INFO_REQUESTED; 'BY_FINAL_FLAG': see decide(). */
-export type TargetState = RequestState | 'SAME' | 'RESUME' | 'BY_FINAL_FLAG';
+import type { ActionRule, TransitionRule, TypeRule } from './action-rule';
+import { ACTIONS } from './actions';
 
-export type TypeRule =
-  | { kind: 'all' }
-  | { kind: 'only'; types: readonly RequestType[] }
-  | { kind: 'except'; types: readonly RequestType[] };
-
-/** Who may take an action, from where, with what input, and what it does to deadlines. */
-export interface ActionRule {
-  action: string;
-  from: readonly RequestState[];
-  to: TargetState;
-  /** 'SYSTEM' for what the service does by itself (expire, escalations). */
-  role: ActorRole;
-  /** null only for SYSTEM. */
-  side: Side | null;
-  types: TypeRule;
-  /** Business inputs; one absent => refusal INPUT_MISSING (HTTP 422). */
-  requiredInput: readonly string[];
-  /** Other accepted input fields. */
-  optionalInput: readonly string[];
-  /** As written in the table; EXECUTION is replaced per type by deadlineEffects(). */
-  deadlines: DeadlineEffects;
-}
-
-/** A transition of DESIGN §3. */
-export interface TransitionRule extends ActionRule {
-  action: RequestAction;
-}
+export type { ActionRule, TargetState, TransitionRule, TypeRule } from './action-rule';
 
 export interface MachineRequest {
   state: RequestState;
@@ -75,96 +48,6 @@ export type Decision =
 // The table
 // ---------------------------------------------------------------------------------------------
 
-const effects = deadlineEffectsOf;
-
-const ALL: TypeRule = { kind: 'all' };
-const ONLY_PRESERVATION: TypeRule = { kind: 'only', types: ['PRESERVATION'] };
-const EXCEPT_PRESERVATION: TypeRule = { kind: 'except', types: ['PRESERVATION'] };
-
-/** withdraw: every non-terminal state but DRAFT. */
-const WITHDRAWABLE_STATES: readonly RequestState[] = REQUEST_STATES.filter(
-  (s) => s !== 'DRAFT' && !TERMINAL_STATES.includes(s),
-);
-
-type RuleSpec = Omit<TransitionRule, 'action' | 'requiredInput' | 'optionalInput' | 'deadlines'> &
-  Partial<Pick<TransitionRule, 'requiredInput' | 'optionalInput' | 'deadlines'>>;
-
-const REQUESTING_PROSECUTOR = { role: 'PROSECUTOR', side: 'REQUESTING' } as const;
-const REQUESTING_OFFICER = { role: 'OFFICER', side: 'REQUESTING' } as const;
-const REQUESTED_OFFICER = { role: 'OFFICER', side: 'REQUESTED' } as const;
-
-const SPECS: Record<RequestAction, RuleSpec> = {
-  submit: {
-    from: ['DRAFT'], to: 'IN_REVIEW', ...REQUESTING_PROSECUTOR, types: ALL,
-    deadlines: effects({ start: ['REVIEW'] }),
-  },
-  return: {
-    from: ['IN_REVIEW'], to: 'DRAFT', ...REQUESTING_OFFICER, types: ALL,
-    requiredInput: ['reason'],
-    deadlines: effects({ meet: ['REVIEW'] }),
-  },
-  send: {
-    from: ['IN_REVIEW'], to: 'SENT', ...REQUESTING_OFFICER, types: ALL,
-    deadlines: effects({ meet: ['REVIEW'], start: ['ACKNOWLEDGEMENT', 'EXECUTION'] }),
-  },
-  acknowledge: {
-    from: ['SENT'], to: 'ACKNOWLEDGED', ...REQUESTED_OFFICER, types: ALL,
-    optionalInput: ['note', 'assigneeId'],
-    deadlines: effects({ meet: ['ACKNOWLEDGEMENT'] }),
-  },
-  confirm_preservation: {
-    from: ['ACKNOWLEDGED'], to: 'PRESERVED', ...REQUESTED_OFFICER, types: ONLY_PRESERVATION,
-    requiredInput: ['preservedUntil'], optionalInput: ['note'],
-    deadlines: effects({ meet: ['PRESERVATION_CONFIRMATION'], start: ['PRESERVATION_EXPIRY'] }),
-  },
-  extend_preservation: {
-    from: ['PRESERVED'], to: 'SAME', ...REQUESTED_OFFICER, types: ONLY_PRESERVATION,
-    requiredInput: ['preservedUntil'], optionalInput: ['note'],
-    deadlines: effects({ move: ['PRESERVATION_EXPIRY'] }),
-  },
-  start_execution: {
-    from: ['ACKNOWLEDGED'], to: 'IN_EXECUTION', ...REQUESTED_OFFICER, types: EXCEPT_PRESERVATION,
-    optionalInput: ['executingBody', 'assigneeId', 'note'],
-  },
-  report_delay: {
-    from: ['ACKNOWLEDGED', 'IN_EXECUTION'], to: 'SAME', ...REQUESTED_OFFICER, types: ALL,
-    requiredInput: ['reason', 'expectedBy'],
-  },
-  request_info: {
-    from: ['ACKNOWLEDGED', 'IN_EXECUTION'], to: 'INFO_REQUESTED', ...REQUESTED_OFFICER, types: EXCEPT_PRESERVATION,
-    requiredInput: ['message'],
-    deadlines: effects({ pause: ['EXECUTION'], start: ['INFO_RESPONSE'] }),
-  },
-  provide_info: {
-    from: ['INFO_REQUESTED'], to: 'RESUME', ...REQUESTING_PROSECUTOR, types: ALL,
-    requiredInput: ['message'],
-    deadlines: effects({ meet: ['INFO_RESPONSE'], resume: ['EXECUTION'] }),
-  },
-  deliver_evidence: {
-    from: ['IN_EXECUTION'], to: 'BY_FINAL_FLAG', ...REQUESTED_OFFICER, types: EXCEPT_PRESERVATION,
-    requiredInput: ['items', 'final'],
-    deadlines: effects({ meet: ['EXECUTION'] }), // only when final: see deadlineEffects()
-  },
-  close: {
-    from: ['EVIDENCE_RECEIVED', 'PRESERVED'], to: 'CLOSED', ...REQUESTING_PROSECUTOR, types: ALL,
-    requiredInput: ['outcome'], optionalInput: ['followUpRequestId'],
-    deadlines: effects({ endAllOpen: true }),
-  },
-  refuse: {
-    from: ['SENT', 'ACKNOWLEDGED', 'IN_EXECUTION', 'INFO_REQUESTED'], to: 'REFUSED', ...REQUESTED_OFFICER, types: ALL,
-    requiredInput: ['ground', 'text'],
-    deadlines: effects({ endAllOpen: true }),
-  },
-  withdraw: {
-    from: WITHDRAWABLE_STATES, to: 'WITHDRAWN', ...REQUESTING_PROSECUTOR, types: ALL,
-    requiredInput: ['reason'],
-    deadlines: effects({ endAllOpen: true }),
-  },
-  expire: {
-    from: ['PRESERVED'], to: 'EXPIRED', role: 'SYSTEM', side: null, types: ONLY_PRESERVATION,
-  },
-};
-
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
@@ -173,25 +56,16 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The transitions of DESIGN §3, one rule per action, in REQUEST_ACTIONS order. Deeply frozen. */
+/**
+ * The transitions of DESIGN §3, one rule per action, in REQUEST_ACTIONS order: taken from each
+ * action's definition (`actions/`). Deeply frozen.
+ */
 export const TRANSITION_TABLE: Readonly<Record<RequestAction, TransitionRule>> = deepFreeze(
   Object.fromEntries(
     REQUEST_ACTIONS.map((action): [RequestAction, TransitionRule] => {
-      const spec = SPECS[action];
-      return [
-        action,
-        {
-          action,
-          from: [...spec.from],
-          to: spec.to,
-          role: spec.role,
-          side: spec.side,
-          types: spec.types,
-          requiredInput: spec.requiredInput ?? [],
-          optionalInput: spec.optionalInput ?? [],
-          deadlines: spec.deadlines ?? effects(),
-        },
-      ];
+      const rule = ACTIONS.find((a) => a.name === action)?.transition;
+      if (!rule) throw new Error(`${action} has no definition in domain/actions`);
+      return [action, rule];
     }),
   ) as Record<RequestAction, TransitionRule>,
 );

@@ -18,7 +18,11 @@ export class EventActorDto {
 /**
  * One event of a request's hash-chained history. An event of the other side's internal
  * work (its audience is not yours) is shown only as its `seq`, `hash` and `prevHash`, with
- * `hidden: true` and no content, so the chain can still be followed link by link.
+ * `hidden: true` and no content, so the chain can still be followed link by link. An event
+ * you see carries its `salt`: hash = SHA-256(prevHash ?? "", "\n", salt, "\n", canonical JSON
+ * of requestId, seq, action, fromState, toState, actor, input, occurredAt), or without the
+ * salt and its newline for an event from before salting. A hidden event's salt is not shown,
+ * so its hash confirms no guess of its content.
  */
 export class EventDto {
   seq: number;
@@ -43,6 +47,9 @@ export class EventDto {
   hash: string;
   @ApiPropertyOptional({ nullable: true, type: String })
   prevHash: string | null;
+  /** The random salt its hash covers, 32 hex digits; null for an event from before salting (absent when hidden). */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  salt?: string | null;
 }
 
 export class EventListDto {

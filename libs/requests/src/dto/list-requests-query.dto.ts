@@ -45,7 +45,7 @@ export class ListRequestsQueryDto extends PageQueryDto {
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 
-  /** Searches the reference and the title. */
+  /** Searches the reference, and the title of a request that is not confidential (a confidential one's title is not shown in lists). */
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -129,7 +129,10 @@ export class RequestDto {
   allowedActions: string[];
 }
 
-/** A request in a list: its identity, state and parties, without its content, deadlines and allowed actions. */
+/**
+ * A request in a list: its identity, state and parties, without its content, deadlines and
+ * allowed actions. A confidential request's `title` is null here (a list logs no read of it).
+ */
 export class RequestSummaryDto extends PickType(RequestDto, [
   'id',
   'reference',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Principal } from '@mla/identity';
 import { EventAudience, eventHash, HashedEventContent, StoredEvent } from '../domain/event-hash';
 
@@ -13,15 +14,23 @@ export function actorOf(p: Principal): EventActor {
   return { userId: p.userId, role: p.role, authorityId: p.authorityId, authorityCode: p.authorityCode, country: p.country };
 }
 
+/** A new event's salt: 128 random bits (at least what issue 22 asks), as 32 hex digits. */
+export function newEventSalt(): string {
+  return randomBytes(16).toString('hex');
+}
+
 export const SYSTEM_ACTOR: EventActor = { userId: null, role: 'SYSTEM', authorityId: null, authorityCode: null, country: null };
 
 /**
  * The next event of a request's chain: seq and prevHash come from the request row (locked
- * by the caller), so the chain needs no extra read.
+ * by the caller), so the chain needs no extra read. Its hash covers a fresh random salt
+ * (stored with it, shown only to those who see the event), so that a hidden event's hash
+ * confirms no guess of its content.
  */
 export function buildEvent(
   chain: { id: string; eventSeq: number; lastEventHash: string | null },
   e: { action: string; fromState: string | null; toState: string | null; actor: EventActor; input: Record<string, unknown>; occurredAt: Date; audience: EventAudience },
+  salt: string = newEventSalt(),
 ): StoredEvent {
   const content: HashedEventContent = {
     requestId: chain.id,
@@ -33,5 +42,5 @@ export function buildEvent(
     input: JSON.parse(JSON.stringify(e.input)) as Record<string, unknown>,
     occurredAt: e.occurredAt.toISOString(),
   };
-  return { ...content, prevHash: chain.lastEventHash, hash: eventHash(chain.lastEventHash, content), audience: e.audience };
+  return { ...content, prevHash: chain.lastEventHash, hash: eventHash(chain.lastEventHash, content, salt), salt, audience: e.audience };
 }

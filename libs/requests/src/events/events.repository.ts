@@ -4,7 +4,7 @@ import { SqlParams } from '@mla/core';
 import type { StoredEvent } from '../domain/event-hash';
 
 const EVENT_COLUMNS = `request_id AS "requestId", seq, action, from_state AS "fromState", to_state AS "toState",
-  actor, input, occurred_at AS "occurredAt", prev_hash AS "prevHash", hash, audience`;
+  actor, input, occurred_at AS "occurredAt", prev_hash AS "prevHash", hash, salt, audience`;
 
 type EventRow = Omit<StoredEvent, 'occurredAt'> & { occurredAt: Date };
 
@@ -16,8 +16,8 @@ export class EventsRepository {
 
   /** `INSERT INTO request_events …` of one event, its parameters added to `p`. */
   insertStatement(e: StoredEvent, p: SqlParams): string {
-    const values = [e.requestId, e.seq, e.action, e.fromState, e.toState, JSON.stringify(e.actor), JSON.stringify(e.input), e.occurredAt, e.prevHash, e.hash, e.audience];
-    return `INSERT INTO request_events (request_id, seq, action, from_state, to_state, actor, input, occurred_at, prev_hash, hash, audience)
+    const values = [e.requestId, e.seq, e.action, e.fromState, e.toState, JSON.stringify(e.actor), JSON.stringify(e.input), e.occurredAt, e.prevHash, e.hash, e.salt, e.audience];
+    return `INSERT INTO request_events (request_id, seq, action, from_state, to_state, actor, input, occurred_at, prev_hash, hash, salt, audience)
        VALUES (${values.map((v) => p.add(v)).join(', ')})`;
   }
 

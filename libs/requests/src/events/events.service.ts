@@ -5,7 +5,7 @@ import type { ChainVerificationDto, EventDto, EventListDto, ListEventsQueryDto }
 import type { Side } from '@mla/domain';
 import type { StoredEvent } from '../domain/event-hash';
 import { matchesIfNoneMatch, type ConditionalAnswer } from '../http/conditional-read';
-import { RequestsService } from '../requests.service';
+import { RequestReader } from '../reading/request-reader';
 import { sideOf } from '../visibility';
 import { EventsRepository } from './events.repository';
 
@@ -19,7 +19,7 @@ export function toEventDto(e: StoredEvent, side: Side | null): EventDto {
 export class EventsService {
   constructor(
     private readonly events: EventsRepository,
-    private readonly requests: RequestsService,
+    private readonly requests: RequestReader,
   ) {}
 
   /** A page of the history; a 304 (no access-log row) when the chain has not grown since the caller's copy (`If-None-Match`). */

@@ -38,6 +38,26 @@ export class RequestHistory {
     private readonly outbox: OutboxWriter,
   ) {}
 
+  /** The seq of the next event of a request's history. */
+  nextSeq(row: Pick<RequestRow, 'eventSeq'>): number {
+    return row.eventSeq + 1;
+  }
+
+  /**
+   * The first event of a new request (`create`: no previous state, DRAFT after it), and the
+   * row as it is inserted with it, at version 1. The request's own insert is the caller's
+   * (RequestsRepository.insert); these statements go into it.
+   */
+  start(row: RequestRow, entry: Omit<HistoryEntry, 'toState' | 'changes' | 'followedBy'>): { event: StoredEvent; created: RequestRow; statements: (p: SqlParams) => string[] } {
+    const event = buildEvent(
+      { id: row.id, eventSeq: 0, lastEventHash: null },
+      { action: entry.action, fromState: null, toState: row.state, actor: entry.actor, input: entry.input, occurredAt: entry.at, audience: entry.audience },
+    );
+    const created: RequestRow = { ...row, version: 1, eventSeq: event.seq, lastEventHash: event.hash, createdAt: entry.at, updatedAt: entry.at };
+    const messages = entry.notify?.(event, created) ?? [];
+    return { event, created, statements: (p) => [this.events.insertStatement(event, p), ...this.notifyOnly(messages, entry.at, p)] };
+  }
+
   append(row: RequestRow, entry: HistoryEntry): { event: StoredEvent; updated: RequestRow; statements: (p: SqlParams) => string[] } {
     const toState = entry.toState ?? row.state;
     const event = buildEvent(row, {

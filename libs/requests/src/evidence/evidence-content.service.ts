@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { AppConfig, AppException, Clock } from '@mla/core';
 import type { Principal } from '@mla/identity';
 import { FileStore, FileTooLarge } from '@mla/storage';
-import { RequestsService } from '../requests.service';
+import { RequestReader } from '../reading/request-reader';
 import { EvidenceRepository, EvidenceRow } from './evidence.repository';
 
 /**
@@ -16,7 +16,7 @@ import { EvidenceRepository, EvidenceRow } from './evidence.repository';
 @Injectable()
 export class EvidenceContentService {
   constructor(
-    private readonly requests: RequestsService,
+    private readonly requests: RequestReader,
     private readonly evidence: EvidenceRepository,
     private readonly store: FileStore,
     private readonly config: AppConfig,

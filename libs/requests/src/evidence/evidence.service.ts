@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@mla/identity';
 import type { EvidenceItemDto, EvidenceListDto } from '../dto/evidence.dto';
 import { contentEtag, matchesIfNoneMatch, type ConditionalAnswer } from '../http/conditional-read';
-import { RequestsService } from '../requests.service';
+import { RequestReader } from '../reading/request-reader';
 import { EvidenceRepository, EvidenceRow } from './evidence.repository';
 
 @Injectable()
 export class EvidenceService {
   constructor(
     private readonly evidence: EvidenceRepository,
-    private readonly requests: RequestsService,
+    private readonly requests: RequestReader,
   ) {}
 
   /** The delivered items; a 304 (no access-log row) when they are as in the caller's copy (`If-None-Match`). */

@@ -5,12 +5,17 @@ import { createHash } from 'node:crypto';
  * ETag in `If-None-Match`; an unchanged answer is a 304 with no body, and — nothing being
  * disclosed — no row in a confidential request's access log. The console polls the request
  * page every 5 s this way.
+ *
+ * `*` is no tag of a copy: on a GET it would answer 304 to anyone who can see the request,
+ * with its ETag (its version) and no access-log row, while naming no representation the
+ * client holds. RFC 9110 meant it for a PUT that must not overwrite; here it matches
+ * nothing, so the read is answered (200, its body) and logged like any other (issue 22, item 4).
  */
 export function matchesIfNoneMatch(header: string | string[] | undefined, etag: string): boolean {
   if (header === undefined) return false;
   const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
   const wanted = opaque(etag);
-  return (Array.isArray(header) ? header.join(',') : header).split(',').some((tag) => tag.trim() === '*' || opaque(tag) === wanted);
+  return (Array.isArray(header) ? header.join(',') : header).split(',').some((tag) => tag.trim() !== '*' && opaque(tag) === wanted);
 }
 
 /** A weak ETag of a JSON answer: equal answers, equal tags. */
@@ -32,4 +37,4 @@ export function answer<T>(reply: { header(name: string, value: string): unknown;
 }
 
 /** The OpenAPI description of the header, for each conditional GET. */
-export const IF_NONE_MATCH = { name: 'If-None-Match', required: false, description: 'The ETag of your copy: 304 Not Modified (no body) while it is current' };
+export const IF_NONE_MATCH = { name: 'If-None-Match', required: false, description: 'The ETag of your copy: 304 Not Modified (no body) while it is current; `*` names no copy and is answered as a GET without it' };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@mla/core';
 import type { Principal } from '@mla/identity';
 import type { LetterLanguage } from '@mla/letters';
-import { RequestsService } from '../requests.service';
+import { RequestReader } from '../reading/request-reader';
 import { dayIn } from './letter-input.builder';
 import { LetterRenderer, type RenderedLetter } from './letter-renderer';
 import { LettersRepository } from './letters.repository';
@@ -33,7 +33,7 @@ export class LettersService {
   private readonly recent = new Map<string, RenderedLetter>();
 
   constructor(
-    private readonly requests: RequestsService,
+    private readonly requests: RequestReader,
     private readonly letters: LettersRepository,
     private readonly renderer: LetterRenderer,
     private readonly clock: Clock,

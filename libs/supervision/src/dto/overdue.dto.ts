@@ -37,6 +37,7 @@ export class OverdueQueryDto extends PageQueryDto {
 export class OverdueRequestRefDto {
   id: string;
   reference: string;
+  /** null for a confidential request (the queue shows no content of one, and so logs no read of it). */
   @ApiPropertyOptional({ nullable: true, type: String })
   title: string | null;
   @ApiProperty({ enum: REQUEST_TYPES })

@@ -1,4 +1,5 @@
 import { SqlParams } from '@mla/core';
+import { COUNTRY_VISIBILITY_SQL } from '@mla/requests';
 
 export const TERMINAL_STATES_SQL = `('CLOSED','REFUSED','WITHDRAWN','EXPIRED')`;
 
@@ -44,7 +45,8 @@ export interface OverdueRow {
  * before now) of the non-terminal requests of a country, on either side (the requested
  * side once sent), most overdue first. It walks deadlines_overdue_queue_idx in (due_at, id)
  * order and stops at the page's end; the level is at least 1 once past due (the worker may
- * not have marked a deadline that has just passed).
+ * not have marked a deadline that has just passed). A confidential request's title is not
+ * shown (null): the queue is no read of its content, and logs none (issue 22, item 4).
  */
 export function overdueQuery(f: OverdueFilter): { sql: string; params: unknown[] } {
   const p = new SqlParams();
@@ -55,7 +57,7 @@ export function overdueQuery(f: OverdueFilter): { sql: string; params: unknown[]
     `(d.status = 'OVERDUE' OR d.due_at < ${now})`,
     `r.deleted_at IS NULL`,
     `r.state NOT IN ${TERMINAL_STATES_SQL}`,
-    `(r.requesting_country = ${country} OR (r.requested_country = ${country} AND r.sent_at IS NOT NULL))`,
+    COUNTRY_VISIBILITY_SQL.either(country),
   ];
   if (f.after) where.push(`(d.due_at, d.id) > (${p.add(f.after.dueKey)}::timestamptz, ${p.add(f.after.id)}::uuid)`);
   if (f.kind) where.push(`d.kind = ${p.add(f.kind)}`);
@@ -68,7 +70,7 @@ export function overdueQuery(f: OverdueFilter): { sql: string; params: unknown[]
     SELECT d.id, d.kind, d.party, d.status, d.due_at AS "dueAt",
       to_char(d.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "dueKey",
       greatest(d.escalation_level, 1)::int AS level,
-      r.id AS "requestId", r.reference, r.title, r.type, r.priority, r.state,
+      r.id AS "requestId", r.reference, CASE WHEN r.confidential THEN NULL ELSE r.title END AS title, r.type, r.priority, r.state,
       r.requesting_country AS "requestingCountry", r.requested_country AS "requestedCountry",
       h.id AS "holderId", h.code AS "holderCode", h.country AS "holderCountry",
       u.id AS "assigneeId", u.display_name AS "assigneeName"

@@ -1,4 +1,5 @@
 import { DEADLINE_KINDS, REQUEST_STATES, TERMINAL_STATES } from '@mla/domain';
+import { COUNTRY_VISIBILITY_SQL } from '@mla/requests';
 import type { GroupBy } from '../dto/stats.dto';
 
 const DAY_MS = 86_400_000;
@@ -36,13 +37,13 @@ function directions(groupBy: GroupBy): Direction[] {
     {
       name: 'outgoing',
       grp: column(groupBy === 'counterpart' ? 'r.requested_country' : `r.${groupBy}`),
-      where: `r.requesting_country = $1 AND ${WINDOW}`,
+      where: `${COUNTRY_VISIBILITY_SQL.outgoing('$1')} AND ${WINDOW}`,
       ageFrom: 'r.created_at',
     },
     {
       name: 'incoming',
       grp: column(groupBy === 'counterpart' ? 'r.requesting_country' : `r.${groupBy}`),
-      where: `r.requested_country = $1 AND r.sent_at IS NOT NULL AND ${WINDOW}`,
+      where: `${COUNTRY_VISIBILITY_SQL.incoming('$1')} AND ${WINDOW}`,
       ageFrom: 'r.sent_at',
     },
   ];
@@ -120,7 +121,7 @@ export function statsStatements(input: StatsInput): StatsStatement[] {
     JOIN outbox o ON o.id = w.outbox_id
     JOIN requests r ON r.id = o.request_id
     WHERE w.status = 'DEAD' AND ${WINDOW}
-      AND (r.requesting_country = $1 OR (r.requested_country = $1 AND r.sent_at IS NOT NULL))
+      AND ${COUNTRY_VISIBILITY_SQL.either('$1')}
     GROUP BY 1, 2`,
       params: base,
     },

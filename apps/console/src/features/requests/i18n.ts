@@ -89,9 +89,9 @@ const en = {
     what: 'What was read',
     kind: {
       request: 'The request', events: 'Its history', events_verify: 'The check of its chain', evidence: 'Its evidence list', evidence_file: 'An evidence file',
-      attachments: 'Its documents', attachment_file: 'A document', letter: 'The letter of request', access_log: 'This access log',
+      attachments: 'Its documents', attachment_file: 'A document', letter: 'The letter of request', access_log: 'This access log', action: 'The answer to an action',
     },
-    detail: { itemId: 'Item', attachmentId: 'Document', language: 'Language', file: 'File', sha256: 'SHA-256' },
+    detail: { itemId: 'Item', attachmentId: 'Document', language: 'Language', file: 'File', sha256: 'SHA-256', action: 'Action' },
   },
   evidence: {
     title: 'Evidence',
@@ -252,9 +252,9 @@ const vi: Messages = {
     what: 'Nội dung đã đọc',
     kind: {
       request: 'Yêu cầu', events: 'Lịch sử', events_verify: 'Kiểm tra chuỗi băm', evidence: 'Danh sách chứng cứ', evidence_file: 'Một tệp chứng cứ',
-      attachments: 'Tài liệu kèm theo', attachment_file: 'Một tài liệu', letter: 'Thư yêu cầu', access_log: 'Nhật ký truy cập này',
+      attachments: 'Tài liệu kèm theo', attachment_file: 'Một tài liệu', letter: 'Thư yêu cầu', access_log: 'Nhật ký truy cập này', action: 'Kết quả trả về của một thao tác',
     },
-    detail: { itemId: 'Mục', attachmentId: 'Tài liệu', language: 'Ngôn ngữ', file: 'Tệp', sha256: 'SHA-256' },
+    detail: { itemId: 'Mục', attachmentId: 'Tài liệu', language: 'Ngôn ngữ', file: 'Tệp', sha256: 'SHA-256', action: 'Thao tác' },
   },
   evidence: {
     title: 'Chứng cứ',

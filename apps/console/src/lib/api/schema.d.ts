@@ -1493,6 +1493,8 @@ export interface components {
             };
             occurredAt?: string;
             prevHash?: string | null;
+            /** @description The random salt its hash covers, 32 hex digits; null for an event from before salting (absent when hidden). */
+            salt?: string | null;
             seq: number;
             /** @description Shown only as its place in the chain: the other side's internal work. */
             hidden: boolean;
@@ -1551,7 +1553,7 @@ export interface components {
              * @description What was read.
              * @enum {string}
              */
-            what: "request" | "events" | "events_verify" | "evidence" | "evidence_file" | "attachments" | "attachment_file" | "letter" | "access_log";
+            what: "request" | "events" | "events_verify" | "evidence" | "evidence_file" | "attachments" | "attachment_file" | "letter" | "access_log" | "action";
             /** @description Which item, file or language, where the read names one. */
             detail: {
                 [key: string]: unknown;
@@ -1696,6 +1698,7 @@ export interface components {
             displayName: string;
         };
         OverdueRequestRefDto: {
+            /** @description null for a confidential request (the queue shows no content of one, and so logs no read of it). */
             title?: string | null;
             /** @enum {string} */
             type: "PRESERVATION" | "SUBSCRIBER_INFO" | "TRAFFIC_DATA" | "CONTENT_DATA" | "SEIZED_DEVICE" | "WITNESS_STATEMENT" | "OTHER";
@@ -2974,7 +2977,7 @@ export interface operations {
                 counterpartCountry?: string;
                 /** @description true: only requests with a deadline past due and unmet. */
                 overdue?: boolean;
-                /** @description Searches the reference and the title. */
+                /** @description Searches the reference, and the title of a request that is not confidential (a confidential one's title is not shown in lists). */
                 q?: string;
                 /** @description The previous page's nextCursor. */
                 cursor?: string;
@@ -3099,7 +3102,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current */
+                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current; `*` names no copy and is answered as a GET without it */
                 "If-None-Match"?: string;
             };
             path: {
@@ -3478,7 +3481,7 @@ export interface operations {
                 limit?: number;
             };
             header?: {
-                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current */
+                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current; `*` names no copy and is answered as a GET without it */
                 "If-None-Match"?: string;
             };
             path: {
@@ -3766,7 +3769,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current */
+                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current; `*` names no copy and is answered as a GET without it */
                 "If-None-Match"?: string;
             };
             path: {
@@ -3824,7 +3827,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current */
+                /** @description The ETag of your copy: 304 Not Modified (no body) while it is current; `*` names no copy and is answered as a GET without it */
                 "If-None-Match"?: string;
             };
             path: {

@@ -1,7 +1,7 @@
 import { Alert, List, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router';
 import { ProblemAlert } from '@/components/problem';
 import { useMe } from '@/lib/api/hooks';
 import { useMfaStatus } from '../api/mfa';

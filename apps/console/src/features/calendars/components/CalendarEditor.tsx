@@ -61,7 +61,7 @@ export function CalendarEditor({ country, countryName, initialYear, from, onClos
   };
   const problemOf = (list: ListName, index: number, field: 'days' | 'name' | 'source') => {
     const mine = local.find((p) => p.list === list && p.index === index && p.field === field);
-    return mine ? t(`problem.${mine.key}`, mine.values) : apiProblem(list, index, field);
+    return mine ? t(`problem.${mine.key}`, mine.values ?? {}) : apiProblem(list, index, field);
   };
 
   const submit = () => {

@@ -1,6 +1,6 @@
 import { Badge, Button, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { useUnreadCount } from '../api/notifications';
 
 /** The header's link to the inbox, with the unread count. */

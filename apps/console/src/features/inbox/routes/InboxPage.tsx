@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, Stack, Switch, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { DateTime } from '@/components/DateTime';
 import { Page } from '@/components/Page';
 import { Pager } from '@/components/Pager';

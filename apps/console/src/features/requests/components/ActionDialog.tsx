@@ -2,7 +2,7 @@ import { Anchor, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { DateInput } from '@mantine/dates';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { FormDialog } from '@/components/FormDialog';
 import { ProblemAlert, useProblemText } from '@/components/problem';
 import { ApiProblem, idempotencyKey, type RequestAction, type RequestDto } from '@/lib/api/client';

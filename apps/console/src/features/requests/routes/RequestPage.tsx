@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Card, Code, Grid, Group, List, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router';
 import { BallHolder, PriorityBadge, StateBadge } from '@/components/badges';
 import { DateTime } from '@/components/DateTime';
 import { DeadlineTimeline } from '@/components/DeadlineTimeline';

@@ -2,7 +2,7 @@ import { Button, Card, Group, MultiSelect, Select, SimpleGrid, Switch, Text, Tex
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router';
 import { Page } from '@/components/Page';
 import { Pager } from '@/components/Pager';
 import { ProblemAlert } from '@/components/problem';

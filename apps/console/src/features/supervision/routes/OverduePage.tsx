@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Card, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { LevelBadge, PriorityBadge } from '@/components/badges';
 import { DateTime } from '@/components/DateTime';
 import { FormDialog } from '@/components/FormDialog';

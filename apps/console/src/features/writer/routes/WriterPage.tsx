@@ -2,7 +2,7 @@ import { Alert, Button, Card, Checkbox, Grid, Group, Select, Stack, Stepper, Tex
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Page } from '@/components/Page';
 import { ProblemAlert, useProblemText } from '@/components/problem';
 import { ApiProblem, type RequestDto, type Schemas } from '@/lib/api/client';

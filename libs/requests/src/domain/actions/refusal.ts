@@ -15,3 +15,18 @@ export function refuseIf(refusal: RuleRefusal | null): void {
 export function incomplete(detail: string, errors: FieldError[]): AppException {
   return new AppException('REQUEST_INCOMPLETE', detail, errors);
 }
+
+/** 403: the caller may not do this. */
+export function forbidden(detail: string): AppException {
+  return AppException.forbidden(detail);
+}
+
+/** 404: what the command names does not exist (or the caller may not see it). */
+export function notFound(what: string): AppException {
+  return AppException.notFound(what);
+}
+
+/** 409: the command conflicts with what exists. */
+export function conflict(detail: string, extra?: Record<string, unknown>): AppException {
+  return new AppException('CONFLICT', detail, undefined, extra);
+}

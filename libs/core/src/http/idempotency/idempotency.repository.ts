@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { SqlParams } from '@mla/core';
+import type { SqlParams } from '../../database/sql-params';
 
 export interface IdempotencyRecord {
   method: string;

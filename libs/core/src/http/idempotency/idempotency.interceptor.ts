@@ -5,9 +5,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { from, Observable } from 'rxjs';
-import { AppException, Clock, ReplayedResponse, toProblem } from '@mla/core';
-import type { Principal } from '@mla/identity';
-import { canonicalJson } from '../domain/event-hash';
+import { Clock } from '../../clock/clock';
+import { AppException, ReplayedResponse } from '../../errors/app-exception';
+import { toProblem } from '../../errors/problem-details';
+import { canonicalJson } from '../../json/canonical-json';
 import type { IdempotencyClaim } from './idempotency-context';
 import { IdempotencyRepository } from './idempotency.repository';
 
@@ -23,6 +24,8 @@ const REPLAYED_HEADERS = ['etag', 'location'];
  * transaction (IdempotencyClaim); other POSTs have it recorded here, after they answer.
  * A streamed upload (a supporting document) is not replayed: its bytes are not kept to
  * compare, and a repeat of the same file answers 409 CONFLICT naming the one attached.
+ * Registered by the API (`apps/api`) for every route; the signed-in user is the auth guard's
+ * `request.principal`.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -33,7 +36,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: { userId: string } }>();
     const header = request.headers['idempotency-key'];
     if (request.method !== 'POST' || header === undefined || !request.principal || request.body instanceof Readable) return next.handle();
     if (typeof header !== 'string' || !KEY.test(header)) {

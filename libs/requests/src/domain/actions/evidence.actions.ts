@@ -1,26 +1,42 @@
+/** deliver_evidence (DESIGN §6). */
 import type { FieldError } from '@mla/core';
-import type { EvidenceRepository } from '../../evidence/evidence.repository';
-import type { CommandPlan, RuleContext } from '../command.types';
+import { deadlineEffectsOf } from '@mla/domain';
+import type { CustodyEntry } from '../request-content';
+import { OTHER_SIDE_OF_REQUESTED, REQUESTED_OFFICER, transition } from './action-definition';
 import { incomplete, ruleViolated } from './refusal';
 
-interface ItemInput {
+export interface EvidenceItemInput {
   description: string;
   kind: string;
   sha256?: string;
   sizeBytes?: number;
   supersedesId?: string;
-  custody?: { from: string; to: string; at: string; note?: string }[];
+  custody?: CustodyEntry[];
+}
+export interface DeliverEvidenceInput { items: EvidenceItemInput[]; final: boolean; note?: string }
+
+declare module './action-definition' {
+  interface CommandInputs {
+    deliver_evidence: DeliverEvidenceInput;
+  }
 }
 
 /**
- * deliver_evidence (DESIGN §6): each item complete (a FILE with its SHA-256 and size), a
- * superseded item one of this request's; the delivery is numbered, its items written in
- * the same statement, each with its custody ending in this hand-over.
+ * deliver_evidence: each item complete (a FILE with its SHA-256 and size), a superseded item
+ * one of this request's; the delivery is numbered, its items written in the same statement,
+ * each with its custody ending in this hand-over. Only a final delivery meets EXECUTION
+ * (deadlineEffects()).
  */
-export const deliverEvidenceRule =
-  (evidence: EvidenceRepository) =>
-  async ({ m, row, input, actor, now }: RuleContext): Promise<CommandPlan> => {
-    const items = input.items as ItemInput[];
+export const deliverEvidence = transition<'deliver_evidence', DeliverEvidenceInput>(
+  'deliver_evidence',
+  {
+    from: ['IN_EXECUTION'], to: 'BY_FINAL_FLAG', ...REQUESTED_OFFICER, types: { kind: 'except', types: ['PRESERVATION'] },
+    requiredInput: ['items', 'final'],
+    deadlines: deadlineEffectsOf({ meet: ['EXECUTION'] }),
+    stamps: [], notify: { type: 'request.evidence_delivered', audience: OTHER_SIDE_OF_REQUESTED },
+  },
+  async ({ row, input, actor, now, ports }) => {
+    const items = input.items;
     const missing: FieldError[] = [];
     items.forEach((item, i) => {
       if (item.kind === 'FILE' && !item.sha256) missing.push({ field: `items[${i}].sha256`, message: 'is required for a FILE' });
@@ -29,7 +45,7 @@ export const deliverEvidenceRule =
     });
     if (missing.length > 0) throw incomplete('Evidence items lack required details', missing);
     const superseded = items.map((i) => i.supersedesId).filter((x): x is string => !!x);
-    const known = await evidence.existingIds(m, row.id, superseded);
+    const known = await ports.evidence.existingIds(row.id, superseded);
     const unknown = items
       .map((item, i) => ({ item, i }))
       .filter(({ item }) => item.supersedesId && !known.has(item.supersedesId))
@@ -52,6 +68,7 @@ export const deliverEvidenceRule =
       changes: { deliveryCount: deliveryNo },
       eventInput: { ...input, deliveryNo },
       notificationData: { deliveryNo, itemCount: items.length, final: input.final === true },
-      alongside: (p) => [evidence.insertDeliveryStatement(row.id, deliveryNo, newItems, actor?.userId as string, now, p)],
+      alongside: (p) => [ports.evidence.insertDeliveryStatement(row.id, deliveryNo, newItems, actor?.userId as string, now, p)],
     };
-  };
+  },
+);

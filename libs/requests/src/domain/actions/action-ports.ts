@@ -1,0 +1,75 @@
+/**
+ * What a business rule may read or write besides the locked request: each port bound by the
+ * pipeline to the command's transaction (the repositories implement them; see
+ * `request-action-ports.ts`). Rules never import a sibling folder's service or repository.
+ */
+import type { SqlParams } from '@mla/core';
+import type { MissingRequirement, RequestContent } from '@mla/countries';
+import type { SupportingDocumentKind } from '@mla/domain';
+import type { CustodyEntry } from '../request-content';
+import type { AuthorityRow, UserRow } from '@mla/identity';
+import type { RequestRow } from '../request-row';
+
+/** A supporting document of a request, as stored. */
+export interface SupportingDocument {
+  id: string;
+  requestId: string;
+  kind: SupportingDocumentKind;
+  language: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  contentRef: string;
+  uploadedBy: string;
+  eventSeq: number;
+  createdAt: Date;
+}
+
+/** One evidence item of a delivery, as written. */
+export interface DeliveredItem {
+  description: string;
+  kind: string;
+  sha256: string | null;
+  sizeBytes: number | null;
+  supersedesId: string | null;
+  custody: CustodyEntry[];
+}
+
+/** The letter of request as rendered. */
+export interface RenderedLetterFacts {
+  language: string;
+  pdf: Buffer;
+  sha256: string;
+  sizeBytes: number;
+}
+
+export interface ActionPorts {
+  authorities: { findByIds(ids: string[]): Promise<AuthorityRow[]> };
+  users: {
+    findById(id: string): Promise<UserRow | null>;
+    supervisorsOf(countries: string[]): Promise<{ id: string; authorityId: string }[]>;
+  };
+  requests: {
+    findRow(id: string): Promise<RequestRow | null>;
+    /** Whether some request (not deleted) names `preservationId` as the preservation it continues. */
+    findFollowUp(followUpId: string, preservationId: string): Promise<{ id: string; state: string } | null>;
+  };
+  countries: { check(requestedCountry: string, content: RequestContent): MissingRequirement[] };
+  documents: {
+    forRequest(requestId: string): Promise<SupportingDocument[]>;
+    find(requestId: string, id: string): Promise<SupportingDocument | null>;
+    findBySha256(requestId: string, sha256: string): Promise<SupportingDocument | null>;
+    insertStatement(document: Omit<SupportingDocument, 'createdAt'>, at: Date, p: SqlParams): string;
+    deleteStatement(id: string, p: SqlParams): string;
+  };
+  evidence: {
+    existingIds(requestId: string, ids: string[]): Promise<Set<string>>;
+    insertDeliveryStatement(requestId: string, deliveryNo: number, items: DeliveredItem[], deliveredBy: string, at: Date, p: SqlParams): string;
+  };
+  letters: {
+    /** The letter as sent: in the requested country's language (or English), by the authority and user that send it. */
+    renderSent(row: RequestRow, at: Date, sender: { authorityId: string | null; userId: string | null }): Promise<RenderedLetterFacts>;
+    insertStatement(requestId: string, letter: RenderedLetterFacts & { eventSeq: number }, at: Date, p: SqlParams): string;
+  };
+}

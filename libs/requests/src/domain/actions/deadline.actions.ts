@@ -1,0 +1,113 @@
+/** The worker's commands on a request's deadlines: reminders, escalations, and due times recomputed after a calendar change. */
+import type { DeadlineRow, RecomputedDueAt } from '@mla/deadlines';
+import { BOTH_SIDES, command, NON_TERMINAL, OPEN_RUNNING, type ActionRuleFn, type CommandPlan } from './action-definition';
+import { ruleViolated } from './refusal';
+
+export interface DeadlineInput { deadlineId: string }
+/** What `recompute_deadlines` is given: the due times chosen under the request's lock. */
+export interface RecomputeInput {
+  calendarCountry: string;
+  deadlines: { deadlineId: string; dueAt: string }[];
+}
+
+declare module './action-definition' {
+  interface CommandInputs {
+    deadline_reminder: DeadlineInput;
+    deadline_overdue: DeadlineInput;
+    deadline_escalated: DeadlineInput;
+    recompute_deadlines: RecomputeInput;
+  }
+}
+
+/**
+ * deadline_reminder: to the ball holder (the requested authority; the home officers for
+ * REVIEW; else the prosecutor); no event, the request does not change. A reminder whose
+ * deadline already passed would only be noise: it is counted but not sent.
+ */
+export const deadlineReminder = command<'deadline_reminder', DeadlineInput>(
+  'deadline_reminder',
+  {
+    from: NON_TERMINAL, role: 'SYSTEM', side: null, recorded: false,
+    requiredInput: ['deadlineId'], deadline: { statuses: OPEN_RUNNING },
+    notify: { type: 'deadline.reminder', audience: [] },
+  },
+  ({ row, deadline, now, locked }) => {
+    const d = deadline as DeadlineRow;
+    const holders =
+      d.party === 'REQUESTED' ? [row.requestedAuthorityId] : d.kind === 'REVIEW' ? locked.homeOfficerAuthorityIds : [row.requestingAuthorityId];
+    return {
+      targeted: { deadlineId: d.id, reminded: true },
+      recipients: d.dueAt > now ? holders.map((authorityId) => ({ authorityId })) : [],
+      notificationData: { deadlineId: d.id, kind: d.kind, party: d.party, dueAt: d.dueAt.toISOString() },
+    };
+  },
+);
+
+/** deadline_overdue (level 1: the ball holder's supervisors) and deadline_escalated (level 2: both countries'). */
+function escalation(level: 1 | 2): ActionRuleFn<DeadlineInput> {
+  return async ({ row, deadline, ports }): Promise<CommandPlan> => {
+    const d = deadline as DeadlineRow;
+    const partyCountry = d.party === 'REQUESTING' ? row.requestingCountry : row.requestedCountry;
+    const countries = level === 1 ? [partyCountry] : [...new Set([row.requestingCountry, ...(row.sentAt ? [row.requestedCountry] : [])])];
+    const supervisors = await ports.users.supervisorsOf(countries);
+    const escalated = { deadlineId: d.id, kind: d.kind, party: d.party, dueAt: d.dueAt.toISOString(), escalationLevel: level };
+    return {
+      targeted: { deadlineId: d.id, escalateTo: level },
+      eventInput: escalated,
+      notificationData: escalated,
+      recipients: supervisors.map((s) => ({ authorityId: s.authorityId, userId: s.id })),
+    };
+  };
+}
+
+/** The due time passed unmet (level 1: the ball holder's supervisors). */
+export const deadlineOverdue = command<'deadline_overdue', DeadlineInput>(
+  'deadline_overdue',
+  {
+    from: NON_TERMINAL, role: 'SYSTEM', side: null, recorded: true,
+    requiredInput: ['deadlineId'], deadline: { statuses: OPEN_RUNNING },
+    notify: { type: 'deadline.escalated', audience: [] },
+  },
+  escalation(1),
+);
+
+/** Due + the policy's fraction of the span passed (level 2: both countries' supervisors). */
+export const deadlineEscalated = command<'deadline_escalated', DeadlineInput>(
+  'deadline_escalated',
+  {
+    from: NON_TERMINAL, role: 'SYSTEM', side: null, recorded: true,
+    requiredInput: ['deadlineId'], deadline: { statuses: OPEN_RUNNING },
+    notify: { type: 'deadline.escalated', audience: [] },
+  },
+  escalation(2),
+);
+
+/**
+ * recompute_deadlines (DESIGN §5 as the README extends it): the ball holder's country's
+ * working calendar changed, so running deadlines counted in business days take the due time
+ * their count now gives, from their start. The event records each deadline's old and new
+ * due time; both sides are told (like an extension).
+ */
+export const recomputeDeadlines = command<'recompute_deadlines', RecomputeInput>(
+  'recompute_deadlines',
+  {
+    from: NON_TERMINAL, role: 'SYSTEM', side: null, recorded: true, skipUnlessFrom: true,
+    requiredInput: ['calendarCountry', 'deadlines'],
+    notify: { type: 'deadline.recomputed', audience: BOTH_SIDES },
+  },
+  ({ input, locked }) => {
+    const { calendarCountry, deadlines } = input;
+    const moved = deadlines.map((w) => {
+      const d = locked.deadlines.find((x) => x.id === w.deadlineId);
+      if (!d || d.status !== 'PENDING' || d.businessDays === null) throw ruleViolated('Only a running deadline counted in business days is recomputed', [{ field: 'deadlines', message: `${w.deadlineId} is not one` }]);
+      return { deadlineId: d.id, kind: d.kind, party: d.party, businessDays: d.businessDays, oldDueAt: d.dueAt.toISOString(), newDueAt: new Date(w.dueAt).toISOString() };
+    });
+    const recomputed: RecomputedDueAt[] = moved.map((d) => ({ deadlineId: d.deadlineId, dueAt: new Date(d.newDueAt) }));
+    const first = moved[0];
+    return {
+      recomputed,
+      eventInput: { calendarCountry, deadlines: moved },
+      notificationData: { calendarCountry, ...(first && { deadlineId: first.deadlineId, kind: first.kind, party: first.party, oldDueAt: first.oldDueAt, newDueAt: first.newDueAt }) },
+    };
+  },
+);

@@ -1,0 +1,148 @@
+/**
+ * A request's columns, declared once (issue 18): each property of the request row with its
+ * SQL column and type (as the migrations create it), whether a change may set it, whether a
+ * draft's content takes it (the create and edit commands' input), whether it is part of the
+ * content as sent (the requested side's first event, the letter), and a new row's value.
+ * The select list, the writable and JSON column sets, the insert, a new draft's defaults,
+ * the edit command's input and `contentAsSent` are all derived from it. Pure data.
+ *
+ * To add a field: its entry here (in the place the row and the letter should show it), a
+ * migration, the DTO, and the labels.
+ */
+import { DEADLINE_KINDS, type Channel, type LegalBasis, type Priority, type RequestState, type RequestType } from '@mla/domain';
+import type { Identifier, Offence } from './request-content';
+
+/** The column's type as PostgreSQL names it (`information_schema.columns.udt_name`). */
+export type RequestColumnType = 'uuid' | 'varchar' | 'bpchar' | 'text' | 'jsonb' | 'date' | 'timestamptz' | 'int4' | 'int2' | 'bool' | '_int2';
+
+export interface RequestField {
+  readonly column: string;
+  readonly type: RequestColumnType;
+  /** A change may set it (`UPDATE requests SET …`). */
+  readonly writable: boolean;
+  /** Part of a draft's content: the create and edit commands take it. */
+  readonly draft: boolean;
+  /** Part of the content as sent (the requested side's first event, frozen from submit on). */
+  readonly sent: boolean;
+  /** Written by the insert of a new request (the others take their value from the database). */
+  readonly inserted: boolean;
+  /** Read by the select list (a deleted request is never read). */
+  readonly selected: boolean;
+  /** A new request's value when its creation does not give one. */
+  readonly initial: () => unknown;
+}
+
+type Spec = Partial<Omit<RequestField, 'column' | 'type'>> & { column: string; type: RequestColumnType };
+
+const none = () => null;
+
+declare const valueType: unique symbol;
+/** The TypeScript type of a field's value (type-only: nothing at run time). */
+interface Typed<T> {
+  readonly [valueType]?: T;
+}
+const typed = <T, S extends object>(spec: S) => spec as S & Typed<T>;
+/** Stamped and counted by the commands; read, never given at creation. */
+const state = <T>(column: string, type: RequestColumnType, initial: () => unknown = none) => typed<T, { readonly column: string; readonly type: RequestColumnType; readonly writable: true; readonly initial: () => unknown }>({ column, type, writable: true, initial });
+/** Part of a draft's content, as sent. */
+const content = <T>(column: string, type: RequestColumnType, initial: () => unknown = none) =>
+  typed<T, { readonly column: string; readonly type: RequestColumnType; readonly writable: true; readonly draft: true; readonly sent: true; readonly inserted: true; readonly initial: () => unknown }>({
+    column, type, writable: true, draft: true, sent: true, inserted: true, initial,
+  });
+/** Fixed at creation. */
+const origin = <T>(column: string, type: RequestColumnType) => typed<T, { readonly column: string; readonly type: RequestColumnType; readonly inserted: true }>({ column, type, inserted: true });
+
+const SPECS = {
+  id: origin<string>('id', 'uuid'),
+  reference: typed<string, { readonly column: string; readonly type: RequestColumnType }>({ column: 'reference', type: 'varchar' }),
+  version: state<number>('version', 'int4', () => 1),
+  state: { ...state<RequestState>('state', 'varchar', () => 'DRAFT'), inserted: true } as const,
+  type: content<RequestType>('type', 'varchar'),
+  priority: content<Priority>('priority', 'varchar', () => 'ROUTINE'),
+  channel: content<Channel>('channel', 'varchar', () => 'CENTRAL_AUTHORITY'),
+  legalBasis: content<LegalBasis>('legal_basis', 'varchar'),
+  treatyName: content<string | null>('treaty_name', 'varchar'),
+  requestingAuthorityId: origin<string>('requesting_authority_id', 'uuid'),
+  /** Edited with the draft, but the content as sent names its authority apart. */
+  requestedAuthorityId: { ...content<string>('requested_authority_id', 'uuid'), sent: false } as const,
+  requestingCountry: origin<string>('requesting_country', 'bpchar'),
+  requestedCountry: { ...state<string>('requested_country', 'bpchar'), inserted: true } as const,
+  createdBy: origin<string>('created_by', 'uuid'),
+  sendingAuthorityId: state<string | null>('sending_authority_id', 'uuid'),
+  assigneeId: state<string | null>('assignee_id', 'uuid'),
+  title: content<string | null>('title', 'varchar'),
+  offence: content<Offence | null>('offence', 'jsonb'),
+  facts: content<string | null>('facts', 'text'),
+  measures: content<string[]>('measures', 'jsonb', () => []),
+  identifiers: content<Identifier[]>('identifiers', 'jsonb', () => []),
+  relatedRequestId: content<string | null>('related_request_id', 'uuid'),
+  /** YYYY-MM-DD. */
+  neededBy: content<string | null>('needed_by', 'date'),
+  confidential: content<boolean>('confidential', 'bool', () => false),
+  /** ISO 639-1: the language the request is written in (a new draft: its authority's). */
+  language: content<string>('language', 'varchar'),
+  /** The extra fields the requested country requires (its `requiredDetails`), by key. */
+  details: content<Record<string, string>>('details', 'jsonb', () => ({})),
+  resumeState: state<RequestState | null>('resume_state', 'varchar'),
+  preservedUntil: state<Date | null>('preserved_until', 'timestamptz'),
+  preservationExtensions: state<number>('preservation_extensions', 'int4', () => 0),
+  executingBody: state<string | null>('executing_body', 'varchar'),
+  delayEstimate: state<{ reason: string; expectedBy: string; reportedAt: string } | null>('delay_estimate', 'jsonb'),
+  outcome: state<string | null>('outcome', 'text'),
+  refusal: state<{ ground: string; text: string } | null>('refusal', 'jsonb'),
+  deliveryCount: state<number>('delivery_count', 'int4', () => 0),
+  eventSeq: { ...state<number>('event_seq', 'int4', () => 0), inserted: true } as const,
+  lastEventHash: { ...state<string | null>('last_event_hash', 'bpchar'), inserted: true } as const,
+  submittedAt: state<Date | null>('submitted_at', 'timestamptz'),
+  sentAt: state<Date | null>('sent_at', 'timestamptz'),
+  acknowledgedAt: state<Date | null>('acknowledged_at', 'timestamptz'),
+  /** The EXECUTION deadline met (final evidence delivered). */
+  executedAt: state<Date | null>('executed_at', 'timestamptz'),
+  /** Per deadline kind: MET, MET on time, OVERDUE. */
+  deadlineOutcomes: state<number[]>('deadline_outcomes', '_int2', () => new Array<number>(DEADLINE_KINDS.length * 3).fill(0)),
+  closedAt: state<Date | null>('closed_at', 'timestamptz'),
+  createdAt: origin<Date>('created_at', 'timestamptz'),
+  updatedAt: { ...state<Date>('updated_at', 'timestamptz'), inserted: true } as const,
+  deletedAt: { ...state<Date | null>('deleted_at', 'timestamptz'), selected: false } as const,
+} satisfies Record<string, Spec>;
+
+export type RequestFieldName = keyof typeof SPECS;
+
+type ValueOf<K extends RequestFieldName> = (typeof SPECS)[K] extends Typed<infer T> ? T : never;
+/** A request's own columns as read (every field but deletedAt), typed from the descriptor. */
+export type DescribedRow = { [K in Exclude<RequestFieldName, 'deletedAt'>]: ValueOf<K> };
+
+/** Every column of a request, in the order the row, the content as sent and the edit's input list them. Deeply frozen. */
+export const REQUEST_FIELDS: Readonly<Record<RequestFieldName, RequestField>> = Object.freeze(
+  Object.fromEntries(
+    Object.entries(SPECS).map(([name, s]) => [
+      name,
+      Object.freeze({ writable: false, draft: false, sent: false, inserted: false, selected: true, initial: none, ...s } satisfies RequestField),
+    ]),
+  ) as Record<RequestFieldName, RequestField>,
+);
+
+const NAMES = Object.keys(REQUEST_FIELDS) as RequestFieldName[];
+
+/** The fields whose descriptor says `flag`, in descriptor order. */
+export function fieldsWhere(flag: 'writable' | 'draft' | 'sent' | 'inserted' | 'selected'): RequestFieldName[] {
+  return NAMES.filter((name) => REQUEST_FIELDS[name][flag]);
+}
+
+/** A draft's content fields: what the create and edit commands take. */
+export const DRAFT_FIELDS = fieldsWhere('draft') as readonly DraftField[];
+/** The content as sent (DESIGN §2): what the requested side receives of a request. */
+export const SENT_FIELDS = fieldsWhere('sent') as readonly SentField[];
+
+type Flagged<F extends 'draft' | 'sent'> = { [K in RequestFieldName]: (typeof SPECS)[K] extends { [P in F]: true } ? K : never }[RequestFieldName];
+export type DraftField = Flagged<'draft'>;
+export type SentField = Flagged<'sent'>;
+export type WritableField = { [K in RequestFieldName]: (typeof SPECS)[K] extends { writable: true } ? K : never }[RequestFieldName];
+
+/** What the requested side receives of a request: its content, frozen from submit on. */
+export function contentAsSent<R extends Record<SentField, unknown>>(row: R): Record<SentField, unknown> {
+  return Object.fromEntries(SENT_FIELDS.map((name) => [name, row[name]])) as Record<SentField, unknown>;
+}
+
+/** Fields a change sets, by property name (their columns: WRITABLE_COLUMNS). */
+export type RequestChanges = { -readonly [K in WritableField]?: unknown };

@@ -1,0 +1,11 @@
+import type { DescribedRow } from './request-fields';
+
+/** A request as read with its two authorities: what every read and action works from (its own columns: REQUEST_FIELDS). */
+export type RequestRow = DescribedRow & {
+  requestingAuthorityCode: string;
+  requestingAuthorityName: string;
+  requestingAuthorityTimezone: string;
+  requestedAuthorityCode: string;
+  requestedAuthorityName: string;
+  requestedAuthorityTimezone: string;
+};
