@@ -20,4 +20,6 @@ npm run console:build
 echo
 echo "MLA Hub console: http://${HOST:-127.0.0.1}:${PORT:-3000}/  (sign in as prosecutor@vn.example, officer@sg.example, … password demo-password-2026)"
 echo
+# The configuration refuses to guess the mode (issue 22): this script runs a developer's instance.
+export NODE_ENV="${NODE_ENV:-development}"
 exec npm start

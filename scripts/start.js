@@ -15,6 +15,11 @@ if (entrypoints.length === 0) {
   process.exit(1);
 }
 
+if (!process.env.NODE_ENV) {
+  console.error('NODE_ENV is not set: set it to production, development or test (`bash scripts/run.sh` sets development).');
+  process.exit(1);
+}
+
 const children = entrypoints.map(([name, file]) => {
   const child = spawn(process.execPath, [path.join(root, file)], { stdio: 'inherit', env: process.env });
   child.on('exit', (code, signal) => {

@@ -38,6 +38,7 @@ async function dropDatabase(name) {
 const BENCH_ENV = {
   NODE_ENV: 'production',
   JWT_SECRET: require('node:crypto').randomBytes(32).toString('base64url'),
+  WEBHOOK_SECRET_KEY: require('node:crypto').randomBytes(32).toString('base64'),
   LOG_LEVEL: 'warn',
   RATE_LIMIT_PER_USER: '0',
   RATE_LIMIT_PER_CLIENT: '0',

@@ -6,8 +6,9 @@ import { authorityId, createUser, expectProblem, loginAll, USERS, UserKey } from
  * Admin actions are audited (DESIGN §2, issue 11 item 4): every creation or change of an
  * authority (its webhook included) or a user writes an append-only audit row in the
  * change's own transaction; a country's supervisors read the rows touching their country
- * (`GET /audit`), never a third country's, and are told when an OFFICER or SUPERVISOR is
- * created for, or moved into, one of its authorities.
+ * (`GET /audit`), never a third country's, and are told when a user who sees requests is
+ * created for, or moved into, one of its authorities or has their password reset (issue 22:
+ * a new ADMIN is told to, and audited for, every country).
  */
 describe('admin audit (e2e)', () => {
   let t: TestApp;
@@ -120,7 +121,7 @@ describe('admin audit (e2e)', () => {
     expect(dump).not.toMatch(/argon2|password_hash|passwordHash/);
   });
 
-  it('tells the country’s supervisors, in their language, when an OFFICER or SUPERVISOR is created for or moved into one of its authorities', async () => {
+  it('tells the country’s supervisors, in their language, when a user who sees requests is created for or moved into one of its authorities, or their password reset', async () => {
     tick();
     await createUser(t, as.admin, { email: 'new.prosecutor@vn.example', role: 'PROSECUTOR', authorityId: await authorityId(t, 'VN-HCM-PROS') });
     await w.deliverAll();
@@ -130,17 +131,24 @@ describe('admin audit (e2e)', () => {
         // Delivered together (one inbox time): in the order of the changes, newest first.
         .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
     const vn = await inbox(as.vnSupervisor);
-    // Created as OFFICER, reactivated, made SUPERVISOR (all at VN-CA); not the deactivation, the move out, the password or the prosecutor.
+    // The prosecutor (issue 22: a PROSECUTOR reads content too); created as OFFICER, reactivated, made SUPERVISOR (all at
+    // VN-CA); not the deactivation, nor the move out, nor the password reset once in Singapore.
     expect(vn.map((n) => [n.payload.data.email, n.payload.data.role, n.payload.data.action])).toEqual([
+      ['new.prosecutor@vn.example', 'PROSECUTOR', 'user.created'],
       ['new.officer@vn.example', 'SUPERVISOR', 'user.updated'],
       ['new.officer@vn.example', 'OFFICER', 'user.updated'],
       ['new.officer@vn.example', 'OFFICER', 'user.created'],
     ]);
-    expect(vn[2]).toMatchObject({ requestId: null, title: 'OFFICER mới tại VN-CA: new.officer@vn.example' });
-    expect(vn[2]?.body).toContain('Phạm Quốc Dũng');
-    expect(vn[2]?.payload).toMatchObject({ request: null, data: { authorityCode: 'VN-CA', country: 'VN', by: USERS.admin, auditId: expect.any(String) } });
+    expect(vn[3]).toMatchObject({ requestId: null, title: 'OFFICER mới tại VN-CA: new.officer@vn.example' });
+    expect(vn[3]?.body).toContain('Phạm Quốc Dũng');
+    expect(vn[3]?.payload).toMatchObject({ request: null, data: { authorityCode: 'VN-CA', country: 'VN', by: USERS.admin, auditId: expect.any(String) } });
     const sg = await inbox(as.sgSupervisor);
     expect(sg.map((n) => [n.title, n.payload.data.action])).toEqual([['New SUPERVISOR at SG-CA: new.officer@vn.example', 'user.updated']]);
+    // The password reset in Singapore is told to Singapore's supervisors, as a reset (issue 22).
+    const resets = ((await t.http.get('/api/v1/notifications?limit=100').set('authorization', as.sgSupervisor)).body.items as { type: string; title: string }[]).filter(
+      (n) => n.type === 'audit.password_reset',
+    );
+    expect(resets.map((n) => n.title)).toEqual(['Password reset for new.officer@vn.example (SUPERVISOR at SG-CA)']);
     // Addressed to the supervisors only, not their authority's officers.
     expect(await inbox(as.vnOfficer)).toEqual([]);
     expect(await inbox(as.sgOfficer)).toEqual([]);
@@ -150,7 +158,7 @@ describe('admin audit (e2e)', () => {
     tick();
     const thSupervisor = await createUser(t, as.admin, { email: 'supervisor@th.example', role: 'SUPERVISOR', authorityId: thCa });
     tick();
-    await createUser(t, as.admin, { email: 'second.admin@example.org', role: 'ADMIN' });
+    const secondAdmin = await createUser(t, as.admin, { email: 'second.admin@example.org', role: 'ADMIN' });
     const th = await t.login(thSupervisor.email);
 
     const all = async (who: string, query: Record<string, string> = {}) => {
@@ -174,8 +182,10 @@ describe('admin audit (e2e)', () => {
     expect(vn.every((r) => r.countries.includes('VN'))).toBe(true);
     expect(sg.every((r) => r.countries.includes('SG'))).toBe(true);
     expect(thRows.every((r) => r.countries.includes('TH'))).toBe(true);
-    expect(thRows.map((r) => r.targetId)).toEqual([thSupervisor.id, thCa, thCa, thCa, thCa, thCa]);
-    expect(JSON.stringify(thRows)).not.toMatch(/"VN"|"SG"|vn\.example|sg\.example/);
+    // A new ADMIN concerns every country (issue 22: once audited with countries: [], seen by no supervisor).
+    expect(thRows.map((r) => r.targetId)).toEqual([secondAdmin.id, thSupervisor.id, thCa, thCa, thCa, thCa, thCa]);
+    expect(thRows[0]).toMatchObject({ countries: ['SG', 'TH', 'VN'], after: { email: 'second.admin@example.org', role: 'ADMIN' } });
+    expect(JSON.stringify(thRows.slice(1))).not.toMatch(/"VN"|"SG"|vn\.example|sg\.example/);
     expect(vn.map((r) => r.targetId)).not.toContain(thCa);
     // The move from VN-CA to SG-CA touches both countries.
     const move = (rows: any[]) => rows.find((r) => r.targetId === officerId && r.changes.includes('authorityId'));
@@ -188,7 +198,7 @@ describe('admin audit (e2e)', () => {
       expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
     }
     expect(admin).toHaveLength((await t.sql(`SELECT 1 FROM admin_audit`)).length);
-    expect(admin[0]).toMatchObject({ action: 'user.created', countries: [], after: { email: 'second.admin@example.org', role: 'ADMIN', country: null } });
+    expect(admin[0]).toMatchObject({ action: 'user.created', countries: ['SG', 'TH', 'VN'], after: { email: 'second.admin@example.org', role: 'ADMIN', country: null } });
 
     // Filters.
     const updates = await all(as.vnSupervisor, { action: 'user.updated' });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sealSecret } from '../../libs/core/src/crypto/secret-box';
 import { createReplica, createTestApp, TestApp, TestReplica } from '../support/test-app';
 import { startTestWorker, TestWorker } from '../support/test-worker';
 import { act, authorityId, completeDraft, createDraft, errorFields, expectProblem, loginAll, UserKey } from '../support/fixtures';
@@ -51,16 +52,23 @@ describe('webhook targets in production (e2e)', () => {
   let witnessPort: number;
 
   beforeAll(async () => {
+    // The witness listens on a port of its own, which production admits only through WEBHOOK_ALLOWED_PORTS.
+    witnessPort = await witness.start();
     t = await createTestApp({
       clockStart: new Date().toISOString(),
-      env: { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('base64'), WEBHOOK_MAX_ATTEMPTS: '1' },
+      env: {
+        NODE_ENV: 'production',
+        JWT_SECRET: randomBytes(32).toString('base64'),
+        WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64'),
+        WEBHOOK_ALLOWED_PORTS: String(witnessPort),
+        WEBHOOK_MAX_ATTEMPTS: '1',
+      },
     });
     // The same database and DNS, with an on-premises network allowed.
     onPrem = await createReplica(t, { WEBHOOK_ALLOWED_NETWORKS: '10.20.0.0/16,fd00:20::/32' });
     w = await startTestWorker(t);
     as = await loginAll(t);
     sgCa = await authorityId(t, 'SG-CA');
-    witnessPort = await witness.start();
     t.resolver.set('hooks.sg.example', [PUBLIC_V4, PUBLIC_V6]);
     t.resolver.set('inside.sg.example', [PUBLIC_V4, '10.1.2.3']);
     t.resolver.set('metadata.sg.example', ['169.254.169.254']);
@@ -110,6 +118,10 @@ describe('webhook targets in production (e2e)', () => {
     ['https://mapped.sg.example/', /mapped\.sg\.example resolves to ::ffff:7f00:1, a loopback/],
     ['https://localhost/', /localhost resolves to 127\.0\.0\.1, a loopback/],
     ['https://no-such-host.invalid/', /does not resolve/],
+    // Ports (issue 22): 443 and 8443 only, or WEBHOOK_ALLOWED_PORTS.
+    ['https://hooks.sg.example:8080/', /port 8080 is not allowed \(443 and 8443 only/],
+    ['https://hooks.sg.example:5432/', /port 5432 is not allowed/],
+    ['https://8.8.8.8:6379/', /port 6379 is not allowed/],
   ];
 
   it.each(refused)('refuses %s at POST and PATCH /authorities with 422 RULE_VIOLATED naming webhookUrl', async (url, why) => {
@@ -216,7 +228,7 @@ describe('webhook targets in production (e2e)', () => {
   });
 
   it('refuses at delivery a URL stored before the rules (written behind the API), without touching the network', async () => {
-    await t.sql(`UPDATE authorities SET webhook_url = $2, webhook_secret = $3 WHERE id = $1`, [sgCa, `http://127.0.0.1:${witnessPort}/legacy`, `whsec_${randomBytes(32).toString('base64')}`]);
+    await t.sql(`UPDATE authorities SET webhook_url = $2, webhook_secret = $3 WHERE id = $1`, [sgCa, `http://127.0.0.1:${witnessPort}/legacy`, sealSecret(t.config.webhookSecretKey, `whsec_${randomBytes(32).toString('base64')}`)]);
     const delivery = await sendAndDeliver();
     expect(delivery).toMatchObject({ status: 'DEAD', attempts: 1, lastError: 'target refused: must use https' });
     await t.sql(`UPDATE authorities SET webhook_url = $2 WHERE id = $1`, [sgCa, 'https://10.0.0.1/legacy']);

@@ -94,7 +94,7 @@ export function takesInput(op: Operation): boolean {
 // Building blocks
 // ----------------------------------------------------------------------------------------
 
-export const PROTOTYPE_NAMES = ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__', '__lookupSetter__'];
+export const PROTOTYPE_NAMES = ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__', '__lookupSetter__', 'prototype'];
 
 /** Every ISO 8601 form worth sending: valid ones, forms Date or PostgreSQL cannot store, and near misses. */
 export const ISO_FORMS = [

@@ -12,6 +12,7 @@ import { ApiModule } from './app.module';
 import { mountConsole } from './console-static';
 import { finishOpenApiDocument } from './openapi-document';
 import { registerApiRateLimit } from './http/api-rate-limit';
+import { registerSecurityHeaders } from './http/security-headers';
 import { clientErrorHandler, frameworkErrors, registerJsonParser, registerPathSegmentLimit } from './http/fastify-errors';
 
 export const API_PREFIX = 'api/v1';
@@ -69,6 +70,7 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
   const log = new NestLogger('HTTP');
   registerPathSegmentLimit(fastify, MAX_PARAM_LENGTH);
   await app.register(fastifyCookie);
+  await registerSecurityHeaders(app, config);
   await registerApiRateLimit(app);
   // JSON only: any other body answers 415 (Fastify would otherwise hand text/plain through as a string).
   fastify.removeContentTypeParser('text/plain');

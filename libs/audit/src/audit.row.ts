@@ -21,7 +21,7 @@ export interface AuditEntry {
   changes: string[];
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
-  /** The countries the change touches (an authority's; a user's old and new authority's); empty for an ADMIN account. */
+  /** The countries the change touches (an authority's; a user's old and new authority's; every country for an account made ADMIN). */
   countries: string[];
 }
 

@@ -20,5 +20,7 @@ export * from './http/client-address';
 export * from './net/ip-address';
 export * from './net/host-resolver';
 export * from './net/webhook-target-policy';
+export * from './crypto/secret-box';
+export * from './validation/safe-name';
 export * from './json/canonical-json';
 export * from './http/idempotency';

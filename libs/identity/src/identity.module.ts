@@ -24,6 +24,7 @@ import { AuthoritiesService } from './authorities/authorities.service';
 import { IdentityDataModule } from './identity-data.module';
 import { SessionCache } from './sessions/session-cache';
 import { UsersController } from './users/users.controller';
+import { AccountAudit } from './audit/account-audit.service';
 import { UsersService } from './users/users.service';
 
 /**
@@ -46,6 +47,7 @@ import { UsersService } from './users/users.service';
     AuthService,
     AuthoritiesService,
     UsersService,
+    AccountAudit,
     LoginLimiter,
     PasswordVerifier,
     SessionTokens,
@@ -60,6 +62,6 @@ import { UsersService } from './users/users.service';
     PasskeysService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [IdentityDataModule, StepUp, Authenticator, SessionTokens, LoginLimiter, PasswordVerifier, SessionCache],
+  exports: [IdentityDataModule, AccountAudit, StepUp, Authenticator, SessionTokens, LoginLimiter, PasswordVerifier, SessionCache],
 })
 export class IdentityModule {}

@@ -21,3 +21,5 @@ export * from './sessions/session.row';
 export * from './sessions/sessions.repository';
 export * from './sessions/session-cache';
 export * from './users/user.dto';
+export * from './audit/account-audit.service';
+export { ACCOUNT_CHANGES, type AccountChange, type CredentialResets, accountChangeOf } from './audit/admin-audit';

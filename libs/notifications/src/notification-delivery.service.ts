@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, Clock, WebhookTargetPolicy, WebhookTargetRefused } from '@mla/core';
+import { AppConfig, Clock, openSecret, WebhookTargetPolicy, WebhookTargetRefused } from '@mla/core';
 import { DeliveryRepository } from './delivery/delivery.repository';
 import { renderNotification } from './i18n/notification-texts';
 import { postWebhook, signWebhook, WebhookAttempt } from './webhooks/webhook-sender';
+
+/** A signing secret sealed under another WEBHOOK_SECRET_KEY: nothing is sent (an admin sets the webhook again). */
+const UNREADABLE_SECRET: WebhookAttempt = { ok: false, statusCode: null, error: 'signing secret unreadable: WEBHOOK_SECRET_KEY is not the key that sealed it; set the webhook again' };
 
 export type DeliveryOutcome = 'inbox-only' | 'delivered' | 'already-done' | 'dead' | 'gone';
 
@@ -61,13 +64,23 @@ export class NotificationDeliveryService {
       data,
       text,
     });
-    const result = await this.post(row.webhookUrl, signWebhook(row.webhookSecret, row.id, now, body), body);
+    const secret = this.openedSecret(row.webhookSecret);
+    const result = secret === null ? UNREADABLE_SECRET : await this.post(row.webhookUrl, signWebhook(secret, row.id, now, body), body);
     // The attempts are counted in the database: a job that failed on a database error spent none.
     const last = delivery.roundAttempts + 1 >= this.config.WEBHOOK_MAX_ATTEMPTS;
     const status = result.ok ? 'DELIVERED' : last ? 'DEAD' : 'PENDING';
     await this.delivery.recordAttempt(delivery, { status, statusCode: result.statusCode, error: result.error }, this.clock.now());
     if (status === 'PENDING') throw new WebhookAttemptFailed(`webhook to ${row.webhookUrl} failed: ${result.error}`);
     return status === 'DELIVERED' ? 'delivered' : 'dead';
+  }
+
+  /** The signing secret, opened with WEBHOOK_SECRET_KEY; null when that key did not seal it (a failed attempt, never a crash loop). */
+  private openedSecret(stored: string): string | null {
+    try {
+      return openSecret(this.config.webhookSecretKey, stored);
+    } catch {
+      return null;
+    }
   }
 
   /**

@@ -7,7 +7,7 @@ import type { LockedRequest } from './domain/actions';
 import { REQUEST_FIELDS, type RequestField, fieldsWhere } from './domain/request-fields';
 import { JSON_COLUMNS, RequestChanges, RequestRow, WRITABLE_COLUMNS } from './request.row';
 import { visibilitySql } from './domain/visibility';
-import { searchCondition } from './access-log/listing';
+import { searchCondition } from './domain/confidential-listing';
 import type { ListRequestsQueryDto } from './dto/list-requests-query.dto';
 
 /** How a field is read: a date as YYYY-MM-DD, the others as stored. */

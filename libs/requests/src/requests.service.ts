@@ -4,7 +4,7 @@ import { AppException, Clock, decodeCursor, IdempotencyRepository, PageQueryDto,
 import type { Principal } from '@mla/identity';
 import type { AccessLogDto } from './access-log/access-log.dto';
 import { AccessLogService } from './access-log/access-log.service';
-import { listedRow } from './access-log/listing';
+import { listedRow } from './domain/confidential-listing';
 import { RequestCommands } from './commands/request-commands';
 import type { Command } from './commands/command.types';
 import type { CreateRequestDto } from './dto/request-content.dto';
@@ -88,7 +88,7 @@ export class RequestsService {
   async list(p: Principal, q: ListRequestsQueryDto): Promise<RequestListDto> {
     if (p.role === 'ADMIN') throw AppException.forbidden('Administrators manage authorities and users, never the content of requests');
     const limit = q.limit ?? 20;
-    // A confidential request is listed without its title, so a list page logs no read (access-log/listing.ts).
+    // A confidential request is listed without its title, so a list page logs no read (domain/confidential-listing.ts).
     return toPage(await this.requests.page(p, q, decodeCursor(q.cursor), limit + 1, this.clock.now()), limit, (r) => toSummary(listedRow(r)));
   }
 

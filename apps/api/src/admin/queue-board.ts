@@ -39,6 +39,11 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
           return reply;
         }
       });
+      // The board's page asks Google for its web fonts: never from here (nothing leaves for another origin; PAGE_CSP).
+      scope.addHook('onSend', async (_request, reply, payload) => {
+        if (typeof payload !== 'string' || !String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
+        return payload.replace(/<link[^>]+href="https:\/\/fonts\.(googleapis|gstatic)\.com[^>]*>/g, '');
+      });
       await scope.register(board.registerPlugin());
     },
     { prefix: QUEUE_BOARD_PATH },

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { DEV_WEBHOOK_SECRET_KEY } from '../crypto/secret-box';
 import { ConfigurationError, DEV_JWT_SECRET, loadAppConfig, weakSecretReason } from './app-config';
 
 describe('loadAppConfig (DESIGN §10)', () => {
   it('has defaults that work on a developer machine', () => {
-    const c = loadAppConfig({});
+    const c = loadAppConfig({ NODE_ENV: 'development' });
     expect(c).toMatchObject({
       PORT: 3000,
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/mla_hub',
@@ -14,17 +15,42 @@ describe('loadAppConfig (DESIGN §10)', () => {
     expect(c.demoSeed).toBe(true);
   });
 
+  it('refuses to start without an explicit NODE_ENV (issue 22 item 5: it fell back to development and its published secret)', () => {
+    expect(() => loadAppConfig({})).toThrow(/NODE_ENV: required/);
+    expect(() => loadAppConfig({ JWT_SECRET: randomBytes(32).toString('base64') })).toThrow(/NODE_ENV: required/);
+    expect(() => loadAppConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV="staging"/);
+  });
+
+  it('refuses in production a secret shorter than 32 bytes, however random', () => {
+    const short = randomBytes(23).toString('base64').slice(0, 31);
+    expect(() => loadAppConfig({ NODE_ENV: 'production', WEBHOOK_SECRET_KEY: 'hUmrJ0o0cWq3cEfXQ2N8cZ7yP1qTjW4sV9xK5bL6mAo=', JWT_SECRET: short })).toThrow(/JWT_SECRET/);
+    expect(weakSecretReason(short)).toMatch(/shorter than 32/);
+  });
+
+  it('refuses in production the published webhook key, and reads a key of 32 bytes (issue 22 item 7)', () => {
+    const jwt = randomBytes(32).toString('base64');
+    expect(() => loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: jwt })).toThrow(/WEBHOOK_SECRET_KEY: required in production/);
+    expect(() => loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: jwt, WEBHOOK_SECRET_KEY: DEV_WEBHOOK_SECRET_KEY })).toThrow(/WEBHOOK_SECRET_KEY/);
+    expect(() => loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: jwt, WEBHOOK_SECRET_KEY: '00'.repeat(32) })).toThrow(/WEBHOOK_SECRET_KEY/);
+    expect(() => loadAppConfig({ NODE_ENV: 'development', WEBHOOK_SECRET_KEY: 'short' })).toThrow(/WEBHOOK_SECRET_KEY="short"/);
+    const key = randomBytes(32);
+    expect(loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: jwt, WEBHOOK_SECRET_KEY: key.toString('base64') }).webhookSecretKey).toEqual(key);
+    expect(loadAppConfig({ NODE_ENV: 'development' }).webhookSecretKey.toString('utf8')).toBe('mla-hub-development-webhook-key!');
+    expect(loadAppConfig({ NODE_ENV: 'development', WEBHOOK_ALLOWED_PORTS: '9443, 10443' }).webhookAllowedPorts).toEqual([9443, 10443]);
+    expect(() => loadAppConfig({ NODE_ENV: 'development', WEBHOOK_ALLOWED_PORTS: '443,70000' })).toThrow(/WEBHOOK_ALLOWED_PORTS/);
+  });
+
   it('stops on a wrong value, naming the variable', () => {
-    expect(() => loadAppConfig({ PORT: 'eighty' })).toThrow(ConfigurationError);
-    expect(() => loadAppConfig({ PORT: 'eighty' })).toThrow(/PORT="eighty"/);
-    expect(() => loadAppConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL/);
-    expect(() => loadAppConfig({ QUEUE_PREFIX: 'a:b' })).toThrow(/QUEUE_PREFIX/);
-    expect(() => loadAppConfig({ DEMO_SEED: 'maybe' })).toThrow(/DEMO_SEED/);
+    expect(() => loadAppConfig({ NODE_ENV: 'development', PORT: 'eighty' })).toThrow(ConfigurationError);
+    expect(() => loadAppConfig({ NODE_ENV: 'development', PORT: 'eighty' })).toThrow(/PORT="eighty"/);
+    expect(() => loadAppConfig({ NODE_ENV: 'development', REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL/);
+    expect(() => loadAppConfig({ NODE_ENV: 'development', QUEUE_PREFIX: 'a:b' })).toThrow(/QUEUE_PREFIX/);
+    expect(() => loadAppConfig({ NODE_ENV: 'development', DEMO_SEED: 'maybe' })).toThrow(/DEMO_SEED/);
   });
 
   it('names every wrong variable at once', () => {
     try {
-      loadAppConfig({ PORT: '-1', DATABASE_URL: 'mysql://x' });
+      loadAppConfig({ NODE_ENV: 'development', PORT: '-1', DATABASE_URL: 'mysql://x' });
       throw new Error('no error');
     } catch (error) {
       expect((error as Error).message).toMatch(/PORT/);
@@ -34,15 +60,15 @@ describe('loadAppConfig (DESIGN §10)', () => {
 
   it('requires a real JWT secret in production, and no demo seed there by default', () => {
     expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required in production/);
-    expect(() => loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+    expect(() => loadAppConfig({ NODE_ENV: 'production', WEBHOOK_SECRET_KEY: 'hUmrJ0o0cWq3cEfXQ2N8cZ7yP1qTjW4sV9xK5bL6mAo=', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
     // A random secret (openssl rand -base64 48); 40 times "x" was accepted before issue 10, now refused as obvious.
-    const prod = loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: 'q3V9kz1R0bXn7m2PwYc4HtLs8Ue6JfAa5dGhKiOoNpQr' });
+    const prod = loadAppConfig({ NODE_ENV: 'production', WEBHOOK_SECRET_KEY: 'hUmrJ0o0cWq3cEfXQ2N8cZ7yP1qTjW4sV9xK5bL6mAo=', JWT_SECRET: 'q3V9kz1R0bXn7m2PwYc4HtLs8Ue6JfAa5dGhKiOoNpQr' });
     expect(prod.demoSeed).toBe(false);
     expect(prod.JWT_SECRET).not.toBe(DEV_JWT_SECRET);
   });
 
   it('parses booleans and numbers', () => {
-    expect(loadAppConfig({ DEMO_SEED: 'false', PORT: '8080' })).toMatchObject({ DEMO_SEED: false, PORT: 8080 });
+    expect(loadAppConfig({ NODE_ENV: 'development', DEMO_SEED: 'false', PORT: '8080' })).toMatchObject({ DEMO_SEED: false, PORT: 8080 });
   });
 
   it('refuses in production a secret that is short, published, a placeholder or obvious, naming JWT_SECRET', () => {
@@ -57,7 +83,7 @@ describe('loadAppConfig (DESIGN §10)', () => {
       'ThisIsMyJwtSecretForProduction2026!!',
     ];
     for (const secret of weak) {
-      expect(() => loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: secret })).toThrow(/JWT_SECRET/);
+      expect(() => loadAppConfig({ NODE_ENV: 'production', WEBHOOK_SECRET_KEY: 'hUmrJ0o0cWq3cEfXQ2N8cZ7yP1qTjW4sV9xK5bL6mAo=', JWT_SECRET: secret })).toThrow(/JWT_SECRET/);
       expect(weakSecretReason(secret)).not.toBeNull();
     }
     expect(weakSecretReason('q3V9kz1R0bXn7m2PwYc4HtLs8Ue6JfAa5dGhKiOoNpQr')).toBeNull();
@@ -68,19 +94,19 @@ describe('loadAppConfig (DESIGN §10)', () => {
   });
 
   it('reads the limits, the proxy setting and the allowed origins, refusing wrong values', () => {
-    const c = loadAppConfig({});
+    const c = loadAppConfig({ NODE_ENV: 'development' });
     expect(c.trustProxy).toBe(false);
     expect(c.allowedOrigins).toEqual([]);
     expect(c).toMatchObject({ LOGIN_MAX_FAILURES_PER_ACCOUNT_CLIENT: 10, LOGIN_MAX_FAILURES_PER_CLIENT: 100, RATE_LIMIT_PER_USER: 1200 });
-    expect(loadAppConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback,10.0.0.0/8');
-    expect(loadAppConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
-    expect(loadAppConfig({ ALLOWED_ORIGINS: 'https://Console.example.org, http://127.0.0.1:5173' }).allowedOrigins).toEqual([
+    expect(loadAppConfig({ NODE_ENV: 'development', TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback,10.0.0.0/8');
+    expect(loadAppConfig({ NODE_ENV: 'development', TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadAppConfig({ NODE_ENV: 'development', ALLOWED_ORIGINS: 'https://Console.example.org, http://127.0.0.1:5173' }).allowedOrigins).toEqual([
       'https://console.example.org',
       'http://127.0.0.1:5173',
     ]);
-    expect(() => loadAppConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
-    expect(() => loadAppConfig({ ALLOWED_ORIGINS: 'console.example.org' })).toThrow(/ALLOWED_ORIGINS/);
-    expect(() => loadAppConfig({ LOGIN_MAX_FAILURES_PER_CLIENT: '0' })).toThrow(/LOGIN_MAX_FAILURES_PER_CLIENT/);
-    expect(() => loadAppConfig({ BODY_MAX_DEPTH: 'deep' })).toThrow(/BODY_MAX_DEPTH/);
+    expect(() => loadAppConfig({ NODE_ENV: 'development', TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadAppConfig({ NODE_ENV: 'development', ALLOWED_ORIGINS: 'console.example.org' })).toThrow(/ALLOWED_ORIGINS/);
+    expect(() => loadAppConfig({ NODE_ENV: 'development', LOGIN_MAX_FAILURES_PER_CLIENT: '0' })).toThrow(/LOGIN_MAX_FAILURES_PER_CLIENT/);
+    expect(() => loadAppConfig({ NODE_ENV: 'development', BODY_MAX_DEPTH: 'deep' })).toThrow(/BODY_MAX_DEPTH/);
   });
 });

@@ -15,6 +15,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { DEV_WEBHOOK_SECRET_KEY, parseSecretKey } from '../crypto/secret-box';
 import { IpNetwork, parseCidr } from '../net/ip-address';
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -39,7 +40,7 @@ const PLACEHOLDER = /change[-_ ]?me|replace[-_ ]?me|your[-_ ]?(jwt[-_ ]?)?secret
  * unit repeated). Generate one with `openssl rand -base64 48`.
  */
 export function weakSecretReason(secret: string): string | null {
-  if (secret.length < 32) return 'is shorter than 32 characters';
+  if (secret.length < 32 || Buffer.byteLength(secret, 'utf8') < 32) return 'is shorter than 32 characters';
   const lower = secret.toLowerCase();
   if (KNOWN_SECRETS.some((known) => lower.includes(known.toLowerCase()))) return 'is a published default';
   if (PLACEHOLDER.test(secret)) return 'looks like a placeholder';
@@ -123,12 +124,43 @@ class AllowedNetworks implements ValidatorConstraintInterface {
   }
 }
 
+/** WEBHOOK_ALLOWED_PORTS: comma-separated TCP ports (1-65535); null when an entry is not one. */
+export function parsePorts(value: string): number[] | null {
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  if (!entries.every((e) => /^\d{1,5}$/.test(e) && Number(e) >= 1 && Number(e) <= 65535)) return null;
+  return [...new Set(entries.map(Number))];
+}
+
+@ValidatorConstraint({ name: 'ports' })
+class PortList implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && parsePorts(value) !== null;
+  }
+  defaultMessage(): string {
+    return 'WEBHOOK_ALLOWED_PORTS must be a comma-separated list of TCP ports (1-65535), e.g. 9443,10443';
+  }
+}
+
+@ValidatorConstraint({ name: 'secretKey' })
+class SecretKey implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && parseSecretKey(value) !== null;
+  }
+  defaultMessage(): string {
+    return 'WEBHOOK_SECRET_KEY must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)';
+  }
+}
+
 /**
  * Every setting of the service, read once from the environment and validated at boot
  * (DESIGN §10). A wrong value stops the boot with a message naming the variable.
  * Read it through this typed class, never through `process.env`.
  */
 export class AppConfig {
+  /** Required, never guessed (issue 22 item 5: unset, it once fell back to development and its published secret). */
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
@@ -441,6 +473,23 @@ export class AppConfig {
   @Matches(/^[a-z0-9.-]{1,253}$/, { message: 'WEBAUTHN_RP_ID must be a host name such as mla.example.org' })
   WEBAUTHN_RP_ID?: string;
 
+  /**
+   * Ports webhooks may use besides the default ones: in production only 443 and 8443 are
+   * allowed without this list; outside production any port but the well-known database and
+   * cache ports (5432, 6379, 3306, 27017, 9200, 11211, …), which this list admits again.
+   */
+  @Validate(PortList)
+  WEBHOOK_ALLOWED_PORTS = '';
+
+  /**
+   * The key (32 bytes: 64 hex digits or base64) that encrypts webhook signing secrets at rest
+   * (AES-256-GCM). The default is the published development key, refused in production. Set
+   * it alike on the API and the worker; changing it makes stored secrets unreadable (set the
+   * webhooks again).
+   */
+  @Validate(SecretKey)
+  WEBHOOK_SECRET_KEY = DEV_WEBHOOK_SECRET_KEY;
+
   /** The demo seed runs by default everywhere but production. */
   get demoSeed(): boolean {
     return this.DEMO_SEED ?? this.NODE_ENV !== 'production';
@@ -463,6 +512,14 @@ export class AppConfig {
     if (v === undefined) return this.isProduction ? ['PROSECUTOR', 'OFFICER', 'SUPERVISOR', 'ADMIN'] : [];
     return v === 'none' ? [] : v.split(',').map((r) => r.trim());
   }
+  /** WEBHOOK_ALLOWED_PORTS as numbers. */
+  get webhookAllowedPorts(): number[] {
+    return parsePorts(this.WEBHOOK_ALLOWED_PORTS) ?? [];
+  }
+  /** WEBHOOK_SECRET_KEY as its 32 bytes. */
+  get webhookSecretKey(): Buffer {
+    return parseSecretKey(this.WEBHOOK_SECRET_KEY) ?? (parseSecretKey(DEV_WEBHOOK_SECRET_KEY) as Buffer);
+  }
   /** ALLOWED_ORIGINS as a list (lower-case). */
   get allowedOrigins(): string[] {
     return parseOrigins(this.ALLOWED_ORIGINS) ?? [];
@@ -481,15 +538,24 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     if (value !== undefined && value !== '') raw[key] = value;
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
-  const lines = validateSync(config).map((e) => {
+  const lines: string[] = [];
+  if (raw.NODE_ENV === undefined) {
+    lines.push('NODE_ENV: required: set it explicitly to development, test or production (the development mode trusts a published JWT secret)');
+  }
+  lines.push(...validateSync(config).map((e) => {
     const messages = Object.values(e.constraints ?? {}).join('; ');
     return `${e.property}=${JSON.stringify(raw[e.property] ?? null)}: ${messages}`;
-  });
+  }));
   if (config.isProduction && config.JWT_SECRET === DEV_JWT_SECRET) {
     lines.push('JWT_SECRET: required in production (set a secret of at least 32 characters, e.g. openssl rand -base64 48)');
   } else if (config.isProduction && typeof config.JWT_SECRET === 'string') {
     const weak = weakSecretReason(config.JWT_SECRET);
     if (weak) lines.push(`JWT_SECRET: ${weak}; production needs a random secret of at least 32 characters (e.g. openssl rand -base64 48)`);
+  }
+  if (config.isProduction && parseSecretKey(config.WEBHOOK_SECRET_KEY)?.equals(parseSecretKey(DEV_WEBHOOK_SECRET_KEY) as Buffer)) {
+    lines.push('WEBHOOK_SECRET_KEY: required in production (the default is the published development key): openssl rand -base64 32');
+  } else if (config.isProduction && new Set(parseSecretKey(config.WEBHOOK_SECRET_KEY) ?? []).size < 8) {
+    lines.push('WEBHOOK_SECRET_KEY: has fewer than 8 distinct bytes; production needs a random key (openssl rand -base64 32)');
   }
   if (lines.length > 0) {
     throw new ConfigurationError(`Invalid configuration:\n  ${lines.join('\n  ')}`);

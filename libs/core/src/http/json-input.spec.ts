@@ -15,7 +15,7 @@ describe('the checks on client JSON (issue 10)', () => {
     expect(firstInputProblem({ a: deep }, 32)).toEqual({ field: expect.stringMatching(/^a(\[0\])+$/), message: 'nests deeper than 32 levels' });
     expect(firstInputProblem({ title: 'a\u0000b' }, 32)).toEqual({ field: 'title', message: expect.stringMatching(/NUL/) });
     expect(firstInputProblem({ list: ['ok', '\ud800'] }, 32)).toEqual({ field: 'list[1]', message: expect.stringMatching(/surrogate/) });
-    for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf']) {
+    for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf', 'prototype']) {
       const value = JSON.parse(`{"offence":{"${name}":1}}`) as unknown;
       expect(firstInputProblem(value, 32)).toEqual({ field: `offence.${name}`, message: 'is not a known field' });
     }

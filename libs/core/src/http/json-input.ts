@@ -31,7 +31,12 @@ export function jsonNestingExceeds(text: string, limit: number): boolean {
  * plain object, where these are always "known": they are rejected here instead, like any
  * other unknown field. No DTO has a field of these names.
  */
-export const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+export const PROTOTYPE_NAMES: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  // Not inherited, but Nest's ValidationPipe deletes it silently (with __proto__ and constructor) before class-validator
+  // sees it: a body with `prototype` was accepted where every other unknown field is a 400 (issue 22 item 7).
+  'prototype',
+]);
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 

@@ -17,7 +17,7 @@ class MapResolver extends HostResolver {
 
 const policy = (env: Record<string, string>, answers: Record<string, string[]> = {}) => new WebhookTargetPolicy(loadAppConfig(env), new MapResolver(answers));
 const production = (answers: Record<string, string[]> = {}, extra: Record<string, string> = {}) =>
-  policy({ NODE_ENV: 'production', JWT_SECRET: SECRET, ...extra }, answers);
+  policy({ NODE_ENV: 'production', WEBHOOK_SECRET_KEY: 'hUmrJ0o0cWq3cEfXQ2N8cZ7yP1qTjW4sV9xK5bL6mAo=', JWT_SECRET: SECRET, ...extra }, answers);
 
 async function refusal(p: WebhookTargetPolicy, url: string): Promise<string> {
   try {
@@ -103,21 +103,37 @@ describe('WebhookTargetPolicy', () => {
         return Promise.reject(Object.assign(new Error('try again'), { code: 'EAI_AGAIN' }));
       }
     })();
-    const p = new WebhookTargetPolicy(loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }), failing);
+    const p = new WebhookTargetPolicy(loadAppConfig({ NODE_ENV: 'production', WEBHOOK_SECRET_KEY: 'hUmrJ0o0cWq3cEfXQ2N8cZ7yP1qTjW4sV9xK5bL6mAo=', JWT_SECRET: SECRET }), failing);
     await expect(p.check('https://hooks.example/')).rejects.toMatchObject({ temporary: true, reason: expect.stringMatching(/EAI_AGAIN/) });
     const hanging = new (class extends HostResolver {
       lookup(): Promise<ResolvedAddress[]> {
         return new Promise(() => undefined);
       }
     })();
-    const slow = new WebhookTargetPolicy(loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, WEBHOOK_TIMEOUT_MS: '100' }), hanging);
+    const slow = new WebhookTargetPolicy(loadAppConfig({ NODE_ENV: 'production', WEBHOOK_SECRET_KEY: 'hUmrJ0o0cWq3cEfXQ2N8cZ7yP1qTjW4sV9xK5bL6mAo=', JWT_SECRET: SECRET, WEBHOOK_TIMEOUT_MS: '100' }), hanging);
     await expect(slow.check('https://hooks.example/')).rejects.toMatchObject({ temporary: true, reason: expect.stringMatching(/ETIMEOUT/) });
   });
 
+  it('limits ports: 443 and 8443 in production, no database or cache port elsewhere, WEBHOOK_ALLOWED_PORTS admitting more (issue 22 item 7)', async () => {
+    const prod = production({ 'hooks.example.org': ['8.8.8.8'] });
+    for (const url of ['https://hooks.example.org/', 'https://hooks.example.org:443/', 'https://hooks.example.org:8443/x']) await expect(prod.check(url)).resolves.toBeDefined();
+    for (const port of [80, 22, 5432, 6379, 8080, 9443]) {
+      expect(await refusal(prod, `https://hooks.example.org:${port}/`)).toBe(`port ${port} is not allowed (443 and 8443 only, or a port of WEBHOOK_ALLOWED_PORTS)`);
+    }
+    await expect(production({ 'hooks.example.org': ['8.8.8.8'] }, { WEBHOOK_ALLOWED_PORTS: '9443' }).check('https://hooks.example.org:9443/')).resolves.toBeDefined();
+
+    const dev = policy({ NODE_ENV: 'development', REDIS_URL: 'redis://127.0.0.1:16400' }, { localhost: ['127.0.0.1'] });
+    for (const url of ['http://127.1:5432/', 'http://localhost:6379/', 'http://127.0.0.1:3306/', 'http://[::1]:27017/', 'http://127.0.0.1:9200/', 'http://127.0.0.1:11211/', 'http://127.0.0.1:16400/']) {
+      expect(await refusal(dev, url)).toMatch(/^port \d+ is a database or cache port/);
+    }
+    for (const url of ['http://127.0.0.1:9000/', 'http://localhost/', 'https://127.0.0.1:8443/']) await expect(dev.check(url)).resolves.toBeDefined();
+    await expect(policy({ NODE_ENV: 'test', WEBHOOK_ALLOWED_PORTS: '6379' }, {}).check('http://127.0.0.1:6379/')).resolves.toBeDefined();
+  });
+
   it('validates WEBHOOK_ALLOWED_NETWORKS at boot, naming the entries refused', () => {
-    expect(() => loadAppConfig({ WEBHOOK_ALLOWED_NETWORKS: '10.0.0.0/8,banana' })).toThrow(/WEBHOOK_ALLOWED_NETWORKS.*banana/);
-    expect(() => loadAppConfig({ WEBHOOK_ALLOWED_NETWORKS: '10.20.1.0/16' })).toThrow(/host bits/);
-    expect(() => loadAppConfig({ WEBHOOK_ALLOWED_NETWORKS: '0.0.0.0/0' })).toThrow(/admits every address/);
-    expect(loadAppConfig({ WEBHOOK_ALLOWED_NETWORKS: '10.20.0.0/16,fd00::/8' }).webhookAllowedNetworks).toHaveLength(2);
+    expect(() => loadAppConfig({ NODE_ENV: 'development', WEBHOOK_ALLOWED_NETWORKS: '10.0.0.0/8,banana' })).toThrow(/WEBHOOK_ALLOWED_NETWORKS.*banana/);
+    expect(() => loadAppConfig({ NODE_ENV: 'development', WEBHOOK_ALLOWED_NETWORKS: '10.20.1.0/16' })).toThrow(/host bits/);
+    expect(() => loadAppConfig({ NODE_ENV: 'development', WEBHOOK_ALLOWED_NETWORKS: '0.0.0.0/0' })).toThrow(/admits every address/);
+    expect(loadAppConfig({ NODE_ENV: 'development', WEBHOOK_ALLOWED_NETWORKS: '10.20.0.0/16,fd00::/8' }).webhookAllowedNetworks).toHaveLength(2);
   });
 });

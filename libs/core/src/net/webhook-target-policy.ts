@@ -28,6 +28,34 @@ export class WebhookTargetRefused extends Error {
 /** Categories that no allow-list admits: they are never one host. */
 const NEVER: AddressCategory[] = ['unspecified', 'this-network', 'multicast', 'broadcast'];
 
+/** The ports of production webhooks (HTTPS and its usual alternative); others only through WEBHOOK_ALLOWED_PORTS. */
+export const PRODUCTION_WEBHOOK_PORTS: readonly number[] = [443, 8443];
+
+/**
+ * Ports refused outside production (unless WEBHOOK_ALLOWED_PORTS names them): databases,
+ * caches, search engines and brokers, which a webhook must never be able to poke (its
+ * answers, or their absence, would map them). The ports of DATABASE_URL and REDIS_URL too.
+ */
+export const DATABASE_PORTS: readonly number[] = [
+  1433, 1521, 2181, 2379, 2380, 3306, 4369, 5432, 5433, 5672, 5984, 6379, 6380, 7000, 7001, 7474, 7687, 8086, 8529, 9042, 9092, 9200, 9300, 11211, 15672,
+  16379, 26379, 27017, 27018, 27019, 28015, 33060,
+];
+
+/** The port a URL connects to (its scheme's default when it names none). */
+export function portOf(url: URL): number {
+  return url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
+}
+
+/** The port of a service URL from the configuration (postgres://, redis://), or null. */
+function configuredPort(text: string, fallback: number): number | null {
+  try {
+    const url = new URL(text);
+    return url.port === '' ? fallback : Number(url.port);
+  } catch {
+    return null;
+  }
+}
+
 /** Parses a URL as the deliveries will (WHATWG: `https://2130706433/` is 127.0.0.1); null when it is not an http(s) URL. */
 export function parseWebhookUrl(text: string): URL | null {
   if (!/^https?:\/\//i.test(text)) return null;
@@ -45,25 +73,40 @@ export function parseWebhookUrl(text: string): URL | null {
  * unique-local, carrier-grade NAT, multicast, unspecified, broadcast, documentation,
  * benchmarking or reserved address, nor an IPv6 form embedding one), unless it lies in
  * WEBHOOK_ALLOWED_NETWORKS (an on-premises network). Outside production, `http` and loopback
- * are allowed too. Checked when an admin sets the URL and again at every delivery, after
+ * are allowed too. Ports: 443 and 8443 in production, any but a database's or a cache's
+ * elsewhere, and those of WEBHOOK_ALLOWED_PORTS. Checked when an admin sets the URL and again at every delivery, after
  * DNS, whose connection then goes to the checked addresses only.
  */
 @Injectable()
 export class WebhookTargetPolicy {
   private readonly allowed: IpNetwork[];
+  private readonly allowedPorts: Set<number>;
+  private readonly refusedPorts: Set<number>;
 
   constructor(
     private readonly config: AppConfig,
     private readonly resolver: HostResolver,
   ) {
     this.allowed = config.webhookAllowedNetworks;
+    this.allowedPorts = new Set(config.webhookAllowedPorts);
+    const own = [configuredPort(config.DATABASE_URL, 5432), configuredPort(config.REDIS_URL, 6379)].filter((p): p is number => p !== null);
+    this.refusedPorts = new Set([...DATABASE_PORTS, ...own]);
   }
 
   /** The URL's own rules, without DNS: a reason, or null. */
   urlProblem(url: URL): string | null {
     if (this.config.isProduction && url.protocol !== 'https:') return 'must use https';
     if (url.username !== '' || url.password !== '') return 'must not carry credentials (user:password@)';
-    return null;
+    return this.portProblem(portOf(url));
+  }
+
+  /** Production: 443 and 8443 only; elsewhere any port but a database's or a cache's; WEBHOOK_ALLOWED_PORTS admits more. */
+  portProblem(port: number): string | null {
+    if (this.allowedPorts.has(port)) return null;
+    if (this.config.isProduction) {
+      return PRODUCTION_WEBHOOK_PORTS.includes(port) ? null : `port ${port} is not allowed (443 and 8443 only, or a port of WEBHOOK_ALLOWED_PORTS)`;
+    }
+    return this.refusedPorts.has(port) ? `port ${port} is a database or cache port (refused unless WEBHOOK_ALLOWED_PORTS names it)` : null;
   }
 
   /** What this address is when it may not be a webhook target (e.g. `a private address (RFC 1918)`), or null when it may. */

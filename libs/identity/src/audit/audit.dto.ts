@@ -32,7 +32,7 @@ export class AuditEntryDto {
   /** The target's fields after the change. */
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true })
   after: Record<string, unknown> | null;
-  /** The countries the change touches: the authority's; a user's old and new authority's (none for an ADMIN account). */
+  /** The countries the change touches: the authority's; a user's old and new authority's; every country for an account made ADMIN (none for other changes of an ADMIN account). */
   countries: string[];
 }
 

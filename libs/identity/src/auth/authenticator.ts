@@ -23,8 +23,9 @@ type CookieRequest = FastifyRequest & { cookies?: Record<string, string | undefi
  * clients) or the console's cookie, verified (signature, `iss`, `aud`, expiry) and then
  * checked against the live session and user: the session is neither signed out nor expired
  * nor ended by a change of its user (its epoch), and the user is active with the role and
- * the authority the token names. A cookie-carried state change must also come from an
- * allowed Origin (the API's own, or ALLOWED_ORIGINS): a cross-site form or script cannot
+ * the authority the token names. The caller's e-mail, role, authority, its code and country
+ * are then read from that live row, never from the token's claims. A cookie-carried state
+ * change must also come from an allowed Origin (the API's own, or ALLOWED_ORIGINS): a cross-site form or script cannot
  * ride on the cookie.
  */
 @Injectable()
@@ -67,14 +68,17 @@ export class Authenticator {
     const ended = whyEnded(state, claims, this.clock.now());
     if (ended) throw new AppException('UNAUTHENTICATED', `The session has ended (${ended}); log in again`);
     if (credential.transport === 'cookie' && UNSAFE_METHODS.has(request.method)) this.assertAllowedOrigin(request);
+    // Who calls is the live session's user (issue 22 item 5): a claim the token adds or changes, even signed with the
+    // right secret, says nothing. whyEnded() checked that the role and authority are the ones the session was opened with.
+    const live = state as SessionState;
     return {
-      userId: claims.sub,
-      email: claims.email,
-      role: claims.role,
-      authorityId: claims.authorityId,
-      authorityCode: claims.authorityCode ?? null,
-      country: claims.country,
-      sessionId: claims.sid,
+      userId: live.userId,
+      email: live.userEmail,
+      role: live.userRole,
+      authorityId: live.userAuthorityId ?? null,
+      authorityCode: live.authorityCode ?? null,
+      country: live.authorityCountry ?? null,
+      sessionId: live.id,
       transport: credential.transport,
       mfa: mfaOf(state as SessionState, this.config),
     };

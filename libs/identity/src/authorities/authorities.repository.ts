@@ -21,6 +21,12 @@ const SETTABLE: Record<keyof AuthorityFields, string> = {
 export class AuthoritiesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Every country that has an authority, in order (whom a new ADMIN concerns). */
+  async countries(m?: EntityManager): Promise<string[]> {
+    const rows = (await (m ?? this.dataSource).query(`SELECT DISTINCT country FROM authorities ORDER BY country`)) as { country: string }[];
+    return rows.map((r) => r.country);
+  }
+
   async findById(id: string, m?: EntityManager): Promise<AuthorityRow | null> {
     return (await this.findByIds([id], m))[0] ?? null;
   }

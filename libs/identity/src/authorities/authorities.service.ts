@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { AuditRepository } from '@mla/audit';
-import { AppException, Clock, pgErrorCode, PG, TransactionRunner, WebhookTargetPolicy, WebhookTargetRefused } from '@mla/core';
+import { AppConfig, AppException, Clock, pgErrorCode, PG, sealSecret, TransactionRunner, WebhookTargetPolicy, WebhookTargetRefused } from '@mla/core';
 import { auditEntry, authoritySnapshot, changedKeys } from '../audit/admin-audit';
 import type { Principal } from '../principal';
 import { AuthoritiesRepository } from './authorities.repository';
@@ -45,7 +45,13 @@ export class AuthoritiesService {
     private readonly targets: WebhookTargetPolicy,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
+
+  /** The secret as stored: sealed with WEBHOOK_SECRET_KEY (AES-256-GCM), never in plain text (issue 22 item 7). */
+  private sealed(secret: string | null): string | null {
+    return secret === null ? null : sealSecret(this.config.webhookSecretKey, secret);
+  }
 
   async list(caller: Principal, query: ListAuthoritiesQueryDto): Promise<AuthorityDto[]> {
     return (await this.authorities.list(query)).map((a) => toAuthorityDto(a, maySeeWebhook(caller, a.id)));
@@ -57,7 +63,7 @@ export class AuthoritiesService {
     const now = this.clock.now();
     try {
       const saved = await this.tx.run(async (m) => {
-        const row = await this.authorities.insert(m, { ...dto, webhookUrl, webhookSecret: secret });
+        const row = await this.authorities.insert(m, { ...dto, webhookUrl, webhookSecret: this.sealed(secret) });
         const after = authoritySnapshot(row);
         const changes = [...Object.keys(after).filter((k) => after[k] !== null), ...(secret ? ['webhookSecret'] : [])];
         const entry = auditEntry(admin, { action: 'authority.created', targetType: 'AUTHORITY', targetId: row.id, changes, before: null, after, countries: [row.country] });
@@ -80,7 +86,7 @@ export class AuthoritiesService {
     if (dto.webhookUrl !== undefined) {
       changes.webhookUrl = dto.webhookUrl === null ? null : await this.checkedWebhookUrl(dto.webhookUrl);
       secret = dto.webhookUrl === null ? undefined : newWebhookSecret();
-      changes.webhookSecret = secret ?? null;
+      changes.webhookSecret = this.sealed(secret ?? null);
     }
     const now = this.clock.now();
     const updated = await this.tx.run(async (m) => {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { IsOptionalNotNull } from '@mla/core';
+import { IsOptionalNotNull, IsSafeName } from '@mla/core';
 import { IsTimeZone } from '../validation/is-time-zone';
 import { IsWebhookUrl } from '../validation/is-webhook-url';
 import { AUTHORITY_KINDS, AuthorityKind } from './authority.row';
@@ -44,6 +44,7 @@ export class CreateAuthorityDto {
   @IsString()
   @MinLength(2)
   @MaxLength(200)
+  @IsSafeName()
   name: string;
 
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as VN' })
@@ -78,6 +79,7 @@ export class UpdateAuthorityDto {
   @IsString()
   @MinLength(2)
   @MaxLength(200)
+  @IsSafeName()
   name?: string;
 
   @ApiPropertyOptional({ enum: AUTHORITY_KINDS })

@@ -23,6 +23,10 @@ export interface SessionState {
   mfaAt: Date | null;
   /** Whether the user has a second factor on. */
   userMfaEnrolled: boolean;
+  /** The user's e-mail, their authority's code and country as they are now: who calls, never the token's claims. */
+  userEmail: string;
+  authorityCode: string | null;
+  authorityCountry: string | null;
 }
 
 export interface NewSession {

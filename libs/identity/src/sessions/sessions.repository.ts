@@ -4,6 +4,7 @@ import type { NewSession, SessionEndReason, SessionState } from './session.row';
 
 const STATE = `s.id, s.user_id AS "userId", s.epoch, s.expires_at AS "expiresAt", s.revoked_at AS "revokedAt",
   u.session_epoch AS "userEpoch", u.active AS "userActive", u.role AS "userRole", u.authority_id AS "userAuthorityId",
+  u.email AS "userEmail", a.code AS "authorityCode", a.country AS "authorityCountry",
   s.mfa_at AS "mfaAt", u.mfa_enrolled_at IS NOT NULL AS "userMfaEnrolled"`;
 
 /** The SQL of sessions. `m`: the caller's transaction. */
@@ -28,7 +29,7 @@ export class SessionsRepository {
 
   /** The session and its user's live state, or null when there is no such session. */
   async state(id: string): Promise<SessionState | null> {
-    const rows = (await this.dataSource.query(`SELECT ${STATE} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`, [id])) as SessionState[];
+    const rows = (await this.dataSource.query(`SELECT ${STATE} FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN authorities a ON a.id = u.authority_id WHERE s.id = $1`, [id])) as SessionState[];
     return rows[0] ?? null;
   }
 

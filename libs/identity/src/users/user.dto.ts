@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { IsOptionalNotNull, PageQueryDto } from '@mla/core';
+import { IsOptionalNotNull, IsSafeName, PageQueryDto } from '@mla/core';
 import { ROLES, type Role } from '../principal';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -28,6 +28,7 @@ export class CreateUserDto {
   @IsString()
   @MinLength(2)
   @MaxLength(200)
+  @IsSafeName()
   displayName: string;
 
   @ApiProperty({ enum: ROLES })

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditRepository } from '@mla/audit';
 import { AppException, Clock, decodeCursor, FieldError, pgErrorCode, PG, toPage, TransactionRunner } from '@mla/core';
 import type { OutboxMessage } from '@mla/outbox';
-import { auditEntry, changedKeys, isWatchedRole, userAssignedMessages, userSnapshot } from '../audit/admin-audit';
+import { AccountAudit } from '../audit/account-audit.service';
 import { AuthoritiesRepository } from '../authorities/authorities.repository';
 import { AuthorityKind, AuthorityRow } from '../authorities/authority.row';
 import { hashPassword } from '../auth/password';
@@ -41,14 +40,15 @@ export class UsersService {
     private readonly authorities: AuthoritiesRepository,
     private readonly sessions: SessionsRepository,
     private readonly sessionCache: SessionCache,
-    private readonly audit: AuditRepository,
+    private readonly accountAudit: AccountAudit,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
 
   /**
-   * An ADMIN creates a user. One transaction writes the user, its audit row and, for an
-   * OFFICER or SUPERVISOR, the notifications of their country's supervisors (DESIGN §2).
+   * An ADMIN creates a user. One transaction writes the user, its audit row and the
+   * notifications of the supervisors concerned (DESIGN §2: their country's for a user who
+   * sees requests, every country's for an ADMIN).
    */
   async create(admin: Principal, dto: CreateUserDto): Promise<UserDto> {
     await this.assertRoleFits(dto.role, dto.authorityId ?? null);
@@ -63,19 +63,7 @@ export class UsersService {
           authorityId: dto.authorityId ?? null,
           passwordHash,
         });
-        const authority = user.authorityId ? await this.authorities.findById(user.authorityId, m) : null;
-        const after = userSnapshot(user, authority);
-        const entry = auditEntry(admin, {
-          action: 'user.created',
-          targetType: 'USER',
-          targetId: user.id,
-          changes: [...Object.keys(after).filter((k) => after[k] !== null), 'password'],
-          before: null,
-          after,
-          countries: [authority?.country],
-        });
-        const notices = authority && isWatchedRole(user) ? await this.assignmentNotices(m, entry, user, authority, now) : [];
-        await this.audit.record(m, entry, notices, now);
+        await this.accountAudit.record(m, admin, null, user, {}, now);
         return user;
       });
       return toUserDto(saved);
@@ -95,8 +83,9 @@ export class UsersService {
   /**
    * An ADMIN deactivates, reactivates, changes the role or the authority of a user, or
    * resets their password. One transaction writes the change, its audit row (never the
-   * password), the notifications of the country's supervisors when an OFFICER or SUPERVISOR
-   * is moved into one of its authorities (a role or authority change, or a reactivation),
+   * password), the notifications of the supervisors concerned (a user who sees requests
+   * reactivated, given a role, moved into an authority or whose password was reset: their
+   * country's; an ADMIN reactivated or made one: every country's; see AccountAudit),
    * and ends every session of the user; then every API replica forgets them (the next call
    * with an old token answers 401).
    * An administrator cannot deactivate themselves or give up their own ADMIN role, and the
@@ -146,39 +135,11 @@ export class UsersService {
       if (reasons.length === 0) return { user, changed: false };
       const updated = (await this.users.update(m, id, changes, now)) as UserRow;
       await this.sessions.endAllOfUser(m, id, now, reasons[0] as SessionEndReason);
-      await this.auditUpdate(m, admin, user, updated, passwordHash !== undefined, now);
+      await this.accountAudit.record(m, admin, user, updated, { password: passwordHash !== undefined }, now);
       return { user: updated, changed: true };
     });
     if (result.changed) await this.sessionCache.invalidateUser(id);
     return toUserDto(result.user);
-  }
-
-  /** The audit row of a user's change, and the supervisors' notifications when they were moved into an authority as OFFICER or SUPERVISOR. */
-  private async auditUpdate(m: EntityManager, admin: Principal, before: UserRow, after: UserRow, passwordReset: boolean, now: Date): Promise<void> {
-    const ids = [...new Set([before.authorityId, after.authorityId].filter((a): a is string => a !== null))];
-    const byId = new Map((await this.authorities.findByIds(ids, m)).map((a) => [a.id, a]));
-    const oldAuthority = before.authorityId ? (byId.get(before.authorityId) ?? null) : null;
-    const newAuthority = after.authorityId ? (byId.get(after.authorityId) ?? null) : null;
-    const [was, is] = [userSnapshot(before, oldAuthority), userSnapshot(after, newAuthority)];
-    const entry = auditEntry(admin, {
-      action: 'user.updated',
-      targetType: 'USER',
-      targetId: after.id,
-      // authorityCode and country follow authorityId: the fields an admin sets, and the password when reset.
-      changes: [...changedKeys(was, is).filter((k) => k !== 'authorityCode' && k !== 'country'), ...(passwordReset ? ['password'] : [])],
-      before: was,
-      after: is,
-      countries: [oldAuthority?.country, newAuthority?.country],
-    });
-    const movedIn = before.role !== after.role || before.authorityId !== after.authorityId || (!before.active && after.active);
-    const notices = newAuthority && isWatchedRole(after) && movedIn ? await this.assignmentNotices(m, entry, after, newAuthority, now) : [];
-    await this.audit.record(m, entry, notices, now);
-  }
-
-  /** The outbox rows telling the active supervisors of the authority's country that `user` now serves there. */
-  private async assignmentNotices(m: EntityManager, entry: ReturnType<typeof auditEntry>, user: UserRow, authority: AuthorityRow, now: Date): Promise<OutboxMessage[]> {
-    const supervisors = await this.users.supervisorsOf([authority.country], m);
-    return userAssignedMessages(entry, user, authority, supervisors, now);
   }
 
   /** The rules of creation (DESIGN §2): an ADMIN has no authority; every other role one of the kinds it may belong to. */

@@ -33,6 +33,18 @@ const en = {
     title: 'Second factor reset for {{email}}',
     body: 'An administrator ({{by}}) reset the second factor of {{displayName}} ({{email}}, {{role}}). The change is in your country\'s audit (GET /audit).',
   },
+  'audit.password_reset': {
+    title: 'Password reset for {{email}} ({{role}} at {{authorityCode}})',
+    body: 'An administrator ({{by}}) reset the password of {{displayName}} ({{email}}), {{role}} at {{authorityCode}}: whoever holds the new password reads what this account reads. The change is in your country\'s audit (GET /audit).',
+  },
+  'audit.second_factor_reset': {
+    title: 'Second factor reset for {{email}} ({{role}} at {{authorityCode}})',
+    body: 'An administrator ({{by}}) reset the second factor of {{displayName}} ({{email}}), {{role}} at {{authorityCode}}: the account signs in with its password alone until a new one is enrolled. The change is in your country\'s audit (GET /audit).',
+  },
+  'audit.admin_granted': {
+    title: 'New administrator: {{email}}',
+    body: 'An administrator ({{by}}) made {{displayName}} ({{email}}) an ADMIN, who manages the users and authorities of every country. The change is in your country\'s audit (GET /audit).',
+  },
   fallback: { title: 'Update on {{reference}}', body: 'Request {{reference}} changed.' },
 };
 
@@ -66,6 +78,18 @@ const vi: Texts = {
   'audit.user_mfa_reset': {
     title: 'Đã đặt lại xác thực hai lớp của {{email}}',
     body: 'Quản trị viên ({{by}}) đã đặt lại yếu tố xác thực thứ hai của {{displayName}} ({{email}}, {{role}}). Thay đổi này được ghi trong nhật ký kiểm tra của quốc gia quý vị (GET /audit).',
+  },
+  'audit.password_reset': {
+    title: 'Đặt lại mật khẩu cho {{email}} ({{role}} tại {{authorityCode}})',
+    body: 'Quản trị viên ({{by}}) đã đặt lại mật khẩu của {{displayName}} ({{email}}), {{role}} tại {{authorityCode}}: người giữ mật khẩu mới đọc được những gì tài khoản này đọc được. Thay đổi này được ghi trong nhật ký kiểm tra của quốc gia quý vị (GET /audit).',
+  },
+  'audit.second_factor_reset': {
+    title: 'Đặt lại xác thực hai yếu tố cho {{email}} ({{role}} tại {{authorityCode}})',
+    body: 'Quản trị viên ({{by}}) đã đặt lại yếu tố xác thực thứ hai của {{displayName}} ({{email}}), {{role}} tại {{authorityCode}}: tài khoản đăng nhập chỉ bằng mật khẩu cho đến khi đăng ký yếu tố mới. Thay đổi này được ghi trong nhật ký kiểm tra của quốc gia quý vị (GET /audit).',
+  },
+  'audit.admin_granted': {
+    title: 'Quản trị viên mới: {{email}}',
+    body: 'Quản trị viên ({{by}}) đã chỉ định {{displayName}} ({{email}}) làm ADMIN, người quản lý người dùng và cơ quan của mọi quốc gia. Thay đổi này được ghi trong nhật ký kiểm tra của quốc gia quý vị (GET /audit).',
   },
   fallback: { title: 'Cập nhật về {{reference}}', body: 'Yêu cầu {{reference}} đã thay đổi.' },
 };

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import type { WebhookTarget } from '@mla/core';
-import { pinnedLookup, postWebhook, WEBHOOK_RESPONSE_CAP_BYTES } from './webhook-sender';
+import { NO_HTTP_ANSWER, pinnedLookup, postWebhook, WEBHOOK_RESPONSE_CAP_BYTES } from './webhook-sender';
 
 /** A server on 127.0.0.1 whose handler the test gives; it records what it saw. */
 async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ server: Server; port: number; hosts: string[] }> {
@@ -88,9 +88,28 @@ describe('postWebhook', () => {
     });
     try {
       expect(await postWebhook(target(s.port, '/moved'), {}, '{}', 5000)).toMatchObject({ ok: false, statusCode: 302, error: 'redirect not followed' });
-      expect(await postWebhook(target(s.port, '/hang'), {}, '{}', 200)).toEqual({ ok: false, statusCode: null, error: 'timed out after 200 ms' });
+      expect(await postWebhook(target(s.port, '/hang'), {}, '{}', 200)).toEqual({ ok: false, statusCode: null, error: NO_HTTP_ANSWER });
     } finally {
       await close(s.server);
+    }
+  });
+
+  it('records a closed port exactly as a silent one: no port-scan detail in lastError (issue 22 item 7)', async () => {
+    const s = await serve(() => undefined);
+    const closedPort = s.port;
+    await close(s.server);
+    const sockets: Socket[] = [];
+    const silent = createTcpServer((socket) => sockets.push(socket.on('error', () => undefined))); // accepts, never answers HTTP
+    silent.listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    try {
+      const refused = await postWebhook(target(closedPort, '/'), {}, '{}', 300);
+      const hanging = await postWebhook(target((silent.address() as AddressInfo).port, '/'), {}, '{}', 300);
+      expect(refused).toEqual({ ok: false, statusCode: null, error: NO_HTTP_ANSWER });
+      expect(hanging).toEqual(refused);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
     }
   });
 });

@@ -12,6 +12,13 @@ export interface WebhookAttempt {
   responseBytes?: number;
 }
 
+/**
+ * What an attempt without an HTTP answer records, whatever the cause (refused, reset, timed
+ * out, TLS failed, unreachable): an admin reads `lastError`, and telling these apart would
+ * say whether a port is open (a port scanner). The status of an answer is kept.
+ */
+export const NO_HTTP_ANSWER = 'no HTTP answer (the connection failed or timed out)';
+
 /** How much of a webhook's response body is read (then dropped, and the connection closed). */
 export const WEBHOOK_RESPONSE_CAP_BYTES = 64 * 1024;
 
@@ -86,7 +93,7 @@ export function postWebhook(target: WebhookTarget, headers: Record<string, strin
     });
     const timer = setTimeout(() => {
       // Once the status is in, a slow body only ends the reading.
-      finish(response?.statusCode !== undefined ? byStatus(response.statusCode) : { ok: false, statusCode: null, error: `timed out after ${timeoutMs} ms` });
+      finish(response?.statusCode !== undefined ? byStatus(response.statusCode) : { ok: false, statusCode: null, error: NO_HTTP_ANSWER });
     }, timeoutMs);
     req.on('response', (res) => {
       response = res;
@@ -99,9 +106,9 @@ export function postWebhook(target: WebhookTarget, headers: Record<string, strin
       res.on('error', () => finish(byStatus(status)));
       res.on('aborted', () => finish(byStatus(status)));
     });
-    req.on('error', (error: Error & { code?: string }) => {
+    req.on('error', () => {
       if (response?.statusCode !== undefined) finish(byStatus(response.statusCode));
-      else finish({ ok: false, statusCode: null, error: error.code ?? error.message });
+      else finish({ ok: false, statusCode: null, error: NO_HTTP_ANSWER });
     });
     req.end(body);
   });

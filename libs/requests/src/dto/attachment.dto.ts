@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsSafeName } from '@mla/core';
 import { LETTER_LANGUAGES } from '@mla/letters';
 import { SUPPORTING_DOCUMENT_KINDS, type SupportingDocumentKind } from '@mla/domain';
 
@@ -20,6 +21,7 @@ export class AttachQueryDto {
   @IsString()
   @Length(1, 255)
   @Matches(/^[^/\\\u0000-\u001f\u007f]+$/, { message: 'fileName must be a name without folders or control characters' })
+  @IsSafeName()
   fileName: string;
 
   /** The SHA-256 of the file, lower-case hex: the server keeps the file only if its bytes hash to it. */

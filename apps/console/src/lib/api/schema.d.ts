@@ -1151,7 +1151,7 @@ export interface components {
             targetId: string;
             /** @description The fields changed (every field set, at creation); `password` and `webhookSecret` say that one was set, never its value. */
             changes: string[];
-            /** @description The countries the change touches: the authority's; a user's old and new authority's (none for an ADMIN account). */
+            /** @description The countries the change touches: the authority's; a user's old and new authority's; every country for an account made ADMIN (none for other changes of an ADMIN account). */
             countries: string[];
         };
         AuditListDto: {

@@ -15,6 +15,16 @@ export function useOverdue(query: OverdueQuery) {
   });
 }
 
+/** The latest changes of accounts touching the supervisor's country (GET /audit on users, newest first). */
+export function useAccountChanges() {
+  return useQuery({
+    queryKey: ['supervision', 'account-changes'],
+    queryFn: () => call(api.GET('/api/v1/audit', { params: { query: { targetType: 'USER', limit: 10 } } })),
+    refetchInterval: 30_000,
+    placeholderData: (p) => p,
+  });
+}
+
 export function useStats(query: StatsQuery) {
   return useQuery({
     queryKey: ['supervision', 'stats', query],

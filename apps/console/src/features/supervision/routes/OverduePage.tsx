@@ -12,6 +12,7 @@ import type { Schemas } from '@/lib/api/client';
 import { useMe } from '@/lib/api/hooks';
 import { addDays, formatDateTime, isoDateInZone } from '@/lib/format';
 import { useExtendDeadline, useOverdue, useReassign, type OverdueQuery } from '../api/supervision';
+import { AccountChangesPanel } from '../components/AccountChangesPanel';
 
 type Overdue = Schemas['OverdueDeadlineDto'];
 const KINDS = ['REVIEW', 'ACKNOWLEDGEMENT', 'PRESERVATION_CONFIRMATION', 'EXECUTION', 'INFO_RESPONSE', 'PRESERVATION_EXPIRY'];
@@ -146,6 +147,7 @@ export function OverduePage() {
         </Table.ScrollContainer>
       )}
       <Pager cursor={cursor} nextCursor={overdue.data?.nextCursor} onCursor={setCursor} />
+      <AccountChangesPanel />
       {extend && <ExtendDialog item={extend} zone={me.data?.authority?.timezone ?? 'UTC'} lang={i18n.language} onClose={() => setExtend(null)} onDone={() => setDone(t('extended'))} />}
       {reassign && <ReassignDialog item={reassign} onClose={() => setReassign(null)} onDone={() => setDone(t('reassigned'))} />}
     </Page>
