@@ -3,7 +3,7 @@ import { loadAppConfig } from './app-config';
 
 /** The second factor's settings (DESIGN §16): who must enrol, the sealing key, the step-up window, the WebAuthn id. */
 describe('second-factor settings (unit)', () => {
-  const production = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('base64') };
+  const production = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('base64'), WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64') };
 
   it('makes every role enrol in production and none elsewhere, unless MFA_REQUIRED_ROLES says', () => {
     expect(loadAppConfig(production).mfaRequiredRoles).toEqual(['PROSECUTOR', 'OFFICER', 'SUPERVISOR', 'ADMIN']);
