@@ -31,14 +31,16 @@ const LIB_LAYERS = {
  */
 const REQUESTS = '^libs/requests/src/';
 const REQUESTS_FOLDERS = {
-  attachments: ['commands', 'reading', 'evidence', 'http', 'dto', 'domain'],
+  attachments: ['commands', 'reading', 'evidence', 'files', 'http', 'dto', 'domain'],
   letters: ['reading', 'http', 'dto', 'domain'],
-  evidence: ['reading', 'http', 'dto', 'domain'],
+  evidence: ['reading', 'files', 'http', 'dto', 'domain'],
   events: ['reading', 'http', 'dto', 'domain'],
   http: ['commands', 'dto', 'domain'],
   commands: ['events', 'domain'],
   reading: ['access-log', 'domain'],
   'access-log': ['domain'],
+  // the storage quotas reserved before an upload streams (h22-transfer)
+  files: ['domain'],
   dto: ['domain'],
   domain: [],
 };

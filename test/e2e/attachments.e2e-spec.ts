@@ -159,6 +159,31 @@ describe('supporting documents (e2e)', () => {
     }
   });
 
+  it("deleting a draft removes its documents' files and rows with it (issue 22 item 7)", async () => {
+    const draft = await createDraft(t, as.vnProsecutor, completeDraft(sgCa));
+    const first = await attach('vnProsecutor', draft.id, order, { fileName: 'order.pdf' });
+    const second = await attach('vnProsecutor', draft.id, translation, { kind: 'TRANSLATION', language: 'en', fileName: 'translation.pdf' });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const refs = (await t.sql<{ ref: string }>(`SELECT content_ref AS ref FROM request_attachments WHERE request_id = $1`, [draft.id])).map((r) => r.ref);
+    expect(refs).toHaveLength(2);
+    const stored = async () => (await t.sql(`SELECT 1 FROM pg_largeobject_metadata WHERE oid = ANY($1::oid[])`, [refs])).length;
+    expect(await stored()).toBe(2);
+
+    expect((await t.http.delete(`/api/v1/requests/${draft.id}`).set('authorization', as.vnProsecutor)).status).toBe(204);
+    expect(await stored()).toBe(0);
+    expect(await t.sql(`SELECT 1 FROM request_attachments WHERE request_id = $1`, [draft.id])).toHaveLength(0);
+    expect((await t.http.get(`/api/v1/requests/${draft.id}`).set('authorization', as.vnProsecutor)).status).toBe(404);
+  });
+
+  it('a delete refused (another prosecutor, a stale If-Match) keeps the files', async () => {
+    const draft = await createDraft(t, as.vnProsecutor, completeDraft(sgCa));
+    expect((await attach('vnProsecutor', draft.id, order)).status).toBe(201);
+    const [{ ref }] = await t.sql<{ ref: string }>(`SELECT content_ref AS ref FROM request_attachments WHERE request_id = $1`, [draft.id]);
+    expect((await t.http.delete(`/api/v1/requests/${draft.id}`).set('authorization', as.vnProsecutor).set('if-match', '"1"')).status).toBe(412);
+    expect((await t.http.delete(`/api/v1/requests/${draft.id}`).set('authorization', as.sgProsecutor)).status).toBe(404);
+    expect(await t.sql(`SELECT 1 FROM pg_largeobject_metadata WHERE oid = $1::oid`, [ref])).toHaveLength(1);
+  });
+
   it('keeps documents on disk with FILE_STORE=filesystem: attached, read, removed with its row', async () => {
     const disk = await createTestApp({ env: { FILE_STORE: 'filesystem' } });
     try {
@@ -177,6 +202,17 @@ describe('supporting documents (e2e)', () => {
       const read = await disk.http.get(`/api/v1/requests/${draft.id}/attachments/${added.body.id}/content`).set('authorization', vnp).buffer(true).parse(binaryBody);
       expect(sha256(read.body as Buffer)).toBe(sha256(order));
       expect((await disk.http.delete(`/api/v1/requests/${draft.id}/attachments/${added.body.id}`).set('authorization', vnp)).status).toBe(204);
+      expect(await files()).toHaveLength(before);
+      // A deleted draft's files go with it from the disk too.
+      const again = await disk.http
+        .post(`/api/v1/requests/${draft.id}/attachments`)
+        .query({ kind: 'WARRANT', language: 'vi', fileName: 'lenh.pdf', sha256: sha256(order) })
+        .set('authorization', vnp)
+        .set('content-type', 'application/octet-stream')
+        .send(order);
+      expect(again.status).toBe(201);
+      expect(await files()).toHaveLength(before + 1);
+      expect((await disk.http.delete(`/api/v1/requests/${draft.id}`).set('authorization', vnp)).status).toBe(204);
       expect(await files()).toHaveLength(before);
     } finally {
       await disk.close();

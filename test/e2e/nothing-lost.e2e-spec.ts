@@ -1,5 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { QueueEvents } from 'bullmq';
+import { Client } from 'pg';
+import request from 'supertest';
+import { createApi } from '../../apps/api/src/bootstrap';
+import type { AppConfig } from '../../libs/core/src/config/app-config';
 import { DeadlineSweeps } from '../../libs/deadline-worker/src';
 import { NotificationProcessor, OutboxReconciler, OutboxRelay } from '../../libs/notifications/src';
 import { TcpProxy } from '../support/tcp-proxy';
@@ -298,4 +303,92 @@ describe('Redis down in a request’s path (e2e)', () => {
       await kill(redis, 'SIGTERM');
     }
   });
+});
+
+/**
+ * A database outage is a 503 with Retry-After, never a 500 (issue 22 item 8): PostgreSQL cut
+ * (the TCP proxy) under load — reads, creations and a submit caught inside its transaction —
+ * and every answer is a 2xx or a 503; once it is back, the submit that failed is taken again
+ * and nothing is half-written.
+ */
+describe('PostgreSQL cut under load (e2e)', () => {
+  let t: TestApp;
+  let as: Record<UserKey, string>;
+  let proxy: TcpProxy;
+  let cut: NestFastifyApplication;
+  let http: ReturnType<typeof request>;
+
+  beforeAll(async () => {
+    // Sessions are checked in PostgreSQL on every call (no per-replica cache): the outage reaches authentication too.
+    t = await createTestApp({ env: { SESSION_CACHE_MS: '0' } });
+    as = await loginAll(t);
+    const url = new URL(t.config.DATABASE_URL);
+    proxy = new TcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
+    url.port = String(await proxy.start());
+    // A second API process on the same database, through the proxy.
+    const config = Object.assign(Object.create(Object.getPrototypeOf(t.config) as object) as AppConfig, t.config, { DATABASE_URL: url.toString() });
+    cut = await createApi({ config, clock: t.clock, migrate: false, seed: false });
+    await cut.init();
+    await cut.getHttpAdapter().getInstance().ready();
+    http = request(cut.getHttpServer());
+  });
+  afterAll(async () => {
+    await cut.close().catch(() => undefined);
+    await proxy.stop();
+    await t.close();
+  });
+
+  it('reads, creations and a submit in flight answer 200 or 503 (with Retry-After), never 500', async () => {
+    const sgCa = await authorityId(t, 'SG-CA');
+    const drafts = await Promise.all(Array.from({ length: 6 }, () => createDraft(t, as.vnProsecutor, completeDraft(sgCa))));
+    const inFlight = drafts[0]?.id as string;
+
+    // The submit is caught inside its transaction: the test holds the request's row lock.
+    const locker = new Client({ connectionString: t.config.DATABASE_URL });
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('SELECT 1 FROM requests WHERE id = $1 FOR UPDATE', [inFlight]);
+    const submit = http.post(`/api/v1/requests/${inFlight}/transitions`).set('authorization', as.vnProsecutor).send({ action: 'submit' }).then((r) => r);
+    for (let waited = 0; ; waited++) {
+      const [row] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [t.databaseName]);
+      if ((row?.n ?? 0) > 0) break;
+      if (waited > 500) throw new Error('the submit never reached the lock');
+      await new Promise((r) => setImmediate(r));
+    }
+
+    // Load: reads, creations and submits, while PostgreSQL goes away.
+    const load = [
+      ...drafts.slice(1).map((d) => http.post(`/api/v1/requests/${d.id}/transitions`).set('authorization', as.vnProsecutor).send({ action: 'submit' })),
+      ...drafts.map((d) => http.get(`/api/v1/requests/${d.id}`).set('authorization', as.vnSupervisor)),
+      ...Array.from({ length: 4 }, () => http.post('/api/v1/requests').set('authorization', as.vnProsecutor).send(completeDraft(sgCa))),
+      http.get('/api/v1/requests').set('authorization', as.vnOfficer),
+    ].map((r) => r.then((x) => x));
+    proxy.refuse();
+    const answers = [await submit, ...(await Promise.all(load))];
+    // While it is away, every call that needs it is a 503 too.
+    answers.push(await http.get(`/api/v1/requests/${inFlight}`).set('authorization', as.vnSupervisor));
+    await locker.query('ROLLBACK');
+    await locker.end();
+
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s >= 500 && s !== 503)).toEqual([]);
+    expect(statuses.filter((s) => s === 503).length).toBeGreaterThanOrEqual(2);
+    expect((answers[0] as request.Response).status).toBe(503); // the submit caught in flight
+    for (const a of answers.filter((x) => x.status === 503)) {
+      expect(a.body.code).toBe('SERVICE_UNAVAILABLE');
+      expect(Number(a.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    }
+
+    // Back: the submit that failed left nothing half-written, and is taken now.
+    proxy.accept();
+    const [row] = await t.sql<{ state: string }>(`SELECT state FROM requests WHERE id = $1`, [inFlight]);
+    expect(row?.state).toBe('DRAFT');
+    let again = await http.post(`/api/v1/requests/${inFlight}/transitions`).set('authorization', as.vnProsecutor).send({ action: 'submit' });
+    // The pool may hand out a connection the cut broke once more: that too is a 503, and a retry is served.
+    for (let i = 0; again.status === 503 && i < 10; i++) {
+      again = await http.post(`/api/v1/requests/${inFlight}/transitions`).set('authorization', as.vnProsecutor).send({ action: 'submit' });
+    }
+    expect(again.status).toBe(200);
+    expect(again.body.state).not.toBe('DRAFT');
+  }, 60_000);
 });

@@ -55,6 +55,10 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors,
     clientErrorHandler,
+    // No client holds a connection open at will (issue 22 item 1): a silent socket is closed, and a
+    // request must have arrived, body included, within its time (file transfers also have a minimum rate).
+    connectionTimeout: config.HTTP_IDLE_TIMEOUT_MS,
+    requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {
     bufferLogs: true,

@@ -18,12 +18,14 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FileTransfer } from '@mla/storage';
 import { AppException, Idempotency, type IdempotencyClaim, PageQueryDto } from '@mla/core';
 import { AccessLogDto } from './access-log/access-log.dto';
 import { CurrentUser, Principal, Roles, StepUpForActions } from '@mla/identity';
 import { ExtendDeadlineDto } from './dto/extend-deadline.dto';
 import { ChainVerificationDto, EventListDto, ListEventsQueryDto } from './dto/event.dto';
 import { EvidenceItemDto, EvidenceListDto } from './dto/evidence.dto';
+import { AttachmentsService } from './attachments/attachments.service';
 import { EvidenceContentService } from './evidence/evidence-content.service';
 import { toEvidenceDto } from './evidence/evidence.service';
 import { ListRequestsQueryDto } from './dto/list-requests-query.dto';
@@ -53,6 +55,7 @@ export class RequestsController {
     private readonly events: EventsService,
     private readonly evidence: EvidenceService,
     private readonly content: EvidenceContentService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   /** Creates a draft (PROSECUTOR). Only type, legal basis and requested authority are needed now. */
@@ -113,7 +116,7 @@ export class RequestsController {
     return request;
   }
 
-  /** Deletes a draft (PROSECUTOR of the requesting authority); its history stays. */
+  /** Deletes a draft (PROSECUTOR of the requesting authority) with its documents' files; its history stays. */
   @Roles('PROSECUTOR')
   @Delete(':id')
   @HttpCode(204)
@@ -121,7 +124,7 @@ export class RequestsController {
   @ApiNoContentResponse()
   @ApiConflictResponse({ description: 'INVALID_TRANSITION: not a draft' })
   async remove(@CurrentUser() p: Principal, @Param('id', uuid) id: string, @ExpectedVersion() expectedVersion: number | undefined): Promise<void> {
-    await this.requests.change(p, id, { name: 'delete', input: {} }, expectedVersion);
+    await this.attachments.deleteDraft(p, id, expectedVersion);
   }
 
   /** Takes an action of the state machine (DESIGN §3). `send` and `deliver_evidence` need a recent second factor (DESIGN §16, 403 STEP_UP_REQUIRED). */
@@ -197,6 +200,7 @@ export class RequestsController {
 
   /** Stores the file of a delivered digital item (OFFICER of the requested authority): streamed, size-limited, SHA-256 verified. */
   @Put(':id/evidence/:itemId/content')
+  @FileTransfer()
   @ApiConsumes('application/octet-stream')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: EvidenceItemDto })
@@ -214,6 +218,7 @@ export class RequestsController {
 
   /** The stored file of an evidence item. */
   @Get(':id/evidence/:itemId/content')
+  @FileTransfer()
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async downloadContent(

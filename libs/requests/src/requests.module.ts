@@ -4,6 +4,8 @@ import { AttachmentsService } from './attachments/attachments.service';
 import { EventsService } from './events/events.service';
 import { EvidenceContentService } from './evidence/evidence-content.service';
 import { EvidenceService } from './evidence/evidence.service';
+import { FileQuota } from './files/file-quota';
+import { FileQuotaRepository } from './files/file-quota.repository';
 import { LetterController } from './letters/letter.controller';
 import { LettersService } from './letters/letters.service';
 import { RequestsController } from './requests.controller';
@@ -14,7 +16,7 @@ import { RequestsCoreModule } from './requests-core.module';
 @Module({
   imports: [RequestsCoreModule, StorageModule],
   controllers: [RequestsController, AttachmentsController, LetterController],
-  providers: [EventsService, EvidenceService, EvidenceContentService, AttachmentsService, LettersService],
+  providers: [EventsService, EvidenceService, EvidenceContentService, AttachmentsService, LettersService, FileQuota, FileQuotaRepository],
   exports: [RequestsCoreModule],
 })
 export class RequestsModule {}

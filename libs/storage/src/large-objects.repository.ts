@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
-/** INV_WRITE | INV_READ, and INV_READ (libpq's large-object modes). */
+/** INV_WRITE | INV_READ (libpq's large-object modes). */
 const WRITE = 0x20000 | 0x40000;
-const READ = 0x40000;
 
-/** The SQL of PostgreSQL large objects (server-side lo_* functions), in the caller's transaction. */
+/** The SQL of PostgreSQL large objects (server-side lo_* functions). */
 @Injectable()
 export class LargeObjectsRepository {
-  /** A new, empty large object, opened for writing. */
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** A new, empty large object, opened for writing, in the caller's transaction. */
   async create(m: EntityManager): Promise<{ oid: number; fd: number }> {
     const [row] = (await m.query(`SELECT o.oid::int8::text AS oid, lo_open(o.oid, ${WRITE}) AS fd FROM (SELECT lo_create(0) AS oid) o`)) as { oid: string; fd: number }[];
     return { oid: Number(row?.oid), fd: row?.fd as number };
@@ -22,14 +23,18 @@ export class LargeObjectsRepository {
     await m.query(`SELECT lo_close($1)`, [fd]);
   }
 
-  async openForRead(m: EntityManager, oid: number): Promise<number> {
-    const [row] = (await m.query(`SELECT lo_open($1::oid, ${READ}) AS fd`, [oid])) as { fd: number }[];
-    return row?.fd as number;
+  /** Whether a large object exists (a committed one: the statement is its own transaction). */
+  async exists(oid: number): Promise<boolean> {
+    const rows = (await this.dataSource.query(`SELECT 1 FROM pg_largeobject_metadata WHERE oid = $1::oid`, [oid])) as unknown[];
+    return rows.length > 0;
   }
 
-  /** Up to `length` bytes from the current position; an empty buffer at the end. */
-  async read(m: EntityManager, fd: number, length: number): Promise<Buffer> {
-    const [row] = (await m.query(`SELECT loread($1, $2) AS chunk`, [fd, length])) as { chunk: Buffer }[];
+  /**
+   * Up to `length` bytes at `offset` (an empty buffer past the end), in a statement of its
+   * own: the pooled connection is back in the pool as soon as the chunk is read.
+   */
+  async readAt(oid: number, offset: number, length: number): Promise<Buffer> {
+    const [row] = (await this.dataSource.query(`SELECT lo_get($1::oid, $2::int8, $3::int4) AS chunk`, [oid, offset, length])) as { chunk: Buffer | null }[];
     return row?.chunk ?? Buffer.alloc(0);
   }
 

@@ -1,20 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { Readable, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { TransactionRunner } from '@mla/core';
+import { Readable } from 'node:stream';
+import type { EntityManager } from 'typeorm';
+import { AppConfig, TransactionRunner } from '@mla/core';
 import { FileStore, FileUpload, StoredFile } from './file-store';
-import { HashingMeter } from './hashing-meter';
+import { FileConnections } from './file-connections';
 import { LargeObjectsRepository } from './large-objects.repository';
+import { SpooledUpload } from './spool';
 
-/** Bytes sent to PostgreSQL per write and read: what is held in memory at a time. */
+/** Bytes sent to PostgreSQL per write: what is held in memory at a time. */
 const CHUNK = 1024 * 1024;
+/** Bytes read per statement for a download: a connection is held for one such read at a time. */
+const READ_CHUNK = CHUNK;
 
 /**
- * Files as PostgreSQL large objects: streamed in and out a chunk at a time, backed up with
- * the database, served by any API replica. An upload is one transaction: the large object
- * and the row that names it commit together, or neither does (a crash or a refusal leaves
- * nothing behind).
+ * Files as PostgreSQL large objects: backed up with the database, served by any API
+ * replica. No transaction waits on a client (issue 22 item 1):
+ *
+ * - an upload is received whole first, on this machine's disk (`FILE_SPOOL_DIR`, an unlinked
+ *   file: nothing stays behind), counted and hashed as it arrives; then one short transaction
+ *   writes the large object from the spool, and the row that names it (`keep`) commits with it
+ *   or neither does. The transaction lasts as long as the disk and PostgreSQL take, never as
+ *   long as the client;
+ * - a download reads the large object a chunk at a time, each chunk in a statement of its own
+ *   (`lo_get`), when the client has taken the previous one: between chunks the connection is
+ *   back in the pool;
+ * - both use at most FILE_DB_CONNECTIONS connections at once (FileConnections): files never
+ *   take the whole pool, however many move. A large object is never changed once committed, so the chunks are of
+ *   one file; removed in mid-download, the download fails.
  */
 @Injectable()
 export class PostgresFileStore extends FileStore {
@@ -22,55 +34,33 @@ export class PostgresFileStore extends FileStore {
 
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly dataSource: DataSource,
     private readonly objects: LargeObjectsRepository,
+    private readonly config: AppConfig,
+    private readonly connections: FileConnections,
   ) {
     super();
   }
 
-  put(upload: FileUpload): Promise<StoredFile> {
-    return this.tx.run(async (m) => {
-      const { oid, fd } = await this.objects.create(m);
-      const meter = new HashingMeter(upload.maxBytes);
-      let pending: Buffer[] = [];
-      let pendingBytes = 0;
-      const flush = async () => {
-        if (pendingBytes === 0) return;
-        const chunk = Buffer.concat(pending, pendingBytes);
-        pending = [];
-        pendingBytes = 0;
-        await this.objects.write(m, fd, chunk);
-      };
-      const sink = new Writable({
-        write: (chunk: Buffer, _encoding, done) => {
-          pending.push(chunk);
-          pendingBytes += chunk.length;
-          if (pendingBytes < CHUNK) return done();
-          flush().then(() => done(), done);
-        },
-        final: (done) => void flush().then(() => done(), done),
-      });
-      await pipeline(upload.body, meter, sink);
-      await this.objects.close(m, fd);
-      const file = { ref: String(oid), size: meter.size, sha256: meter.sha256 };
-      await upload.keep(file, m);
-      return file;
-    });
+  async put(upload: FileUpload): Promise<StoredFile> {
+    const spooled = await SpooledUpload.receive(upload.body, upload.maxBytes, this.config.FILE_SPOOL_DIR);
+    try {
+      return await this.connections.run(() => this.tx.run(async (m) => {
+        const { oid, fd } = await this.objects.create(m);
+        for await (const chunk of spooled.chunks(CHUNK)) await this.objects.write(m, fd, chunk);
+        await this.objects.close(m, fd);
+        const file = { ref: String(oid), size: spooled.size, sha256: spooled.sha256 };
+        await upload.keep(file, m);
+        return file;
+      }));
+    } finally {
+      await spooled.discard();
+    }
   }
 
-  /** Reads within a transaction of its own, held while the stream is read, a chunk at a time. */
   async get(ref: string): Promise<Readable> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction();
-      const fd = await this.objects.openForRead(runner.manager, Number(ref));
-      return new LargeObjectStream(this.objects, runner, fd);
-    } catch (error) {
-      await runner.rollbackTransaction().catch(() => undefined);
-      await runner.release();
-      throw error;
-    }
+    const oid = Number(ref);
+    if (!(await this.objects.exists(oid))) throw new Error(`no large object ${ref}`);
+    return new LargeObjectStream((offset) => this.connections.run(() => this.objects.readAt(oid, offset, READ_CHUNK)));
   }
 
   async remove(ref: string, m: EntityManager): Promise<void> {
@@ -78,43 +68,21 @@ export class PostgresFileStore extends FileStore {
   }
 }
 
-/** A large object read a chunk at a time, on the connection (and in the transaction) of `runner`, released at the end. */
+/** A large object read a chunk at a time as the consumer asks, each chunk a statement of its own. */
 class LargeObjectStream extends Readable {
-  private finished = false;
+  private offset = 0;
 
-  constructor(
-    private readonly objects: LargeObjectsRepository,
-    private readonly runner: QueryRunner,
-    private readonly fd: number,
-  ) {
-    super({ highWaterMark: CHUNK });
+  constructor(private readonly readAt: (offset: number) => Promise<Buffer>) {
+    super({ highWaterMark: READ_CHUNK });
   }
 
   override _read(): void {
-    this.objects.read(this.runner.manager, this.fd, CHUNK).then(
-      async (chunk) => {
-        if (chunk.length > 0) return void this.push(chunk);
-        await this.end(true);
-        this.push(null);
+    this.readAt(this.offset).then(
+      (chunk) => {
+        this.offset += chunk.length;
+        this.push(chunk.length > 0 ? chunk : null);
       },
-      (error: Error) => void this.end(false).finally(() => this.destroy(error)),
+      (error: Error) => this.destroy(error),
     );
-  }
-
-  override _destroy(error: Error | null, done: (error?: Error | null) => void): void {
-    this.end(false).then(
-      () => done(error),
-      () => done(error),
-    );
-  }
-
-  private async end(commit: boolean): Promise<void> {
-    if (this.finished) return;
-    this.finished = true;
-    try {
-      await (commit ? this.runner.commitTransaction() : this.runner.rollbackTransaction());
-    } finally {
-      await this.runner.release();
-    }
   }
 }

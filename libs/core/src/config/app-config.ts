@@ -15,6 +15,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { tmpdir } from 'node:os';
 import { DEV_WEBHOOK_SECRET_KEY, parseSecretKey } from '../crypto/secret-box';
 import { IpNetwork, parseCidr } from '../net/ip-address';
 
@@ -348,6 +349,55 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   EVIDENCE_MAX_BYTES = 100 * 1024 * 1024;
+
+  // --- File transfers (issue 22 item 1): no client holds a connection or a worker hostage ---
+
+  /** The bytes one user may upload per 24 hours (uploads under way included), over all requests. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FILE_QUOTA_PER_USER_BYTES = 20 * 1024 * 1024 * 1024;
+
+  /** Where uploads are spooled (hashed and checked) before a short transaction stores them. */
+  @IsString()
+  @IsNotEmpty()
+  FILE_SPOOL_DIR = tmpdir();
+
+  /** Connections of the pool that file transfers may use at once (the rest is left to every other call). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FILE_DB_CONNECTIONS = 3;
+
+  /** Uploads and downloads one user may have under way at once (beyond: 429 RATE_LIMITED). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  TRANSFERS_PER_USER = 4;
+
+  /** A transfer slower than this over a window of TRANSFER_RATE_WINDOW_MS is cut (0: never). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  TRANSFER_MIN_BYTES_PER_SECOND = 8192;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  TRANSFER_RATE_WINDOW_MS = 20_000;
+
+  /** A connection silent this long is closed (Fastify connectionTimeout: the socket's idle timeout). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  HTTP_IDLE_TIMEOUT_MS = 30_000;
+
+  /** The longest a request may take to arrive, its body included (Fastify requestTimeout). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  HTTP_REQUEST_TIMEOUT_MS = 30 * 60_000;
 
   /** Appends every SQL statement to this file (benchmarks, debugging); off when empty. */
   @IsOptional()

@@ -60,11 +60,12 @@ const STATUS_TO_CODE: Record<number, ProblemCode> = {
  */
 export function toProblem(error: unknown): { problem: ProblemDetails; unexpected: boolean } {
   if (error instanceof AppException) {
-    return { problem: { ...problemOf(error.code, error.detail, error.errors), ...(error.extra ?? {}) }, unexpected: false };
+    const retry = error.code === 'SERVICE_UNAVAILABLE' ? { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS } : {};
+    return { problem: { ...problemOf(error.code, error.detail, error.errors), ...retry, ...(error.extra ?? {}) }, unexpected: false };
   }
   const e = (error ?? {}) as HttpLikeError;
   if (isUnavailable(error)) {
-    return { problem: problemOf('SERVICE_UNAVAILABLE', 'A database, the queue or the file store is busy or unreachable; retry shortly'), unexpected: true };
+    return { problem: unavailable('A database, the queue or the file store is busy or unreachable; retry shortly'), unexpected: true };
   }
   const status = typeof e.getStatus === 'function' ? e.getStatus() : (e.statusCode ?? e.status);
   if (typeof status === 'number' && status >= 400 && status < 500) {
@@ -72,7 +73,7 @@ export function toProblem(error: unknown): { problem: ProblemDetails; unexpected
     return { problem: { ...problemOf(code, describeClientError(e, code)), status }, unexpected: false };
   }
   if (status === 503) {
-    return { problem: problemOf('SERVICE_UNAVAILABLE', 'A dependency is unavailable; try again shortly'), unexpected: true };
+    return { problem: unavailable('A dependency is unavailable; try again shortly'), unexpected: true };
   }
   return { problem: problemOf('INTERNAL_ERROR', 'An unexpected error occurred; quote the request id to the operator'), unexpected: true };
 }
@@ -111,7 +112,13 @@ const PROBLEM_TITLES_FALLBACK: Partial<Record<ProblemCode, string>> = {
   NOT_FOUND: 'No such resource',
 };
 
-/** PostgreSQL unreachable, saturated or shutting down, or a deadlock victim: worth a retry, not a 500. */
+/** Seconds a client waits before retrying after a 503 (`Retry-After`): a restart or a failover takes a few. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+function unavailable(detail: string): ProblemDetails {
+  return { ...problemOf('SERVICE_UNAVAILABLE', detail), retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS };
+}
+
 /**
  * PostgreSQL unreachable, saturated, shutting down, out of disk, or a deadlock victim; a
  * file store out of space or failing; Redis unreachable: worth a retry, not a 500.
@@ -120,13 +127,20 @@ const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOSPC', 'EIO', 'EDQUOT',
   '53100', '53200', '53300', '57P01', '57P02', '57P03', '40P01', '40001', '58030',
 ]);
+/** SQLSTATE class 08: connection exceptions (08000, 08003, 08006, 08001, 08004, 08007, 08P01). */
+const CONNECTION_EXCEPTION_CLASS = /^08[0-9A-Z]{3}$/;
+/** TypeORM's errors for a query runner whose connection is gone (class names: TypeORMError's `name`). */
+const RELEASED_RUNNER = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+/** node-postgres's own errors for a lost, closed or never-acquired connection (no SQLSTATE). */
+const PG_CONNECTION_LOST =
+  /timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|Connection is not established|terminating connection due to|the database system is (shutting down|starting up|in recovery mode)/;
 /** ioredis's errors when Redis is down: its retries spent, or the connection closed. */
 const REDIS_UNAVAILABLE = /Connection is closed|Stream isn't writeable|MaxRetriesPerRequest|Reached the max retries per request limit|Redis (is )?(down|unavailable)/;
 
 function isUnavailable(error: unknown): boolean {
   const e = error as { code?: unknown; name?: unknown; driverError?: { code?: unknown }; message?: unknown } | null;
   const code = e?.driverError?.code ?? e?.code;
-  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-  if (e?.name === 'MaxRetriesPerRequestError') return true;
-  return typeof e?.message === 'string' && (/timeout exceeded when trying to connect|Connection terminated/.test(e.message) || REDIS_UNAVAILABLE.test(e.message));
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || CONNECTION_EXCEPTION_CLASS.test(code))) return true;
+  if (e?.name === 'MaxRetriesPerRequestError' || (typeof e?.name === 'string' && RELEASED_RUNNER.has(e.name))) return true;
+  return typeof e?.message === 'string' && (PG_CONNECTION_LOST.test(e.message) || REDIS_UNAVAILABLE.test(e.message));
 }

@@ -21,6 +21,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException } from '@mla/core';
+import { FileTransfer } from '@mla/storage';
 import { CurrentUser, Principal, Roles } from '@mla/identity';
 import { AttachmentDto, AttachmentListDto, AttachQueryDto } from '../dto/attachment.dto';
 import { answer, IF_NONE_MATCH } from '../http/conditional-read';
@@ -51,6 +52,7 @@ export class AttachmentsController {
    */
   @Roles('PROSECUTOR')
   @Post()
+  @FileTransfer()
   @ApiHeader(IF_MATCH)
   @ApiConsumes('application/octet-stream')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
@@ -93,6 +95,7 @@ export class AttachmentsController {
 
   /** A document's file, as stored (always application/octet-stream; X-Content-SHA256 gives its hash). */
   @Get(':attachmentId/content')
+  @FileTransfer()
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async download(

@@ -57,6 +57,12 @@ export class AttachmentsRepository {
       VALUES (${values.join(', ')})`;
   }
 
+  /** Deletes every document of a request (a deleted draft), in the caller's transaction; answers their files' references. */
+  async deleteAllOf(m: EntityManager, requestId: string): Promise<string[]> {
+    const [rows] = (await m.query(`DELETE FROM request_attachments WHERE request_id = $1 RETURNING content_ref AS "contentRef"`, [requestId])) as [{ contentRef: string }[], number];
+    return rows.map((r) => r.contentRef);
+  }
+
   deleteStatement(id: string, p: SqlParams): string {
     return `DELETE FROM request_attachments WHERE id = ${p.add(id)}`;
   }

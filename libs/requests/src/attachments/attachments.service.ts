@@ -7,7 +7,7 @@ import { FileStore, FileTooLarge } from '@mla/storage';
 import { RequestCommands } from '../commands/request-commands';
 import { matchesIfNoneMatch, type ConditionalAnswer } from '../http/conditional-read';
 import type { AttachmentDto, AttachQueryDto } from '../dto/attachment.dto';
-import { EvidenceRepository } from '../evidence/evidence.repository';
+import { FileQuota } from '../files/file-quota';
 import { RequestReader } from '../reading/request-reader';
 import { AttachmentRow, AttachmentsRepository } from './attachments.repository';
 
@@ -16,7 +16,8 @@ import { AttachmentRow, AttachmentsRepository } from './attachments.repository';
  * by a prosecutor of its requesting authority, through the one write path (`attach`,
  * `remove_attachment`: events of its chain); frozen from `submit` on; seen by the requested
  * side from `send` on, as the rest of the request. A file is streamed into the file store,
- * size-limited, counted in the request's quota with its evidence files, and kept only when
+ * size-limited, counted in the quotas reserved before it streams (FileQuota: the request's,
+ * with its evidence files, and the uploader's), and kept only when
  * its bytes hash to the SHA-256 declared: file, row and event commit together or not at all.
  */
 @Injectable()
@@ -25,20 +26,20 @@ export class AttachmentsService {
     private readonly requests: RequestReader,
     private readonly commands: RequestCommands,
     private readonly attachments: AttachmentsRepository,
-    private readonly evidence: EvidenceRepository,
     private readonly store: FileStore,
     private readonly config: AppConfig,
     private readonly tx: TransactionRunner,
+    private readonly quota: FileQuota,
   ) {}
 
   async attach(p: Principal, requestId: string, q: AttachQueryDto, body: Readable, declaredLength: number | null, expectedVersion?: number): Promise<AttachmentDto> {
     try {
       // Refused before a byte is read: 404, 403, 412, 409 (the command checks them again under the lock).
       await this.commands.precheck(p, requestId, 'attach', expectedVersion);
-      const used = await this.evidence.storedBytes(requestId);
-      const room = this.config.FILE_QUOTA_PER_REQUEST_BYTES - used;
-      const max = Math.min(this.config.EVIDENCE_MAX_BYTES, room);
-      if (declaredLength !== null && declaredLength > max) throw tooLarge(declaredLength, max, used, this.config);
+      if (declaredLength !== null && declaredLength > this.config.EVIDENCE_MAX_BYTES) throw tooLarge(declaredLength, this.config);
+      // The quotas (request, user) reserved before a byte is read, for the length sent (without one, the most a file may have).
+      const reservation = await this.quota.reserve(p.userId, requestId, declaredLength ?? this.config.EVIDENCE_MAX_BYTES);
+      const max = reservation.bytes;
       const id = randomUUID();
       try {
         await this.store.put({
@@ -61,11 +62,14 @@ export class AttachmentsService {
                 contentRef: file.ref,
               },
             }, { expectedVersion });
+            await reservation.commit(m, file.size);
           },
         });
       } catch (error) {
-        if (error instanceof FileTooLarge) throw tooLarge(null, max, used, this.config);
+        if (error instanceof FileTooLarge) throw tooLarge(null, this.config);
         throw error;
+      } finally {
+        await reservation.release();
       }
       return toAttachmentDto((await this.attachments.find(requestId, id)) as AttachmentRow);
     } finally {
@@ -83,6 +87,18 @@ export class AttachmentsService {
       const { row } = await this.commands.runIn(m, p, requestId, { name: 'remove_attachment', input: { attachmentId } }, { expectedVersion });
       if (found) await this.store.remove(found.contentRef, m);
       return row.version;
+    });
+  }
+
+  /**
+   * Deletes a draft (the `delete` command) with its documents: their rows and files go in the
+   * command's transaction, read under its lock so that no attach slips in between (PostgreSQL:
+   * the large objects with the rows; on disk: once the rows and the event are written).
+   */
+  async deleteDraft(p: Principal, requestId: string, expectedVersion?: number): Promise<void> {
+    await this.tx.run(async (m) => {
+      await this.commands.runIn(m, p, requestId, { name: 'delete', input: {} }, { expectedVersion });
+      for (const ref of await this.attachments.deleteAllOf(m, requestId)) await this.store.remove(ref, m);
     });
   }
 
@@ -104,11 +120,8 @@ export class AttachmentsService {
   }
 }
 
-function tooLarge(size: number | null, max: number, used: number, config: AppConfig): AppException {
+function tooLarge(size: number | null, config: AppConfig): AppException {
   const what = size === null ? 'The file' : `A file of ${size} bytes`;
-  if (max < config.EVIDENCE_MAX_BYTES) {
-    return new AppException('PAYLOAD_TOO_LARGE', `${what} would pass this request's quota: it stores ${used} of ${config.FILE_QUOTA_PER_REQUEST_BYTES} bytes, ${max} are left`);
-  }
   return new AppException('PAYLOAD_TOO_LARGE', `${what} is larger than the ${config.EVIDENCE_MAX_BYTES} bytes a file may have`);
 }
 

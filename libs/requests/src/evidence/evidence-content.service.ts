@@ -3,12 +3,14 @@ import type { Readable } from 'node:stream';
 import { AppConfig, AppException, Clock } from '@mla/core';
 import type { Principal } from '@mla/identity';
 import { FileStore, FileTooLarge } from '@mla/storage';
+import { FileQuota } from '../files/file-quota';
 import { RequestReader } from '../reading/request-reader';
 import { EvidenceRepository, EvidenceRow } from './evidence.repository';
 
 /**
  * The file of a digital evidence item (DESIGN §6): streamed into the file store (PostgreSQL
- * by default: any replica serves it), size-limited, bounded by the request's quota, and kept
+ * by default: any replica serves it), size-limited, bounded by the quotas reserved before it
+ * streams (the request's and the uploader's, FileQuota), and kept
  * only when its SHA-256 and size match what was declared on delivery — the file and the
  * item's record commit together or not at all. Stored once; never replaced (a correction is
  * a new item).
@@ -21,6 +23,7 @@ export class EvidenceContentService {
     private readonly store: FileStore,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly quota: FileQuota,
   ) {}
 
   async upload(p: Principal, requestId: string, itemId: string, body: Readable): Promise<EvidenceRow> {
@@ -39,10 +42,8 @@ export class EvidenceContentService {
       if (declared > this.config.EVIDENCE_MAX_BYTES) {
         throw new AppException('PAYLOAD_TOO_LARGE', `Files over ${this.config.EVIDENCE_MAX_BYTES} bytes are not stored here`);
       }
-      const used = await this.evidence.storedBytes(requestId);
-      if (used + declared > this.config.FILE_QUOTA_PER_REQUEST_BYTES) {
-        throw new AppException('PAYLOAD_TOO_LARGE', `This request already stores ${used} bytes of files; ${declared} more would pass its quota of ${this.config.FILE_QUOTA_PER_REQUEST_BYTES}`);
-      }
+      // The quotas (request, user) reserved before a byte is read: parallel uploads never pass them together.
+      const reservation = await this.quota.reserve(p.userId, requestId, declared);
       try {
         await this.store.put({
           body,
@@ -56,11 +57,14 @@ export class EvidenceContentService {
             if (!(await this.evidence.markStored(m, itemId, file.ref, this.clock.now()))) {
               throw new AppException('CONFLICT', 'This item already has its file; a correction is a new item');
             }
+            await reservation.commit(m, file.size);
           },
         });
       } catch (error) {
         if (error instanceof FileTooLarge) throw AppException.rule(`The file is larger than the ${declared} bytes declared`, [{ field: 'body', message: 'size mismatch' }]);
         throw error;
+      } finally {
+        await reservation.release();
       }
       return (await this.evidence.findItem(requestId, itemId)) as EvidenceRow;
     } finally {

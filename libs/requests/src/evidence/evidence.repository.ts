@@ -79,14 +79,4 @@ export class EvidenceRepository {
     )) as [unknown[], number];
     return count > 0;
   }
-
-  /** The bytes of the files a request already stores, evidence files and supporting documents: one quota counts them. */
-  async storedBytes(requestId: string): Promise<number> {
-    const [row] = (await this.dataSource.query(
-      `SELECT (SELECT coalesce(sum(size_bytes), 0) FROM evidence_items WHERE request_id = $1 AND content_stored_at IS NOT NULL)::float8
-            + (SELECT coalesce(sum(size_bytes), 0) FROM request_attachments WHERE request_id = $1)::float8 AS bytes`,
-      [requestId],
-    )) as { bytes: number }[];
-    return row?.bytes ?? 0;
-  }
 }

@@ -415,7 +415,7 @@ export interface paths {
         get: operations["RequestsController_get"];
         put?: never;
         post?: never;
-        /** Deletes a draft (PROSECUTOR of the requesting authority); its history stays. */
+        /** Deletes a draft (PROSECUTOR of the requesting authority) with its documents' files; its history stays. */
         delete: operations["RequestsController_remove"];
         options?: never;
         head?: never;

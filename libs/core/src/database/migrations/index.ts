@@ -10,6 +10,7 @@ import { AdminAudit1764000004000 } from './1764000004000-admin-audit';
 import { WorkingCalendars1764000005000 } from './1764000005000-working-calendars';
 import { IdempotencyPath1764000005100 } from './1764000005100-idempotency-path';
 import { LettersAttachments1764000006000 } from './1764000006000-letters-attachments';
+import { FileQuotaReservations1765000200000 } from './1765000200000-file-quota-reservations';
 import { WebhookSecretsSealed1765000300000 } from './1765000300000-webhook-secrets-sealed';
 import { EventSalts1765000400000 } from './1765000400000-event-salts';
 import { SecondFactor1765000500000 } from './1765000500000-second-factor';
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   WorkingCalendars1764000005000,
   IdempotencyPath1764000005100,
   LettersAttachments1764000006000,
+  FileQuotaReservations1765000200000,
   WebhookSecretsSealed1765000300000,
   EventSalts1765000400000,
   SecondFactor1765000500000,

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Card, Group, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { DateTime } from '@/components/DateTime';
 import { ProblemAlert } from '@/components/problem';
 import { useAccountChanges } from '../api/supervision';
