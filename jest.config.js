@@ -3,7 +3,8 @@
 const swc = ['@swc/jest', JSON.parse(require('fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'))];
 // content-disposition 3 (under @fastify/static, for the OpenAPI UI) ships ESM only: let swc
 // compile it to CommonJS, as Node itself loads it through require(esm).
-const transformIgnorePatterns = ['/node_modules/(?!content-disposition/)'];
+// @scure/base and @noble/hashes (under otplib) are ESM only too.
+const transformIgnorePatterns = ['/node_modules/(?!(content-disposition|@scure|@noble|@otplib/plugin-crypto-noble/node_modules/@noble)/)'];
 const moduleNameMapper = {
   '^@mla/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
 };

@@ -23,9 +23,9 @@ describe('OpenAPI security, as the server enforces it (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  it('marks as public exactly the health probes, the metrics and the login', () => {
+  it('marks as public exactly the health probes, the metrics, the login and its second step', () => {
     const open = operations.filter((o) => o.op.security.length === 0).map((o) => `${o.method.toUpperCase()} ${o.path}`);
-    expect(open.sort()).toEqual(['GET /health/live', 'GET /health/ready', 'GET /metrics', 'POST /api/v1/auth/login']);
+    expect(open.sort()).toEqual(['GET /health/live', 'GET /health/ready', 'GET /metrics', 'POST /api/v1/auth/login', 'POST /api/v1/auth/mfa', 'POST /api/v1/auth/mfa/passkey-options']);
     for (const o of operations.filter((x) => x.op.security.length > 0)) {
       expect([o.path, o.op.security]).toEqual([o.path, [{ bearer: [] }, { session: [] }]]);
       expect([o.path, Object.keys(o.op.responses)]).toEqual([o.path, expect.arrayContaining(['401'])]);

@@ -11,6 +11,14 @@ import { Authenticator } from './auth/authenticator';
 import { LoginLimiter } from './auth/login-limiter';
 import { PasswordVerifier } from './auth/password-verifier';
 import { SessionTokens } from './auth/session-tokens';
+import { StepUp } from './auth/step-up';
+import { MfaChallengeTokens } from './mfa/mfa-challenge-tokens';
+import { MfaLoginService } from './mfa/mfa-login.service';
+import { MfaResetService } from './mfa/mfa-reset.service';
+import { MfaController } from './mfa/mfa.controller';
+import { MfaRepository } from './mfa/mfa.repository';
+import { MfaService } from './mfa/mfa.service';
+import { PasskeysService } from './mfa/passkeys.service';
 import { AuthoritiesController } from './authorities/authorities.controller';
 import { AuthoritiesService } from './authorities/authorities.service';
 import { IdentityDataModule } from './identity-data.module';
@@ -34,7 +42,7 @@ import { UsersService } from './users/users.service';
       useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
-  controllers: [AuthController, AuthoritiesController, UsersController, AuditController],
+  controllers: [AuthController, MfaController, AuthoritiesController, UsersController, AuditController],
   providers: [
     AuthService,
     AuthoritiesService,
@@ -45,8 +53,15 @@ import { UsersService } from './users/users.service';
     SessionTokens,
     SessionCache,
     Authenticator,
+    StepUp,
+    MfaRepository,
+    MfaChallengeTokens,
+    MfaService,
+    MfaLoginService,
+    MfaResetService,
+    PasskeysService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [IdentityDataModule, AccountAudit, Authenticator, SessionTokens, LoginLimiter, PasswordVerifier, SessionCache],
+  exports: [IdentityDataModule, AccountAudit, StepUp, Authenticator, SessionTokens, LoginLimiter, PasswordVerifier, SessionCache],
 })
 export class IdentityModule {}

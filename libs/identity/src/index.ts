@@ -11,6 +11,8 @@ export * from './seed/demo-data';
 export * from './seed/demo-seeder';
 export * from './auth/password';
 export * from './auth/authenticator';
+export * from './auth/step-up';
+export { totpCode } from './mfa/totp';
 export * from './auth/session-tokens';
 export * from './auth/session-cookie';
 export * from './auth/login-limiter';

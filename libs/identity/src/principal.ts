@@ -18,4 +18,15 @@ export interface Principal {
   sessionId?: string;
   /** How the session is carried: bearer header or the console's cookie. */
   transport?: SessionTransport;
+  /** The second factor on this session (set by the guard; DESIGN §16). */
+  mfa?: PrincipalMfa;
+}
+
+export interface PrincipalMfa {
+  /** The user has a factor on. */
+  enrolled: boolean;
+  /** When the factor was last given on this session (sign-in, step-up, enrolment); null: never. */
+  verifiedAt: Date | null;
+  /** The role must have a factor and the user has none: the session serves only enrolment. */
+  enrolmentRequired: boolean;
 }

@@ -22,7 +22,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FileTransfer } from '@mla/storage';
 import { AppException, Idempotency, type IdempotencyClaim, PageQueryDto } from '@mla/core';
 import { AccessLogDto } from './access-log/access-log.dto';
-import { CurrentUser, Principal, Roles } from '@mla/identity';
+import { CurrentUser, Principal, Roles, StepUpForActions } from '@mla/identity';
 import { ExtendDeadlineDto } from './dto/extend-deadline.dto';
 import { ChainVerificationDto, EventListDto, ListEventsQueryDto } from './dto/event.dto';
 import { EvidenceItemDto, EvidenceListDto } from './dto/evidence.dto';
@@ -129,14 +129,15 @@ export class RequestsController {
     await this.attachments.deleteDraft(p, id, expectedVersion);
   }
 
-  /** Takes an action of the state machine (DESIGN §3). */
+  /** Takes an action of the state machine (DESIGN §3). `send` and `deliver_evidence` need a recent second factor (DESIGN §16, 403 STEP_UP_REQUIRED). */
+  @StepUpForActions('send', 'deliver_evidence')
   @Post(':id/transitions')
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiHeader(IDEMPOTENCY_KEY)
   @ApiTransitionBody()
   @ApiOkResponse({ type: RequestDto })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: your role or side may never take this action' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: your role or side may never take this action; STEP_UP_REQUIRED: give your second factor again (POST /auth/step-up)' })
   @ApiConflictResponse({ description: 'INVALID_TRANSITION: the current state (or the type) does not allow it' })
   @ApiPreconditionFailedResponse({ description: 'VERSION_CONFLICT: stale If-Match' })
   @ApiUnprocessableEntityResponse({ description: 'REQUEST_INCOMPLETE (missing input) or RULE_VIOLATED' })

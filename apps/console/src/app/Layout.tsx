@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { ChangePasswordDialog, useSignOut } from '@/features/auth';
+import { ChangePasswordDialog, StepUpHost, useSignOut } from '@/features/auth';
 import { UnreadCount } from '@/features/inbox';
 import type { Me } from '@/lib/api/client';
 import { useMe } from '@/lib/api/hooks';
@@ -81,7 +81,10 @@ export function Layout() {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}${takeSessionExpired() ? '&expired=1' : ''}`} replace />;
   }
-  const items = user ? navFor(user, t) : [];
+  // A role that must have a second factor enrols one before anything else (DESIGN §16).
+  if (user?.mfaEnrolmentRequired && location.pathname !== '/security') return <Navigate to="/security" replace />;
+  // While a second factor must be enrolled, the session serves nothing else: no navigation yet.
+  const items = user && !user.mfaEnrolmentRequired ? navFor(user, t) : [];
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <Anchor href="#main" className="skip-link">
@@ -102,8 +105,13 @@ export function Layout() {
             )}
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <UnreadCount enabled={Boolean(user) && user?.role !== 'ADMIN'} />
+            <UnreadCount enabled={Boolean(user) && user?.role !== 'ADMIN' && !user?.mfaEnrolmentRequired} />
             <LanguageSwitch userId={user?.id} />
+            {user && (
+              <Button variant="subtle" size="xs" component={Link} to="/security">
+                {t('auth:mfa.security')}
+              </Button>
+            )}
             {user && (
               <Button variant="subtle" size="xs" onClick={() => setChangingPassword(true)}>
                 {t('auth:changePassword.open')}
@@ -137,6 +145,7 @@ export function Layout() {
         <Outlet />
       </AppShell.Main>
       {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
+      {user && <StepUpHost />}
     </AppShell>
   );
 }

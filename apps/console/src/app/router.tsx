@@ -41,6 +41,7 @@ const queues = () => import('@/features/queues');
 const supervision = () => import('@/features/supervision');
 const admin = () => import('@/features/admin');
 const calendars = () => import('@/features/calendars');
+const security = () => import('@/features/auth/security');
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage languageSwitch={<LanguageSwitch />} /> },
@@ -63,6 +64,7 @@ export const router = createBrowserRouter([
       { path: 'manage/deliveries', element: load(admin, 'DeliveriesPage') },
       { path: 'manage/audit', element: load(admin, 'AuditPage') },
       { path: 'calendars', element: load(calendars, 'CalendarsPage') },
+      { path: 'security', element: load(security, 'SecurityPage') },
       { path: '*', element: <NotFound /> },
     ],
   },

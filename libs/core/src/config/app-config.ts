@@ -492,6 +492,38 @@ export class AppConfig {
   WEBHOOK_ALLOWED_NETWORKS = '';
 
   /**
+   * The roles that must enrol a second factor (DESIGN §16) before anything else: a
+   * comma-separated list of PROSECUTOR, OFFICER, SUPERVISOR, ADMIN, or `none`. Unset: every
+   * role in production, none elsewhere (the demo logins stay one step).
+   */
+  @IsOptional()
+  @Matches(/^\s*(none|(PROSECUTOR|OFFICER|SUPERVISOR|ADMIN)(\s*,\s*(PROSECUTOR|OFFICER|SUPERVISOR|ADMIN))*)\s*$/, {
+    message: 'MFA_REQUIRED_ROLES must be none or a comma-separated list of PROSECUTOR, OFFICER, SUPERVISOR, ADMIN',
+  })
+  MFA_REQUIRED_ROLES?: string;
+
+  /**
+   * The key that seals TOTP secrets at rest (AES-256-GCM): 32 bytes as 64 hex digits or in
+   * base64 (`openssl rand -base64 32`). Unset: derived from JWT_SECRET (HKDF-SHA256), so
+   * changing JWT_SECRET then makes every enrolled TOTP unreadable; set it in production.
+   */
+  @IsOptional()
+  @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, { message: 'MFA_SECRET_KEY must be 32 bytes: 64 hex digits or 44 characters of base64' })
+  MFA_SECRET_KEY?: string;
+
+  /** How long a second factor given on a session covers the actions that need one (send, deliver_evidence, admin changes), in seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(24 * 3600)
+  MFA_STEP_UP_SECONDS = 600;
+
+  /** The WebAuthn relying party id (the console's host name, e.g. mla.example.org). Unset: the host the request was sent to. */
+  @IsOptional()
+  @Matches(/^[a-z0-9.-]{1,253}$/, { message: 'WEBAUTHN_RP_ID must be a host name such as mla.example.org' })
+  WEBAUTHN_RP_ID?: string;
+
+  /**
    * Ports webhooks may use besides the default ones: in production only 443 and 8443 are
    * allowed without this list; outside production any port but the well-known database and
    * cache ports (5432, 6379, 3306, 27017, 9200, 11211, …), which this list admits again.
@@ -524,6 +556,12 @@ export class AppConfig {
     const nets = parseAllowedNetworks(this.WEBHOOK_ALLOWED_NETWORKS);
     return nets.every((n) => typeof n !== 'string') ? (nets as IpNetwork[]) : [];
   }
+  /** The roles that must enrol a second factor (MFA_REQUIRED_ROLES; unset: every role in production, none elsewhere). */
+  get mfaRequiredRoles(): string[] {
+    const v = this.MFA_REQUIRED_ROLES?.trim();
+    if (v === undefined) return this.isProduction ? ['PROSECUTOR', 'OFFICER', 'SUPERVISOR', 'ADMIN'] : [];
+    return v === 'none' ? [] : v.split(',').map((r) => r.trim());
+  }
   /** WEBHOOK_ALLOWED_PORTS as numbers. */
   get webhookAllowedPorts(): number[] {
     return parsePorts(this.WEBHOOK_ALLOWED_PORTS) ?? [];
@@ -545,7 +583,7 @@ const KEYS = Object.keys(new AppConfig());
 /** Validates the environment; throws a ConfigurationError naming every wrong variable. */
 export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const raw: Record<string, string> = {};
-  for (const key of [...KEYS, 'DEMO_SEED', 'SQL_TRACE_FILE']) {
+  for (const key of [...KEYS, 'DEMO_SEED', 'SQL_TRACE_FILE', 'MFA_REQUIRED_ROLES', 'MFA_SECRET_KEY', 'WEBAUTHN_RP_ID']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

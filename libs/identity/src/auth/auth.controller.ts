@@ -2,17 +2,20 @@ import '@fastify/cookie';
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiExtraModels,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, clientKey, Public } from '@mla/core';
 import type { Principal } from '../principal';
-import { CurrentUser } from './auth.decorators';
+import { MfaChallengeDto } from '../mfa/mfa.dto';
+import { CurrentUser, DuringEnrolment } from './auth.decorators';
 import { AuthService, LoginContext } from './auth.service';
 import { Authenticator } from './authenticator';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, MeDto } from './login.dto';
@@ -36,18 +39,22 @@ export class AuthController {
    * Exchanges an e-mail and password for a session: a bearer token in the answer, or, with
    * `"session": "cookie"` (the web console, from its own Origin), an HttpOnly SameSite=Strict
    * cookie. Wrong passwords are limited per account and address, per address, and slowed
-   * per account (429 RATE_LIMITED with Retry-After).
+   * per account (429 RATE_LIMITED with Retry-After). A user with a second factor gets no
+   * session yet: `{ "mfaRequired": true, "challengeToken" }`, completed by POST /auth/mfa.
    */
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiExtraModels(LoginResponseDto, MfaChallengeDto)
+  @ApiOkResponse({ description: 'A session, or the second step to take', schema: { oneOf: [{ $ref: getSchemaPath(LoginResponseDto) }, { $ref: getSchemaPath(MfaChallengeDto) }] } })
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password (problem body, code UNAUTHENTICATED)' })
   @ApiForbiddenResponse({ description: 'A cookie session asked from another Origin (FORBIDDEN)' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed logins (RATE_LIMITED, Retry-After)' })
-  async login(@Body() dto: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponseDto> {
+  async login(@Body() dto: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponseDto | MfaChallengeDto> {
     if (dto.session === 'cookie') this.authenticator.assertAllowedOrigin(request);
     const result = await this.auth.login(dto, contextOf(request));
+    reply.header('cache-control', 'no-store');
+    if ('mfaRequired' in result) return result;
     if (result.transport === 'cookie') {
       reply.setCookie(sessionCookieName(this.config), result.token, sessionCookieOptions(this.config, result.response.expiresIn));
     }
@@ -57,6 +64,7 @@ export class AuthController {
 
   /** Ends the caller's session on the server (its token or cookie is refused from now on, on every replica). */
   @ApiBearerAuth()
+  @DuringEnrolment()
   @Post('auth/logout')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Signed out' })
@@ -67,6 +75,7 @@ export class AuthController {
 
   /** The caller: user, role and authority. */
   @ApiBearerAuth()
+  @DuringEnrolment()
   @Get('me')
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() principal: Principal): Promise<MeDto> {

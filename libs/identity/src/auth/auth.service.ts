@@ -5,7 +5,11 @@ import type { Principal } from '../principal';
 import { SessionCache } from '../sessions/session-cache';
 import type { SessionTransport } from '../sessions/session.row';
 import { SessionsRepository } from '../sessions/sessions.repository';
+import type { UserRow } from '../users/user.row';
 import { UsersRepository } from '../users/users.repository';
+import { MfaChallengeTokens } from '../mfa/mfa-challenge-tokens';
+import { MfaRepository } from '../mfa/mfa.repository';
+import type { MfaChallengeDto } from '../mfa/mfa.dto';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, MeDto } from './login.dto';
 import { LoginLimiter } from './login-limiter';
 import { hashPassword } from './password';
@@ -17,6 +21,9 @@ export interface LoginContext {
   client: string;
   userAgent: string | null;
 }
+
+/** What opening a session needs of a user (read with the password hash, or again after the second factor). */
+export type SessionUser = Pick<UserRow, 'id' | 'email' | 'role' | 'authorityId'> & { sessionEpoch: number };
 
 export interface LoginResult {
   response: LoginResponseDto;
@@ -41,6 +48,8 @@ export class AuthService {
     private readonly tx: TransactionRunner,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly challenges: MfaChallengeTokens,
+    private readonly mfa: MfaRepository,
   ) {}
 
   /**
@@ -48,7 +57,7 @@ export class AuthService {
    * `sessions`, whose id the signed token carries. The same answer, 401, for an unknown
    * e-mail, a wrong password and a deactivated account.
    */
-  async login(dto: LoginDto, context: LoginContext): Promise<LoginResult> {
+  async login(dto: LoginDto, context: LoginContext): Promise<LoginResult | MfaChallengeDto> {
     const reservation = await this.limiter.reserve(dto.email, context.client);
     let user: Awaited<ReturnType<UsersRepository['findByEmailWithHash']>>;
     let ok: boolean;
@@ -61,10 +70,20 @@ export class AuthService {
     }
     if (!user || !ok || !user.active) throw new AppException('UNAUTHENTICATED', 'The e-mail or password is wrong');
     await this.limiter.succeeded(reservation);
+    const transport = dto.session ?? 'bearer';
+    // A second factor on: no session yet, a short-lived challenge to complete (POST /auth/mfa).
+    if (user.mfaEnrolledAt) return this.challenges.challenge(user, transport, await this.mfa.methods(user.id));
+    return this.openSession(user, transport, context, null);
+  }
 
+  /**
+   * Opens a session for a user whose password (and second factor, when they have one) was
+   * checked: a row in `sessions`, whose id the signed token carries. `mfaAt`: when the
+   * second factor was given (the session is stepped up from then).
+   */
+  async openSession(user: SessionUser, transport: SessionTransport, context: LoginContext, mfaAt: Date | null): Promise<LoginResult> {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.JWT_TTL_SECONDS * 1000);
-    const transport = dto.session ?? 'bearer';
     await this.sessions.purgeEnded(user.id, new Date(now.getTime() - ENDED_SESSIONS_KEPT_MS));
     const sid = await this.sessions.insert({
       userId: user.id,
@@ -74,6 +93,7 @@ export class AuthService {
       expiresAt,
       clientAddress: context.client.slice(0, 64),
       userAgent: context.userAgent?.slice(0, 500) ?? null,
+      mfaAt,
     });
     // The account changed while the password was checked (deactivated, reset): no session.
     if (!sid) throw new AppException('UNAUTHENTICATED', 'The e-mail or password is wrong');
@@ -137,7 +157,10 @@ export class AuthService {
     const user = await this.users.findById(principal.userId);
     if (!user) throw new AppException('UNAUTHENTICATED', 'This account no longer exists');
     const authority = user.authorityId ? await this.authorities.findById(user.authorityId) : null;
+    const mfaEnrolled = user.mfaEnrolledAt !== null && user.mfaEnrolledAt !== undefined;
     return {
+      mfaEnrolled,
+      mfaEnrolmentRequired: !mfaEnrolled && this.config.mfaRequiredRoles.includes(user.role),
       id: user.id,
       email: user.email,
       displayName: user.displayName,

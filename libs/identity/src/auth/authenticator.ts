@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AppConfig, AppException, Clock } from '@mla/core';
-import type { Principal } from '../principal';
+import type { Principal, PrincipalMfa } from '../principal';
 import { SessionCache } from '../sessions/session-cache';
 import type { SessionState, SessionTransport } from '../sessions/session.row';
 import { SessionsRepository } from '../sessions/sessions.repository';
@@ -80,6 +80,7 @@ export class Authenticator {
       country: live.authorityCountry ?? null,
       sessionId: live.id,
       transport: credential.transport,
+      mfa: mfaOf(state as SessionState, this.config),
     };
   }
 
@@ -94,6 +95,11 @@ export class Authenticator {
         : 'A state change carried by the session cookie is accepted only from the console (this Origin is not allowed)',
     );
   }
+}
+
+/** The second factor of a live session: enrolled, last given, and whether the role still has to enrol one (DESIGN §16). */
+function mfaOf(s: SessionState, config: AppConfig): PrincipalMfa {
+  return { enrolled: s.userMfaEnrolled, verifiedAt: s.mfaAt, enrolmentRequired: !s.userMfaEnrolled && config.mfaRequiredRoles.includes(s.userRole) };
 }
 
 /** Why the session is no longer valid for these claims, or null when it is live. */

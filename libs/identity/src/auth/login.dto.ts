@@ -58,6 +58,10 @@ export class MeDto {
   email: string;
   displayName: string;
   role: string;
+  /** Whether a second factor is on. */
+  mfaEnrolled: boolean;
+  /** The role needs a second factor and the user has none: enrol one first (the session serves nothing else). */
+  mfaEnrolmentRequired: boolean;
   /** null for ADMIN. */
   authority: MeAuthorityDto | null;
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles, StepUpRequired } from '../auth/auth.decorators';
 import type { Principal } from '../principal';
 import { AuthoritiesService } from './authorities.service';
 import { AuthorityListDto, AuthorityWithSecretDto, CreateAuthorityDto, ListAuthoritiesQueryDto, UpdateAuthorityDto } from './authority.dto';
@@ -20,6 +20,7 @@ export class AuthoritiesController {
 
   /** Registers an authority (ADMIN); audited. A `webhookUrl` must be an allowed target (422 RULE_VIOLATED otherwise). */
   @Roles('ADMIN')
+  @StepUpRequired()
   @Post()
   @ApiCreatedResponse({ type: AuthorityWithSecretDto })
   @ApiUnprocessableEntityResponse({ description: 'RULE_VIOLATED: webhookUrl is not an allowed target (https in production, no credentials, public addresses only)' })
@@ -29,6 +30,7 @@ export class AuthoritiesController {
 
   /** Changes an authority (ADMIN); audited. Setting `webhookUrl` answers its new signing secret, once. */
   @Roles('ADMIN')
+  @StepUpRequired()
   @Patch(':id')
   @ApiOkResponse({ type: AuthorityWithSecretDto })
   @ApiUnprocessableEntityResponse({ description: 'RULE_VIOLATED: webhookUrl is not an allowed target (https in production, no credentials, public addresses only)' })

@@ -5,7 +5,7 @@ export const SESSION_TRANSPORTS = ['bearer', 'cookie'] as const;
 export type SessionTransport = (typeof SESSION_TRANSPORTS)[number];
 
 /** Why a session ended (sessions.revoked_reason). */
-export type SessionEndReason = 'logout' | 'deactivated' | 'reactivated' | 'role_changed' | 'authority_changed' | 'password_reset' | 'password_changed';
+export type SessionEndReason = 'logout' | 'deactivated' | 'reactivated' | 'role_changed' | 'authority_changed' | 'password_reset' | 'password_changed' | 'mfa_reset';
 
 /** A session and the live state of its user, as one call's check reads them (schema: the migrations). */
 export interface SessionState {
@@ -19,6 +19,10 @@ export interface SessionState {
   userActive: boolean;
   userRole: Role;
   userAuthorityId: string | null;
+  /** When the second factor was last given on this session (null: never). */
+  mfaAt: Date | null;
+  /** Whether the user has a second factor on. */
+  userMfaEnrolled: boolean;
   /** The user's e-mail, their authority's code and country as they are now: who calls, never the token's claims. */
   userEmail: string;
   authorityCode: string | null;
@@ -34,4 +38,6 @@ export interface NewSession {
   expiresAt: Date;
   clientAddress: string | null;
   userAgent: string | null;
+  /** When the second factor was given, for a sign-in that needed one. */
+  mfaAt?: Date | null;
 }

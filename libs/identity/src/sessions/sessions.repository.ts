@@ -4,7 +4,8 @@ import type { NewSession, SessionEndReason, SessionState } from './session.row';
 
 const STATE = `s.id, s.user_id AS "userId", s.epoch, s.expires_at AS "expiresAt", s.revoked_at AS "revokedAt",
   u.session_epoch AS "userEpoch", u.active AS "userActive", u.role AS "userRole", u.authority_id AS "userAuthorityId",
-  u.email AS "userEmail", a.code AS "authorityCode", a.country AS "authorityCountry"`;
+  u.email AS "userEmail", a.code AS "authorityCode", a.country AS "authorityCountry",
+  s.mfa_at AS "mfaAt", u.mfa_enrolled_at IS NOT NULL AS "userMfaEnrolled"`;
 
 /** The SQL of sessions. `m`: the caller's transaction. */
 @Injectable()
@@ -18,10 +19,10 @@ export class SessionsRepository {
    */
   async insert(s: NewSession): Promise<string | null> {
     const rows = (await this.dataSource.query(
-      `INSERT INTO sessions (user_id, epoch, transport, created_at, expires_at, client_address, user_agent)
-       SELECT u.id, u.session_epoch, $3, $4, $5, $6, $7 FROM users u WHERE u.id = $1 AND u.session_epoch = $2 AND u.active
+      `INSERT INTO sessions (user_id, epoch, transport, created_at, expires_at, client_address, user_agent, mfa_at)
+       SELECT u.id, u.session_epoch, $3, $4, $5, $6, $7, $8 FROM users u WHERE u.id = $1 AND u.session_epoch = $2 AND u.active
        RETURNING id`,
-      [s.userId, s.epoch, s.transport, s.createdAt, s.expiresAt, s.clientAddress, s.userAgent],
+      [s.userId, s.epoch, s.transport, s.createdAt, s.expiresAt, s.clientAddress, s.userAgent, s.mfaAt ?? null],
     )) as { id: string }[];
     return rows[0]?.id ?? null;
   }

@@ -11,6 +11,8 @@ export interface UserRow {
   active: boolean;
   createdAt: Date;
   updatedAt: Date;
+  /** When the user's first second factor was turned on; null: none (DESIGN §16). */
+  mfaEnrolledAt?: Date | null;
 }
 
 export interface NewUser {

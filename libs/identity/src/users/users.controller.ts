@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles, StepUpRequired } from '../auth/auth.decorators';
 import type { Principal } from '../principal';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserDto, UserListDto } from './user.dto';
 import { UsersService } from './users.service';
@@ -16,6 +16,7 @@ export class UsersController {
    * Creates a user (ADMIN). The password is stored as an argon2id hash and never answered.
    * Audited; an OFFICER or SUPERVISOR created is announced to their country's supervisors.
    */
+  @StepUpRequired()
   @Post()
   @ApiCreatedResponse({ type: UserDto })
   create(@CurrentUser() admin: Principal, @Body() dto: CreateUserDto): Promise<UserDto> {
@@ -36,6 +37,7 @@ export class UsersController {
    * moved into an authority (role, authority, reactivation) is announced to its country's
    * supervisors.
    */
+  @StepUpRequired()
   @Patch(':id')
   @ApiOkResponse({ type: UserDto })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such user' })

@@ -4,7 +4,7 @@ import type { KeysetCursor } from '@mla/core';
 import type { NewUser, UserChanges, UserRow } from './user.row';
 
 const COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.role, u.authority_id AS "authorityId", u.active,
-  u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
+  u.created_at AS "createdAt", u.updated_at AS "updatedAt", u.mfa_enrolled_at AS "mfaEnrolledAt"`;
 
 const USER_SETTABLE: Record<keyof UserChanges, string> = {
   active: 'active',

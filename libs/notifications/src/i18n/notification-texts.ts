@@ -29,6 +29,10 @@ const en = {
     title: 'New {{role}} at {{authorityCode}}: {{email}}',
     body: 'An administrator ({{by}}) made {{displayName}} ({{email}}) a {{role}} of {{authorityCode}}. The change is in your country\'s audit (GET /audit).',
   },
+  'audit.user_mfa_reset': {
+    title: 'Second factor reset for {{email}}',
+    body: 'An administrator ({{by}}) reset the second factor of {{displayName}} ({{email}}, {{role}}). The change is in your country\'s audit (GET /audit).',
+  },
   'audit.password_reset': {
     title: 'Password reset for {{email}} ({{role}} at {{authorityCode}})',
     body: 'An administrator ({{by}}) reset the password of {{displayName}} ({{email}}), {{role}} at {{authorityCode}}: whoever holds the new password reads what this account reads. The change is in your country\'s audit (GET /audit).',
@@ -70,6 +74,10 @@ const vi: Texts = {
   'audit.user_assigned': {
     title: '{{role}} mới tại {{authorityCode}}: {{email}}',
     body: 'Quản trị viên ({{by}}) đã chỉ định {{displayName}} ({{email}}) làm {{role}} của {{authorityCode}}. Thay đổi này được ghi trong nhật ký kiểm tra của quốc gia quý vị (GET /audit).',
+  },
+  'audit.user_mfa_reset': {
+    title: 'Đã đặt lại xác thực hai lớp của {{email}}',
+    body: 'Quản trị viên ({{by}}) đã đặt lại yếu tố xác thực thứ hai của {{displayName}} ({{email}}, {{role}}). Thay đổi này được ghi trong nhật ký kiểm tra của quốc gia quý vị (GET /audit).',
   },
   'audit.password_reset': {
     title: 'Đặt lại mật khẩu cho {{email}} ({{role}} tại {{authorityCode}})',

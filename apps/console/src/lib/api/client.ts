@@ -1,5 +1,6 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from './schema';
+import { stepUpMiddleware } from './step-up';
 
 export type Schemas = components['schemas'];
 export type RequestDto = Schemas['RequestDto'];
@@ -19,9 +20,11 @@ export type TransitionRequest = paths['/api/v1/requests/{id}/transitions']['post
 /**
  * The one client of the API, typed from docs/openapi.json. The session travels as the
  * HttpOnly cookie the API set at sign-in: nothing is stored in the page, and the browser
- * sends its own Origin with every change.
+ * sends its own Origin with every change. A change that needs a recent second factor asks
+ * for it and is sent again (step-up.ts).
  */
 export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+api.use(stepUpMiddleware);
 
 /** A field of an RFC 9457 problem's errors[]. */
 export interface FieldProblem {

@@ -51,7 +51,8 @@ export interface paths {
          * Exchanges an e-mail and password for a session: a bearer token in the answer, or, with
          *     `"session": "cookie"` (the web console, from its own Origin), an HttpOnly SameSite=Strict
          *     cookie. Wrong passwords are limited per account and address, per address, and slowed
-         *     per account (429 RATE_LIMITED with Retry-After).
+         *     per account (429 RATE_LIMITED with Retry-After). A user with a second factor gets no
+         *     session yet: `{ "mfaRequired": true, "challengeToken" }`, completed by POST /auth/mfa.
          */
         post: operations["AuthController_login"];
         delete?: never;
@@ -106,6 +107,184 @@ export interface paths {
         /** Changes the caller's password; every other session of theirs ends (this one stays). */
         post: operations["AuthController_changePassword"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Completes a sign-in that answered `mfaRequired`: the challenge token and a code (TOTP or
+         *     recovery) or a passkey's assertion open the session exactly as a one-step login does
+         *     (bearer token, or the console's cookie). Wrong codes count in the login limits.
+         */
+        post: operations["MfaController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/passkey-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WebAuthn options to complete a sign-in with a passkey (pass them to `startAuthentication`). */
+        post: operations["MfaController_passkeyLoginOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/step-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gives the second factor again on this session (a code or a passkey's assertion): send, deliver_evidence and admin changes are allowed for MFA_STEP_UP_SECONDS. */
+        post: operations["MfaController_stepUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/step-up/passkey-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WebAuthn options to step up with a passkey. */
+        post: operations["MfaController_stepUpOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's second factor: enrolled or required, TOTP, passkeys, recovery codes left, and until when this session is stepped up. */
+        get: operations["MfaController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts enrolling a TOTP app: the secret and its `otpauth://` URI, answered once (confirm with a code). Adding a factor to one already on needs a step-up. */
+        post: operations["MfaController_startTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turns the TOTP app on with its current code; the first factor also answers ten recovery codes, once. */
+        post: operations["MfaController_confirmTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/passkeys/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WebAuthn options to register a passkey (pass them to `startRegistration`). */
+        post: operations["MfaController_passkeyOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registers a passkey from the browser's answer to the options; the first factor also answers ten recovery codes, once. */
+        post: operations["MfaController_addPasskey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Resets a user's second factor (ADMIN): TOTP, passkeys and recovery codes are removed,
+         *     every session of theirs ends, the change is audited and the supervisors of their country
+         *     (every country's, for an ADMIN) are told. They enrol again at their next sign-in.
+         */
+        delete: operations["MfaController_reset"];
         options?: never;
         head?: never;
         patch?: never;
@@ -253,7 +432,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Takes an action of the state machine (DESIGN §3). */
+        /** Takes an action of the state machine (DESIGN §3). `send` and `deliver_evidence` need a recent second factor (DESIGN §16, 403 STEP_UP_REQUIRED). */
         post: operations["RequestsController_transition"];
         delete?: never;
         options?: never;
@@ -674,22 +853,6 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        LoginDto: {
-            /**
-             * @description How the session is carried: `bearer` (default: the answer holds `accessToken`) or
-             *     `cookie` (the web console: an HttpOnly, SameSite=Strict cookie, and no token in the
-             *     answer; the request needs the console's Origin).
-             * @default bearer
-             * @enum {string}
-             */
-            session: "bearer" | "cookie";
-            /**
-             * Format: email
-             * @description The user's e-mail address.
-             */
-            email: string;
-            password: string;
-        };
         MeAuthorityDto: {
             id: string;
             code: string;
@@ -704,6 +867,10 @@ export interface components {
             email: string;
             displayName: string;
             role: string;
+            /** @description Whether a second factor is on. */
+            mfaEnrolled: boolean;
+            /** @description The role needs a second factor and the user has none: enrol one first (the session serves nothing else). */
+            mfaEnrolmentRequired: boolean;
             /** @description null for ADMIN. */
             authority: components["schemas"]["MeAuthorityDto"] | null;
         };
@@ -721,11 +888,119 @@ export interface components {
             expiresAt: string;
             user: components["schemas"]["MeDto"];
         };
+        MfaChallengeDto: {
+            /**
+             * @description Always true: a second factor is needed before a session is opened.
+             * @enum {boolean}
+             */
+            mfaRequired: true;
+            /** @description The factors the user has: `totp`, `passkey`, `recovery`. */
+            methods: ("totp" | "passkey" | "recovery")[];
+            /**
+             * @description How the session will be carried once the factor is given (as the login asked).
+             * @enum {string}
+             */
+            session: "bearer" | "cookie";
+            /** @description Send it back with the code or the passkey's assertion (POST /auth/mfa); valid five minutes. */
+            challengeToken: string;
+        };
+        LoginDto: {
+            /**
+             * @description How the session is carried: `bearer` (default: the answer holds `accessToken`) or
+             *     `cookie` (the web console: an HttpOnly, SameSite=Strict cookie, and no token in the
+             *     answer; the request needs the console's Origin).
+             * @default bearer
+             * @enum {string}
+             */
+            session: "bearer" | "cookie";
+            /**
+             * Format: email
+             * @description The user's e-mail address.
+             */
+            email: string;
+            password: string;
+        };
         ChangePasswordDto: {
             /** @description The password the user signs in with now. */
             currentPassword: string;
             /** @description At least 12 characters, not the current one. Every other session of the user ends. */
             newPassword: string;
+        };
+        MfaLoginDto: {
+            /**
+             * @description The six-digit code of the authenticator app, or one of the recovery codes (each works once).
+             * @example 123456
+             */
+            code?: string;
+            /** @description A WebAuthn assertion (the JSON `startAuthentication` of @simplewebauthn/browser answers), for the options asked just before. */
+            assertion?: {
+                [key: string]: unknown;
+            };
+            /** @description The `challengeToken` the login answered (valid five minutes). */
+            challengeToken: string;
+        };
+        PasskeyLoginOptionsDto: {
+            /** @description The `challengeToken` the login answered. */
+            challengeToken: string;
+        };
+        MfaProofDto: {
+            /**
+             * @description The six-digit code of the authenticator app, or one of the recovery codes (each works once).
+             * @example 123456
+             */
+            code?: string;
+            /** @description A WebAuthn assertion (the JSON `startAuthentication` of @simplewebauthn/browser answers), for the options asked just before. */
+            assertion?: {
+                [key: string]: unknown;
+            };
+        };
+        PasskeyDto: {
+            lastUsedAt: string | null;
+            id: string;
+            name: string;
+            createdAt: string;
+        };
+        MfaStatusDto: {
+            passkeys: components["schemas"]["PasskeyDto"][];
+            /** @description Until when this session may take the actions that need a recent factor (null: give it again first). */
+            stepUpUntil: string | null;
+            /** @description Whether a second factor is on. */
+            enrolled: boolean;
+            /** @description Whether the user's role must have one and they have none yet (the session serves only enrolment). */
+            enrolmentRequired: boolean;
+            /** @description Whether a TOTP app is enrolled. */
+            totp: boolean;
+            /** @description Recovery codes not used yet. */
+            recoveryCodesLeft: number;
+        };
+        TotpEnrolmentDto: {
+            /** @description The secret (base32), shown once: type it into the authenticator app, or scan the URI's QR code. */
+            secret: string;
+            /** @description The `otpauth://totp/...` URI (SHA-1, 6 digits, 30 s) to render as a QR code. */
+            uri: string;
+        };
+        TotpConfirmDto: {
+            /** @description The six-digit code the app shows now. */
+            code: string;
+        };
+        RecoveryCodesDto: {
+            /** @description Ten codes, each usable once in place of a code; shown only now (empty when the user had a factor already). */
+            recoveryCodes: string[];
+        };
+        PasskeyRegistrationDto: {
+            /** @description The JSON `startRegistration` of @simplewebauthn/browser answers, for the options asked just before. */
+            response: {
+                [key: string]: unknown;
+            };
+            /** @description A name to tell passkeys apart (e.g. "Office laptop"). */
+            name?: string;
+        };
+        MfaResetDto: {
+            /**
+             * @description Always true once the user's factors are gone (they enrol again at their next sign-in).
+             * @enum {boolean}
+             */
+            reset: true;
         };
         AuthorityDto: {
             /** @enum {string} */
@@ -1802,7 +2077,7 @@ export interface components {
              * @description The machine-readable code
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_TRANSITION" | "CONFLICT" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "VERSION_CONFLICT" | "PRECONDITION_REQUIRED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_INCOMPLETE" | "RULE_VIOLATED" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "STEP_UP_REQUIRED" | "MFA_ENROLMENT_REQUIRED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_TRANSITION" | "CONFLICT" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "VERSION_CONFLICT" | "PRECONDITION_REQUIRED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_INCOMPLETE" | "RULE_VIOLATED" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
             /** @description The path the problem occurred at */
             instance?: string;
             /** @description The request id (also the X-Request-Id header), to find it in the logs */
@@ -1883,12 +2158,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A session, or the second step to take */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LoginResponseDto"];
+                    "application/json": components["schemas"]["LoginResponseDto"] | components["schemas"]["MfaChallengeDto"];
                 };
             };
             /** @description Wrong e-mail or password (problem body, code UNAUTHENTICATED) */
@@ -2032,6 +2308,494 @@ export interface operations {
                 };
             };
             /** @description RATE_LIMITED: too many wrong current passwords */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MfaController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaLoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: the challenge expired, or the code or passkey is wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A cookie session asked from another Origin (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many wrong passwords or codes (RATE_LIMITED, Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MfaController_passkeyLoginOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasskeyLoginOptionsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: the challenge expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RULE_VIOLATED: the user has no passkey */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MfaController_stepUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaProofDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaStatusDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description FORBIDDEN: the code or passkey is wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RULE_VIOLATED: no second factor enrolled */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many wrong codes (RATE_LIMITED, Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MfaController_stepUpOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RULE_VIOLATED: no passkey enrolled */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MfaController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaStatusDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MfaController_startTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolmentDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONFLICT: a TOTP app is already on */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MfaController_confirmTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpConfirmDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RULE_VIOLATED: the code is wrong, or no enrolment is under way */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many wrong codes (RATE_LIMITED, Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MfaController_passkeyOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MfaController_addPasskey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasskeyRegistrationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RULE_VIOLATED: the response does not verify, or answers no open options */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MfaController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaResetDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description NOT_FOUND: no such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RULE_VIOLATED: the user has no second factor */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2745,7 +3509,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description FORBIDDEN: your role or side may never take this action */
+            /** @description FORBIDDEN: your role or side may never take this action; STEP_UP_REQUIRED: give your second factor again (POST /auth/step-up) */
             403: {
                 headers: {
                     [name: string]: unknown;

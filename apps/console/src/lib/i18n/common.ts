@@ -94,6 +94,7 @@ export const commonEn = {
   problem: {
     title: {
       VALIDATION_FAILED: 'Some values are not accepted', UNAUTHENTICATED: 'Please sign in', FORBIDDEN: 'You may not do this',
+      STEP_UP_REQUIRED: 'Confirm with your second factor first', MFA_ENROLMENT_REQUIRED: 'Set up a second factor first',
       NOT_FOUND: 'Not found (or not visible to you)', INVALID_TRANSITION: 'This action is no longer possible in the current state',
       CONFLICT: 'This already exists', VERSION_CONFLICT: 'Someone else changed this request in the meantime',
       PAYLOAD_TOO_LARGE: 'The file or body is too large', UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
@@ -210,6 +211,7 @@ export const commonVi: CommonMessages = {
   problem: {
     title: {
       VALIDATION_FAILED: 'Một số giá trị không hợp lệ', UNAUTHENTICATED: 'Vui lòng đăng nhập', FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này',
+      STEP_UP_REQUIRED: 'Hãy xác nhận bằng yếu tố xác thực thứ hai trước', MFA_ENROLMENT_REQUIRED: 'Hãy thiết lập yếu tố xác thực thứ hai trước',
       NOT_FOUND: 'Không tìm thấy (hoặc bạn không được xem)', INVALID_TRANSITION: 'Thao tác này không còn thực hiện được ở trạng thái hiện tại',
       CONFLICT: 'Mục này đã tồn tại', VERSION_CONFLICT: 'Người khác vừa thay đổi yêu cầu này',
       PAYLOAD_TOO_LARGE: 'Tệp hoặc nội dung quá lớn', UNSUPPORTED_MEDIA_TYPE: 'Định dạng nội dung không được hỗ trợ',

@@ -13,6 +13,7 @@ import { LettersAttachments1764000006000 } from './1764000006000-letters-attachm
 import { FileQuotaReservations1765000200000 } from './1765000200000-file-quota-reservations';
 import { WebhookSecretsSealed1765000300000 } from './1765000300000-webhook-secrets-sealed';
 import { EventSalts1765000400000 } from './1765000400000-event-salts';
+import { SecondFactor1765000500000 } from './1765000500000-second-factor';
 
 export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
 
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   FileQuotaReservations1765000200000,
   WebhookSecretsSealed1765000300000,
   EventSalts1765000400000,
+  SecondFactor1765000500000,
 ];

@@ -1,12 +1,13 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ProblemAlert } from '@/components/problem';
 import { ApiProblem } from '@/lib/api/client';
 import { useMe } from '@/lib/api/hooks';
-import { useSignIn } from '../api/session';
+import { useSignIn, type MfaChallenge } from '../api/session';
+import { MfaSignInStep } from '../components/MfaSignInStep';
 
 /** Where to go after signing in: a path of this site only. */
 function safeNext(next: string | null): string {
@@ -21,15 +22,22 @@ export function SignInPage({ languageSwitch }: { languageSwitch?: React.ReactNod
   const me = useMe();
   const signIn = useSignIn();
   const form = useForm<{ email: string; password: string }>({ defaultValues: { email: '', password: '' } });
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
   useEffect(() => {
     document.title = `${t('title')} · MLA Hub`;
   }, [t]);
   if (me.data) return <Navigate to={next} replace />;
-  const submit = form.handleSubmit((values) => signIn.mutate(values, { onSuccess: () => navigate(next, { replace: true }) }));
+  const done = () => navigate(next, { replace: true });
+  const submit = form.handleSubmit((values) =>
+    signIn.mutate(values, { onSuccess: (step) => (step.kind === 'mfa' ? setChallenge(step.challenge) : done()) }),
+  );
   const wrong = signIn.error instanceof ApiProblem && signIn.error.status === 401;
   return (
     <Center mih="100vh" bg="gray.0" component="main">
       <Paper withBorder shadow="sm" p="xl" w={420} radius="md">
+        {challenge ? (
+          <MfaSignInStep challenge={challenge} onDone={done} onBack={() => { setChallenge(null); signIn.reset(); }} />
+        ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
             <div>
@@ -59,6 +67,7 @@ export function SignInPage({ languageSwitch }: { languageSwitch?: React.ReactNod
             {languageSwitch}
           </Stack>
         </form>
+        )}
       </Paper>
     </Center>
   );

@@ -1,0 +1,51 @@
+import { Modal, Stack, Text } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { setStepUpAsker } from '@/lib/api/step-up';
+import { useMfaStatus, useStepUp } from '../api/mfa';
+import { FactorForm } from './FactorForm';
+
+/**
+ * The step-up dialog (DESIGN §16): shown when an action answers STEP_UP_REQUIRED (send,
+ * deliver_evidence, an administrator's change); once the factor is given the action is sent
+ * again by itself (lib/api/step-up.ts), cancelling leaves the action's refusal.
+ */
+export function StepUpHost() {
+  const { t } = useTranslation('auth');
+  const [open, setOpen] = useState(false);
+  const settle = useRef<((given: boolean) => void) | null>(null);
+  const stepUp = useStepUp();
+  const status = useMfaStatus();
+  useEffect(() => {
+    setStepUpAsker(
+      () =>
+        new Promise<boolean>((resolve) => {
+          settle.current = resolve;
+          stepUp.reset();
+          setOpen(true);
+        }),
+    );
+    return () => setStepUpAsker(null);
+  }, []);
+  const finish = (given: boolean) => {
+    setOpen(false);
+    settle.current?.(given);
+    settle.current = null;
+  };
+  return (
+    <Modal opened={open} onClose={() => finish(false)} title={t('mfa.stepUpTitle')} centered>
+      <Stack>
+        <Text size="sm">{t('mfa.stepUpIntro')}</Text>
+        {open && (
+          <FactorForm
+            onSubmit={(factor) => stepUp.mutate(factor, { onSuccess: () => finish(true) })}
+            pending={stepUp.isPending}
+            error={stepUp.error}
+            passkey={(status.data?.passkeys.length ?? 0) > 0}
+            submitLabel={t('mfa.stepUpSubmit')}
+          />
+        )}
+      </Stack>
+    </Modal>
+  );
+}
