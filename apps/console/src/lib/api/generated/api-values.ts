@@ -2,11 +2,19 @@
 
 /** Every enum of the API's schemas, by schema and property, in the API's order. */
 export const enums = {
+  "LoginResponseDto": {
+    "tokenType": ["Bearer", "Cookie"]
+  },
+  "MfaChallengeDto": {
+    "mfaRequired": [true],
+    "methods": ["totp", "passkey", "recovery"],
+    "session": ["bearer", "cookie"]
+  },
   "LoginDto": {
     "session": ["bearer", "cookie"]
   },
-  "LoginResponseDto": {
-    "tokenType": ["Bearer", "Cookie"]
+  "MfaResetDto": {
+    "reset": [true]
   },
   "AuthorityDto": {
     "kind": ["PROSECUTION_OFFICE", "CENTRAL_AUTHORITY", "CONTACT_POINT_24_7"]
@@ -172,7 +180,7 @@ export const enums = {
     "recomputation": ["DONE", "PENDING"]
   },
   "ProblemDetails": {
-    "code": ["VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "METHOD_NOT_ALLOWED", "REQUEST_TIMEOUT", "INVALID_TRANSITION", "CONFLICT", "IDEMPOTENCY_KEY_IN_PROGRESS", "VERSION_CONFLICT", "PRECONDITION_REQUIRED", "PAYLOAD_TOO_LARGE", "URI_TOO_LONG", "UNSUPPORTED_MEDIA_TYPE", "REQUEST_INCOMPLETE", "RULE_VIOLATED", "IDEMPOTENCY_KEY_REUSED", "RATE_LIMITED", "HEADERS_TOO_LARGE", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"]
+    "code": ["VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN", "STEP_UP_REQUIRED", "MFA_ENROLMENT_REQUIRED", "NOT_FOUND", "METHOD_NOT_ALLOWED", "REQUEST_TIMEOUT", "INVALID_TRANSITION", "CONFLICT", "IDEMPOTENCY_KEY_IN_PROGRESS", "VERSION_CONFLICT", "PRECONDITION_REQUIRED", "PAYLOAD_TOO_LARGE", "URI_TOO_LONG", "UNSUPPORTED_MEDIA_TYPE", "REQUEST_INCOMPLETE", "RULE_VIOLATED", "IDEMPOTENCY_KEY_REUSED", "RATE_LIMITED", "HEADERS_TOO_LARGE", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"]
   }
 } as const;
 
