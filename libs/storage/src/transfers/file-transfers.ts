@@ -31,15 +31,19 @@ export class FileTransfers {
     const minBytes = (this.config.TRANSFER_MIN_BYTES_PER_SECOND * windowMs) / 1000;
     let last = direction === 'upload' ? socket.bytesRead : socket.bytesWritten;
     let ended = false;
+    // A request injected in-process (light-my-request: no network socket) has no idle timeout to set.
+    const idleTimeout = (ms: number) => {
+      if (typeof socket.setTimeout === 'function' && !socket.destroyed) socket.setTimeout(ms);
+    };
     const end = () => {
       if (ended) return;
       ended = true;
       clearInterval(timer);
       slot.release();
-      if (!socket.destroyed) socket.setTimeout(this.config.HTTP_IDLE_TIMEOUT_MS);
+      idleTimeout(this.config.HTTP_IDLE_TIMEOUT_MS);
     };
     // An upload received whole is the server's to store: the socket's idle timeout waits for the answer.
-    if (direction === 'upload') req.once('end', () => socket.setTimeout(0));
+    if (direction === 'upload') req.once('end', () => idleTimeout(0));
     const timer = setInterval(() => {
       const now = direction === 'upload' ? socket.bytesRead : socket.bytesWritten;
       const progress = now - last;
