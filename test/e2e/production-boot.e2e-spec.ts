@@ -11,7 +11,7 @@ import { createTestApp, TestApp } from '../support/test-app';
  * variable, and the demo seed runs only when asked, then says so loudly.
  */
 // Each case spawns the built API (or worker) several times: seconds each on a busy machine.
-jest.setTimeout(120_000);
+const SPAWNING_TEST_MS = 120_000;
 
 describe('production boot (e2e, built API)', () => {
   let t: TestApp;
@@ -51,14 +51,14 @@ describe('production boot (e2e, built API)', () => {
       const { NODE_ENV: _unset, ...rest } = env({ JWT_SECRET: randomBytes(32).toString('base64'), PORT: String(await freePort()) });
       expect(await refusal(entry, rest)).toMatch(/NODE_ENV: required/);
     }
-  });
+  }, SPAWNING_TEST_MS);
 
   it('refuses a random secret shorter than 32 bytes, and the published webhook key (issue 22 items 5, 7)', async () => {
     const short = randomBytes(24).toString('base64').slice(0, 31);
     expect(await refusal(main, env({ JWT_SECRET: short, PORT: String(await freePort()) }))).toMatch(/JWT_SECRET.*shorter than 32/);
     const { WEBHOOK_SECRET_KEY: _none, ...keyless } = env({ JWT_SECRET: randomBytes(32).toString('base64'), PORT: String(await freePort()) });
     expect(await refusal(main, keyless)).toMatch(/WEBHOOK_SECRET_KEY: required in production/);
-  });
+  }, SPAWNING_TEST_MS);
 
   it('refuses to start with a short, published or obvious JWT secret, naming JWT_SECRET', async () => {
     for (const secret of ['short', 'mla-hub-development-secret-do-not-use-in-production', 'change-me-to-a-long-random-secret-of-32-chars-or-more', 'x'.repeat(48)]) {
@@ -69,7 +69,7 @@ describe('production boot (e2e, built API)', () => {
       expect(code).not.toBe(0);
       expect(stderr).toMatch(/JWT_SECRET/);
     }
-  });
+  }, SPAWNING_TEST_MS);
 
   it('seeds no demo account by default, and with DEMO_SEED=true warns with the published password', async () => {
     const secret = randomBytes(32).toString('base64');
@@ -105,5 +105,5 @@ describe('production boot (e2e, built API)', () => {
     } finally {
       await kill(loud, 'SIGTERM');
     }
-  });
+  }, SPAWNING_TEST_MS);
 });

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { AppException, sendProblem } from '@mla/core';
+import { pageCsp } from './http/security-headers';
 
 /** Paths the console never answers: they keep the API's own JSON problem 404s. */
 export const NOT_CONSOLE_PREFIXES = ['/api', '/docs', '/health', '/metrics', '/admin'];
@@ -14,18 +15,7 @@ export const NOT_CONSOLE_PREFIXES = ['/api', '/docs', '/health', '/metrics', '/a
  * Nothing from other origins; no inline script. Mantine sets inline styles (and one <style>
  * element of CSS variables), hence style-src 'unsafe-inline'; ECharts draws on a canvas.
  */
-export const CONSOLE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CONSOLE_CSP = pageCsp({ images: "'self' data: blob:" });
 
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CONSOLE_CSP,

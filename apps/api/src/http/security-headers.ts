@@ -11,18 +11,23 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'no
  * board's web fonts are dropped from its page), inline styles (both set them), images and
  * fonts of their own or data: URLs, calls to this origin only, never framed.
  */
-export const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const PAGE_CSP = pageCsp({ images: "'self' data:" });
+
+/** The strict page policy (own scripts, inline styles, nothing from another origin, never framed), with its image sources. */
+export function pageCsp({ images }: { images: string }): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src ${images}`,
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 /** Path prefixes served with PAGE_CSP. */
 export const PAGE_PREFIXES = ['/docs', '/admin/queues'];
