@@ -22,7 +22,7 @@ export const REQUEST_COLUMNS = [
   ...Object.entries(REQUEST_FIELDS).filter(([, f]) => f.selected).map(([name, f]) => selected(name, f)),
   ...(['requesting', 'requested'] as const).flatMap((side) => {
     const alias = side === 'requesting' ? 'ra' : 'rb';
-    return [`${alias}.code AS "${side}AuthorityCode"`, `${alias}.name AS "${side}AuthorityName"`, `${alias}.timezone AS "${side}AuthorityTimezone"`];
+    return [`${alias}.code AS "${side}AuthorityCode"`, `${alias}.name AS "${side}AuthorityName"`, `${alias}.timezone AS "${side}AuthorityTimezone"`, `${alias}.reach AS "${side}AuthorityReach"`];
   }),
 ].join(', ');
 
