@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AppException, Clock, SqlParams, TransactionRunner } from '@mla/core';
 import { chaseIntervalOf, DeadlinePlanner, type DeadlineRow, DeadlineScheduler, DeadlinesRepository, deadlineOutcomes, emptyDelta, executedAtOf, type ScheduleDelta } from '@mla/deadlines';
 import type { Principal } from '@mla/identity';
-import { createRule, newDraftRow, ruleOf, type CreateInput } from '../domain/actions';
+import { createRule, incomingRule, newDraftRow, newIncomingRow, ruleOf, type CreateInput, type IncomingInput } from '../domain/actions';
 import type { EventAudience } from '../domain/event-hash';
 import { deadlineEffects, decideRule } from '../domain/request-state-machine';
 import { COMMAND_TABLE, type CommandSpec } from '../domain/request-commands';
@@ -97,6 +97,31 @@ export class RequestCommands {
       ...(options.alsoWrite?.(result, p, referenceSql) ?? []),
     ]);
     return { ...result, row: { ...result.row, reference } };
+  }
+
+  /**
+   * A request received on paper from an OFFLINE authority (DESIGN §14): its checks
+   * (`incomingRule`), then its row in SENT, its first event (`receive`: the content and the
+   * transmission as received) and the deadlines a `send` starts, in one statement; after
+   * commit, their jobs. The officer attaches the scan next (CORRESPONDENCE).
+   */
+  async createIncoming(actor: Principal, input: IncomingInput): Promise<CommandResult> {
+    const now = this.clock.now();
+    const { requesting, requested } = await incomingRule(this.ports.bind(null), actor, input, now);
+    const row = newIncomingRow(input, { id: randomUUID(), now, createdBy: actor.userId, requesting, requested });
+    const started = this.history.start(row, { action: 'receive', actor: actorOf(actor), input: { ...input }, at: now, audience: 'BOTH' });
+    const plan = this.planner.plan(started.created, [], deadlineEffects('send', row.type), now);
+    const outcomes = outcomeChanges(started.created, plan.resulting);
+    const created = { ...started.created, ...outcomes } as RequestRow;
+    const { submittedAt, sentAt, sendingAuthorityId, transmission } = created;
+    const reference = await this.requests.insert(
+      created,
+      yearIn(requesting.timezone, now),
+      (p) => [...started.statements(p), ...this.deadlines.planStatements(plan, now, p)],
+      { submittedAt, sentAt, sendingAuthorityId, transmission, ...outcomes },
+    );
+    await this.scheduler.applyAfterCommit(plan.delta);
+    return { row: { ...created, reference }, deadlines: plan.resulting, event: started.event, skipped: false };
   }
 
   /** Runs one command (its name and its input, typed by CommandInputs) on a request. */

@@ -17,6 +17,7 @@ import { extendDeadline, reassign } from './supervision.actions';
 
 export * from './action-definition';
 export type * from './action-ports';
+export { incomingRule, newIncomingRow, type IncomingInput } from './incoming';
 export { checkRelated, checkRequestedAuthority, createRule, newDraftRow, type CreateInput, type DraftContentInput } from './draft.actions';
 
 type AnyDefinition = ActionDefinition<CommandName, never>;
