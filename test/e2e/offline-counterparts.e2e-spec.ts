@@ -34,13 +34,8 @@ describe('OFFLINE counterparts: send, record, chase, receive on paper (e2e)', ()
     as = await loginAll(t);
     vnCa = await authorityId(t, 'VN-CA');
     sgCa = await authorityId(t, 'SG-CA');
-    const created = await t.http.post('/api/v1/authorities').set('authorization', as.admin).send({
-      code: 'US-OIA', country: 'US', kind: 'CENTRAL_AUTHORITY', timezone: 'America/New_York', language: 'en', reach: 'OFFLINE',
-      name: 'Office of International Affairs',
-      names: { en: 'Office of International Affairs, U.S. Department of Justice', vi: 'Văn phòng Các vấn đề Quốc tế, Bộ Tư pháp Hoa Kỳ' },
-    });
-    expect(created.status).toBe(201);
-    oia = created.body.id;
+    // The demo seed's OFFLINE authority (DESIGN §14), its names in English and Vietnamese.
+    oia = await authorityId(t, 'US-OIA');
   });
   afterAll(() => t.close());
 
@@ -284,11 +279,11 @@ describe('OFFLINE counterparts: send, record, chase, receive on paper (e2e)', ()
       expect(text).toContain(`Our reference: ${r.reference}`);
       expect(text).toContain('by diplomatic channel, under reference NV-2026-0831');
       expect(text).toContain('Acknowledgement of receipt of the request: awaited since');
-      expect(text).toContain('Office of International Affairs, U.S. Department of Justice');
+      expect(text).toContain('U.S. Department of Justice, Criminal Division, Office of International Affairs');
       expect(text).toContain('VKSTC-CH-01');
       const vi = pdfText((await chaser('vnOfficer', 'vi')).body as Buffer, 'vi');
       expect(vi).toContain('Công văn đôn đốc');
-      expect(vi).toContain('Văn phòng Các vấn đề Quốc tế, Bộ Tư pháp Hoa Kỳ');
+      expect(vi).toContain('Văn phòng Các vấn đề Quốc tế, Vụ Hình sự, Bộ Tư pháp Hoa Kỳ');
       expect(vi).toContain('qua đường ngoại giao, số tham chiếu NV-2026-0831');
       expect(vi).toContain('Xác nhận đã nhận yêu cầu: chờ từ');
       expect(vi).toContain('Viện kiểm sát nhân dân tối cao');
@@ -380,6 +375,26 @@ describe('OFFLINE counterparts: send, record, chase, receive on paper (e2e)', ()
       expect(rows.some((row) => row.type === 'deadline.escalated' && row.userId === null && row.code === 'VN-CA')).toBe(true);
     } finally {
       await w.close();
+    }
+  });
+
+  it('seeds demo requests to the OIA and Korea’s Ministry of Justice once: one acknowledged from a letter, one chased and in "To chase", one answered', async () => {
+    const demo = await createTestApp({ demoRequests: true });
+    try {
+      const officer = await demo.login('officer@vn.example');
+      const list = await demo.http.get('/api/v1/requests?direction=outgoing&limit=50').set('authorization', officer).expect(200);
+      const mine = (list.body.items as Record<string, any>[]).filter((r) => ['US-OIA', 'KR-MOJ'].includes(r.requestedAuthority.code));
+      expect(mine.map((r) => r.state).sort()).toEqual(['ACKNOWLEDGED', 'EVIDENCE_RECEIVED', 'SENT', 'SENT']);
+      const queue = await demo.http.get('/api/v1/requests/to-chase').set('authorization', officer).expect(200);
+      expect(queue.body.items).toHaveLength(1);
+      expect(queue.body.items[0]).toMatchObject({ requestedAuthority: { code: 'US-OIA', reach: 'OFFLINE' }, chase: { count: 1 } });
+      const acked = mine.find((r) => r.state === 'ACKNOWLEDGED') as Record<string, any>;
+      const history = (await demo.http.get(`/api/v1/requests/${acked.id}/events`).set('authorization', officer)).body.items as Record<string, any>[];
+      expect(history.find((e) => e.action === 'acknowledge')).toMatchObject({ actor: { authorityCode: 'US-OIA' }, recorder: { authorityCode: 'VN-CA' }, recordedFrom: { reference: 'CRM-182-66871' } });
+      const { seedDemoRequests } = await import('../../apps/api/src/demo/demo-requests.seeder');
+      expect(await seedDemoRequests(demo.app)).toBe(0);
+    } finally {
+      await demo.close();
     }
   });
 });

@@ -12,8 +12,8 @@ import { RequestsController } from './requests.controller';
 import { StorageModule } from '@mla/storage';
 import { RequestsCoreModule } from './requests-core.module';
 import { ChaserService } from './counterparts/chaser.service';
-import { CounterpartsController } from './counterparts/counterparts.controller';
-import { CounterpartsService } from './counterparts/counterparts.service';
+import { CounterpartsController } from './counterparts.controller';
+import { CounterpartsService } from './counterparts.service';
 
 /** The HTTP side of requests (API only): drafts, actions, history, evidence, supporting documents, the letter. */
 @Module({

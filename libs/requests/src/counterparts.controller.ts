@@ -15,14 +15,14 @@ import {
 import type { FastifyReply } from 'fastify';
 import { PageQueryDto } from '@mla/core';
 import { CurrentUser, Principal, Roles } from '@mla/identity';
-import { LetterQueryDto } from '../dto/attachment.dto';
-import { ChaseDto } from '../dto/counterpart.dto';
-import { IncomingRequestDto } from '../dto/incoming-request.dto';
-import { RequestDto, RequestListDto } from '../dto/request.dto';
-import { ExpectedVersion } from '../http/if-match.decorator';
-import { IF_MATCH, uuidOf } from '../http/request-params';
-import { etagOf } from '../request.presenter';
-import { ChaserService } from './chaser.service';
+import { LetterQueryDto } from './dto/attachment.dto';
+import { ChaseDto } from './dto/counterpart.dto';
+import { IncomingRequestDto } from './dto/incoming-request.dto';
+import { RequestDto, RequestListDto } from './dto/request.dto';
+import { ExpectedVersion } from './http/if-match.decorator';
+import { IF_MATCH, uuidOf } from './http/request-params';
+import { etagOf } from './request.presenter';
+import { ChaserService } from './counterparts/chaser.service';
 import { CounterpartsService } from './counterparts.service';
 
 const uuid = uuidOf('Request');

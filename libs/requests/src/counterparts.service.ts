@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AppException, Clock, decodeCursor, encodeCursor, type PageQueryDto } from '@mla/core';
 import type { Principal } from '@mla/identity';
-import { RequestCommands } from '../commands/request-commands';
-import type { ChaseDto } from '../dto/counterpart.dto';
-import type { IncomingRequestDto } from '../dto/incoming-request.dto';
-import type { RequestDto, RequestListDto } from '../dto/request.dto';
-import { toSummary } from '../request.presenter';
-import { RequestPresenter } from '../request-presenter.service';
-import { RequestsService } from '../requests.service';
-import { RequestsRepository } from '../requests.repository';
+import { RequestCommands } from './commands/request-commands';
+import type { ChaseDto } from './dto/counterpart.dto';
+import type { IncomingRequestDto } from './dto/incoming-request.dto';
+import type { RequestDto, RequestListDto } from './dto/request.dto';
+import { toSummary } from './request.presenter';
+import { RequestPresenter } from './request-presenter.service';
+import { RequestsService } from './requests.service';
+import { RequestsRepository } from './requests.repository';
 
 /** This side's work with counterparts that are not on this node (DESIGN §14): chasing, the "To chase" queue, requests received on paper. */
 @Injectable()
