@@ -228,6 +228,8 @@ export class RequestCommands {
     if (!decision.ok) throw new Error(`${spec.name}: a refused decision passed the checks`);
     const ports = this.ports.bind(m);
     if (acting.recorded) await checkCorrespondence(ports, row.id, acting.recordedFrom.documentId);
+    // The recorder's name as it is now, kept in the event ("recorded by Trần Thị B"), covered by its hash.
+    const recorderName = acting.recorded && actor ? ((await ports.users.findById(actor.userId))?.displayName ?? null) : null;
 
     const policy = this.planner.policyFor(row);
     const rule = ruleOf(spec.name);
@@ -273,7 +275,7 @@ export class RequestCommands {
           toState: decision.to,
           actor: acting.recorded ? acting.counterpart : actor ? actorOf(actor) : SYSTEM_ACTOR,
           input: plan.eventInput ?? input,
-          recorded: acting.recorded && actor ? { recorder: actorOf(actor), recordedFrom: { ...acting.recordedFrom } } : undefined,
+          recorded: acting.recorded && actor ? { recorder: { ...actorOf(actor), displayName: recorderName }, recordedFrom: { ...acting.recordedFrom } } : undefined,
           at: now,
           changes,
           audience,

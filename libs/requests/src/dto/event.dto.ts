@@ -13,6 +13,9 @@ export class EventActorDto {
   authorityCode: string | null;
   @ApiPropertyOptional({ nullable: true, type: String })
   country: string | null;
+  /** A recorder's name, as it was when the act was recorded (DESIGN §14). */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  displayName?: string | null;
 }
 
 /**

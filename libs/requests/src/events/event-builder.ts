@@ -8,6 +8,8 @@ export interface EventActor {
   authorityId: string | null;
   authorityCode: string | null;
   country: string | null;
+  /** A recorder's name (an act recorded from correspondence, DESIGN §14). */
+  displayName?: string | null;
 }
 
 export function actorOf(p: Principal): EventActor {

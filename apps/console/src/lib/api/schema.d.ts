@@ -1972,6 +1972,8 @@ export interface components {
             authorityId?: string | null;
             authorityCode?: string | null;
             country?: string | null;
+            /** @description A recorder's name, as it was when the act was recorded (DESIGN §14). */
+            displayName?: string | null;
             role: string;
         };
         EventDto: {
