@@ -54,8 +54,8 @@ describe('COMMAND_TABLE: every change to a request, as data', () => {
     if (action !== 'expire') expect(spec.requiredInput).toEqual(rule.requiredInput);
   });
 
-  it('only a reassignment is the acting side’s own event by itself (before send, every event is the requesting side’s)', () => {
-    expect(COMMAND_NAMES.filter((n) => COMMAND_TABLE[n].ownSide)).toEqual(['reassign']);
+  it('a reassignment, a letter attached and a chaser are the acting side’s own events by themselves (before send, every event is the requesting side’s)', () => {
+    expect(COMMAND_NAMES.filter((n) => COMMAND_TABLE[n].ownSide)).toEqual(['reassign', 'attach_correspondence', 'chase']);
   });
 
   it('the other commands are no transitions: any type, a state kept', () => {
