@@ -37,6 +37,8 @@ export class AttachmentsService {
       // Refused before a byte is read: 404, 403, 412, 409 (the command checks them again under the lock).
       // A scan of correspondence with an OFFLINE counterpart is attached by this side's officers in any non-terminal state (DESIGN §14).
       const command = q.kind === 'CORRESPONDENCE' ? 'attach_correspondence' : 'attach';
+      // A draft's documents are a prosecutor's (the route also lets officers in, for correspondence only).
+      if (command === 'attach' && p.role !== 'PROSECUTOR') throw AppException.forbidden('Only a prosecutor of the requesting authority attaches documents to a draft');
       await this.commands.precheck(p, requestId, command, expectedVersion);
       if (declaredLength !== null && declaredLength > this.config.EVIDENCE_MAX_BYTES) throw tooLarge(declaredLength, this.config);
       // The quotas (request, user) reserved before a byte is read, for the length sent (without one, the most a file may have).
