@@ -135,7 +135,7 @@ describe('OFFLINE counterparts: send, record, chase, receive on paper (e2e)', ()
       expect(ev).toMatchObject({
         action: 'acknowledge',
         actor: { userId: null, role: 'OFFICER', authorityId: oia, authorityCode: 'US-OIA', country: 'US' },
-        recorder: { role: 'OFFICER', authorityCode: 'VN-CA', country: 'VN' },
+        recorder: { role: 'OFFICER', authorityCode: 'VN-CA', country: 'VN', displayName: expect.stringContaining('Trần Thị Bình') },
         recordedFrom: { reference: 'IAD/2026/114', channel: 'EMAIL', documentId: scan.body.id, receivedAt: rf.receivedAt },
         input: { note: 'Received, assigned to a trial attorney' },
       });
