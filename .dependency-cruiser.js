@@ -31,6 +31,8 @@ const LIB_LAYERS = {
  */
 const REQUESTS = '^libs/requests/src/';
 const REQUESTS_FOLDERS = {
+  // counterparts that are not on this node (DESIGN §14): the chaser
+  counterparts: ['reading', 'events', 'letters', 'dto', 'domain'],
   attachments: ['commands', 'reading', 'evidence', 'files', 'http', 'dto', 'domain'],
   letters: ['reading', 'http', 'dto', 'domain'],
   evidence: ['reading', 'files', 'http', 'dto', 'domain'],

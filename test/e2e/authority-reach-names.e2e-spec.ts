@@ -25,7 +25,7 @@ describe('authorities: reach and names per language (e2e)', () => {
   });
 
   it('registers an OFFLINE authority with its names; without names, its one name in its language', async () => {
-    const oia = await create({ ...base, code: 'US-OIA', name: 'Office of International Affairs', reach: 'OFFLINE', names: { en: ' Office of International Affairs ', vi: 'Văn phòng Các vấn đề Quốc tế, Bộ Tư pháp Hoa Kỳ' } });
+    const oia = await create({ ...base, code: 'US-OIA-2', name: 'Office of International Affairs', reach: 'OFFLINE', names: { en: ' Office of International Affairs ', vi: 'Văn phòng Các vấn đề Quốc tế, Bộ Tư pháp Hoa Kỳ' } });
     expect(oia.status).toBe(201);
     expect(oia.body).toMatchObject({ reach: 'OFFLINE', names: { en: 'Office of International Affairs', vi: 'Văn phòng Các vấn đề Quốc tế, Bộ Tư pháp Hoa Kỳ' } });
     const plain = await create({ ...base, code: 'US-247', name: 'US 24/7 contact point', kind: 'CONTACT_POINT_24_7' });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { authorityId, completeDraft, createDraft, loginAll, USERS, UserKey, walkTo } from '../support/fixtures';
+import { act, authorityId, completeDraft, createDraft, loginAll, USERS, UserKey, walkTo } from '../support/fixtures';
 import { callArb, GeneratedCall, Operation, operationsOf, Pools, takesInput } from '../support/generated-input';
 import { cookieLogin } from '../support/sessions';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -48,6 +48,11 @@ describe('generated bad input (e2e)', () => {
     // Requests in several states, so that broken actions meet the checks of each.
     const received = await walkTo(t, as, 'EVIDENCE_RECEIVED');
     const others = [await walkTo(t, as, 'SENT'), await walkTo(t, as, 'PRESERVED'), await walkTo(t, as, 'INFO_REQUESTED')];
+    // One sent to an authority on no MLA Hub (DESIGN §14): what its chases, chaser and recorded acts meet.
+    const toOffline = await createDraft(t, as.vnProsecutor, completeDraft(await authorityId(t, 'US-OIA'), { legalBasis: 'RECIPROCITY', language: 'en', details: {} }));
+    await act(t, as.vnProsecutor, toOffline.id, { action: 'submit' });
+    await act(t, as.vnOfficer, toOffline.id, { action: 'send', transmission: { channel: 'DIPLOMATIC', dispatchedAt: t.clock.now().toISOString(), dispatchReference: 'NV-1' } });
+    others.push(toOffline);
     const evidence = await t.sql<{ id: string }>(`SELECT id FROM evidence_items`);
     const deadlines = await t.sql<{ id: string }>(`SELECT id FROM deadlines`);
     const authorities = await t.sql<{ id: string }>(`SELECT id FROM authorities`);
@@ -57,7 +62,7 @@ describe('generated bad input (e2e)', () => {
     ids.deadlines = deadlines.map((r) => r.id);
     ids.authorities = authorities.map((r) => r.id);
     ids.users = users.map((r) => r.id);
-  });
+  }, 120_000);
   afterAll(() => t.close());
 
   it('covers every operation the API serves (the committed document is the live one)', () => {

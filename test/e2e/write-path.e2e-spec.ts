@@ -15,6 +15,7 @@ describe('write path (e2e): 404 and 412 for every command', () => {
   let as: Record<UserKey, string>;
   let third: Record<'PROSECUTOR' | 'OFFICER' | 'SUPERVISOR', string>;
   let request: Record<string, any>;
+  let offline: Record<string, any>;
   let sgOfficerId: string;
 
   beforeAll(async () => {
@@ -34,8 +35,12 @@ describe('write path (e2e): 404 and 412 for every command', () => {
     const draft = await createDraft(t, as.vnProsecutor, completeDraft(await authorityId(t, 'SG-CA')));
     await act(t, as.vnProsecutor, draft.id, { action: 'submit' });
     request = await act(t, as.vnOfficer, draft.id, { action: 'send' });
+    // A VN → US-OIA request (an authority on no MLA Hub, DESIGN §14), sent: what its chases and letters meet.
+    const toOia = await createDraft(t, as.vnProsecutor, completeDraft(await authorityId(t, 'US-OIA'), { legalBasis: 'RECIPROCITY', language: 'en', details: {} }));
+    await act(t, as.vnProsecutor, toOia.id, { action: 'submit' });
+    offline = await act(t, as.vnOfficer, toOia.id, { action: 'send', transmission: { channel: 'DIPLOMATIC', dispatchedAt: t.clock.now().toISOString(), dispatchReference: 'NV-1' } });
     [{ id: sgOfficerId }] = await t.sql<{ id: string }>(`SELECT id FROM users WHERE email = 'officer@sg.example'`);
-  });
+  }, 90_000);
   afterAll(() => t.close());
 
   /** The HTTP call of each command a user takes: method, path, body, and who may take it on this request. */
@@ -46,6 +51,8 @@ describe('write path (e2e): 404 and 412 for every command', () => {
     contentType?: string;
     by: string;
     role: 'PROSECUTOR' | 'OFFICER' | 'SUPERVISOR';
+    /** The version of the request it acts on (default: the VN → SG request's). */
+    version?: number;
   } {
     const id = request.id;
     const ack = request.deadlines.find((d: { kind: string }) => d.kind === 'ACKNOWLEDGEMENT');
@@ -92,6 +99,13 @@ describe('write path (e2e): 404 and 412 for every command', () => {
       }
       case 'remove_attachment':
         return { method: 'delete', path: `/api/v1/requests/${id}/attachments/00000000-0000-4000-8000-000000000000`, by: as.vnProsecutor, role: 'PROSECUTOR' };
+      case 'attach_correspondence': {
+        const file = Buffer.from('a letter of the OIA');
+        const query = new URLSearchParams({ kind: 'CORRESPONDENCE', language: 'en', fileName: 'letter.pdf', sha256: createHash('sha256').update(file).digest('hex') });
+        return { method: 'post', path: `/api/v1/requests/${offline.id}/attachments?${query}`, body: file, contentType: 'application/octet-stream', by: as.vnOfficer, role: 'OFFICER', version: offline.version };
+      }
+      case 'chase':
+        return { method: 'post', path: `/api/v1/requests/${offline.id}/chases`, body: { channel: 'EMAIL', dispatchedAt: t.clock.now().toISOString(), reference: 'CH-1' }, by: as.vnOfficer, role: 'OFFICER', version: offline.version };
       default:
         throw new Error(`${name} is not taken over HTTP`);
     }
@@ -115,7 +129,7 @@ describe('write path (e2e): 404 and 412 for every command', () => {
     const c = call(name);
     const res = await t.http[c.method](c.path).set('authorization', c.by).set('if-match', '"1"').set(c.contentType ? { 'content-type': c.contentType } : {}).send(c.body);
     expectProblem(res, 412, 'VERSION_CONFLICT');
-    expect(res.body.currentVersion).toBe(request.version);
+    expect(res.body.currentVersion).toBe(c.version ?? request.version);
   });
 
   const run = (name: CommandName, id: string, expectedVersion?: number) => {

@@ -32,6 +32,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   clockStart?: string;
   seed?: boolean;
+  /** Also the demo requests to OFFLINE counterparts (DESIGN §14). */
+  demoRequests?: boolean;
   /** The console build folder to serve (default: the repository's apps/console/dist). */
   consoleDir?: string;
   resolver?: TestResolver;
@@ -70,7 +72,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   const clock = new TestClock(options.clockStart);
   const resolver = options.resolver ?? new TestResolver();
-  const app = await createApi({ config, clock, resolver, migrate: false, seed: options.seed ?? true, consoleDir: options.consoleDir });
+  const app = await createApi({ config, clock, resolver, migrate: false, seed: options.seed ?? true, demoRequests: options.demoRequests ?? false, consoleDir: options.consoleDir });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const http = request(app.getHttpServer());

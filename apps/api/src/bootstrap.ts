@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock, genRequestId, HostResolver, runMigrationsWithLock } from '@mla/core';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, sessionCookieName } from '@mla/identity';
+import { seedDemoRequests } from './demo/demo-requests.seeder';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './app.module';
 import { mountConsole } from './console-static';
@@ -32,6 +33,8 @@ export interface CreateApiOptions {
   /** Tests migrate a template database once and skip this. */
   migrate?: boolean;
   seed?: boolean;
+  /** The demo requests to OFFLINE counterparts (DESIGN §14); default: with the demo seed when the boot decides it (not a test that sets `seed`). */
+  demoRequests?: boolean;
   /** The console's build folder (default apps/console/dist); absent: `/` answers a 404 problem. */
   consoleDir?: string;
 }
@@ -96,6 +99,10 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
   if (options.seed ?? config.demoSeed) {
     const created = await seedDemoData(app.get(DataSource));
     if (created.authorities + created.users > 0) log.log(`Demo seed: ${created.authorities} authorities, ${created.users} users created`);
+    if (options.demoRequests ?? options.seed === undefined) {
+      const requests = await seedDemoRequests(app);
+      if (requests > 0) log.log(`Demo seed: ${requests} requests to OFFLINE counterparts created`);
+    }
     if (config.isProduction) {
       log.warn(
         `DEMO_SEED=true in production: the demo accounts (${DEMO_USERS.map((u) => u.email).join(', ')}) exist with the published password ` +

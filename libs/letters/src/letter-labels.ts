@@ -160,6 +160,7 @@ const EN: LetterLabels = {
     TRANSLATION: 'Translation',
     LETTER_SIGNED: 'Signed letter of request',
     OTHER: 'Other document',
+    CORRESPONDENCE: 'Correspondence',
   },
   legalBases: {
     ASEAN_MLAT_2004: 'Treaty on Mutual Legal Assistance in Criminal Matters (ASEAN), done at Kuala Lumpur on 29 November 2004',
@@ -263,6 +264,7 @@ const VI: LetterLabels = {
     TRANSLATION: 'Bản dịch',
     LETTER_SIGNED: 'Văn bản yêu cầu đã ký',
     OTHER: 'Tài liệu khác',
+    CORRESPONDENCE: 'Thư từ trao đổi',
   },
   legalBases: {
     ASEAN_MLAT_2004: 'Hiệp định tương trợ tư pháp về hình sự giữa các nước ASEAN, ký tại Kuala Lumpur ngày 29 tháng 11 năm 2004',

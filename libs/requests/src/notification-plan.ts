@@ -10,20 +10,22 @@ export interface Recipient {
 
 /**
  * The authorities an audience names for a request (DESIGN §7: each action tells the other
- * side). The requested authority is told nothing before the request is sent to it.
+ * side). The requested authority is told nothing before the request is sent to it. An
+ * OFFLINE authority has no inbox nor webhook here (DESIGN §14): the letter and the chasers
+ * are how it hears, so it is never a recipient.
  */
 export function audienceOf(r: RequestRow, audience: readonly Audience[], homeOfficerAuthorityIds: readonly string[]): Recipient[] {
   const ids: string[] = [];
   for (const a of audience) {
     switch (a) {
       case 'REQUESTING':
-        ids.push(r.requestingAuthorityId);
+        if (r.requestingAuthorityReach !== 'OFFLINE') ids.push(r.requestingAuthorityId);
         break;
       case 'SENDING':
-        if (r.sendingAuthorityId) ids.push(r.sendingAuthorityId);
+        if (r.sendingAuthorityId && !(r.requestingAuthorityReach === 'OFFLINE' && r.sendingAuthorityId === r.requestingAuthorityId)) ids.push(r.sendingAuthorityId);
         break;
       case 'REQUESTED':
-        if (r.sentAt) ids.push(r.requestedAuthorityId);
+        if (r.sentAt && r.requestedAuthorityReach !== 'OFFLINE') ids.push(r.requestedAuthorityId);
         break;
       case 'HOME_OFFICERS':
         ids.push(...homeOfficerAuthorityIds);

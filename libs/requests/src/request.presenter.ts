@@ -4,6 +4,8 @@ import { allowedActions, ballHolder } from './domain/request-state-machine';
 import type { DeadlineDto, PreservationWindowDto, RequestDto, RequestSummaryDto } from './dto/request.dto';
 import type { RequestRow } from './request.row';
 import { mayReadAccessLog, sideOf } from './visibility';
+import { mayChase, recordableActions } from './domain/counterpart-actions';
+import { offlineSideOf } from './domain/counterpart-sides';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -15,6 +17,7 @@ function authorities(r: RequestRow) {
       name: r.requestingAuthorityName,
       country: r.requestingCountry,
       timezone: r.requestingAuthorityTimezone,
+      reach: r.requestingAuthorityReach,
     },
     requestedAuthority: {
       id: r.requestedAuthorityId,
@@ -22,6 +25,7 @@ function authorities(r: RequestRow) {
       name: r.requestedAuthorityName,
       country: r.requestedCountry,
       timezone: r.requestedAuthorityTimezone,
+      reach: r.requestedAuthorityReach,
     },
   };
 }
@@ -42,7 +46,14 @@ export function toSummary(r: RequestRow): RequestSummaryDto {
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     sentAt: iso(r.sentAt),
+    chase: chaseOf(r),
   };
+}
+
+/** Where the chase of an OFFLINE counterpart stands (DESIGN §14); null for a request that has none (both sides on a hub). */
+function chaseOf(r: RequestRow): RequestSummaryDto['chase'] {
+  if (offlineSideOf(r) === null) return null;
+  return { dueAt: iso(r.chaseDueAt), count: r.chaseCount, lastChasedAt: iso(r.lastChasedAt) };
 }
 
 export function toDeadlineDto(d: DeadlineRow, r: RequestRow): DeadlineDto {
@@ -99,6 +110,9 @@ export function toRequestDto(r: RequestRow, deadlines: DeadlineRow[], caller: Pr
     missing: decisions.missing,
     preservationWindow: actions.includes('confirm_preservation') || actions.includes('extend_preservation') ? decisions.preservationWindow : null,
     mayReadAccessLog: mayReadAccessLog(caller, r),
+    transmission: r.transmission,
+    recordableActions: recordableActions(caller, r),
+    mayChase: mayChase(caller, r),
   };
 }
 

@@ -39,6 +39,6 @@ import { RequestReader } from './reading/request-reader';
     RequestPresenter,
     RequestsService,
   ],
-  exports: [RequestsRepository, EventsRepository, EvidenceRepository, AttachmentsRepository, LettersRepository, LetterRenderer, RequestCommands, RequestReader, RequestsService],
+  exports: [IdentityDataModule, RequestPresenter, RequestsRepository, EventsRepository, EvidenceRepository, AttachmentsRepository, LettersRepository, LetterRenderer, RequestCommands, RequestReader, RequestsService],
 })
 export class RequestsCoreModule {}

@@ -11,12 +11,15 @@ import { LettersService } from './letters/letters.service';
 import { RequestsController } from './requests.controller';
 import { StorageModule } from '@mla/storage';
 import { RequestsCoreModule } from './requests-core.module';
+import { ChaserService } from './counterparts/chaser.service';
+import { CounterpartsController } from './counterparts.controller';
+import { CounterpartsService } from './counterparts.service';
 
 /** The HTTP side of requests (API only): drafts, actions, history, evidence, supporting documents, the letter. */
 @Module({
   imports: [RequestsCoreModule, StorageModule],
-  controllers: [RequestsController, AttachmentsController, LetterController],
-  providers: [EventsService, EvidenceService, EvidenceContentService, AttachmentsService, LettersService, FileQuota, FileQuotaRepository],
+  controllers: [CounterpartsController, RequestsController, AttachmentsController, LetterController],
+  providers: [ChaserService, CounterpartsService, EventsService, EvidenceService, EvidenceContentService, AttachmentsService, LettersService, FileQuota, FileQuotaRepository],
   exports: [RequestsCoreModule],
 })
 export class RequestsModule {}

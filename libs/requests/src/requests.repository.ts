@@ -22,7 +22,7 @@ export const REQUEST_COLUMNS = [
   ...Object.entries(REQUEST_FIELDS).filter(([, f]) => f.selected).map(([name, f]) => selected(name, f)),
   ...(['requesting', 'requested'] as const).flatMap((side) => {
     const alias = side === 'requesting' ? 'ra' : 'rb';
-    return [`${alias}.code AS "${side}AuthorityCode"`, `${alias}.name AS "${side}AuthorityName"`, `${alias}.timezone AS "${side}AuthorityTimezone"`];
+    return [`${alias}.code AS "${side}AuthorityCode"`, `${alias}.name AS "${side}AuthorityName"`, `${alias}.timezone AS "${side}AuthorityTimezone"`, `${alias}.reach AS "${side}AuthorityReach"`];
   }),
 ].join(', ');
 
@@ -103,10 +103,15 @@ export class RequestsRepository {
    * `{country}-{year}-{6 digits}`, comes from the country's sequence for the year, never
    * reused (`referenceSql` names it inside the statement). Answers the reference.
    */
-  async insert(row: RequestRow, year: number, alsoWrite: (p: SqlParams, referenceSql: string) => string[]): Promise<string> {
+  async insert(row: RequestRow, year: number, alsoWrite: (p: SqlParams, referenceSql: string) => string[], also: RequestChanges = {}): Promise<string> {
     const p = new SqlParams();
     const [country, y] = [p.add(row.requestingCountry), p.add(year)];
     const columns = insertedColumns(row);
+    // A request that starts beyond a draft (received on paper, DESIGN §14) sets some of its state columns at once.
+    for (const [key, value] of Object.entries(also)) {
+      const column = WRITABLE_COLUMNS[key as keyof typeof WRITABLE_COLUMNS];
+      if (column && value !== undefined) columns[column] = JSON_COLUMNS.has(key) && value !== null ? JSON.stringify(value) : value;
+    }
     const names = Object.keys(columns);
     const values = Object.values(columns).map((v) => p.add(v));
     const rows = (await this.dataSource.query(
@@ -177,6 +182,25 @@ export class RequestsRepository {
     params.push(limit);
     return (await this.dataSource.query(
       `SELECT ${REQUEST_COLUMNS} ${FROM} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.length}`,
+      params,
+    )) as RequestRow[];
+  }
+
+  /**
+   * One keyset page of "To chase" (DESIGN §14): the requests the caller may see whose chase
+   * interval has run out by `now`, the longest run out first (`requests_chase_due_idx`).
+   */
+  async toChasePage(p: Principal, after: KeysetCursor | null, limit: number, now: Date): Promise<RequestRow[]> {
+    const visible = visibilitySql(p, 1);
+    const params: unknown[] = [...visible.params, now];
+    const where = ['r.deleted_at IS NULL', 'r.chase_due_at IS NOT NULL', `r.chase_due_at <= $${params.length}`, visible.sql];
+    if (after) {
+      params.push(after.createdAt, after.id);
+      where.push(`(r.chase_due_at, r.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(limit);
+    return (await this.dataSource.query(
+      `SELECT ${REQUEST_COLUMNS} ${FROM} WHERE ${where.join(' AND ')} ORDER BY r.chase_due_at, r.id LIMIT $${params.length}`,
       params,
     )) as RequestRow[];
   }

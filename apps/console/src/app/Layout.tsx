@@ -30,6 +30,8 @@ function navFor(me: Me, t: (k: string) => string): NavItem[] {
       return [
         { to: '/queues/review', label: t('nav.review') },
         { to: '/queues/incoming', label: t('nav.incoming') },
+        { to: '/queues/to-chase', label: t('nav.toChase') },
+        { to: '/requests/received', label: t('nav.receivedOnPaper') },
         { to: '/requests', label: t('nav.allRequests') },
         { to: '/calendars', label: t('nav.calendars') },
         { to: '/inbox', label: t('nav.inbox') },

@@ -24,6 +24,7 @@ function basePolicy(): any {
     preservation: { minimum: 'P60D', maximumPeriod: 'P90D', extension: 'P30D', maxExtensions: 3 },
     reminders: [{ atFraction: 0.5 }, { before: 'PT24H' }],
     escalation: { level2AfterFraction: 0.5 },
+    chase: { default: 'P21D', DIPLOMATIC: 'P30D', CENTRAL_AUTHORITY_MAIL: 'P21D', COURIER: 'P21D', EMAIL: 'P14D', INTERPOL: 'P14D', NETWORK_24_7: 'P7D', OTHER: 'P21D' },
     overrides: [],
   };
 }

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { isoDurationNominalMs, isPositiveIsoDuration, LEGAL_BASES, PRIORITIES, REQUEST_TYPES, type Priority, type RequestType } from '@mla/domain';
-import type { DeadlinePolicy, PolicyDuration, PolicyOverride, PreservationPolicy } from './deadline-policy.types';
+import { isoDurationNominalMs, isPositiveIsoDuration, LEGAL_BASES, PRIORITIES, REQUEST_TYPES, TRANSMISSION_CHANNELS, type Priority, type RequestType } from '@mla/domain';
+import { DEFAULT_CHASE_INTERVALS, type ChaseIntervals, type DeadlinePolicy, type PolicyDuration, type PolicyOverride, type PreservationPolicy } from './deadline-policy.types';
 
 /** A policy file that cannot be used; `issues` lists every problem as `path: what is wrong`. */
 export class DeadlinePolicyError extends Error {
@@ -111,6 +111,8 @@ const policySchema = mapping({
   escalation: mapping({
     level2AfterFraction: z.number(entry('is not a positive finite number')).positive(entry('is not a positive finite number')).finite(entry('is not a positive finite number')),
   }),
+  /** Per transmission channel to an OFFLINE authority (DESIGN §14); absent: DEFAULT_CHASE_INTERVALS. */
+  chase: mapping({ default: isoText, ...Object.fromEntries(TRANSMISSION_CHANNELS.map((c) => [c, isoText.optional()])) }).optional(),
   overrides: z.array(overrideSchema, entry('must be a list of { match, deadlines?, preservation? }')).nullish(),
 }).superRefine((policy, ctx) => {
   const longer = (p: Partial<PreservationPolicy>, path: (string | number)[], note = '') => {
@@ -163,8 +165,8 @@ export function validateDeadlinePolicy(raw: unknown, source = 'deadline policy')
   if (raw === undefined || raw === null || raw === '') throw new DeadlinePolicyError(source, ['the policy is empty: expected deadlines, preservation, reminders, escalation']);
   const parsed = policySchema.safeParse(raw);
   if (!parsed.success) throw new DeadlinePolicyError(source, formatIssues(parsed.error.issues));
-  const { overrides, ...rest } = parsed.data;
-  return deepFreeze({ ...rest, overrides: (overrides ?? []) as PolicyOverride[] } as DeadlinePolicy);
+  const { overrides, chase, ...rest } = parsed.data;
+  return deepFreeze({ ...rest, chase: (chase ?? DEFAULT_CHASE_INTERVALS) as ChaseIntervals, overrides: (overrides ?? []) as PolicyOverride[] } as DeadlinePolicy);
 }
 
 /** Parses and validates a policy written in YAML (or JSON). */

@@ -66,6 +66,7 @@ export function effectivePolicy(policy: DeadlinePolicy, ctx: PolicyContext): Dea
       preservation: o?.preservation ? { ...policy.preservation, ...o.preservation } : policy.preservation,
       reminders: policy.reminders,
       escalation: policy.escalation,
+      chase: policy.chase,
       overrides: [],
     };
     byIndex.set(index, Object.freeze(result));

@@ -2,7 +2,7 @@
  * The typed model of the deadline policy file (DESIGN §5). Plain TypeScript: no framework.
  * PRESERVATION_EXPIRY is not in `deadlines`: it comes from the preserved-until date.
  */
-import type { DeadlineKind, LegalBasis, Priority, PreservationPolicy, RequestType } from '@mla/domain';
+import type { DeadlineKind, LegalBasis, Priority, PreservationPolicy, RequestType, TransmissionChannel } from '@mla/domain';
 
 export type { PreservationPolicy };
 
@@ -52,6 +52,22 @@ export interface DeadlinePolicy {
   preservation: PreservationPolicy;
   reminders: ReminderRule[];
   escalation: { level2AfterFraction: number };
+  /**
+   * How long this side waits for an OFFLINE counterpart before it chases (DESIGN §14), per
+   * transmission channel (ISO 8601 durations); `default` for a channel not named.
+   */
+  chase: ChaseIntervals;
   /** First match wins. */
   overrides: PolicyOverride[];
+}
+
+/** The chase interval per transmission channel (ISO 8601 durations), `default` for the others. */
+export type ChaseIntervals = { default: string } & Partial<Record<TransmissionChannel, string>>;
+
+/** When the file names none: 30 days by diplomatic channel, 14 by e-mail, 21 by any other. */
+export const DEFAULT_CHASE_INTERVALS: ChaseIntervals = { default: 'P21D', DIPLOMATIC: 'P30D', EMAIL: 'P14D' };
+
+/** The chase interval of a channel. */
+export function chaseIntervalOf(policy: Pick<DeadlinePolicy, 'chase'>, channel: string): string {
+  return (policy.chase as Record<string, string | undefined>)[channel] ?? policy.chase.default;
 }

@@ -1,7 +1,7 @@
 /** The demo seed's SQL: each insert does nothing when the row exists (the seed is idempotent). */
 
-export const INSERT_AUTHORITY_IF_MISSING = `INSERT INTO authorities (code, name, country, kind, timezone, language, names)
-  VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (code) DO NOTHING RETURNING id`;
+export const INSERT_AUTHORITY_IF_MISSING = `INSERT INTO authorities (code, name, country, kind, timezone, language, names, reach)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (code) DO NOTHING RETURNING id`;
 
 /** A demo authority registered before names per language existed gets the demo's names, unless an admin has changed them since. */
 export const SET_DEMO_NAMES_IF_UNCHANGED = `UPDATE authorities SET names = $2

@@ -12,7 +12,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ authoritie
   let users = 0;
   for (const a of DEMO_AUTHORITIES) {
     const names = JSON.stringify(a.names);
-    const rows: unknown[] = await dataSource.query(INSERT_AUTHORITY_IF_MISSING, [a.code, a.name, a.country, a.kind, a.timezone, a.language, names]);
+    const rows: unknown[] = await dataSource.query(INSERT_AUTHORITY_IF_MISSING, [a.code, a.name, a.country, a.kind, a.timezone, a.language, names, a.reach ?? 'LOCAL']);
     authorities += rows.length;
     if (rows.length === 0) await dataSource.query(SET_DEMO_NAMES_IF_UNCHANGED, [a.code, names]);
   }

@@ -49,15 +49,17 @@ export class AttachmentsController {
   /**
    * Attaches a supporting document to a draft (PROSECUTOR of the requesting authority): the body is
    * the file (application/octet-stream), streamed, size-limited, kept only if it hashes to `sha256`.
+   * A scan of correspondence with an OFFLINE counterpart (kind CORRESPONDENCE) is attached the same
+   * way by an OFFICER of the side facing it, in any non-terminal state (DESIGN §14).
    */
-  @Roles('PROSECUTOR')
+  @Roles('PROSECUTOR', 'OFFICER')
   @Post()
   @FileTransfer()
   @ApiHeader(IF_MATCH)
   @ApiConsumes('application/octet-stream')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiCreatedResponse({ type: AttachmentDto, description: 'Attached; ETag is the request’s new version' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: only a prosecutor of the requesting authority attaches documents' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: only a prosecutor of the requesting authority attaches documents; correspondence, only an officer of the side facing an OFFLINE counterpart' })
   @ApiPreconditionFailedResponse({ description: 'VERSION_CONFLICT: the request changed since you read it' })
   @ApiConflictResponse({ description: 'INVALID_TRANSITION: documents are frozen from submit on; CONFLICT: this file is already attached' })
   @ApiPayloadTooLargeResponse({ description: 'PAYLOAD_TOO_LARGE: over the size limit of a file or the request’s quota' })

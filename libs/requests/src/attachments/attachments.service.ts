@@ -35,7 +35,11 @@ export class AttachmentsService {
   async attach(p: Principal, requestId: string, q: AttachQueryDto, body: Readable, declaredLength: number | null, expectedVersion?: number): Promise<AttachmentDto> {
     try {
       // Refused before a byte is read: 404, 403, 412, 409 (the command checks them again under the lock).
-      await this.commands.precheck(p, requestId, 'attach', expectedVersion);
+      // A scan of correspondence with an OFFLINE counterpart is attached by this side's officers in any non-terminal state (DESIGN §14).
+      const command = q.kind === 'CORRESPONDENCE' ? 'attach_correspondence' : 'attach';
+      // A draft's documents are a prosecutor's (the route also lets officers in, for correspondence only).
+      if (command === 'attach' && p.role !== 'PROSECUTOR') throw AppException.forbidden('Only a prosecutor of the requesting authority attaches documents to a draft');
+      await this.commands.precheck(p, requestId, command, expectedVersion);
       if (declaredLength !== null && declaredLength > this.config.EVIDENCE_MAX_BYTES) throw tooLarge(declaredLength, this.config);
       // The quotas (request, user) reserved before a byte is read, for the length sent (without one, the most a file may have).
       const reservation = await this.quota.reserve(p.userId, requestId, declaredLength ?? this.config.EVIDENCE_MAX_BYTES);
@@ -50,7 +54,7 @@ export class AttachmentsService {
               throw AppException.rule('The file does not match the SHA-256 declared', [{ field: 'sha256', message: `the ${file.size} bytes received hash to ${file.sha256}` }]);
             }
             await this.commands.runIn(m, p, requestId, {
-              name: 'attach',
+              name: command,
               input: {
                 attachmentId: id,
                 kind: q.kind,

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AppException, Clock, SqlParams, TransactionRunner } from '@mla/core';
-import { DeadlinePlanner, type DeadlineRow, DeadlineScheduler, DeadlinesRepository, deadlineOutcomes, emptyDelta, executedAtOf, type ScheduleDelta } from '@mla/deadlines';
+import { chaseIntervalOf, DeadlinePlanner, type DeadlineRow, DeadlineScheduler, DeadlinesRepository, deadlineOutcomes, emptyDelta, executedAtOf, type ScheduleDelta } from '@mla/deadlines';
 import type { Principal } from '@mla/identity';
-import { createRule, newDraftRow, ruleOf, type CreateInput } from '../domain/actions';
+import { createRule, incomingRule, newDraftRow, newIncomingRow, ruleOf, type CreateInput, type IncomingInput } from '../domain/actions';
 import type { EventAudience } from '../domain/event-hash';
 import { deadlineEffects, decideRule } from '../domain/request-state-machine';
 import { COMMAND_TABLE, type CommandSpec } from '../domain/request-commands';
@@ -14,7 +14,10 @@ import { audienceOf, notificationData, notificationMessages, requestRef } from '
 import type { RequestChanges, RequestRow } from '../request.row';
 import { RequestsRepository } from '../requests.repository';
 import { canSee, sideOf } from '../domain/visibility';
+import { actingOf, chaseChanges, keeperSide, type Acting } from '../domain/recording';
 import { ActionPortsFactory } from './action-ports.factory';
+import type { ActorRole, Side } from '@mla/domain';
+import type { ActionPorts } from '../domain/actions';
 import type { Command, CommandActor, CommandInputs, CommandName, CommandResult, LockedRequest } from './command.types';
 
 /** A command of one name with its input (N a single name: exactly that command's input). */
@@ -94,6 +97,31 @@ export class RequestCommands {
       ...(options.alsoWrite?.(result, p, referenceSql) ?? []),
     ]);
     return { ...result, row: { ...result.row, reference } };
+  }
+
+  /**
+   * A request received on paper from an OFFLINE authority (DESIGN §14): its checks
+   * (`incomingRule`), then its row in SENT, its first event (`receive`: the content and the
+   * transmission as received) and the deadlines a `send` starts, in one statement; after
+   * commit, their jobs. The officer attaches the scan next (CORRESPONDENCE).
+   */
+  async createIncoming(actor: Principal, input: IncomingInput): Promise<CommandResult> {
+    const now = this.clock.now();
+    const { requesting, requested } = await incomingRule(this.ports.bind(null), actor, input, now);
+    const row = newIncomingRow(input, { id: randomUUID(), now, createdBy: actor.userId, requesting, requested });
+    const started = this.history.start(row, { action: 'receive', actor: actorOf(actor), input: { ...input }, at: now, audience: 'BOTH' });
+    const plan = this.planner.plan(started.created, [], deadlineEffects('send', row.type), now);
+    const outcomes = outcomeChanges(started.created, plan.resulting);
+    const created = { ...started.created, ...outcomes } as RequestRow;
+    const { submittedAt, sentAt, sendingAuthorityId, transmission } = created;
+    const reference = await this.requests.insert(
+      created,
+      yearIn(requesting.timezone, now),
+      (p) => [...started.statements(p), ...this.deadlines.planStatements(plan, now, p)],
+      { submittedAt, sentAt, sendingAuthorityId, transmission, ...outcomes },
+    );
+    await this.scheduler.applyAfterCommit(plan.delta);
+    return { row: { ...created, reference }, deadlines: plan.resulting, event: started.event, skipped: false };
   }
 
   /** Runs one command (its name and its input, typed by CommandInputs) on a request. */
@@ -187,17 +215,25 @@ export class RequestCommands {
   ): Promise<Prepared> {
     const spec = COMMAND_TABLE[command.name];
     const { row } = locked;
-    const input = command.input as Record<string, unknown>;
-    const deadline = spec.deadline ? (locked.deadlines.find((d) => d.id === input.deadlineId) ?? null) : null;
+    const given = command.input as Record<string, unknown>;
+    const deadline = spec.deadline ? (locked.deadlines.find((d) => d.id === given.deadlineId) ?? null) : null;
     if (spec.deadline && !deadline) throw AppException.notFound('Deadline');
 
-    const decision = checkOrder(spec, row, actor, input, deadline, expectedVersion, { missingInput: true });
+    // An OFFLINE counterpart's act, recorded from its correspondence by this side's officer (DESIGN §14): the same command, taken for the counterpart.
+    const acting: Acting = actingOf(spec.name, spec, row, actor, given, now);
+    const { recordedFrom: _recordedFrom, ...own } = given;
+    const input = acting.recorded ? own : given;
+    const decision = checkOrder(spec, row, actor, input, deadline, expectedVersion, { missingInput: true }, acting.recorded ? { role: spec.role, side: spec.side as never } : undefined);
     if (!decision) return skipped(row, locked);
     if (!decision.ok) throw new Error(`${spec.name}: a refused decision passed the checks`);
+    const ports = this.ports.bind(m);
+    if (acting.recorded) await checkCorrespondence(ports, row.id, acting.recordedFrom.documentId);
+    // The recorder's name as it is now, kept in the event ("recorded by Trần Thị B"), covered by its hash.
+    const recorderName = acting.recorded && actor ? ((await ports.users.findById(actor.userId))?.displayName ?? null) : null;
 
     const policy = this.planner.policyFor(row);
     const rule = ruleOf(spec.name);
-    const plan = rule ? await rule({ locked, row, actor, input, now, deadline, policy, seq: this.history.nextSeq(row), ports: this.ports.bind(m) }) : {};
+    const plan = rule ? await rule({ locked, row, actor, input, now, deadline, policy, seq: this.history.nextSeq(row), ports }) : {};
     const effects = spec.transition ? deadlineEffects(spec.name as never, row.type, input) : spec.deadlines;
     const deadlinePlan = this.planner.plan(row, locked.deadlines, effects, now, { preservedUntil: plan.preservedUntil, targeted: plan.targeted, recomputed: plan.recomputed });
     const changes: RequestChanges = {
@@ -206,6 +242,16 @@ export class RequestCommands {
       ...(decision.to !== row.state ? { state: decision.to } : {}),
       ...outcomeChanges(row, deadlinePlan.resulting),
     };
+    if (spec.transition || spec.name === 'chase') {
+      Object.assign(changes, chaseChanges(row, {
+        action: spec.name,
+        toState: decision.to,
+        recordedFrom: acting.recorded ? acting.recordedFrom : null,
+        transmission: (changes.transmission as RequestRow['transmission'] | undefined) ?? null,
+        chaser: spec.name === 'chase' ? (input as { channel: string; dispatchedAt: string }) : null,
+        now,
+      }, (channel) => chaseIntervalOf(policy, channel)));
+    }
     const data = { ...(spec.recorded ? { action: spec.action, fromState: row.state, toState: decision.to } : {}), ...plan.notificationData };
 
     const messages = (after: RequestRow, eventSeq: number | null) =>
@@ -227,8 +273,9 @@ export class RequestCommands {
       ? this.history.append(row, {
           action: spec.action,
           toState: decision.to,
-          actor: actor ? actorOf(actor) : SYSTEM_ACTOR,
+          actor: acting.recorded ? acting.counterpart : actor ? actorOf(actor) : SYSTEM_ACTOR,
           input: plan.eventInput ?? input,
+          recorded: acting.recorded && actor ? { recorder: { ...actorOf(actor), displayName: recorderName }, recordedFrom: { ...acting.recordedFrom } } : undefined,
           at: now,
           changes,
           audience,
@@ -260,9 +307,12 @@ function checkOrder(
   deadline: DeadlineRow | null,
   expectedVersion: number | undefined,
   options: { missingInput: boolean },
+  /** Who the command is taken for, when not the caller (an OFFLINE counterpart's act, recorded). */
+  actingFor?: { role: ActorRole; side: Side },
 ): ReturnType<typeof decideRule> | null {
-  const rule = spec.side === 'DEADLINE_PARTY' ? { ...spec, side: deadline?.party ?? null } : { ...spec, side: spec.side };
-  const decision = decideRule(rule, row, { role: actor?.role ?? 'SYSTEM', side: actor ? sideOf(actor, row) : null }, input);
+  const side = spec.side === 'DEADLINE_PARTY' ? (deadline?.party ?? null) : spec.side === 'KEEPER' ? keeperSide(row) : spec.side;
+  const rule = { ...spec, side };
+  const decision = decideRule(rule, row, actingFor ?? { role: actor?.role ?? 'SYSTEM', side: actor ? sideOf(actor, row) : null }, input);
   if (!decision.ok && decision.code === 'FORBIDDEN') throw AppException.forbidden(forbiddenReason(spec, row, deadline?.party ?? null, decision.reason));
   if (expectedVersion !== undefined && expectedVersion !== row.version) {
     throw new AppException('VERSION_CONFLICT', `The request is at version ${row.version}; re-read it and retry`, undefined, {
@@ -308,6 +358,18 @@ function forbiddenReason(spec: CommandSpec, row: RequestRow, deadlineParty: stri
   if (spec.name === 'reassign') return `Only a supervisor of ${row.requestedCountry}, the requested country, assigns the officer who handles it`;
   return reason;
 }
+
+/** The letter an act is recorded from: a CORRESPONDENCE document of this request (422 otherwise). */
+async function checkCorrespondence(ports: ActionPorts, requestId: string, documentId: string): Promise<void> {
+  const found = UUID.test(documentId) ? await ports.documents.find(requestId, documentId) : null;
+  if (!found || found.kind !== 'CORRESPONDENCE') {
+    throw AppException.rule('The act is recorded from a letter attached to this request', [
+      { field: 'recordedFrom.documentId', message: 'names no CORRESPONDENCE document of this request' },
+    ]);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function skipped(row: RequestRow, locked: LockedRequest): Prepared {
   return { result: { row, deadlines: locked.deadlines, event: null, skipped: true }, write: () => [], delta: emptyDelta() };

@@ -51,8 +51,11 @@ export type Stamp = 'submittedAt' | 'sentAt' | 'acknowledgedAt' | 'closedAt';
 /** An entry of the command table (see CommandSpec), whatever its name. */
 export interface ActionSpec extends Omit<ActionRule, 'side'> {
   name: string;
-  /** The side it acts for; DEADLINE_PARTY: the side that holds the deadline it names. */
-  side: ActionRule['side'] | 'DEADLINE_PARTY';
+  /**
+   * The side it acts for; DEADLINE_PARTY: the side that holds the deadline it names; KEEPER:
+   * the side facing an OFFLINE counterpart, which keeps the request for both (DESIGN §14).
+   */
+  side: ActionRule['side'] | 'DEADLINE_PARTY' | 'KEEPER';
   /** A §3 transition: its deadline effects depend on the type and input (deadlineEffects()). */
   transition: boolean;
   /** It names one of the request's deadlines (`input.deadlineId`; 404 otherwise), which must be in one of these statuses (409). */

@@ -14,6 +14,12 @@ export interface HashedEventContent {
   actor: Record<string, unknown>;
   input: Record<string, unknown>;
   occurredAt: string;
+  /**
+   * An act recorded from correspondence (DESIGN §14): the officer who recorded it, and what from.
+   * Absent from every other event (older ones included), so their hashes stay as they were.
+   */
+  recorder?: Record<string, unknown>;
+  recordedFrom?: Record<string, unknown>;
 }
 
 /**

@@ -8,7 +8,7 @@ const NON_TERMINAL = REQUEST_STATES.filter((s) => !TERMINAL_STATES.includes(s));
 const EXPECTED: Record<CommandName, Partial<CommandSpec>> = {
   submit: { role: 'PROSECUTOR', side: 'REQUESTING', from: ['DRAFT'], to: 'IN_REVIEW', stamps: ['submittedAt'], notify: { type: 'request.submitted', audience: ['HOME_OFFICERS'] } },
   return: { role: 'OFFICER', side: 'REQUESTING', from: ['IN_REVIEW'], to: 'DRAFT', requiredInput: ['reason'], stamps: [], notify: { type: 'request.returned', audience: ['REQUESTING'] } },
-  send: { role: 'OFFICER', side: 'REQUESTING', from: ['IN_REVIEW'], to: 'SENT', stamps: ['sentAt'], notify: { type: 'request.sent', audience: ['REQUESTED', 'REQUESTING'] } },
+  send: { role: 'OFFICER', side: 'REQUESTING', from: ['IN_REVIEW'], to: 'SENT', optionalInput: ['transmission'], stamps: ['sentAt'], notify: { type: 'request.sent', audience: ['REQUESTED', 'REQUESTING'] } },
   acknowledge: { role: 'OFFICER', side: 'REQUESTED', from: ['SENT'], optionalInput: ['note', 'assigneeId'], stamps: ['acknowledgedAt'], notify: { type: 'request.acknowledged', audience: ['REQUESTING', 'SENDING'] } },
   confirm_preservation: { role: 'OFFICER', side: 'REQUESTED', from: ['ACKNOWLEDGED'], to: 'PRESERVED', requiredInput: ['preservedUntil'], notify: { type: 'request.preservation_confirmed', audience: ['REQUESTING', 'SENDING'] } },
   extend_preservation: { role: 'OFFICER', side: 'REQUESTED', from: ['PRESERVED'], to: 'SAME', requiredInput: ['preservedUntil'], notify: { type: 'request.preservation_extended', audience: ['REQUESTING', 'SENDING'] } },
@@ -32,6 +32,8 @@ const EXPECTED: Record<CommandName, Partial<CommandSpec>> = {
   recompute_deadlines: { role: 'SYSTEM', side: null, from: NON_TERMINAL, recorded: true, skipUnlessFrom: true, requiredInput: ['calendarCountry', 'deadlines'], deadline: null, notify: { type: 'deadline.recomputed', audience: ['REQUESTING', 'SENDING', 'REQUESTED'] } },
   attach: { role: 'PROSECUTOR', side: 'REQUESTING', from: ['DRAFT'], recorded: true, notify: null, requiredInput: ['attachmentId', 'kind', 'language', 'fileName', 'mediaType', 'sizeBytes', 'sha256', 'contentRef'] },
   remove_attachment: { role: 'PROSECUTOR', side: 'REQUESTING', from: ['DRAFT'], recorded: true, notify: null, requiredInput: ['attachmentId'] },
+  attach_correspondence: { role: 'OFFICER', side: 'KEEPER', from: NON_TERMINAL.filter((s) => s !== 'DRAFT'), recorded: true, ownSide: true, notify: null, requiredInput: ['attachmentId', 'kind', 'language', 'fileName', 'mediaType', 'sizeBytes', 'sha256', 'contentRef'] },
+  chase: { role: 'OFFICER', side: 'KEEPER', from: NON_TERMINAL.filter((s) => s !== 'DRAFT'), to: 'SAME', recorded: true, ownSide: true, notify: null, requiredInput: ['channel', 'dispatchedAt', 'reference'] },
 };
 
 describe('COMMAND_TABLE: every change to a request, as data', () => {
@@ -52,8 +54,8 @@ describe('COMMAND_TABLE: every change to a request, as data', () => {
     if (action !== 'expire') expect(spec.requiredInput).toEqual(rule.requiredInput);
   });
 
-  it('only a reassignment is the acting side’s own event by itself (before send, every event is the requesting side’s)', () => {
-    expect(COMMAND_NAMES.filter((n) => COMMAND_TABLE[n].ownSide)).toEqual(['reassign']);
+  it('a reassignment, a letter attached and a chaser are the acting side’s own events by themselves (before send, every event is the requesting side’s)', () => {
+    expect(COMMAND_NAMES.filter((n) => COMMAND_TABLE[n].ownSide)).toEqual(['reassign', 'attach_correspondence', 'chase']);
   });
 
   it('the other commands are no transitions: any type, a state kept', () => {

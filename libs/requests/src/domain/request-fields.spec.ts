@@ -27,7 +27,7 @@ describe('REQUEST_FIELDS: a request’s columns declared once', () => {
   });
 
   it('JSON columns are the jsonb ones', () => {
-    expect([...JSON_COLUMNS].sort()).toEqual(['delayEstimate', 'details', 'identifiers', 'measures', 'offence', 'refusal']);
+    expect([...JSON_COLUMNS].sort()).toEqual(['delayEstimate', 'details', 'identifiers', 'measures', 'offence', 'refusal', 'transmission']);
   });
 
   it('the select list reads every field but deletedAt, a date as YYYY-MM-DD, and both authorities', () => {
@@ -35,7 +35,7 @@ describe('REQUEST_FIELDS: a request’s columns declared once', () => {
     expect(REQUEST_COLUMNS).toContain('r.legal_basis AS "legalBasis"');
     expect(REQUEST_COLUMNS).not.toContain('deleted_at');
     expect(REQUEST_COLUMNS).toContain('rb.timezone AS "requestedAuthorityTimezone"');
-    expect(REQUEST_COLUMNS.split(/, (?=r\.|ra\.|rb\.|to_char\()/).length).toBe(Object.keys(REQUEST_FIELDS).length - 1 + 6);
+    expect(REQUEST_COLUMNS.split(/, (?=r\.|ra\.|rb\.|to_char\()/).length).toBe(Object.keys(REQUEST_FIELDS).length - 1 + 8);
   });
 
   it('a new draft starts with each field’s initial value, the deadline outcomes zero for every kind', () => {

@@ -9,7 +9,7 @@
  * To add a field: its entry here (in the place the row and the letter should show it), a
  * migration, the DTO, and the labels.
  */
-import { DEADLINE_KINDS, type Channel, type LegalBasis, type Priority, type RequestState, type RequestType } from '@mla/domain';
+import { DEADLINE_KINDS, type Transmission, type Channel, type LegalBasis, type Priority, type RequestState, type RequestType } from '@mla/domain';
 import type { Identifier, Offence } from './request-content';
 
 /** The column's type as PostgreSQL names it (`information_schema.columns.udt_name`). */
@@ -91,6 +91,12 @@ const SPECS = {
   outcome: state<string | null>('outcome', 'text'),
   refusal: state<{ ground: string; text: string } | null>('refusal', 'jsonb'),
   deliveryCount: state<number>('delivery_count', 'int4', () => 0),
+  /** To or from an OFFLINE authority (DESIGN §14): how the request was dispatched. */
+  transmission: state<Transmission | null>('transmission', 'jsonb'),
+  /** When the chase interval runs out (null: nothing awaited of an OFFLINE counterpart). */
+  chaseDueAt: state<Date | null>('chase_due_at', 'timestamptz'),
+  chaseCount: state<number>('chase_count', 'int4', () => 0),
+  lastChasedAt: state<Date | null>('last_chased_at', 'timestamptz'),
   eventSeq: { ...state<number>('event_seq', 'int4', () => 0), inserted: true } as const,
   lastEventHash: { ...state<string | null>('last_event_hash', 'bpchar'), inserted: true } as const,
   submittedAt: state<Date | null>('submitted_at', 'timestamptz'),

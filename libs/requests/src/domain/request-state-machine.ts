@@ -163,18 +163,7 @@ export function allowedActions(request: MachineRequest, actor: MachineActor): Re
   return REQUEST_ACTIONS.filter((action) => refusalBeforeInput(request, actor, TRANSITION_TABLE[action]) === null);
 }
 
-/** The side that must act next; null once terminal. PRESERVED: requesting (it must send the follow-up). */
-export function ballHolder(state: RequestState): BallHolder {
-  if (isTerminal(state)) return null;
-  switch (state) {
-    case 'SENT':
-    case 'ACKNOWLEDGED':
-    case 'IN_EXECUTION':
-      return 'REQUESTED';
-    default:
-      return 'REQUESTING';
-  }
-}
+export { ballHolder } from './ball-holder';
 
 export function isTerminal(state: RequestState): boolean {
   return TERMINAL_STATES.includes(state);

@@ -13,6 +13,9 @@ export class EventActorDto {
   authorityCode: string | null;
   @ApiPropertyOptional({ nullable: true, type: String })
   country: string | null;
+  /** A recorder's name, as it was when the act was recorded (DESIGN §14). */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  displayName?: string | null;
 }
 
 /**
@@ -47,6 +50,12 @@ export class EventDto {
   hash: string;
   @ApiPropertyOptional({ nullable: true, type: String })
   prevHash: string | null;
+  /** An act of an OFFLINE counterpart recorded from its correspondence (DESIGN §14): the officer who recorded it (`actor` is the counterpart). Covered by the hash. */
+  @ApiPropertyOptional({ type: EventActorDto })
+  recorder?: EventActorDto;
+  /** What it was recorded from: the letter's date, when it arrived, by which channel, its reference, its scan (a CORRESPONDENCE document). Covered by the hash. */
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  recordedFrom?: Record<string, unknown>;
   /** The random salt its hash covers, 32 hex digits; null for an event from before salting (absent when hidden). */
   @ApiPropertyOptional({ nullable: true, type: String })
   salt?: string | null;

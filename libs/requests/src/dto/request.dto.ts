@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import {
+  AUTHORITY_REACHES,
   CHANNELS,
   DEADLINE_KINDS,
+  RECORDABLE_ACTIONS,
+  TRANSMISSION_CHANNELS,
   DEADLINE_STATUSES,
   LEGAL_BASES,
   PRIORITIES,
@@ -21,6 +24,28 @@ export class AuthorityRefDto {
   country: string;
   /** The authority's IANA time zone: its deadlines and dates are counted there. */
   timezone: string;
+  /** LOCAL (signs in here), PEER (another MLA Hub node), OFFLINE (no hub: its acts are recorded here from its letters, DESIGN §14). */
+  @ApiProperty({ enum: AUTHORITY_REACHES })
+  reach: string;
+}
+
+/** How the request travelled to (or from) an OFFLINE authority. */
+export class TransmissionViewDto {
+  @ApiProperty({ enum: TRANSMISSION_CHANNELS })
+  channel: string;
+  dispatchedAt: string;
+  dispatchReference: string;
+}
+
+/** Where the chase of an OFFLINE counterpart stands (DESIGN §14). */
+export class ChaseStateDto {
+  /** When the chase interval runs out (null: nothing awaited of the counterpart now). */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  dueAt: string | null;
+  /** Chasers sent so far. */
+  count: number;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  lastChasedAt: string | null;
 }
 
 /** The preserved-until dates the next confirm_preservation or extend_preservation accepts, from the deadline policy. */
@@ -153,6 +178,17 @@ export class RequestDto {
   preservationWindow: PreservationWindowDto | null;
   /** Whether the caller may read the request's access log (GET /requests/{id}/access-log); only a confidential request's reads are logged. */
   mayReadAccessLog: boolean;
+  /** To or from an OFFLINE authority: how the request was dispatched (DESIGN §14). */
+  @ApiPropertyOptional({ type: TransmissionViewDto, nullable: true })
+  transmission: TransmissionViewDto | null;
+  /** The chase of an OFFLINE counterpart; null when there is none. */
+  @ApiPropertyOptional({ type: ChaseStateDto, nullable: true })
+  chase: ChaseStateDto | null;
+  /** The OFFLINE counterpart's acts the caller may record now from its correspondence (`recordedFrom`). */
+  @ApiProperty({ enum: RECORDABLE_ACTIONS, isArray: true })
+  recordableActions: string[];
+  /** Whether the caller may chase the OFFLINE counterpart now (POST /requests/{id}/chases, GET /requests/{id}/chaser). */
+  mayChase: boolean;
 }
 
 /**
@@ -175,6 +211,7 @@ export class RequestSummaryDto extends PickType(RequestDto, [
   'createdAt',
   'updatedAt',
   'sentAt',
+  'chase',
 ] as const) {}
 
 export class RequestListDto {

@@ -16,7 +16,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsIsoDate, IsOptionalNotNull } from '@mla/core';
-import { EVIDENCE_KINDS, EvidenceKind, REFUSAL_GROUNDS, RefusalGround, REQUEST_ACTIONS, RequestAction } from '@mla/domain';
+import { EVIDENCE_KINDS, EvidenceKind, RECORDABLE_ACTIONS, REFUSAL_GROUNDS, RefusalGround, REQUEST_ACTIONS, RequestAction } from '@mla/domain';
+import { RecordedFromDto, TransmissionDto } from './counterpart.dto';
 import { TRANSITION_TABLE } from '../domain/request-state-machine';
 
 export class CustodyEntryDto {
@@ -127,6 +128,23 @@ export class TransitionDto {
 
   /** refuse: the reasons in words. */
   @IsOptionalNotNull() @IsString() @MaxLength(20000) text?: string;
+
+  /** send to an OFFLINE authority (required then; refused for one on MLA Hub): how the letter was dispatched (DESIGN §14). */
+  @ApiPropertyOptional({ type: TransmissionDto })
+  @IsOptionalNotNull()
+  @ValidateNested()
+  @Type(() => TransmissionDto)
+  transmission?: TransmissionDto;
+
+  /**
+   * An OFFLINE counterpart's act (acknowledge … refuse; provide_info, withdraw on a request
+   * received from one), recorded by an officer of this side from its letter (DESIGN §14).
+   */
+  @ApiPropertyOptional({ type: RecordedFromDto })
+  @IsOptionalNotNull()
+  @ValidateNested()
+  @Type(() => RecordedFromDto)
+  recordedFrom?: RecordedFromDto;
 }
 
 /** Where @nestjs/swagger keeps a property's declared schema (its DECORATORS.API_MODEL_PROPERTIES). */
@@ -144,7 +162,8 @@ const schemaName = (action: string) => `Transition${action.replace(/(^|_)([a-z])
  */
 function actionBody(action: RequestAction): ClassType<unknown> {
   const rule = TRANSITION_TABLE[action];
-  const fields = ['action', ...rule.requiredInput, ...rule.optionalInput] as (keyof TransitionDto)[];
+  const recordable = RECORDABLE_ACTIONS.includes(action) ? ['recordedFrom'] : [];
+  const fields = ['action', ...rule.requiredInput, ...rule.optionalInput, ...recordable] as (keyof TransitionDto)[];
   const body = class extends PickType(TransitionDto, fields) {};
   Object.defineProperty(body, 'name', { value: schemaName(action) });
   ApiProperty({ enum: [action], type: String })(body.prototype, 'action');

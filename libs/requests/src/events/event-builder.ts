@@ -8,6 +8,8 @@ export interface EventActor {
   authorityId: string | null;
   authorityCode: string | null;
   country: string | null;
+  /** A recorder's name (an act recorded from correspondence, DESIGN §14). */
+  displayName?: string | null;
 }
 
 export function actorOf(p: Principal): EventActor {
@@ -29,7 +31,17 @@ export const SYSTEM_ACTOR: EventActor = { userId: null, role: 'SYSTEM', authorit
  */
 export function buildEvent(
   chain: { id: string; eventSeq: number; lastEventHash: string | null },
-  e: { action: string; fromState: string | null; toState: string | null; actor: EventActor; input: Record<string, unknown>; occurredAt: Date; audience: EventAudience },
+  e: {
+    action: string;
+    fromState: string | null;
+    toState: string | null;
+    actor: EventActor;
+    input: Record<string, unknown>;
+    occurredAt: Date;
+    audience: EventAudience;
+    /** An act recorded from correspondence: who recorded it, and from what (both hashed). */
+    recorded?: { recorder: EventActor; recordedFrom: Record<string, unknown> };
+  },
   salt: string = newEventSalt(),
 ): StoredEvent {
   const content: HashedEventContent = {
@@ -41,6 +53,7 @@ export function buildEvent(
     actor: { ...e.actor },
     input: JSON.parse(JSON.stringify(e.input)) as Record<string, unknown>,
     occurredAt: e.occurredAt.toISOString(),
+    ...(e.recorded ? { recorder: { ...e.recorded.recorder } as Record<string, unknown>, recordedFrom: JSON.parse(JSON.stringify(e.recorded.recordedFrom)) as Record<string, unknown> } : {}),
   };
   return { ...content, prevHash: chain.lastEventHash, hash: eventHash(chain.lastEventHash, content, salt), salt, audience: e.audience };
 }

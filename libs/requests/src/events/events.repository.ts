@@ -4,11 +4,16 @@ import { SqlParams } from '@mla/core';
 import type { StoredEvent } from '../domain/event-hash';
 
 const EVENT_COLUMNS = `request_id AS "requestId", seq, action, from_state AS "fromState", to_state AS "toState",
-  actor, input, occurred_at AS "occurredAt", prev_hash AS "prevHash", hash, salt, audience`;
+  actor, input, occurred_at AS "occurredAt", prev_hash AS "prevHash", hash, salt, audience, recorder, recorded_from AS "recordedFrom"`;
 
-type EventRow = Omit<StoredEvent, 'occurredAt'> & { occurredAt: Date };
+type EventRow = Omit<StoredEvent, 'occurredAt' | 'recorder' | 'recordedFrom'> & { occurredAt: Date; recorder: Record<string, unknown> | null; recordedFrom: Record<string, unknown> | null };
 
-const toStored = (r: EventRow): StoredEvent => ({ ...r, occurredAt: r.occurredAt.toISOString() });
+/** An event as hashed: the recorder and what it was recorded from only when there are (older events never had them). */
+const toStored = ({ recorder, recordedFrom, ...r }: EventRow): StoredEvent => ({
+  ...r,
+  occurredAt: r.occurredAt.toISOString(),
+  ...(recorder && recordedFrom ? { recorder, recordedFrom } : {}),
+});
 
 @Injectable()
 export class EventsRepository {
@@ -16,8 +21,9 @@ export class EventsRepository {
 
   /** `INSERT INTO request_events …` of one event, its parameters added to `p`. */
   insertStatement(e: StoredEvent, p: SqlParams): string {
-    const values = [e.requestId, e.seq, e.action, e.fromState, e.toState, JSON.stringify(e.actor), JSON.stringify(e.input), e.occurredAt, e.prevHash, e.hash, e.salt, e.audience];
-    return `INSERT INTO request_events (request_id, seq, action, from_state, to_state, actor, input, occurred_at, prev_hash, hash, salt, audience)
+    const recorded = e.recorder && e.recordedFrom ? [JSON.stringify(e.recorder), JSON.stringify(e.recordedFrom)] : [null, null];
+    const values = [e.requestId, e.seq, e.action, e.fromState, e.toState, JSON.stringify(e.actor), JSON.stringify(e.input), e.occurredAt, e.prevHash, e.hash, e.salt, e.audience, ...recorded];
+    return `INSERT INTO request_events (request_id, seq, action, from_state, to_state, actor, input, occurred_at, prev_hash, hash, salt, audience, recorder, recorded_from)
        VALUES (${values.map((v) => p.add(v)).join(', ')})`;
   }
 

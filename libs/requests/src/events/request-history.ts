@@ -21,6 +21,8 @@ export interface HistoryEntry {
   audience: EventAudience;
   /** The notifications of this event (written to the outbox). */
   notify?: (event: StoredEvent, updated: RequestRow) => OutboxMessage[];
+  /** An act recorded from correspondence (DESIGN §14): the officer who recorded it and what from; `actor` is then the counterpart. */
+  recorded?: { recorder: EventActor; recordedFrom: Record<string, unknown> };
   /** Events that follow it in the same change, each with its own audience (an internal assignment). */
   followedBy?: { action: string; input: Record<string, unknown>; audience: EventAudience }[];
 }
@@ -68,6 +70,7 @@ export class RequestHistory {
       input: entry.input,
       occurredAt: entry.at,
       audience: entry.audience,
+      recorded: entry.recorded,
     });
     const events = [event];
     for (const next of entry.followedBy ?? []) {

@@ -1,4 +1,5 @@
 import { AppException, FieldError } from '@mla/core';
+import { RECORDABLE_ACTIONS } from '@mla/domain';
 import type { Command } from '../commands/command.types';
 import { commandInput } from '../domain/request-commands';
 import type { TransitionDto } from '../dto/transition.dto';
@@ -9,7 +10,7 @@ import type { UpdateRequestDto } from '../dto/request-content.dto';
  * The body's fields were validated by their DTO; the input takes the action's type from here.
  */
 export function transitionCommand(dto: TransitionDto): Command {
-  const accepted = new Set(commandInput(dto.action));
+  const accepted = new Set([...commandInput(dto.action), ...(RECORDABLE_ACTIONS.includes(dto.action) ? ['recordedFrom'] : [])]);
   const input: Record<string, unknown> = {};
   const errors: FieldError[] = [];
   for (const [field, value] of Object.entries(dto)) {

@@ -7,6 +7,10 @@ const en = {
   nextDeadline: 'Next deadline',
   noDeadline: 'None open',
   caption: '{{title}}, sortable by reference, ball holder and next deadline',
+  toChase: 'To chase',
+  toChaseSubtitle: 'Requests to authorities that work on no MLA Hub whose chase interval has run out, the longest run out first: send a chaser from the request.',
+  chaseDueSince: 'Chaser due since',
+  chasesSent: 'Chasers sent',
 };
 type Messages = typeof en;
 const vi: Messages = {
@@ -18,5 +22,9 @@ const vi: Messages = {
   nextDeadline: 'Thời hạn gần nhất',
   noDeadline: 'Không có thời hạn đang tính',
   caption: '{{title}}, sắp xếp được theo số tham chiếu, bên phải xử lý và thời hạn gần nhất',
+  toChase: 'Cần đôn đốc',
+  toChaseSubtitle: 'Các yêu cầu gửi cơ quan không dùng MLA Hub đã hết thời hạn chờ, yêu cầu quá hạn lâu nhất ở trên cùng: gửi công văn đôn đốc từ trang yêu cầu.',
+  chaseDueSince: 'Cần đôn đốc từ',
+  chasesSent: 'Số lần đã đôn đốc',
 };
 export const queuesMessages = { en, vi };

@@ -4,3 +4,4 @@ import { queuesMessages } from './i18n';
 addMessages('queues', queuesMessages);
 
 export { IncomingQueuePage, ReviewQueuePage } from './routes/QueuePages';
+export { ToChasePage } from './routes/ToChasePage';

@@ -2,8 +2,11 @@ import '@mantine/dates/styles.css';
 import 'dayjs/locale/vi';
 import { addMessages } from '@/lib/i18n';
 import { requestsMessages } from './i18n';
+import { counterpartsMessages } from './counterparts/i18n';
 
 addMessages('requests', requestsMessages);
+addMessages('counterparts', counterpartsMessages);
 
 export { RequestPage } from './routes/RequestPage';
 export { RequestsListPage } from './routes/RequestsListPage';
+export { IncomingOnPaperPage } from './routes/IncomingOnPaperPage';

@@ -70,6 +70,7 @@ export const commonEn = {
     deliver_evidence: 'Deliver evidence', close: 'Close the request', refuse: 'Refuse', withdraw: 'Withdraw', expire: 'Expire',
     create: 'Created', edit: 'Edited', delete: 'Deleted', follow_up_sent: 'Follow-up request sent', deadline_overdue: 'Deadline overdue',
     deadline_escalated: 'Deadline escalated', extend_deadline: 'Deadline extended', reassign: 'Reassigned', assign: 'Assigned', recompute_deadlines: 'Deadline moved (working calendar)',
+    chase: 'Chaser sent', attach_correspondence: 'Letter attached', receive: 'Received on paper',
   },
   deadlines: {
     title: 'Deadlines', none: 'No deadline yet.', due: 'Due', yourZone: 'your time, {{zone}}',
@@ -187,6 +188,7 @@ export const commonVi: CommonMessages = {
     deliver_evidence: 'Chuyển giao chứng cứ', close: 'Đóng yêu cầu', refuse: 'Từ chối', withdraw: 'Rút yêu cầu', expire: 'Hết hạn',
     create: 'Tạo', edit: 'Sửa', delete: 'Xóa', follow_up_sent: 'Đã gửi yêu cầu tiếp theo', deadline_overdue: 'Thời hạn bị quá',
     deadline_escalated: 'Thời hạn được báo cáo lên cấp trên', extend_deadline: 'Gia hạn thời hạn', reassign: 'Giao lại', assign: 'Phân công', recompute_deadlines: 'Thời hạn thay đổi theo lịch làm việc',
+    chase: 'Đã gửi công văn đôn đốc', attach_correspondence: 'Đính kèm công văn', receive: 'Tiếp nhận bằng văn bản giấy',
   },
   deadlines: {
     title: 'Thời hạn', none: 'Chưa có thời hạn.', due: 'Hạn', yourZone: 'giờ của bạn, {{zone}}',

@@ -1,5 +1,8 @@
 /** The worker's commands on a request's deadlines: reminders, escalations, and due times recomputed after a calendar change. */
 import type { DeadlineRow, RecomputedDueAt } from '@mla/deadlines';
+import { keeperSideOf, offlineSideOf } from '../counterpart-sides';
+import type { RequestRow } from '../request-row';
+import type { LockedRequest } from './action-definition';
 import { BOTH_SIDES, command, NON_TERMINAL, OPEN_RUNNING, type ActionRuleFn, type CommandPlan } from './action-definition';
 import { ruleViolated } from './refusal';
 
@@ -31,31 +34,50 @@ export const deadlineReminder = command<'deadline_reminder', DeadlineInput>(
     requiredInput: ['deadlineId'], deadline: { statuses: OPEN_RUNNING },
     notify: { type: 'deadline.reminder', audience: [] },
   },
-  ({ row, deadline, now, locked }) => {
+  async ({ row, deadline, now, locked, ports }) => {
     const d = deadline as DeadlineRow;
-    const holders =
-      d.party === 'REQUESTED' ? [row.requestedAuthorityId] : d.kind === 'REVIEW' ? locked.homeOfficerAuthorityIds : [row.requestingAuthorityId];
+    const offline = offlineSideOf(row) === d.party;
+    const holders = offline
+      ? keeperOfficers(row, locked)
+      : d.party === 'REQUESTED' ? [row.requestedAuthorityId] : d.kind === 'REVIEW' ? locked.homeOfficerAuthorityIds : [row.requestingAuthorityId];
+    // An OFFLINE authority has no inbox: the side facing it chases, its officers and supervisors (DESIGN §14).
+    const supervisors = offline && d.dueAt > now ? await ports.users.supervisorsOf([keeperCountry(row)]) : [];
     return {
       targeted: { deadlineId: d.id, reminded: true },
-      recipients: d.dueAt > now ? holders.map((authorityId) => ({ authorityId })) : [],
+      recipients: d.dueAt > now ? [...holders.map((authorityId) => ({ authorityId })), ...supervisors.map((s) => ({ authorityId: s.authorityId, userId: s.id }))] : [],
       notificationData: { deadlineId: d.id, kind: d.kind, party: d.party, dueAt: d.dueAt.toISOString() },
     };
   },
 );
 
-/** deadline_overdue (level 1: the ball holder's supervisors) and deadline_escalated (level 2: both countries'). */
+/** The officers' authorities of the side facing an OFFLINE counterpart: the home officers and the sender (outgoing), the requested authority (incoming). */
+function keeperOfficers(row: RequestRow, locked: LockedRequest): string[] {
+  if (keeperSideOf(row) === 'REQUESTED') return [row.requestedAuthorityId];
+  return [...new Set([...locked.homeOfficerAuthorityIds, ...(row.sendingAuthorityId ? [row.sendingAuthorityId] : [])])];
+}
+
+function keeperCountry(row: RequestRow): string {
+  return keeperSideOf(row) === 'REQUESTED' ? row.requestedCountry : row.requestingCountry;
+}
+
+/**
+ * deadline_overdue (level 1: the ball holder's supervisors) and deadline_escalated (level 2: both countries').
+ * A deadline of an OFFLINE authority escalates to the side facing it (DESIGN §14): its supervisors, and its officers, who chase.
+ */
 function escalation(level: 1 | 2): ActionRuleFn<DeadlineInput> {
-  return async ({ row, deadline, ports }): Promise<CommandPlan> => {
+  return async ({ row, deadline, ports, locked }): Promise<CommandPlan> => {
     const d = deadline as DeadlineRow;
-    const partyCountry = d.party === 'REQUESTING' ? row.requestingCountry : row.requestedCountry;
+    const offline = offlineSideOf(row) === d.party;
+    const partyCountry = offline ? keeperCountry(row) : d.party === 'REQUESTING' ? row.requestingCountry : row.requestedCountry;
     const countries = level === 1 ? [partyCountry] : [...new Set([row.requestingCountry, ...(row.sentAt ? [row.requestedCountry] : [])])];
     const supervisors = await ports.users.supervisorsOf(countries);
     const escalated = { deadlineId: d.id, kind: d.kind, party: d.party, dueAt: d.dueAt.toISOString(), escalationLevel: level };
+    const officers = offline ? keeperOfficers(row, locked).map((authorityId) => ({ authorityId })) : [];
     return {
       targeted: { deadlineId: d.id, escalateTo: level },
       eventInput: escalated,
       notificationData: escalated,
-      recipients: supervisors.map((s) => ({ authorityId: s.authorityId, userId: s.id })),
+      recipients: [...officers, ...supervisors.map((s) => ({ authorityId: s.authorityId, userId: s.id }))],
     };
   };
 }

@@ -5,7 +5,7 @@ import { DRAFT_FIELDS, fieldsWhere, REQUEST_FIELDS, type DraftField, type Reques
 import type { RequestRow } from '../request-row';
 import { canSee } from '../visibility';
 import type { ActionPorts, SupportingDocument } from './action-ports';
-import { command, REQUESTING_PROSECUTOR, type CommandPlan } from './action-definition';
+import { command, REQUESTING_PROSECUTOR, type CommandPlan, type RuleContext } from './action-definition';
 import { conflict, forbidden, notFound, ruleViolated } from './refusal';
 
 /** A draft's content as the create and edit commands take it (REQUEST_FIELDS' draft fields). */
@@ -91,9 +91,11 @@ export function newDraftRow(input: CreateInput, at: { id: string; now: Date; cre
     requestingAuthorityCode: requesting.code,
     requestingAuthorityName: requesting.name,
     requestingAuthorityTimezone: requesting.timezone,
+    requestingAuthorityReach: requesting.reach,
     requestedAuthorityCode: requested.code,
     requestedAuthorityName: requested.name,
     requestedAuthorityTimezone: requested.timezone,
+    requestedAuthorityReach: requested.reach,
   };
 }
 
@@ -119,7 +121,7 @@ export const edit = command<'edit', EditInput>(
       const requested = checkRequestedAuthority(found.find((a) => a.id === requestedId) ?? null, requesting, channel);
       requestedCountry = requested.country;
       changes.requestedCountry = requested.country;
-      view = { requestedAuthorityCode: requested.code, requestedAuthorityName: requested.name, requestedAuthorityTimezone: requested.timezone };
+      view = { requestedAuthorityCode: requested.code, requestedAuthorityName: requested.name, requestedAuthorityTimezone: requested.timezone, requestedAuthorityReach: requested.reach };
     }
     const relatedId = input.relatedRequestId === undefined ? row.relatedRequestId : input.relatedRequestId;
     if (relatedId && (input.relatedRequestId !== undefined || input.type !== undefined || input.requestedAuthorityId !== undefined)) {
@@ -152,14 +154,17 @@ export const attach = command<'attach', AttachInput>(
     from: ['DRAFT'], ...REQUESTING_PROSECUTOR, recorded: true, notify: null,
     requiredInput: ['attachmentId', 'kind', 'language', 'fileName', 'mediaType', 'sizeBytes', 'sha256', 'contentRef'],
   },
-  async ({ row, input, actor, now, seq, ports }) => {
-    const same = await ports.documents.findBySha256(row.id, input.sha256);
-    if (same) throw conflict(`This file is already attached to the request as "${same.fileName}"`, { attachmentId: same.id });
-    const { attachmentId, ...document } = input;
-    const stored = { ...document, id: attachmentId, requestId: row.id, uploadedBy: actor?.userId as string, eventSeq: seq };
-    return { eventInput: recorded(input), alongside: (p) => [ports.documents.insertStatement(stored, now, p)] };
-  },
+  attachRule,
 );
+
+/** A document's row written with its event; the same file (SHA-256) is never attached twice. */
+export async function attachRule({ row, input, actor, now, seq, ports }: RuleContext<AttachInput>): Promise<CommandPlan> {
+  const same = await ports.documents.findBySha256(row.id, input.sha256);
+  if (same) throw conflict(`This file is already attached to the request as "${same.fileName}"`, { attachmentId: same.id });
+  const { attachmentId, ...document } = input;
+  const stored = { ...document, id: attachmentId, requestId: row.id, uploadedBy: actor?.userId as string, eventSeq: seq };
+  return { eventInput: recorded(input), alongside: (p) => [ports.documents.insertStatement(stored, now, p)] };
+}
 
 /** remove_attachment: a supporting document leaves a draft (its file with it: AttachmentsService); the chain keeps what it was. */
 export const removeAttachment = command<'remove_attachment', RemoveAttachmentInput>(

@@ -9,6 +9,7 @@ import { close, withdraw } from './closing.actions';
 import { deadlineEscalated, deadlineOverdue, deadlineReminder, recomputeDeadlines } from './deadline.actions';
 import { attach, deleteDraft, edit, removeAttachment } from './draft.actions';
 import { deliverEvidence } from './evidence.actions';
+import { attachCorrespondence, chase } from './counterpart.actions';
 import { acknowledge, provideInfo, refuse, reportDelay, requestInfo, startExecution } from './execution.actions';
 import { confirmPreservation, expire, extendPreservation } from './preservation.actions';
 import { followUpSent, returnToDraft, send, submit } from './submission.actions';
@@ -16,6 +17,7 @@ import { extendDeadline, reassign } from './supervision.actions';
 
 export * from './action-definition';
 export type * from './action-ports';
+export { incomingRule, newIncomingRow, type IncomingInput } from './incoming';
 export { checkRelated, checkRequestedAuthority, createRule, newDraftRow, type CreateInput, type DraftContentInput } from './draft.actions';
 
 type AnyDefinition = ActionDefinition<CommandName, never>;
@@ -25,7 +27,7 @@ export const ACTIONS: readonly AnyDefinition[] = [
   submit, returnToDraft, send, acknowledge, confirmPreservation, extendPreservation, startExecution, reportDelay,
   requestInfo, provideInfo, deliverEvidence, close, refuse, withdraw, expire,
   edit, deleteDraft, extendDeadline, reassign, followUpSent, deadlineReminder, deadlineOverdue, deadlineEscalated,
-  recomputeDeadlines, attach, removeAttachment,
+  recomputeDeadlines, attach, removeAttachment, attachCorrespondence, chase,
 ] as unknown as readonly AnyDefinition[];
 
 const RULES = new Map(ACTIONS.map((a) => [a.name, a.rule as ActionRuleFn<unknown> | null]));

@@ -1,14 +1,19 @@
 /** From draft to sent: submit, return, send, and the follow-up's effect on its preservation. */
 import type { FieldError } from '@mla/core';
-import { deadlineEffectsOf } from '@mla/domain';
+import { deadlineEffectsOf, type Transmission } from '@mla/domain';
+import { checkDispatchedAt } from '../recording-dates';
 import { contentAsSent } from '../request-fields';
 import { missingForSubmit } from '../request-content';
 import { BOTH_SIDES, command, REQUESTING_OFFICER, REQUESTING_PROSECUTOR, transition } from './action-definition';
-import { incomplete } from './refusal';
+import type { RequestRow } from '../request-row';
+import { incomplete, ruleViolated } from './refusal';
 
 export type SubmitInput = Record<string, never>;
 export interface ReturnInput { reason: string }
-export type SendInput = Record<string, never>;
+export interface SendInput {
+  /** To an OFFLINE authority (DESIGN §14): how the letter was dispatched; refused for one that works on MLA Hub. */
+  transmission?: Transmission;
+}
 export interface FollowUpSentInput { followUpRequestId: string; followUpReference: string }
 
 declare module './action-definition' {
@@ -65,14 +70,16 @@ export const send = transition<'send', SendInput>(
   'send',
   {
     from: ['IN_REVIEW'], to: 'SENT', ...REQUESTING_OFFICER, types: { kind: 'all' },
+    optionalInput: ['transmission'],
     deadlines: deadlineEffectsOf({ meet: ['REVIEW'], start: ['ACKNOWLEDGEMENT', 'EXECUTION'] }),
     stamps: ['sentAt'], notify: { type: 'request.sent', audience: ['REQUESTED', 'REQUESTING'] },
   },
   async ({ row, actor, input, now, seq, ports }) => {
+    const transmission = transmissionOf(row, input, now);
     const letter = await ports.letters.renderSent(row, now, { authorityId: actor?.authorityId ?? null, userId: actor?.userId ?? null });
     const recordedLetter = { language: letter.language, sha256: letter.sha256, sizeBytes: letter.sizeBytes };
     return {
-      changes: { sendingAuthorityId: actor?.authorityId ?? null },
+      changes: { sendingAuthorityId: actor?.authorityId ?? null, ...(transmission ? { transmission } : {}) },
       // The requested side's history starts here (DESIGN §2): with the content and the letter as sent.
       eventInput: { ...input, content: contentAsSent(row), letter: recordedLetter },
       alongside: (p) => [ports.letters.insertStatement(row.id, { ...letter, eventSeq: seq }, now, p)],
@@ -82,6 +89,28 @@ export const send = transition<'send', SendInput>(
     };
   },
 );
+
+/**
+ * The transmission of a request to an OFFLINE authority (DESIGN §14): required (422 naming
+ * it), its dispatch not in the future; refused for an authority that works on MLA Hub (the
+ * hub itself carries the request there).
+ */
+function transmissionOf(row: RequestRow, input: SendInput, now: Date): Transmission | null {
+  const given = input.transmission;
+  if (row.requestedAuthorityReach !== 'OFFLINE') {
+    if (given === undefined) return null;
+    throw ruleViolated(`${row.requestedAuthorityCode} works on MLA Hub: the hub carries the request, no transmission is recorded`, [
+      { field: 'transmission', message: `is only for an OFFLINE authority (${row.requestedAuthorityCode} is ${row.requestedAuthorityReach})` },
+    ]);
+  }
+  if (given === undefined) {
+    throw incomplete(`${row.requestedAuthorityCode} works on no MLA Hub: say how the letter was dispatched`, [
+      { field: 'transmission', message: 'is required to send to an OFFLINE authority (channel, dispatchedAt, dispatchReference)' },
+    ]);
+  }
+  checkDispatchedAt('transmission.dispatchedAt', given.dispatchedAt, now);
+  return { channel: given.channel, dispatchedAt: new Date(given.dispatchedAt).toISOString(), dispatchReference: given.dispatchReference };
+}
 
 /** A follow-up of a PRESERVED request was sent: its PRESERVATION_EXPIRY is met (Budapest art. 29(7)); the event and both sides' notification name it. */
 export const followUpSent = command<'follow_up_sent', FollowUpSentInput>(

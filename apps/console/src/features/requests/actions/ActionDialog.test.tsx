@@ -22,7 +22,8 @@ const published = Object.entries(body.discriminator.mapping).map(([action, ref])
 });
 
 /** The one input the dialog does not offer: the officer who handles a request is assigned by a supervisor (supervision's reassignment). */
-const NOT_OFFERED = ['assigneeId'];
+// transmission and recordedFrom: for an authority on no MLA Hub, offered by their own components (TransmissionFields, RecordActDialog).
+const NOT_OFFERED = ['assigneeId', 'transmission', 'recordedFrom'];
 
 const request = {
   id: '00000000-0000-4000-8000-000000000001',

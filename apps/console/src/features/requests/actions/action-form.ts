@@ -23,7 +23,11 @@ export type Widget = 'long' | 'text' | 'date' | 'choice' | 'followUp' | 'evidenc
  * date-time); the follow-up is chosen from the request's history; the officer who handles a
  * request is assigned by a supervisor (supervision's reassignment), not in this dialog.
  */
-const CHOSEN: Record<string, Widget> = { preservedUntil: 'date', followUpRequestId: 'followUp', assigneeId: 'none', items: 'evidence', final: 'evidence' };
+const CHOSEN: Record<string, Widget> = {
+  preservedUntil: 'date', followUpRequestId: 'followUp', assigneeId: 'none', items: 'evidence', final: 'evidence',
+  // An authority on no MLA Hub (DESIGN §14): the send dialog's transmission and the recording dialog's letter are their own components.
+  transmission: 'none', recordedFrom: 'none',
+};
 
 export function widgetOf(f: ActionField): Widget {
   const chosen = CHOSEN[f.name];

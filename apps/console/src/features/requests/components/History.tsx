@@ -4,10 +4,11 @@ import { DateTime } from '@/components/DateTime';
 import { ProblemAlert } from '@/components/problem';
 import { formatDateTime } from '@/lib/format';
 import { useEvents, useVerify } from '../api/requests';
+import { recordedLine } from '../counterparts/history-line';
 
 /** The hash-chained history, and the check of its chain by the API (events/verify). */
 export function History({ requestId }: { requestId: string }) {
-  const { t } = useTranslation('requests');
+  const { t, i18n } = useTranslation('requests');
   const events = useEvents(requestId);
   const verify = useVerify(requestId);
   const items = events.data?.items ?? [];
@@ -52,6 +53,7 @@ export function History({ requestId }: { requestId: string }) {
                       </Text>
                     ) : null}
                     {hidden ? null : <EventInput action={e.action ?? ''} input={e.input} />}
+                    {hidden ? null : <RecordedFrom line={recordedLine(e, t, i18n.language)} />}
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">
@@ -75,6 +77,11 @@ export function History({ requestId }: { requestId: string }) {
       </Table.ScrollContainer>
     </Stack>
   );
+}
+
+/** An act recorded from a letter of a counterpart on no MLA Hub: who acted, who recorded it, from which letter (DESIGN §14). */
+function RecordedFrom({ line }: { line: string | null }) {
+  return line ? <Text size="xs" fw={500}>{line}</Text> : null;
 }
 
 const HIDDEN_KEYS = new Set(['deadlineId', 'requestedAuthorityId', 'relatedRequestId', 'followUpRequestId', 'party', 'assigneeId', 'previousAssigneeId', 'supersedesId']);

@@ -18,6 +18,7 @@ import { Documents } from '../components/Documents';
 import { RequestDetails } from '../components/RequestDetails';
 import { EvidenceList } from '../components/EvidenceList';
 import { History } from '../components/History';
+import { CounterpartPanel } from '../counterparts/CounterpartPanel';
 
 export function RequestPage() {
   const { id } = useParams();
@@ -84,6 +85,7 @@ export function RequestPage() {
           {actions.length === 0 && !isDraftOwner && <Text c="dimmed">{t('page.noActions')}</Text>}
         </Group>
       </Card>
+      <CounterpartPanel request={r} />
       {open && (
         <ActionDialog
           action={open.action}

@@ -45,13 +45,23 @@ export const enums = {
     "action": ["authority.created", "authority.updated", "user.created", "user.updated", "calendar.year_set"],
     "targetType": ["AUTHORITY", "USER", "WORKING_CALENDAR"]
   },
-  "RequestStatesDto": {
-    "terminal": ["CLOSED", "REFUSED", "WITHDRAWN", "EXPIRED"]
+  "AuthorityRefDto": {
+    "reach": ["LOCAL", "PEER", "OFFLINE"]
+  },
+  "RequestSummaryDto": {
+    "state": ["DRAFT", "IN_REVIEW", "SENT", "ACKNOWLEDGED", "PRESERVED", "IN_EXECUTION", "INFO_REQUESTED", "EVIDENCE_RECEIVED", "CLOSED", "REFUSED", "WITHDRAWN", "EXPIRED"],
+    "type": ["PRESERVATION", "SUBSCRIBER_INFO", "TRAFFIC_DATA", "CONTENT_DATA", "SEIZED_DEVICE", "WITNESS_STATEMENT", "OTHER"],
+    "priority": ["ROUTINE", "URGENT", "EMERGENCY"],
+    "channel": ["CENTRAL_AUTHORITY", "NETWORK_24_7", "DIRECT"],
+    "ballHolder": ["REQUESTING", "REQUESTED"]
   },
   "IdentifierDto": {
     "kind": ["IP_ADDRESS", "EMAIL", "PHONE", "ACCOUNT", "DOMAIN", "URL", "IMEI", "WALLET"]
   },
-  "CreateRequestDto": {
+  "TransmissionDto": {
+    "channel": ["DIPLOMATIC", "CENTRAL_AUTHORITY_MAIL", "EMAIL", "INTERPOL", "NETWORK_24_7", "COURIER", "OTHER"]
+  },
+  "IncomingRequestDto": {
     "priority": ["ROUTINE", "URGENT", "EMERGENCY"],
     "channel": ["CENTRAL_AUTHORITY", "NETWORK_24_7", "DIRECT"],
     "type": ["PRESERVATION", "SUBSCRIBER_INFO", "TRAFFIC_DATA", "CONTENT_DATA", "SEIZED_DEVICE", "WITNESS_STATEMENT", "OTHER"],
@@ -62,6 +72,9 @@ export const enums = {
     "party": ["REQUESTING", "REQUESTED"],
     "status": ["PENDING", "PAUSED", "MET", "OVERDUE", "CANCELLED"]
   },
+  "TransmissionViewDto": {
+    "channel": ["DIPLOMATIC", "CENTRAL_AUTHORITY_MAIL", "EMAIL", "INTERPOL", "NETWORK_24_7", "COURIER", "OTHER"]
+  },
   "RequestDto": {
     "state": ["DRAFT", "IN_REVIEW", "SENT", "ACKNOWLEDGED", "PRESERVED", "IN_EXECUTION", "INFO_REQUESTED", "EVIDENCE_RECEIVED", "CLOSED", "REFUSED", "WITHDRAWN", "EXPIRED"],
     "type": ["PRESERVATION", "SUBSCRIBER_INFO", "TRAFFIC_DATA", "CONTENT_DATA", "SEIZED_DEVICE", "WITNESS_STATEMENT", "OTHER"],
@@ -69,14 +82,20 @@ export const enums = {
     "channel": ["CENTRAL_AUTHORITY", "NETWORK_24_7", "DIRECT"],
     "legalBasis": ["ASEAN_MLAT_2004", "BUDAPEST_CONVENTION", "BUDAPEST_SECOND_PROTOCOL", "UN_CYBERCRIME_CONVENTION", "BILATERAL_TREATY", "RECIPROCITY"],
     "ballHolder": ["REQUESTING", "REQUESTED"],
-    "allowedActions": ["submit", "return", "send", "acknowledge", "confirm_preservation", "extend_preservation", "start_execution", "report_delay", "request_info", "provide_info", "deliver_evidence", "close", "refuse", "withdraw", "expire"]
+    "allowedActions": ["submit", "return", "send", "acknowledge", "confirm_preservation", "extend_preservation", "start_execution", "report_delay", "request_info", "provide_info", "deliver_evidence", "close", "refuse", "withdraw", "expire"],
+    "recordableActions": ["acknowledge", "confirm_preservation", "extend_preservation", "start_execution", "report_delay", "request_info", "deliver_evidence", "refuse", "provide_info", "withdraw"]
   },
-  "RequestSummaryDto": {
-    "state": ["DRAFT", "IN_REVIEW", "SENT", "ACKNOWLEDGED", "PRESERVED", "IN_EXECUTION", "INFO_REQUESTED", "EVIDENCE_RECEIVED", "CLOSED", "REFUSED", "WITHDRAWN", "EXPIRED"],
-    "type": ["PRESERVATION", "SUBSCRIBER_INFO", "TRAFFIC_DATA", "CONTENT_DATA", "SEIZED_DEVICE", "WITNESS_STATEMENT", "OTHER"],
+  "ChaseDto": {
+    "channel": ["DIPLOMATIC", "CENTRAL_AUTHORITY_MAIL", "EMAIL", "INTERPOL", "NETWORK_24_7", "COURIER", "OTHER"]
+  },
+  "RequestStatesDto": {
+    "terminal": ["CLOSED", "REFUSED", "WITHDRAWN", "EXPIRED"]
+  },
+  "CreateRequestDto": {
     "priority": ["ROUTINE", "URGENT", "EMERGENCY"],
     "channel": ["CENTRAL_AUTHORITY", "NETWORK_24_7", "DIRECT"],
-    "ballHolder": ["REQUESTING", "REQUESTED"]
+    "type": ["PRESERVATION", "SUBSCRIBER_INFO", "TRAFFIC_DATA", "CONTENT_DATA", "SEIZED_DEVICE", "WITNESS_STATEMENT", "OTHER"],
+    "legalBasis": ["ASEAN_MLAT_2004", "BUDAPEST_CONVENTION", "BUDAPEST_SECOND_PROTOCOL", "UN_CYBERCRIME_CONVENTION", "BILATERAL_TREATY", "RECIPROCITY"]
   },
   "UpdateRequestDto": {
     "priority": ["ROUTINE", "URGENT", "EMERGENCY"],
@@ -86,6 +105,9 @@ export const enums = {
   },
   "EvidenceItemInputDto": {
     "kind": ["FILE", "DEVICE", "DOCUMENT", "STATEMENT"]
+  },
+  "RecordedFromDto": {
+    "channel": ["DIPLOMATIC", "CENTRAL_AUTHORITY_MAIL", "EMAIL", "INTERPOL", "NETWORK_24_7", "COURIER", "OTHER"]
   },
   "TransitionDto": {
     "action": ["submit", "return", "send", "acknowledge", "confirm_preservation", "extend_preservation", "start_execution", "report_delay", "request_info", "provide_info", "deliver_evidence", "close", "refuse", "withdraw"],
@@ -141,10 +163,10 @@ export const enums = {
     "kind": ["FILE", "DEVICE", "DOCUMENT", "STATEMENT"]
   },
   "AccessEntryDto": {
-    "what": ["request", "events", "events_verify", "evidence", "evidence_file", "attachments", "attachment_file", "letter", "access_log", "action"]
+    "what": ["request", "events", "events_verify", "evidence", "evidence_file", "attachments", "attachment_file", "letter", "access_log", "action", "chaser"]
   },
   "AttachmentDto": {
-    "kind": ["COURT_ORDER", "WARRANT", "TRANSLATION", "LETTER_SIGNED", "OTHER"]
+    "kind": ["COURT_ORDER", "WARRANT", "TRANSLATION", "LETTER_SIGNED", "OTHER", "CORRESPONDENCE"]
   },
   "WebhookDeliveryDto": {
     "status": ["PENDING", "DELIVERED", "DEAD"]
@@ -199,8 +221,19 @@ export const transitionFields = {
       "maxLength": 5000
     }
   ],
-  "send": [],
+  "send": [
+    {
+      "name": "transmission",
+      "required": false,
+      "type": "object"
+    }
+  ],
   "acknowledge": [
+    {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
+    },
     {
       "name": "note",
       "required": false,
@@ -216,6 +249,11 @@ export const transitionFields = {
   ],
   "confirm_preservation": [
     {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
+    },
+    {
       "name": "preservedUntil",
       "required": true,
       "type": "string"
@@ -229,6 +267,11 @@ export const transitionFields = {
   ],
   "extend_preservation": [
     {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
+    },
+    {
       "name": "preservedUntil",
       "required": true,
       "type": "string"
@@ -241,6 +284,11 @@ export const transitionFields = {
     }
   ],
   "start_execution": [
+    {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
+    },
     {
       "name": "executingBody",
       "required": false,
@@ -268,6 +316,11 @@ export const transitionFields = {
       "format": "date"
     },
     {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
+    },
+    {
       "name": "reason",
       "required": true,
       "type": "string",
@@ -276,6 +329,11 @@ export const transitionFields = {
   ],
   "request_info": [
     {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
+    },
+    {
       "name": "message",
       "required": true,
       "type": "string",
@@ -283,6 +341,11 @@ export const transitionFields = {
     }
   ],
   "provide_info": [
+    {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
+    },
     {
       "name": "message",
       "required": true,
@@ -296,6 +359,11 @@ export const transitionFields = {
       "required": true,
       "type": "array",
       "items": "EvidenceItemInputDto"
+    },
+    {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
     },
     {
       "name": "final",
@@ -325,6 +393,11 @@ export const transitionFields = {
       "enum": ["DUAL_CRIMINALITY", "POLITICAL_OFFENCE", "MILITARY_OFFENCE", "DOUBLE_JEOPARDY", "SOVEREIGNTY_SECURITY_PUBLIC_ORDER", "DISCRIMINATION", "INSUFFICIENT_INFORMATION", "DATA_NO_LONGER_AVAILABLE", "OTHER"]
     },
     {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
+    },
+    {
       "name": "text",
       "required": true,
       "type": "string",
@@ -332,6 +405,11 @@ export const transitionFields = {
     }
   ],
   "withdraw": [
+    {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
+    },
     {
       "name": "reason",
       "required": true,
