@@ -16,6 +16,8 @@ export class UserDto {
   /** null for ADMIN. */
   authorityId: string | null;
   active: boolean;
+  /** Whether the user has a second factor (an ADMIN may reset it: DELETE /users/{id}/mfa). */
+  mfaEnrolled: boolean;
   createdAt: string;
 }
 

@@ -24,6 +24,7 @@ export function toUserDto(u: UserRow): UserDto {
     role: u.role,
     authorityId: u.authorityId,
     active: u.active,
+    mfaEnrolled: u.mfaEnrolledAt !== null && u.mfaEnrolledAt !== undefined,
     createdAt: u.createdAt.toISOString(),
   };
 }

@@ -1115,6 +1115,8 @@ export interface components {
             /** @description null for ADMIN. */
             authorityId: string | null;
             active: boolean;
+            /** @description Whether the user has a second factor (an ADMIN may reset it: DELETE /users/{id}/mfa). */
+            mfaEnrolled: boolean;
             createdAt: string;
         };
         UserListDto: {
