@@ -8,6 +8,7 @@ import { queuesMessages } from '../../../apps/console/src/features/queues/i18n';
 import { supervisionMessages } from '../../../apps/console/src/features/supervision/i18n';
 import { adminMessages } from '../../../apps/console/src/features/admin/i18n';
 import { calendarsMessages } from '../../../apps/console/src/features/calendars/i18n';
+import { evidenceMessages } from '../../../apps/console/src/features/requests/evidence-i18n';
 
 export type Lang = 'en' | 'vi';
 
@@ -22,6 +23,7 @@ const bundles: Record<string, Record<Lang, object>> = {
   supervision: supervisionMessages,
   admin: adminMessages,
   calendars: calendarsMessages,
+  evidence: evidenceMessages,
 };
 
 /**

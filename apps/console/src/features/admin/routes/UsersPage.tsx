@@ -105,7 +105,7 @@ export function UsersPage() {
                       {t('edit')}
                     </Button>
                     {u.mfaEnrolled && u.id !== me.data?.id && (
-                      <Button size="xs" variant="outline" color="orange" onClick={() => setResetting(u)} aria-label={t('resetMfaOf', { email: u.email })}>
+                      <Button size="xs" variant="default" onClick={() => setResetting(u)} aria-label={t('resetMfaOf', { email: u.email })}>
                         {t('resetMfa')}
                       </Button>
                     )}

@@ -34,16 +34,19 @@ export function EvidenceDelivery({ request, onClose, onReload, onDone }: { reque
       { action: 'deliver_evidence', body: deliveryBody(v), key },
       {
         onSuccess: (updated) => {
-          onDone?.();
           const files = uploadsOf(v);
-          if (files.length === 0) return onClose();
+          // "Done" only for what is done: with files to upload, once the server has verified each.
+          if (files.length === 0) {
+            onDone?.();
+            return onClose();
+          }
           setPlan({ deliveryNo: updated.deliveryCount, files, finalAfter: v.final ? updated.version : null });
         },
       },
     );
   });
 
-  if (plan) return <EvidenceUploads requestId={request.id} plan={plan} onClose={onClose} />;
+  if (plan) return <EvidenceUploads requestId={request.id} plan={plan} onClose={onClose} onDelivered={onDone} />;
 
   return (
     <FormDialog opened onClose={onClose} title={t('common:action.deliver_evidence')} submitLabel={t('common:action.deliver_evidence')} submitting={transition.isPending} onSubmit={() => void submit()} size="xl">

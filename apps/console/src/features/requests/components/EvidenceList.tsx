@@ -1,11 +1,12 @@
 import { Anchor, Badge, Code, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem';
 import type { Schemas } from '@/lib/api/client';
 import { useMe, useRequest } from '@/lib/api/hooks';
 import { formatBytes, formatDateTime } from '@/lib/format';
 import { useEvidence } from '../api/requests';
-import { ReuploadButton } from './EvidenceReupload';
+import { ReuploadButton, ReuploadDialog } from './EvidenceReupload';
 
 /**
  * Delivered evidence: hash, size, custody log, how the file travels, and the file to download
@@ -19,6 +20,7 @@ export function EvidenceList({ requestId }: { requestId: string }) {
   const request = useRequest(requestId).data;
   const uploader = !!me && me.role === 'OFFICER' && !!me.authority && me.authority.id === request?.requestedAuthority.id;
   const items = evidence.data?.items ?? [];
+  const [reuploading, setReuploading] = useState<Schemas['EvidenceItemDto'] | null>(null);
   if (evidence.error) return <ProblemAlert problem={evidence.error} />;
   if (items.length === 0) return <Text c="dimmed">{t('evidence.none')}</Text>;
   return (
@@ -63,18 +65,19 @@ export function EvidenceList({ requestId }: { requestId: string }) {
                 </ul>
               </Table.Td>
               <Table.Td>
-                <FileState requestId={requestId} item={e} uploader={uploader} />
+                <FileState requestId={requestId} item={e} onReupload={uploader ? () => setReuploading(e) : undefined} />
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      {reuploading && <ReuploadDialog requestId={requestId} item={reuploading} onClose={() => setReuploading(null)} />}
     </Table.ScrollContainer>
   );
 }
 
 /** Where the item's file is: stored and verified (to download, under its own name), missing (to upload again), or out of band. */
-function FileState({ requestId, item: e, uploader }: { requestId: string; item: Schemas['EvidenceItemDto']; uploader: boolean }) {
+function FileState({ requestId, item: e, onReupload }: { requestId: string; item: Schemas['EvidenceItemDto']; onReupload?: () => void }) {
   const { t, i18n } = useTranslation('requests');
   const { t: tx } = useTranslation('evidence');
   if (e.contentStoredAt) {
@@ -99,8 +102,8 @@ function FileState({ requestId, item: e, uploader }: { requestId: string; item: 
         <Badge color="red" variant="filled">
           {tx('badge.missing')}
         </Badge>
-        <Text size="xs">{tx(uploader ? 'list.missingHelp' : 'list.missingOther')}</Text>
-        {uploader && <ReuploadButton requestId={requestId} item={e} />}
+        <Text size="xs">{tx(onReupload ? 'list.missingHelp' : 'list.missingOther')}</Text>
+        {onReupload && <ReuploadButton onClick={onReupload} />}
       </Stack>
     );
   }

@@ -10,26 +10,23 @@ import { useReupload } from '../api/evidence-uploads';
 
 type EvidenceItem = Schemas['EvidenceItemDto'];
 
-/** The button of an item whose file is missing: its file uploaded again (checked in the browser, then by the server). */
-export function ReuploadButton({ requestId, item }: { requestId: string; item: EvidenceItem }) {
+/** The button of an item whose file is missing: opens the dialog that uploads it again. */
+export function ReuploadButton({ onClick }: { onClick: () => void }) {
   const { t } = useTranslation('evidence');
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <Button size="xs" variant="light" color="orange" onClick={() => setOpen(true)}>
-        {t('reupload.button')}
-      </Button>
-      {open && <ReuploadDialog requestId={requestId} item={item} onClose={() => setOpen(false)} />}
-    </>
+    <Button size="xs" onClick={onClick}>
+      {t('reupload.button')}
+    </Button>
   );
 }
 
 /**
  * Chooses the file again, computes its SHA-256 in the browser and compares it with the
  * declared one (a wrong file is never sent), uploads it with a progress bar, and says
- * "verified" only when the server answers that it checked the hash.
+ * "verified" only when the server answers that it checked the hash. Held by the list (not
+ * by the item's row, which changes once the file is stored).
  */
-function ReuploadDialog({ requestId, item, onClose }: { requestId: string; item: EvidenceItem; onClose: () => void }) {
+export function ReuploadDialog({ requestId, item, onClose }: { requestId: string; item: EvidenceItem; onClose: () => void }) {
   const { t, i18n } = useTranslation('evidence');
   const reupload = useReupload(requestId);
   const [file, setFile] = useState<File | null>(null);

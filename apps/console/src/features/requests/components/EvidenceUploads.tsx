@@ -28,7 +28,7 @@ interface Upload {
  * delivery made final). A file that failed stays "file missing" in the evidence list, where
  * it is uploaded again.
  */
-export function EvidenceUploads({ requestId, plan, onClose }: { requestId: string; plan: UploadPlan; onClose: () => void }) {
+export function EvidenceUploads({ requestId, plan, onClose, onDelivered }: { requestId: string; plan: UploadPlan; onClose: () => void; onDelivered?: () => void }) {
   const { t } = useTranslation('requests');
   const { t: tx } = useTranslation('evidence');
   const upload = useUploadDelivery(requestId);
@@ -57,7 +57,10 @@ export function EvidenceUploads({ requestId, plan, onClose }: { requestId: strin
     if (allVerified && plan.finalAfter !== null && finalDelivery.isIdle) finalDelivery.mutate(plan.finalAfter);
   }, [allVerified]);
   const delivered = allVerified && (plan.finalAfter === null || finalDelivery.isSuccess);
-  const done = settled && !finalDelivery.isPending;
+  useEffect(() => {
+    if (delivered) onDelivered?.();
+  }, [delivered]);
+  const done = settled && (plan.finalAfter === null || !allVerified || finalDelivery.isSuccess || finalDelivery.isError);
 
   return (
     <FormDialog opened onClose={onClose} title={t('common:action.deliver_evidence')} submitLabel={t('dialog.finish')} onSubmit={onClose} submitDisabled={!done}>
