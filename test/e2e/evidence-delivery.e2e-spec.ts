@@ -125,6 +125,13 @@ describe('evidence delivery: upload or out of band (e2e)', () => {
     expect(createHash('sha256').update(named.body as Buffer).digest('hex')).toBe(sha);
   });
 
+  it('the letter of request is named after its reference and language', async () => {
+    const res = await t.http.get(`/api/v1/requests/${requestId}/letter?lang=en`).set('authorization', as.vnProsecutor).buffer(true).parse(binaryBody);
+    expect(res.status).toBe(200);
+    const reference = (await t.http.get(`/api/v1/requests/${requestId}`).set('authorization', as.vnProsecutor)).body.reference as string;
+    expect(res.headers['content-disposition']).toBe(`inline; filename="${reference}-en.pdf"; filename*=UTF-8''${reference}-en.pdf`);
+  });
+
   it('a name stored with bidi or control characters (written behind the API) is downloaded under a safe name', async () => {
     const bytes = Buffer.from('rtl');
     const [row] = await t.sql<{ id: string }>(
