@@ -87,8 +87,17 @@ describe('evidence re-upload, sign-in warning, second factor reset in a browser 
       await page.unroute('**/evidence/*/content');
       await page.reload();
 
-      await page.getByRole('tab', { name: sgo.t('requests:evidence.title') }).click();
-      await page.getByText(sgo.t('evidence:badge.missing'), { exact: true }).waitFor();
+      // the page settles (request, then its panels) before the tab is chosen
+      await page.getByRole('heading', { name: new RegExp(requests[lang].reference) }).waitFor();
+      const evidenceTab = page.getByRole('tab', { name: sgo.t('requests:evidence.title') });
+      for (let attempt = 0; attempt < 3 && (await evidenceTab.getAttribute('aria-selected')) !== 'true'; attempt++) {
+        await evidenceTab.click();
+        await page.getByRole('tab', { name: sgo.t('requests:evidence.title'), selected: true }).waitFor({ timeout: 5_000 }).catch(() => undefined);
+      }
+      await page.getByText(sgo.t('evidence:badge.missing'), { exact: true }).waitFor().catch(async (e) => {
+        process.stdout.write(`the request page, no "file missing" seen: ${await page.locator('main').innerText()}\n`);
+        throw e;
+      });
       await page.getByText(sgo.t('evidence:list.missingHelp')).waitFor();
       await sgo.axe('evidence, file missing');
       await sgo.shot('evidence-file-missing');
@@ -111,6 +120,8 @@ describe('evidence re-upload, sign-in warning, second factor reset in a browser 
       await again.getByRole('button', { name: sgo.t('cancel') }).click();
       await page.getByText(sgo.t('evidence:badge.stored'), { exact: true }).waitFor();
       expect(await page.getByText(sgo.t('evidence:badge.missing'), { exact: true }).count()).toBe(0);
+      await sgo.axe('evidence, file stored');
+      await sgo.shot('evidence-file-stored');
       const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: sgo.t('evidence:list.download', { name: 'subscriber.csv' }) }).click()]);
       expect(file.suggestedFilename()).toBe('subscriber.csv');
       expect(sgo.pageErrors).toEqual([]);

@@ -83,7 +83,7 @@ function FileState({ requestId, item: e, onReupload }: { requestId: string; item
   if (e.contentStoredAt) {
     return (
       <Stack gap={2}>
-        <Badge color="teal" variant="light">
+        <Badge color="teal" variant="light" c="dark.8">
           {tx('badge.stored')}
         </Badge>
         {/* No name given here: the browser takes the server's (Content-Disposition, filename*). */}
@@ -110,7 +110,7 @@ function FileState({ requestId, item: e, onReupload }: { requestId: string; item
   if (e.transfer === 'OUT_OF_BAND' && e.sha256) {
     return (
       <Stack gap={2} align="flex-start">
-        <Badge color="gray" variant="light">
+        <Badge color="gray" variant="light" c="dark.8">
           {tx('badge.outOfBand')}
         </Badge>
         <Text size="xs" c="dimmed">
