@@ -319,12 +319,12 @@ describe('the web console in a browser (e2e)', () => {
       await vnp.goto(`/requests/${followUpId}`);
       await stateShown(vnp, 'EVIDENCE_RECEIVED');
       await vnp.page.getByRole('tab', { name: vnp.t('requests:evidence.title') }).click();
-      const download = vnp.page.getByRole('link', { name: vnp.t('requests:evidence.download') });
+      const download = vnp.page.getByRole('link', { name: vnp.t('evidence:list.download', { name: 'subscriber.csv' }) });
       await download.waitFor();
       await vnp.axe('request page, evidence');
       await vnp.shot('request-evidence');
       const [file] = await Promise.all([vnp.page.waitForEvent('download'), download.click()]);
-      expect(file.suggestedFilename()).toMatch(/^[0-9a-f]{64}\.bin$/);
+      expect(file.suggestedFilename()).toBe('subscriber.csv'); // the server's Content-Disposition (filename*)
       await vnp.page.getByRole('tab', { name: vnp.t('requests:history.title') }).click();
       await vnp.page.getByRole('button', { name: vnp.t('requests:history.verify') }).click();
       await vnp.page.getByRole('status').filter({ hasText: vnp.t('requests:history.valid', { count: 'X' }).split('X')[0] as string }).waitFor();

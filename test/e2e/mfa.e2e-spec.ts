@@ -218,7 +218,7 @@ describe('second factor (e2e)', () => {
     const id = await newUser('reset@vn.example');
     const { secret } = await enrol(bearerOf(await password('reset@vn.example')));
     const session = await signIn('reset@vn.example', secret);
-    const before = await t.sql(`SELECT 1 FROM outbox WHERE type = 'audit.user_mfa_reset'`);
+    const before = await t.sql(`SELECT 1 FROM outbox WHERE type = 'audit.second_factor_reset'`);
 
     expectProblem(await t.http.delete(`/api/v1/users/${id}/mfa`).set('authorization', session), 403, 'FORBIDDEN');
     expectProblem(await t.http.delete('/api/v1/users/00000000-0000-4000-8000-000000000000/mfa').set('authorization', admin), 404, 'NOT_FOUND');
@@ -233,7 +233,7 @@ describe('second factor (e2e)', () => {
     );
     expect(audit).toEqual([expect.objectContaining({ action: 'user.updated', countries: ['VN'], before: expect.objectContaining({ secondFactor: true }), after: expect.objectContaining({ secondFactor: false }) })]);
     const told = await t.sql<{ recipient: string; payload: any }>(
-      `SELECT u.email AS recipient, o.payload FROM outbox o JOIN users u ON u.id = o.recipient_user_id WHERE o.type = 'audit.user_mfa_reset'`,
+      `SELECT u.email AS recipient, o.payload FROM outbox o JOIN users u ON u.id = o.recipient_user_id WHERE o.type = 'audit.second_factor_reset'`,
     );
     expect(told.length - before.length).toBeGreaterThan(0);
     expect(told.map((r) => r.recipient)).toContain(USERS.vnSupervisor);

@@ -171,9 +171,10 @@ describe('transitions (e2e)', () => {
       ['report_delay', 'IN_EXECUTION', 'sgOfficer', { action: 'report_delay' }, ['expectedBy', 'reason']],
       ['request_info', 'IN_EXECUTION', 'sgOfficer', { action: 'request_info' }, ['message']],
       ['provide_info', 'INFO_REQUESTED', 'vnProsecutor', { action: 'provide_info', message: '' }, ['message']],
-      ['deliver_evidence (no items)', 'IN_EXECUTION', 'sgOfficer', { action: 'deliver_evidence', final: true }, ['items']],
-      ['deliver_evidence (nothing)', 'IN_EXECUTION', 'sgOfficer', { action: 'deliver_evidence' }, ['final', 'items']],
-      ['deliver_evidence (an empty list of items)', 'IN_EXECUTION', 'sgOfficer', { action: 'deliver_evidence', final: true, items: [] }, ['items']],
+      // A final delivery may carry no items ("nothing more"); one that is not final carries at least one.
+      ['deliver_evidence (no items, not final)', 'IN_EXECUTION', 'sgOfficer', { action: 'deliver_evidence', final: false }, ['items']],
+      ['deliver_evidence (nothing)', 'IN_EXECUTION', 'sgOfficer', { action: 'deliver_evidence' }, ['final']],
+      ['deliver_evidence (an empty list of items, not final)', 'IN_EXECUTION', 'sgOfficer', { action: 'deliver_evidence', final: false, items: [] }, ['items']],
       [
         'deliver_evidence (FILE without sha256 and size)',
         'IN_EXECUTION',

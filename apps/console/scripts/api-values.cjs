@@ -1,6 +1,7 @@
 // What the console takes from docs/openapi.json at run time (not only as types): every enum of
 // the components' schemas, by schema and property, and the inputs of each action of
-// POST /requests/{id}/transitions (its body's `oneOf`, keyed by `action`). check-client.cjs
+// POST /requests/{id}/transitions (its body's `oneOf`, keyed by `action`), and the kinds of
+// authority each role may belong to (`x-role-authority-kinds` on CreateUserDto.authorityId). check-client.cjs
 // writes it as src/lib/api/generated/api-values.ts (`--write`) or checks the committed one.
 const schemaOf = (doc, ref) => doc.components.schemas[ref.replace('#/components/schemas/', '')];
 
@@ -39,6 +40,12 @@ function transitionFields(doc) {
   return out;
 }
 
+function roleAuthorityKinds(doc) {
+  const kinds = doc.components.schemas.CreateUserDto?.properties?.authorityId?.['x-role-authority-kinds'];
+  if (!kinds) throw new Error('CreateUserDto.authorityId has no x-role-authority-kinds');
+  return kinds;
+}
+
 /** JSON with each list of plain values on one line. */
 const text = (value) => JSON.stringify(value, null, 2).replace(/\[\n\s+([^[\]{}]*?)\n\s*\]/g, (_, inner) => `[${inner.replace(/\n\s+/g, ' ')}]`);
 
@@ -51,6 +58,9 @@ function apiValues(doc) {
     '',
     '/** The inputs each action of POST /requests/{id}/transitions takes (its body\'s oneOf, by action). */',
     `export const transitionFields = ${text(transitionFields(doc))} as const;`,
+    '',
+    '/** The kinds of authority each role but ADMIN may belong to (the server\'s rule, x-role-authority-kinds). */',
+    `export const roleAuthorityKinds = ${text(roleAuthorityKinds(doc))} as const;`,
     '',
   ].join('\n');
 }

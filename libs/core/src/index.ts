@@ -17,6 +17,7 @@ export * from './validation/iso-date';
 export * from './validation/optional-not-null';
 export * from './http/json-input';
 export * from './http/client-address';
+export * from './http/content-disposition';
 export * from './net/ip-address';
 export * from './net/host-resolver';
 export * from './net/webhook-target-policy';

@@ -88,6 +88,10 @@ export type RefusalGround = (typeof REFUSAL_GROUNDS)[number];
 export const EVIDENCE_KINDS = ['FILE', 'DEVICE', 'DOCUMENT', 'STATEMENT'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
+/** How an evidence item's bytes travel: uploaded here (hash verified on arrival), or out of band (a disk by courier, recorded by hash and medium). */
+export const EVIDENCE_TRANSFERS = ['UPLOAD', 'OUT_OF_BAND'] as const;
+export type EvidenceTransfer = (typeof EVIDENCE_TRANSFERS)[number];
+
 /** Who acts on a request: a user's role, or the system itself (only `expire`). */
 export type ActorRole = Role | 'SYSTEM';
 

@@ -26,6 +26,7 @@ import { SessionCache } from './sessions/session-cache';
 import { UsersController } from './users/users.controller';
 import { AccountAudit } from './audit/account-audit.service';
 import { UsersService } from './users/users.service';
+import { DeviceTokens } from './auth/device-tokens';
 
 /**
  * The HTTP side of identity: login and sessions (bearer or cookie, live-checked, cached
@@ -49,6 +50,7 @@ import { UsersService } from './users/users.service';
     UsersService,
     AccountAudit,
     LoginLimiter,
+    DeviceTokens,
     PasswordVerifier,
     SessionTokens,
     SessionCache,

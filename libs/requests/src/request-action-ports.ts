@@ -47,6 +47,7 @@ export class RequestActionPorts extends ActionPortsFactory {
       },
       evidence: {
         existingIds: (requestId, ids) => this.evidence.existingIds(em, requestId, ids),
+        missingFiles: (requestId) => this.evidence.missingFiles(em, requestId),
         insertDeliveryStatement: (...args) => this.evidence.insertDeliveryStatement(...args),
       },
       letters: {

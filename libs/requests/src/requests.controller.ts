@@ -20,7 +20,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FileTransfer } from '@mla/storage';
-import { AppException, Idempotency, type IdempotencyClaim, PageQueryDto } from '@mla/core';
+import { AppException, contentDisposition, Idempotency, type IdempotencyClaim, PageQueryDto } from '@mla/core';
 import { AccessLogDto } from './access-log/access-log.dto';
 import { CurrentUser, Principal, Roles, StepUpForActions } from '@mla/identity';
 import { ExtendDeadlineDto } from './dto/extend-deadline.dto';
@@ -201,7 +201,11 @@ export class RequestsController {
     return this.events.verify(p, id);
   }
 
-  /** Stores the file of a delivered digital item (OFFICER of the requested authority): streamed, size-limited, SHA-256 verified. */
+  /**
+   * Stores the file of a delivered digital item (OFFICER of the requested authority): streamed,
+   * size-limited, SHA-256 verified. Restartable: an upload cut off (a reload, a lost connection)
+   * or refused (a hash mismatch) stores nothing, so the same PUT starts again from the first byte.
+   */
   @Put(':id/evidence/:itemId/content')
   @FileTransfer()
   @ApiConsumes('application/octet-stream')
@@ -219,7 +223,7 @@ export class RequestsController {
     return toEvidenceDto(await this.content.upload(p, id, itemId, req.body));
   }
 
-  /** The stored file of an evidence item. */
+  /** The stored file of an evidence item, named after its file (Content-Disposition with `filename*`). */
   @Get(':id/evidence/:itemId/content')
   @FileTransfer()
   @ApiProduces('application/octet-stream')
@@ -234,6 +238,7 @@ export class RequestsController {
     await reply
       .header('content-type', 'application/octet-stream')
       .header('content-length', file.size)
+      .header('content-disposition', contentDisposition(file.fileName, { fallback: file.fallbackName }))
       .header('x-content-sha256', file.sha256)
       .send(file.stream);
   }

@@ -9,6 +9,7 @@ import { supervisionMessages } from '../../../apps/console/src/features/supervis
 import { adminMessages } from '../../../apps/console/src/features/admin/i18n';
 import { calendarsMessages } from '../../../apps/console/src/features/calendars/i18n';
 import { counterpartsMessages } from '../../../apps/console/src/features/requests/counterparts/i18n';
+import { evidenceMessages } from '../../../apps/console/src/features/requests/evidence-i18n';
 
 export type Lang = 'en' | 'vi';
 
@@ -24,6 +25,7 @@ const bundles: Record<string, Record<Lang, object>> = {
   admin: adminMessages,
   calendars: calendarsMessages,
   counterparts: counterpartsMessages,
+  evidence: evidenceMessages,
 };
 
 /**

@@ -272,6 +272,24 @@ export class AppConfig {
   @Max(3_600_000)
   LOGIN_SLOWDOWN_MAX_MS = 60_000;
 
+  /**
+   * Wrong passwords with one device token (a client that signed in to the account before)
+   * within the window; the token is then refused until the window ends (429). Such a client
+   * meets none of the other login limits.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_MAX_FAILURES_PER_DEVICE = 10;
+
+  /** How long a device token lasts (days) after the sign-in that gave it; each sign-in gives a new one. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  DEVICE_TOKEN_TTL_DAYS = 180;
+
   /** The window of the API-wide limits (ms). */
   @Transform(toInt)
   @IsInt()

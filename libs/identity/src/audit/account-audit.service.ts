@@ -28,31 +28,34 @@ export class AccountAudit {
     const byId = new Map((await this.authorities.findByIds(ids, m)).map((a) => [a.id, a]));
     const oldAuthority = before?.authorityId ? (byId.get(before.authorityId) ?? null) : null;
     const newAuthority = after.authorityId ? (byId.get(after.authorityId) ?? null) : null;
-    const is = userSnapshot(after, newAuthority);
-    const was = before ? userSnapshot(before, oldAuthority) : null;
+    // A second factor reset leaves no trace in the row: the snapshots say it (it was on, it is off).
+    const factor = resets.secondFactor ? { secondFactor: false } : {};
+    const is: Record<string, unknown> = { ...userSnapshot(after, newAuthority), ...factor };
+    const was = before ? { ...userSnapshot(before, oldAuthority), ...(resets.secondFactor ? { secondFactor: true } : {}) } : null;
     const change = accountChangeOf(before, after, resets);
-    const everyCountry = change === 'admin_granted' ? await this.authorities.countries(m) : [];
+    const everyCountry = change !== null && after.role === 'ADMIN' ? await this.authorities.countries(m) : [];
     const reset = [...(resets.password ? ['password'] : []), ...(resets.secondFactor ? ['secondFactor'] : [])];
     const entry = auditEntry(admin, {
       action: was ? 'user.updated' : 'user.created',
       targetType: 'USER',
       targetId: after.id,
       // At creation every field set; later the fields an admin sets (authorityCode and country follow authorityId).
-      changes: was ? [...changedKeys(was, is).filter((k) => k !== 'authorityCode' && k !== 'country'), ...reset] : [...Object.keys(is).filter((k) => is[k] !== null), 'password', ...reset.filter((k) => k !== 'password')],
+      changes: was ? [...changedKeys(was, is).filter((k) => k !== 'authorityCode' && k !== 'country' && k !== 'secondFactor'), ...reset] : [...Object.keys(is).filter((k) => is[k] !== null), 'password', ...reset.filter((k) => k !== 'password')],
       before: was,
       after: is,
       countries: [oldAuthority?.country, newAuthority?.country, ...everyCountry],
     });
-    const told = change === 'admin_granted' ? everyCountry : newAuthority ? [newAuthority.country] : [];
+    const told = everyCountry.length > 0 ? everyCountry : newAuthority ? [newAuthority.country] : [];
     const notices = change && told.length > 0 ? accountChangeMessages(change, entry, after, newAuthority, await this.users.supervisorsOf(told, m), now) : [];
     await this.audit.record(m, entry, notices, now);
     return entry;
   }
 
   /**
-   * For a reset made outside PATCH /users (the second factor, DESIGN §16): the audit row of
-   * the reset and the notice to the supervisors of the user's country, in the caller's
-   * transaction (`m`), which also makes the reset itself.
+   * For a reset made outside PATCH /users (the second factor, DESIGN §16, MfaResetService):
+   * the audit row of the reset and the notice `audit.second_factor_reset` to the supervisors
+   * of the user's country (every country's for an ADMIN), in the caller's transaction (`m`),
+   * which also makes the reset itself.
    */
   notifySupervisorsOfAccountChange(m: EntityManager, admin: Principal, user: UserRow, resets: CredentialResets, now: Date): Promise<AuditEntry> {
     return this.record(m, admin, user, user, resets, now);

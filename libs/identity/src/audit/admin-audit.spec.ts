@@ -26,6 +26,7 @@ describe('accountChangeOf (DESIGN §2: no quiet way to content for an ADMIN)', (
     expect(accountChangeOf(admin({ active: false }), admin())).toBe('admin_granted');
     expect(accountChangeOf(user({ role: 'SUPERVISOR' }), admin())).toBe('admin_granted');
     expect(accountChangeOf(admin(), admin(), { password: true })).toBeNull();
+    expect(accountChangeOf(admin(), admin(), { secondFactor: true })).toBe('second_factor_reset');
     expect(accountChangeOf(user({}), user({ active: false }))).toBeNull();
     expect(accountChangeOf(user({ active: false }), user({ active: false }), { password: true })).toBeNull();
     // Demoted from ADMIN into an authority: that country is told, as of any user moved in.

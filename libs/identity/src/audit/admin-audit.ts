@@ -36,7 +36,8 @@ export interface CredentialResets {
 export function accountChangeOf(before: UserRow | null, after: UserRow, resets: CredentialResets = {}): AccountChange | null {
   if (!after.active) return null;
   const grantedAnew = before === null || !before.active || before.role !== after.role;
-  if (after.role === 'ADMIN') return grantedAnew ? 'admin_granted' : null;
+  // An ADMIN's second factor reset: their password alone then manages every country (every country's supervisors told).
+  if (after.role === 'ADMIN') return grantedAnew ? 'admin_granted' : resets.secondFactor ? 'second_factor_reset' : null;
   if (grantedAnew || before.authorityId !== after.authorityId) return 'assigned';
   if (resets.password) return 'password_reset';
   if (resets.secondFactor) return 'second_factor_reset';

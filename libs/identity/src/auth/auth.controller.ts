@@ -19,11 +19,12 @@ import { CurrentUser, DuringEnrolment } from './auth.decorators';
 import { AuthService, LoginContext } from './auth.service';
 import { Authenticator } from './authenticator';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, MeDto } from './login.dto';
-import { sessionCookieName, sessionCookieOptions } from './session-cookie';
+import { deviceCookieName, sessionCookieName, sessionCookieOptions, setSignInCookies } from './session-cookie';
 
-function contextOf(request: FastifyRequest): LoginContext {
+function contextOf(request: FastifyRequest, config?: AppConfig): LoginContext {
   const agent = request.headers['user-agent'];
-  return { client: clientKey(request), userAgent: typeof agent === 'string' ? agent : null };
+  const deviceToken = config ? request.cookies?.[deviceCookieName(config)] : undefined;
+  return { client: clientKey(request), userAgent: typeof agent === 'string' ? agent : null, deviceToken: deviceToken ?? null };
 }
 
 @ApiTags('auth')
@@ -39,7 +40,10 @@ export class AuthController {
    * Exchanges an e-mail and password for a session: a bearer token in the answer, or, with
    * `"session": "cookie"` (the web console, from its own Origin), an HttpOnly SameSite=Strict
    * cookie. Wrong passwords are limited per account and address, per address, and slowed
-   * per account (429 RATE_LIMITED with Retry-After). A user with a second factor gets no
+   * per account (429 RATE_LIMITED with Retry-After); a 401 says `attemptsRemaining`. A client
+   * that signed in to the account before carries a device token (`deviceToken` in the answer,
+   * or the console's HttpOnly cookie) with which it meets only its own limit, never the
+   * account's lockout. A user with a second factor gets no
    * session yet: `{ "mfaRequired": true, "challengeToken" }`, completed by POST /auth/mfa.
    */
   @Public()
@@ -47,17 +51,15 @@ export class AuthController {
   @HttpCode(200)
   @ApiExtraModels(LoginResponseDto, MfaChallengeDto)
   @ApiOkResponse({ description: 'A session, or the second step to take', schema: { oneOf: [{ $ref: getSchemaPath(LoginResponseDto) }, { $ref: getSchemaPath(MfaChallengeDto) }] } })
-  @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password (problem body, code UNAUTHENTICATED)' })
+  @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password (problem body, code UNAUTHENTICATED, `attemptsRemaining`: wrong passwords left before a pause)' })
   @ApiForbiddenResponse({ description: 'A cookie session asked from another Origin (FORBIDDEN)' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed logins (RATE_LIMITED, Retry-After)' })
   async login(@Body() dto: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponseDto | MfaChallengeDto> {
     if (dto.session === 'cookie') this.authenticator.assertAllowedOrigin(request);
-    const result = await this.auth.login(dto, contextOf(request));
+    const result = await this.auth.login(dto, contextOf(request, this.config));
     reply.header('cache-control', 'no-store');
     if ('mfaRequired' in result) return result;
-    if (result.transport === 'cookie') {
-      reply.setCookie(sessionCookieName(this.config), result.token, sessionCookieOptions(this.config, result.response.expiresIn));
-    }
+    if (result.transport === 'cookie') setSignInCookies(reply, this.config, result);
     reply.header('cache-control', 'no-store');
     return result.response;
   }

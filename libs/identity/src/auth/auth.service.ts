@@ -11,6 +11,7 @@ import { MfaChallengeTokens } from '../mfa/mfa-challenge-tokens';
 import { MfaRepository } from '../mfa/mfa.repository';
 import type { MfaChallengeDto } from '../mfa/mfa.dto';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, MeDto } from './login.dto';
+import { DeviceTokens } from './device-tokens';
 import { LoginLimiter } from './login-limiter';
 import { hashPassword } from './password';
 import { PasswordVerifier } from './password-verifier';
@@ -20,6 +21,8 @@ import { SessionTokens } from './session-tokens';
 export interface LoginContext {
   client: string;
   userAgent: string | null;
+  /** The device token the client carries (its cookie, or `deviceToken` in the body), if any. */
+  deviceToken?: string | null;
 }
 
 /** What opening a session needs of a user (read with the password hash, or again after the second factor). */
@@ -30,6 +33,8 @@ export interface LoginResult {
   /** The session token (in the answer for bearer sessions, in the cookie for the console). */
   token: string;
   transport: SessionTransport;
+  /** A new device token for this client (in the answer for bearer sessions, in a cookie for the console). */
+  deviceToken: string;
 }
 
 /** Ended sessions are kept this long (then forgotten at the user's next login). */
@@ -50,15 +55,18 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly challenges: MfaChallengeTokens,
     private readonly mfa: MfaRepository,
+    private readonly devices: DeviceTokens,
   ) {}
 
   /**
-   * Checks the password (within the login limits) and opens a session: a row in
-   * `sessions`, whose id the signed token carries. The same answer, 401, for an unknown
-   * e-mail, a wrong password and a deactivated account.
+   * Checks the password (within the login limits: an unknown client's, or, with a device
+   * token of this account, the device's own) and opens a session: a row in `sessions`, whose
+   * id the signed token carries. The same answer, 401 with `attemptsRemaining`, for an
+   * unknown e-mail, a wrong password and a deactivated account.
    */
   async login(dto: LoginDto, context: LoginContext): Promise<LoginResult | MfaChallengeDto> {
-    const reservation = await this.limiter.reserve(dto.email, context.client);
+    const device = this.devices.verify(dto.deviceToken ?? context.deviceToken, dto.email);
+    const reservation = await this.limiter.reserve(dto.email, context.client, device);
     let user: Awaited<ReturnType<UsersRepository['findByEmailWithHash']>>;
     let ok: boolean;
     try {
@@ -68,7 +76,10 @@ export class AuthService {
       await this.limiter.released(reservation);
       throw error;
     }
-    if (!user || !ok || !user.active) throw new AppException('UNAUTHENTICATED', 'The e-mail or password is wrong');
+    if (!user || !ok || !user.active) {
+      const left = reservation.attemptsRemaining;
+      throw new AppException('UNAUTHENTICATED', `The e-mail or password is wrong; ${left} attempt(s) left before a pause`, undefined, { attemptsRemaining: left });
+    }
     await this.limiter.succeeded(reservation);
     const transport = dto.session ?? 'bearer';
     // A second factor on: no session yet, a short-lived challenge to complete (POST /auth/mfa).
@@ -111,8 +122,9 @@ export class AuthService {
       expiresAt,
     );
     const common = { expiresIn: this.config.JWT_TTL_SECONDS, expiresAt: expiresAt.toISOString(), user: await this.me(principal) };
-    const response: LoginResponseDto = transport === 'cookie' ? { tokenType: 'Cookie', ...common } : { accessToken: token, tokenType: 'Bearer', ...common };
-    return { response, token, transport };
+    const deviceToken = this.devices.issue(user.email);
+    const response: LoginResponseDto = transport === 'cookie' ? { tokenType: 'Cookie', ...common } : { accessToken: token, tokenType: 'Bearer', deviceToken, ...common };
+    return { response, token, transport, deviceToken };
   }
 
   /** Ends the caller's session, here and on every replica. */

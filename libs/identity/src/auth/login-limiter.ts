@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
-import { createHash } from 'node:crypto';
 import { AppConfig, AppException, REDIS, RedisKeys } from '@mla/core';
+import { accountKeyOf, type TrustedDevice } from './device-tokens';
 
 /**
  * One atomic step in Redis: refuse, or reserve an attempt. An attempt is counted *before*
@@ -9,7 +9,8 @@ import { AppConfig, AppException, REDIS, RedisKeys } from '@mla/core';
  * have stopped them one by one (no read-then-write).
  * KEYS: pair (account × client), client, account, the pair's slowdown slot.
  * ARGV: pair max, client max, window ms, slowdown after, first pause ms, longest pause ms.
- * Answers {0, 0} (reserved) or {limit, retry after ms}: 1 pair, 2 client, 3 slowdown.
+ * Answers {0, 0, pair count, client count} (reserved; the counts with this attempt) or
+ * {limit, retry after ms}: 1 pair, 2 client, 3 slowdown.
  */
 const RESERVE = `
 local pair = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -21,10 +22,30 @@ if pair > 0 and account >= tonumber(ARGV[4]) then
   local pause = math.floor(math.min(tonumber(ARGV[5]) * 2 ^ math.min(account - tonumber(ARGV[4]), 40), tonumber(ARGV[6])))
   if not redis.call('SET', KEYS[4], '1', 'PX', pause, 'NX') then return {3, redis.call('PTTL', KEYS[4])} end
 end
+local counts = {}
 for i = 1, 3 do
-  if redis.call('INCR', KEYS[i]) == 1 then redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
+  counts[i] = redis.call('INCR', KEYS[i])
+  if counts[i] == 1 then redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
 end
-return {0, 0}
+return {0, 0, counts[1], counts[2]}
+`;
+
+/**
+ * A client with a device token: its own count only. KEYS: the device's count. ARGV: max,
+ * window ms. Answers {0, 0, count} (reserved) or {4, retry after ms}.
+ */
+const RESERVE_DEVICE = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count >= tonumber(ARGV[1]) then return {4, redis.call('PTTL', KEYS[1])} end
+count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return {0, 0, count, 0}
+`;
+
+/** Gives a device's reservation back: ARGV[1] = 1 on success (its count starts again). */
+const RELEASE_DEVICE = `
+if ARGV[1] == '1' or redis.call('DECR', KEYS[1]) <= 0 then redis.call('DEL', KEYS[1]) end
+return 0
 `;
 
 /** Gives a reservation back: ARGV[1] = 1 on success (the pair starts again), 0 when the check could not run. */
@@ -43,15 +64,20 @@ return 0
 type LimiterRedis = Redis & {
   loginReserve(k1: string, k2: string, k3: string, k4: string, ...args: (string | number)[]): Promise<[number, number]>;
   loginRelease(k1: string, k2: string, k3: string, k4: string, success: string): Promise<number>;
+  loginReserveDevice(k1: string, ...args: (string | number)[]): Promise<[number, number, number, number]>;
+  loginReleaseDevice(k1: string, success: string): Promise<number>;
 };
 
-export type LoginLimit = 'account-client' | 'client' | 'slowdown';
-const LIMITS: Record<number, LoginLimit> = { 1: 'account-client', 2: 'client', 3: 'slowdown' };
+export type LoginLimit = 'account-client' | 'client' | 'slowdown' | 'device';
+const LIMITS: Record<number, LoginLimit> = { 1: 'account-client', 2: 'client', 3: 'slowdown', 4: 'device' };
 
 /** An attempt allowed to check a password; settle it with succeeded() or released(). */
 export interface LoginReservation {
-  keys: [string, string, string, string];
+  /** The limits' keys: an unknown client's four, or a trusted device's one. */
+  keys: [string, string, string, string] | [string];
   store: 'redis' | 'memory';
+  /** Wrong passwords left, should this one be wrong, before this client is paused on this account. */
+  attemptsRemaining: number;
 }
 
 const MEMORY_MAX_KEYS = 100_000;
@@ -67,8 +93,12 @@ const MEMORY_MAX_KEYS = 100_000;
  *    anywhere, a client that has itself failed on it waits between attempts (a pause that
  *    doubles with every further failure, up to LOGIN_SLOWDOWN_MAX_MS). A client without a
  *    failure on the account is never slowed, so the owner is never locked out.
- * A success clears its own account-and-client count. While Redis is unreachable, the same
- * limits hold in this process's memory (per replica) rather than not at all.
+ * A success clears its own account-and-client count.
+ * A client that signed in to the account before and presents its device token (DeviceTokens)
+ * meets none of these: only its own count of wrong passwords (LOGIN_MAX_FAILURES_PER_DEVICE),
+ * cleared by a success. So whoever hammers an account, its owner's browser still signs in.
+ * While Redis is unreachable, the same limits hold in this process's memory (per replica)
+ * rather than not at all.
  * Client addresses are counted per IPv4 address or IPv6 /64.
  */
 @Injectable()
@@ -86,14 +116,21 @@ export class LoginLimiter {
     if (!(redis as unknown as Partial<LimiterRedis>).loginReserve) {
       redis.defineCommand('loginReserve', { numberOfKeys: 4, lua: RESERVE });
       redis.defineCommand('loginRelease', { numberOfKeys: 4, lua: RELEASE });
+      redis.defineCommand('loginReserveDevice', { numberOfKeys: 1, lua: RESERVE_DEVICE });
+      redis.defineCommand('loginReleaseDevice', { numberOfKeys: 1, lua: RELEASE_DEVICE });
     }
     this.redis = redis as unknown as LimiterRedis;
   }
 
-  /** Reserves an attempt for this account (e-mail, any case) from this client, or throws 429 RATE_LIMITED with Retry-After. */
-  async reserve(email: string, client: string): Promise<LoginReservation> {
-    const account = createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32);
-    const keys: LoginReservation['keys'] = [
+  /**
+   * Reserves an attempt for this account (e-mail, any case) from this client, or from this
+   * trusted device (its token verified for this account), or throws 429 RATE_LIMITED with
+   * Retry-After.
+   */
+  async reserve(email: string, client: string, device?: TrustedDevice | null): Promise<LoginReservation> {
+    if (device) return this.reserveDevice(device);
+    const account = accountKeyOf(email);
+    const keys: [string, string, string, string] = [
       this.keys.key('login', 'pair', account, client),
       this.keys.key('login', 'client', client),
       this.keys.key('login', 'account', account),
@@ -101,7 +138,7 @@ export class LoginLimiter {
     ];
     const c = this.config;
     const args = [c.LOGIN_MAX_FAILURES_PER_ACCOUNT_CLIENT, c.LOGIN_MAX_FAILURES_PER_CLIENT, c.LOGIN_WINDOW_SECONDS * 1000, c.LOGIN_SLOWDOWN_AFTER, c.LOGIN_SLOWDOWN_MS, c.LOGIN_SLOWDOWN_MAX_MS];
-    let answer: [number, number];
+    let answer: number[];
     let store: LoginReservation['store'] = 'redis';
     if (this.redis.status === 'ready') {
       try {
@@ -117,9 +154,29 @@ export class LoginLimiter {
       store = 'memory';
       answer = this.reserveInMemory(keys);
     }
-    const [limit, retryMs] = answer.map(Number) as [number, number];
+    const [limit, retryMs, pair = 0, clients = 0] = answer.map(Number) as [number, number, number?, number?];
     if (limit !== 0) throw refusal(LIMITS[limit] ?? 'client', retryMs);
-    return { keys, store };
+    const attemptsRemaining = Math.max(0, Math.min(c.LOGIN_MAX_FAILURES_PER_ACCOUNT_CLIENT - pair, c.LOGIN_MAX_FAILURES_PER_CLIENT - clients));
+    return { keys, store, attemptsRemaining };
+  }
+
+  private async reserveDevice(device: TrustedDevice): Promise<LoginReservation> {
+    const keys: [string] = [this.keys.key('login', 'device', device.id)];
+    const c = this.config;
+    let answer: number[];
+    let store: LoginReservation['store'] = 'redis';
+    try {
+      if (this.redis.status !== 'ready') throw new Error(`connection ${this.redis.status}`);
+      answer = await this.redis.loginReserveDevice(keys[0], c.LOGIN_MAX_FAILURES_PER_DEVICE, c.LOGIN_WINDOW_SECONDS * 1000);
+      this.warned = false;
+    } catch (error) {
+      this.unavailable(error);
+      store = 'memory';
+      answer = this.reserveDeviceInMemory(keys[0]);
+    }
+    const [limit, retryMs, count = 0] = answer.map(Number) as [number, number, number?];
+    if (limit !== 0) throw refusal('device', retryMs);
+    return { keys, store, attemptsRemaining: Math.max(0, c.LOGIN_MAX_FAILURES_PER_DEVICE - count) };
   }
 
   /** The password was right: this account-and-client count starts again. */
@@ -133,6 +190,11 @@ export class LoginLimiter {
   }
 
   private async release(r: LoginReservation, success: boolean): Promise<void> {
+    if (r.keys.length === 1) {
+      if (r.store === 'memory') return this.releaseDeviceInMemory(r.keys[0], success);
+      await this.redis.loginReleaseDevice(r.keys[0], success ? '1' : '0').catch((error: unknown) => this.unavailable(error));
+      return;
+    }
     if (r.store === 'memory') return this.releaseInMemory(r.keys, success);
     await this.redis.loginRelease(...r.keys, success ? '1' : '0').catch((error: unknown) => this.unavailable(error));
   }
@@ -159,7 +221,22 @@ export class LoginLimiter {
     return Math.max(0, (this.memory.get(key)?.expiresAt ?? now) - now);
   }
 
-  private reserveInMemory([pairKey, clientKey, accountKey, slowKey]: LoginReservation['keys']): [number, number] {
+  private reserveDeviceInMemory(key: string): [number, number, number] {
+    const now = Date.now();
+    const count = this.count(key, now);
+    if (count >= this.config.LOGIN_MAX_FAILURES_PER_DEVICE) return [4, this.retry(key, now), count];
+    const e = this.memory.get(key);
+    if (e && e.expiresAt > now) e.count++;
+    else this.set(key, 1, now + this.config.LOGIN_WINDOW_SECONDS * 1000);
+    return [0, 0, count + 1];
+  }
+
+  private releaseDeviceInMemory(key: string, success: boolean): void {
+    const e = this.memory.get(key);
+    if (success || (e && --e.count <= 0)) this.memory.delete(key);
+  }
+
+  private reserveInMemory([pairKey, clientKey, accountKey, slowKey]: [string, string, string, string]): number[] {
     const now = Date.now();
     const c = this.config;
     const pair = this.count(pairKey, now);
@@ -176,10 +253,10 @@ export class LoginLimiter {
       if (e && e.expiresAt > now) e.count++;
       else this.set(key, 1, now + c.LOGIN_WINDOW_SECONDS * 1000);
     }
-    return [0, 0];
+    return [0, 0, pair + 1, this.count(clientKey, now)];
   }
 
-  private releaseInMemory([pairKey, clientKey, accountKey, slowKey]: LoginReservation['keys'], success: boolean): void {
+  private releaseInMemory([pairKey, clientKey, accountKey, slowKey]: [string, string, string, string], success: boolean): void {
     if (success) {
       this.memory.delete(pairKey);
       this.memory.delete(slowKey);
@@ -204,7 +281,9 @@ export class LoginLimiter {
 function refusal(limit: LoginLimit, retryMs: number): AppException {
   const seconds = Math.max(1, Math.ceil(retryMs / 1000));
   const detail =
-    limit === 'slowdown'
+    limit === 'device'
+      ? `Too many wrong passwords from this device; try again in ${seconds} s`
+      : limit === 'slowdown'
       ? `This account has seen many wrong passwords; wait ${seconds} s before the next attempt from this address`
       : limit === 'client'
         ? `Too many wrong passwords from this address; try again in ${seconds} s`

@@ -23,12 +23,25 @@ export class LoginDto {
   @IsOptionalNotNull()
   @IsIn(SESSION_TRANSPORTS)
   session?: SessionTransport;
+
+  /**
+   * The device token an earlier sign-in to this account answered (`deviceToken`; the console
+   * carries it in an HttpOnly cookie instead): this client then meets only its own limit of
+   * wrong passwords, never the account's lockout.
+   */
+  @IsOptionalNotNull()
+  @IsString()
+  @MaxLength(200)
+  deviceToken?: string;
 }
 
 export class LoginResponseDto {
   /** The bearer token to send as `Authorization: Bearer <token>` (absent for a cookie session). */
   @ApiPropertyOptional({ type: String })
   accessToken?: string;
+  /** A bearer session: this client's device token for its next sign-ins (`deviceToken` in the login body). */
+  @ApiPropertyOptional({ type: String })
+  deviceToken?: string;
   /** `Bearer`, or `Cookie` when the session rides on the console's cookie. */
   @ApiProperty({ enum: ['Bearer', 'Cookie'] })
   tokenType: 'Bearer' | 'Cookie';

@@ -1,34 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { AuditRepository } from '@mla/audit';
 import { AppException, Clock, TransactionRunner } from '@mla/core';
-import type { OutboxMessage } from '@mla/outbox';
-import { auditEntry, userSnapshot } from '../audit/admin-audit';
-import { AuthoritiesRepository } from '../authorities/authorities.repository';
+import { AccountAudit } from '../audit/account-audit.service';
 import type { Principal } from '../principal';
 import { SessionCache } from '../sessions/session-cache';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { UsersRepository } from '../users/users.repository';
 import { MfaRepository } from './mfa.repository';
 
-/** The notification a country's supervisors receive when an ADMIN resets a user's second factor. */
-export const USER_MFA_RESET = 'audit.user_mfa_reset';
-
 /**
  * An ADMIN resets a user's second factor (DESIGN §2, §16): one transaction removes the
- * TOTP secret, the passkeys and the recovery codes, ends every session of the user, writes
- * the admin audit (`user.updated`, changes `["secondFactor"]`) and tells the supervisors of
- * the user's country (every country's, for an ADMIN) through the outbox. The user enrols
- * again at their next sign-in.
+ * TOTP secret, the passkeys and the recovery codes, ends every session of the user, and
+ * writes, through AccountAudit as every other account change, the admin audit
+ * (`user.updated`, changes `["secondFactor"]`) and the notice `audit.second_factor_reset`
+ * to the supervisors of the user's country (every country's, for an ADMIN). The user
+ * enrols again at their next sign-in.
  */
 @Injectable()
 export class MfaResetService {
   constructor(
     private readonly repo: MfaRepository,
     private readonly users: UsersRepository,
-    private readonly authorities: AuthoritiesRepository,
     private readonly sessions: SessionsRepository,
     private readonly sessionCache: SessionCache,
-    private readonly audit: AuditRepository,
+    private readonly accountAudit: AccountAudit,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -43,29 +37,7 @@ export class MfaResetService {
       }
       await this.repo.removeAll(m, userId);
       await this.sessions.endAllOfUser(m, userId, now, 'mfa_reset');
-      const authority = user.authorityId ? await this.authorities.findById(user.authorityId, m) : null;
-      const snapshot = userSnapshot(user, authority);
-      const countries = user.role === 'ADMIN' ? await this.repo.countries(m) : [authority?.country];
-      const entry = auditEntry(admin, {
-        action: 'user.updated',
-        targetType: 'USER',
-        targetId: user.id,
-        changes: ['secondFactor'],
-        before: { ...snapshot, secondFactor: true },
-        after: { ...snapshot, secondFactor: false },
-        countries,
-      });
-      const supervisors = await this.users.supervisorsOf(countries.filter((c): c is string => typeof c === 'string'), m);
-      const payload = {
-        type: USER_MFA_RESET,
-        occurredAt: now.toISOString(),
-        request: null,
-        data: { auditId: entry.id, action: entry.action, userId: user.id, email: user.email, displayName: user.displayName, role: user.role, authorityCode: authority?.code ?? null, country: authority?.country ?? null, by: admin.email },
-      };
-      const notices: OutboxMessage[] = supervisors
-        .filter((s) => s.id !== user.id)
-        .map((s) => ({ type: USER_MFA_RESET, requestId: null, eventSeq: null, recipientAuthorityId: s.authorityId, recipientUserId: s.id, payload }));
-      await this.audit.record(m, entry, notices, now);
+      await this.accountAudit.notifySupervisorsOfAccountChange(m, admin, user, { secondFactor: true }, now);
     });
     await this.sessionCache.invalidateUser(userId);
   }

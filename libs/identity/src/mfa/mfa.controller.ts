@@ -18,7 +18,7 @@ import { CurrentUser, DuringEnrolment, Roles, StepUpRequired } from '../auth/aut
 import type { LoginContext } from '../auth/auth.service';
 import { Authenticator } from '../auth/authenticator';
 import { LoginResponseDto } from '../auth/login.dto';
-import { sessionCookieName, sessionCookieOptions } from '../auth/session-cookie';
+import { setSignInCookies } from '../auth/session-cookie';
 import type { Principal } from '../principal';
 import { MfaLoginService } from './mfa-login.service';
 import { MfaResetService } from './mfa-reset.service';
@@ -72,9 +72,7 @@ export class MfaController {
   async complete(@Body() dto: MfaLoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponseDto> {
     if ((await this.login.transportOf(dto.challengeToken)) === 'cookie') this.authenticator.assertAllowedOrigin(request);
     const result = await this.login.complete(dto, contextOf(request), webAuthnSiteOf(request, this.config), this.clock.now());
-    if (result.transport === 'cookie') {
-      reply.setCookie(sessionCookieName(this.config), result.token, sessionCookieOptions(this.config, result.response.expiresIn));
-    }
+    if (result.transport === 'cookie') setSignInCookies(reply, this.config, result);
     reply.header('cache-control', 'no-store');
     return result.response;
   }

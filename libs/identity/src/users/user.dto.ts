@@ -1,8 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { IsOptionalNotNull, IsSafeName, PageQueryDto } from '@mla/core';
 import { ROLES, type Role } from '../principal';
+import { ROLE_AUTHORITY_KINDS } from './role-authority-kinds';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -15,6 +16,8 @@ export class UserDto {
   /** null for ADMIN. */
   authorityId: string | null;
   active: boolean;
+  /** Whether the user has a second factor (an ADMIN may reset it: DELETE /users/{id}/mfa). */
+  mfaEnrolled: boolean;
   createdAt: string;
 }
 
@@ -35,8 +38,8 @@ export class CreateUserDto {
   @IsIn(ROLES)
   role: Role;
 
-  /** Required for every role but ADMIN (absent or null for ADMIN). */
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
+  /** Required for every role but ADMIN (absent or null for ADMIN); of a kind the role may belong to (`x-role-authority-kinds`). */
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', 'x-role-authority-kinds': ROLE_AUTHORITY_KINDS } as ApiPropertyOptions)
   @IsOptional()
   @IsUUID()
   authorityId?: string | null;

@@ -4,7 +4,7 @@ import { AppException, Clock, decodeCursor, FieldError, pgErrorCode, PG, toPage,
 import type { OutboxMessage } from '@mla/outbox';
 import { AccountAudit } from '../audit/account-audit.service';
 import { AuthoritiesRepository } from '../authorities/authorities.repository';
-import { AuthorityKind, AuthorityRow } from '../authorities/authority.row';
+import { AuthorityRow } from '../authorities/authority.row';
 import { hashPassword } from '../auth/password';
 import type { Principal, Role } from '../principal';
 import { SessionCache } from '../sessions/session-cache';
@@ -13,13 +13,8 @@ import { SessionsRepository } from '../sessions/sessions.repository';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserDto, UserListDto } from './user.dto';
 import type { UserChanges, UserRow } from './user.row';
 import { UsersRepository } from './users.repository';
+import { ROLE_AUTHORITY_KINDS } from './role-authority-kinds';
 
-/** Which kinds of authority each role may belong to (DESIGN §2). */
-const ROLE_AUTHORITY_KINDS: Record<Exclude<Role, 'ADMIN'>, AuthorityKind[]> = {
-  PROSECUTOR: ['PROSECUTION_OFFICE'],
-  OFFICER: ['CENTRAL_AUTHORITY', 'CONTACT_POINT_24_7'],
-  SUPERVISOR: ['PROSECUTION_OFFICE', 'CENTRAL_AUTHORITY', 'CONTACT_POINT_24_7'],
-};
 
 export function toUserDto(u: UserRow): UserDto {
   return {
@@ -29,6 +24,7 @@ export function toUserDto(u: UserRow): UserDto {
     role: u.role,
     authorityId: u.authorityId,
     active: u.active,
+    mfaEnrolled: u.mfaEnrolledAt !== null && u.mfaEnrolledAt !== undefined,
     createdAt: u.createdAt.toISOString(),
   };
 }

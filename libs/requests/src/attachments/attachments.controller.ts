@@ -20,7 +20,7 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppException } from '@mla/core';
+import { AppException, contentDisposition } from '@mla/core';
 import { FileTransfer } from '@mla/storage';
 import { CurrentUser, Principal, Roles } from '@mla/identity';
 import { AttachmentDto, AttachmentListDto, AttachQueryDto } from '../dto/attachment.dto';
@@ -32,12 +32,6 @@ import { IF_MATCH, uuidOf } from '../http/request-params';
 
 const uuid = uuidOf('Request');
 const documentId = uuidOf('Supporting document');
-
-/** A file name for Content-Disposition: ASCII fallback and the UTF-8 name (RFC 6266, 8187). */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 @ApiTags('requests')
 @ApiBearerAuth()
@@ -110,7 +104,7 @@ export class AttachmentsController {
     await reply
       .header('content-type', 'application/octet-stream')
       .header('content-length', row.sizeBytes)
-      .header('content-disposition', contentDisposition(row.fileName))
+      .header('content-disposition', contentDisposition(row.fileName, { fallback: 'document.bin' }))
       .header('x-content-sha256', row.sha256)
       .send(stream);
   }

@@ -197,7 +197,7 @@ describe('input', () => {
     for (const absent of [undefined, null, '', '   ', '\t\n', []]) {
       expect(missingInput('withdraw', { reason: absent })).toEqual(['reason']);
     }
-    expect(missingInput('deliver_evidence', { items: [], final: null })).toEqual(['items', 'final']);
+    expect(missingInput('deliver_evidence', { items: [], final: null })).toEqual(['final']); // items: optional in a final delivery (the action checks)
     expect(missingInput('deliver_evidence', { items: ['x'], final: false })).toEqual([]);
     expect(missingInput('report_delay', { reason: 0, expectedBy: 'soon' })).toEqual([]);
     expect(missingInput('submit', {})).toEqual([]);
@@ -217,7 +217,7 @@ describe('input', () => {
     expect([...acceptedInput('start_execution')].sort()).toEqual(['assigneeId', 'executingBody', 'note']);
     expect(acceptedInput('confirm_preservation')).toEqual(['preservedUntil', 'note']);
     expect(acceptedInput('refuse')).toEqual(['ground', 'text']);
-    expect(acceptedInput('deliver_evidence')).toEqual(['items', 'final']);
+    expect(acceptedInput('deliver_evidence')).toEqual(['final', 'items']);
     expect(acceptedInput('send')).toEqual(['transmission']);
     expect(acceptedInput('expire')).toEqual([]);
   });

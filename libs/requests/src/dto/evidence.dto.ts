@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EVIDENCE_KINDS } from '@mla/domain';
+import { EVIDENCE_KINDS, EVIDENCE_TRANSFERS } from '@mla/domain';
 
 export class CustodyEntryViewDto {
   from: string;
@@ -30,9 +30,22 @@ export class EvidenceItemDto {
   supersededById: string | null;
   @ApiProperty({ type: [CustodyEntryViewDto] })
   custody: CustodyEntryViewDto[];
+  /** How its bytes travel: uploaded here, or out of band (a disk by courier; recorded by hash and medium). */
+  @ApiProperty({ enum: EVIDENCE_TRANSFERS })
+  transfer: string;
+  /** OUT_OF_BAND: how it travels. */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  medium: string | null;
+  /** The file's name (its download is named after it). */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  fileName: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  mediaType: string | null;
   /** When the file itself was stored (hash verified); null when only declared. */
   @ApiPropertyOptional({ nullable: true, type: String })
   contentStoredAt: string | null;
+  /** An item to be uploaded whose file is not stored yet (and not superseded): the officer uploads it (again); a final delivery waits for it. */
+  fileMissing: boolean;
   deliveredBy: string;
   createdAt: string;
 }

@@ -15,8 +15,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoDate, IsOptionalNotNull } from '@mla/core';
-import { EVIDENCE_KINDS, EvidenceKind, RECORDABLE_ACTIONS, REFUSAL_GROUNDS, RefusalGround, REQUEST_ACTIONS, RequestAction } from '@mla/domain';
+import { IsIsoDate, IsOptionalNotNull, IsSafeName } from '@mla/core';
+import { EVIDENCE_KINDS, EVIDENCE_TRANSFERS, EvidenceKind, EvidenceTransfer, RECORDABLE_ACTIONS, REFUSAL_GROUNDS, RefusalGround, REQUEST_ACTIONS, RequestAction } from '@mla/domain';
 import { RecordedFromDto, TransmissionDto } from './counterpart.dto';
 import { TRANSITION_TABLE } from '../domain/request-state-machine';
 
@@ -68,6 +68,36 @@ export class EvidenceItemInputDto {
   @IsUUID()
   supersedesId?: string;
 
+  /**
+   * How its bytes travel: UPLOAD (its file is then uploaded to PUT …/evidence/{itemId}/content,
+   * SHA-256 verified; a final delivery waits for it) or OUT_OF_BAND (a disk by courier or
+   * diplomatic bag, recorded by hash and `medium`). OUT_OF_BAND when not said.
+   */
+  @ApiPropertyOptional({ enum: EVIDENCE_TRANSFERS })
+  @IsOptionalNotNull()
+  @IsIn(EVIDENCE_TRANSFERS)
+  transfer?: EvidenceTransfer;
+
+  /** OUT_OF_BAND: how it travels (e.g. "DVD, diplomatic bag 2026/114"). */
+  @IsOptionalNotNull()
+  @IsString()
+  @MaxLength(300)
+  medium?: string;
+
+  /** The file's name (its downloads are named after it): no folders or control characters. */
+  @IsOptionalNotNull()
+  @IsString()
+  @MaxLength(255)
+  @Matches(/^[^/\\\u0000-\u001f\u007f]+$/, { message: 'fileName must be a name without folders or control characters' })
+  @IsSafeName()
+  fileName?: string;
+
+  /** The file's media type (type/subtype). */
+  @IsOptionalNotNull()
+  @MaxLength(255)
+  @Matches(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, { message: 'mediaType must be a type/subtype (e.g. application/pdf)' })
+  mediaType?: string;
+
   /** Custody before delivery (who handed it to whom, when); the delivery itself is appended. */
   @ApiPropertyOptional({ type: [CustodyEntryDto] })
   @IsOptionalNotNull()
@@ -104,7 +134,7 @@ export class TransitionDto {
   /** request_info, provide_info. */
   @IsOptionalNotNull() @IsString() @MaxLength(20000) message?: string;
 
-  /** deliver_evidence: one or more items. */
+  /** deliver_evidence: one or more items (none in a final delivery that only says "nothing more"). */
   @ApiPropertyOptional({ type: [EvidenceItemInputDto] })
   @IsOptionalNotNull()
   @IsArray()

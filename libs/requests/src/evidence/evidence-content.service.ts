@@ -73,12 +73,13 @@ export class EvidenceContentService {
   }
 
   /** The stored file, for anyone who may see the request, streamed from the store. */
-  async download(p: Principal, requestId: string, itemId: string): Promise<{ stream: Readable; size: number; sha256: string }> {
+  async download(p: Principal, requestId: string, itemId: string): Promise<{ stream: Readable; size: number; sha256: string; fileName: string | null; fallbackName: string }> {
     await this.requests.readVisible(p, requestId, 'evidence_file', { itemId });
     const item = await this.evidence.findItem(requestId, itemId);
     if (!item) throw AppException.notFound('Evidence item');
     if (!item.contentStoredAt) throw AppException.notFound('Evidence file');
     const stream = await this.store.get(item.contentRef ?? item.id);
-    return { stream, size: Number(item.sizeBytes), sha256: item.sha256 as string };
+    const fallbackName = `evidence-${item.deliveryNo}-${item.itemNo}.bin`;
+    return { stream, size: Number(item.sizeBytes), sha256: item.sha256 as string, fileName: item.fileName, fallbackName };
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SqlParams } from '@mla/core';
+import type { EvidenceTransfer } from '@mla/domain';
+import type { MissingFile } from '../domain/actions/action-ports';
 import type { CustodyEntry } from '../domain/request-content';
 
 export interface EvidenceRow {
@@ -15,6 +17,11 @@ export interface EvidenceRow {
   supersedesId: string | null;
   supersededById: string | null;
   custody: CustodyEntry[];
+  /** How its bytes travel: uploaded here, or out of band (recorded by hash and medium). */
+  transfer: EvidenceTransfer;
+  medium: string | null;
+  fileName: string | null;
+  mediaType: string | null;
   contentStoredAt: Date | null;
   /** The file store's reference of its file (null for a file stored on disk before references). */
   contentRef: string | null;
@@ -29,6 +36,10 @@ export interface NewEvidenceItem {
   sizeBytes: number | null;
   supersedesId: string | null;
   custody: CustodyEntry[];
+  transfer: EvidenceTransfer;
+  medium: string | null;
+  fileName: string | null;
+  mediaType: string | null;
 }
 
 @Injectable()
@@ -40,10 +51,12 @@ export class EvidenceRepository {
     const fixed = [requestId, deliveryNo].map((v) => p.add(v));
     const tail = [deliveredBy, at].map((v) => p.add(v));
     const values = items.map((item, i) => {
-      const own = [i + 1, item.description, item.kind, item.sha256, item.sizeBytes, item.supersedesId, JSON.stringify(item.custody)].map((v) => p.add(v));
+      const own = [
+        i + 1, item.description, item.kind, item.sha256, item.sizeBytes, item.supersedesId, JSON.stringify(item.custody), item.transfer, item.medium, item.fileName, item.mediaType,
+      ].map((v) => p.add(v));
       return `(${[...fixed, ...own, ...tail].join(', ')})`;
     });
-    return `INSERT INTO evidence_items (request_id, delivery_no, item_no, description, kind, sha256, size_bytes, supersedes_id, custody, delivered_by, created_at)
+    return `INSERT INTO evidence_items (request_id, delivery_no, item_no, description, kind, sha256, size_bytes, supersedes_id, custody, transfer, medium, file_name, media_type, delivered_by, created_at)
        VALUES ${values.join(', ')}`;
   }
 
@@ -56,12 +69,24 @@ export class EvidenceRepository {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** The request's items to be uploaded whose file is not stored, and that no later item supersedes (read in the action's transaction). */
+  missingFiles(m: EntityManager, requestId: string): Promise<MissingFile[]> {
+    return m.query(
+      `SELECT e.id, e.delivery_no AS "deliveryNo", e.item_no AS "itemNo", e.description
+       FROM evidence_items e
+       WHERE e.request_id = $1 AND e.transfer = 'UPLOAD' AND e.content_stored_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM evidence_items s WHERE s.supersedes_id = e.id)
+       ORDER BY e.delivery_no, e.item_no`,
+      [requestId],
+    ) as Promise<MissingFile[]>;
+  }
+
   list(requestId: string, itemId?: string): Promise<EvidenceRow[]> {
     return this.dataSource.query(
       `SELECT e.id, e.request_id AS "requestId", e.delivery_no AS "deliveryNo", e.item_no AS "itemNo", e.description, e.kind,
               e.sha256, e.size_bytes AS "sizeBytes", e.supersedes_id AS "supersedesId",
               (SELECT s.id FROM evidence_items s WHERE s.supersedes_id = e.id ORDER BY s.created_at LIMIT 1) AS "supersededById",
-              e.custody, e.content_stored_at AS "contentStoredAt", e.content_ref AS "contentRef", e.delivered_by AS "deliveredBy", e.created_at AS "createdAt"
+              e.custody, e.transfer, e.medium, e.file_name AS "fileName", e.media_type AS "mediaType", e.content_stored_at AS "contentStoredAt", e.content_ref AS "contentRef", e.delivered_by AS "deliveredBy", e.created_at AS "createdAt"
        FROM evidence_items e WHERE e.request_id = $1 ${itemId ? 'AND e.id = $2' : ''} ORDER BY e.delivery_no, e.item_no`,
       itemId ? [requestId, itemId] : [requestId],
     ) as Promise<EvidenceRow[]>;

@@ -36,7 +36,12 @@ export function toEvidenceDto(r: EvidenceRow): EvidenceItemDto {
     supersedesId: r.supersedesId,
     supersededById: r.supersededById,
     custody: r.custody,
+    transfer: r.transfer,
+    medium: r.medium,
+    fileName: r.fileName,
+    mediaType: r.mediaType,
     contentStoredAt: r.contentStoredAt ? r.contentStoredAt.toISOString() : null,
+    fileMissing: r.transfer === 'UPLOAD' && !r.contentStoredAt && !r.supersededById,
     deliveredBy: r.deliveredBy,
     createdAt: r.createdAt.toISOString(),
   };

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { contentDisposition } from '@mla/core';
 import { CurrentUser, Principal } from '@mla/identity';
 import { LetterQueryDto } from '../dto/attachment.dto';
 import { LettersService } from './letters.service';
@@ -34,7 +35,7 @@ export class LetterController {
     await reply
       .header('content-type', 'application/pdf')
       .header('content-length', letter.pdf.length)
-      .header('content-disposition', `inline; filename="${letter.reference}-${letter.language}.pdf"`)
+      .header('content-disposition', contentDisposition(`${letter.reference}-${letter.language}.pdf`, { inline: true }))
       .header('cache-control', 'private, no-store')
       .header('x-letter-frozen', String(letter.frozen))
       .header('x-content-sha256', letter.sha256)

@@ -51,7 +51,10 @@ export interface paths {
          * Exchanges an e-mail and password for a session: a bearer token in the answer, or, with
          *     `"session": "cookie"` (the web console, from its own Origin), an HttpOnly SameSite=Strict
          *     cookie. Wrong passwords are limited per account and address, per address, and slowed
-         *     per account (429 RATE_LIMITED with Retry-After). A user with a second factor gets no
+         *     per account (429 RATE_LIMITED with Retry-After); a 401 says `attemptsRemaining`. A client
+         *     that signed in to the account before carries a device token (`deviceToken` in the answer,
+         *     or the console's HttpOnly cookie) with which it meets only its own limit, never the
+         *     account's lockout. A user with a second factor gets no
          *     session yet: `{ "mfaRequired": true, "challengeToken" }`, completed by POST /auth/mfa.
          */
         post: operations["AuthController_login"];
@@ -574,9 +577,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The stored file of an evidence item. */
+        /** The stored file of an evidence item, named after its file (Content-Disposition with `filename*`). */
         get: operations["RequestsController_downloadContent"];
-        /** Stores the file of a delivered digital item (OFFICER of the requested authority): streamed, size-limited, SHA-256 verified. */
+        /**
+         * Stores the file of a delivered digital item (OFFICER of the requested authority): streamed,
+         *     size-limited, SHA-256 verified. Restartable: an upload cut off (a reload, a lost connection)
+         *     or refused (a hash mismatch) stores nothing, so the same PUT starts again from the first byte.
+         */
         put: operations["RequestsController_uploadContent"];
         post?: never;
         delete?: never;
@@ -955,6 +962,8 @@ export interface components {
         LoginResponseDto: {
             /** @description The bearer token to send as `Authorization: Bearer <token>` (absent for a cookie session). */
             accessToken?: string;
+            /** @description A bearer session: this client's device token for its next sign-ins (`deviceToken` in the login body). */
+            deviceToken?: string;
             /**
              * @description `Bearer`, or `Cookie` when the session rides on the console's cookie.
              * @enum {string}
@@ -997,6 +1006,12 @@ export interface components {
              */
             email: string;
             password: string;
+            /**
+             * @description The device token an earlier sign-in to this account answered (`deviceToken`; the console
+             *     carries it in an HttpOnly cookie instead): this client then meets only its own limit of
+             *     wrong passwords, never the account's lockout.
+             */
+            deviceToken?: string;
         };
         ChangePasswordDto: {
             /** @description The password the user signs in with now. */
@@ -1205,7 +1220,7 @@ export interface components {
             role: "PROSECUTOR" | "OFFICER" | "SUPERVISOR" | "ADMIN";
             /**
              * Format: uuid
-             * @description Required for every role but ADMIN (absent or null for ADMIN).
+             * @description Required for every role but ADMIN (absent or null for ADMIN); of a kind the role may belong to (`x-role-authority-kinds`).
              */
             authorityId?: string | null;
             /** Format: email */
@@ -1223,6 +1238,8 @@ export interface components {
             /** @description null for ADMIN. */
             authorityId: string | null;
             active: boolean;
+            /** @description Whether the user has a second factor (an ADMIN may reset it: DELETE /users/{id}/mfa). */
+            mfaEnrolled: boolean;
             createdAt: string;
         };
         UserListDto: {
@@ -1670,6 +1687,13 @@ export interface components {
         EvidenceItemInputDto: {
             /** @enum {string} */
             kind: "FILE" | "DEVICE" | "DOCUMENT" | "STATEMENT";
+            /**
+             * @description How its bytes travel: UPLOAD (its file is then uploaded to PUT …/evidence/{itemId}/content,
+             *     SHA-256 verified; a final delivery waits for it) or OUT_OF_BAND (a disk by courier or
+             *     diplomatic bag, recorded by hash and `medium`). OUT_OF_BAND when not said.
+             * @enum {string}
+             */
+            transfer?: "UPLOAD" | "OUT_OF_BAND";
             /** @description Custody before delivery (who handed it to whom, when); the delivery itself is appended. */
             custody?: components["schemas"]["CustodyEntryDto"][];
             description: string;
@@ -1682,6 +1706,12 @@ export interface components {
              * @description The item this one corrects.
              */
             supersedesId?: string;
+            /** @description OUT_OF_BAND: how it travels (e.g. "DVD, diplomatic bag 2026/114"). */
+            medium?: string;
+            /** @description The file's name (its downloads are named after it): no folders or control characters. */
+            fileName?: string;
+            /** @description The file's media type (type/subtype). */
+            mediaType?: string;
         };
         RecordedFromDto: {
             /**
@@ -1712,7 +1742,7 @@ export interface components {
              * @description report_delay: the new expected date (YYYY-MM-DD).
              */
             expectedBy?: string;
-            /** @description deliver_evidence: one or more items. */
+            /** @description deliver_evidence: one or more items (none in a final delivery that only says "nothing more"). */
             items?: components["schemas"]["EvidenceItemInputDto"][];
             /**
              * @description refuse: the ground.
@@ -1903,8 +1933,8 @@ export interface components {
              * @enum {string}
              */
             action: "deliver_evidence";
-            /** @description deliver_evidence: one or more items. */
-            items: components["schemas"]["EvidenceItemInputDto"][];
+            /** @description deliver_evidence: one or more items (none in a final delivery that only says "nothing more"). */
+            items?: components["schemas"]["EvidenceItemInputDto"][];
             /**
              * @description An OFFLINE counterpart's act (acknowledge … refuse; provide_info, withdraw on a request
              *     received from one), recorded by an officer of this side from its letter (DESIGN §14).
@@ -2034,6 +2064,16 @@ export interface components {
             /** @description The item that corrects this one, if any. */
             supersededById?: string | null;
             custody: components["schemas"]["CustodyEntryViewDto"][];
+            /**
+             * @description How its bytes travel: uploaded here, or out of band (a disk by courier; recorded by hash and medium).
+             * @enum {string}
+             */
+            transfer: "UPLOAD" | "OUT_OF_BAND";
+            /** @description OUT_OF_BAND: how it travels. */
+            medium?: string | null;
+            /** @description The file's name (its download is named after it). */
+            fileName?: string | null;
+            mediaType?: string | null;
             /** @description When the file itself was stored (hash verified); null when only declared. */
             contentStoredAt?: string | null;
             id: string;
@@ -2042,6 +2082,8 @@ export interface components {
             /** @description Its position within the delivery. */
             itemNo: number;
             description: string;
+            /** @description An item to be uploaded whose file is not stored yet (and not superseded): the officer uploads it (again); a final delivery waits for it. */
+            fileMissing: boolean;
             deliveredBy: string;
             createdAt: string;
         };
@@ -2487,7 +2529,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"] | components["schemas"]["MfaChallengeDto"];
                 };
             };
-            /** @description Wrong e-mail or password (problem body, code UNAUTHENTICATED) */
+            /** @description Wrong e-mail or password (problem body, code UNAUTHENTICATED, `attemptsRemaining`: wrong passwords left before a pause) */
             401: {
                 headers: {
                     [name: string]: unknown;

@@ -16,6 +16,7 @@ import { EventSalts1765000400000 } from './1765000400000-event-salts';
 import { SecondFactor1765000500000 } from './1765000500000-second-factor';
 import { AuthorityReachNames1765100000000 } from './1765100000000-authority-reach-names';
 import { OfflineCounterparts1765120000000 } from './1765120000000-offline-counterparts';
+import { EvidenceTransfer1765160000000 } from './1765160000000-evidence-transfer';
 
 export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
 
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   SecondFactor1765000500000,
   AuthorityReachNames1765100000000,
   OfflineCounterparts1765120000000,
+  EvidenceTransfer1765160000000,
 ];

@@ -34,6 +34,18 @@ export interface DeliveredItem {
   sizeBytes: number | null;
   supersedesId: string | null;
   custody: CustodyEntry[];
+  transfer: 'UPLOAD' | 'OUT_OF_BAND';
+  medium: string | null;
+  fileName: string | null;
+  mediaType: string | null;
+}
+
+/** An item to be uploaded whose file is not stored (and that no later item supersedes). */
+export interface MissingFile {
+  id: string;
+  deliveryNo: number;
+  itemNo: number;
+  description: string;
 }
 
 /** The letter of request as rendered. */
@@ -65,6 +77,8 @@ export interface ActionPorts {
   };
   evidence: {
     existingIds(requestId: string, ids: string[]): Promise<Set<string>>;
+    /** The request's items to be uploaded that have no verified file yet (a final delivery waits for them). */
+    missingFiles(requestId: string): Promise<MissingFile[]>;
     insertDeliveryStatement(requestId: string, deliveryNo: number, items: DeliveredItem[], deliveredBy: string, at: Date, p: SqlParams): string;
   };
   letters: {

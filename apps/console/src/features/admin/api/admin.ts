@@ -47,6 +47,15 @@ export function useUpdateUser() {
   });
 }
 
+/** An admin's reset of a user's second factor (DELETE /users/{id}/mfa; a step-up first when the API asks): every session of theirs ends. */
+export function useResetMfa() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call(api.DELETE('/api/v1/users/{id}/mfa', { params: { path: { id } } })),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['users'] }), qc.invalidateQueries({ queryKey: ['audit'] })]),
+  });
+}
+
 export type AuditQuery = NonNullable<operations['AuditController_list']['parameters']['query']>;
 export type AuditEntry = Schemas['AuditEntryDto'];
 

@@ -5,19 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { FormDialog } from '@/components/FormDialog';
 import { ProblemAlert, useProblemText } from '@/components/problem';
 import type { Authority, Role, Schemas } from '@/lib/api/client';
-import { enums } from '@/lib/api/generated/api-values';
+import { enums, roleAuthorityKinds } from '@/lib/api/generated/api-values';
 import { useCreateUser, useUpdateUser } from '../api/admin';
 
 const ROLES: readonly Role[] = enums.UserDto.role;
 type User = Schemas['UserDto'];
 type Option = { value: string; label: string };
 
-/** The kinds of authority each role may belong to (the API's rule, libs/identity users.service): only those are offered. */
-const ROLE_KINDS: Record<Exclude<Role, 'ADMIN'>, Authority['kind'][]> = {
-  PROSECUTOR: ['PROSECUTION_OFFICE'],
-  OFFICER: ['CENTRAL_AUTHORITY', 'CONTACT_POINT_24_7'],
-  SUPERVISOR: ['PROSECUTION_OFFICE', 'CENTRAL_AUTHORITY', 'CONTACT_POINT_24_7'],
-};
+/** The kinds of authority each role may belong to (the server's rule, from the generated API values): only those are offered. */
+const ROLE_KINDS: Readonly<Record<Exclude<Role, 'ADMIN'>, readonly Authority['kind'][]>> = roleAuthorityKinds;
 
 export function authoritiesFor(role: Role, authorities: Authority[]): Option[] {
   if (role === 'ADMIN') return [];

@@ -9,6 +9,7 @@ import { ProblemAlert } from '@/components/problem';
 import type { Role, Schemas } from '@/lib/api/client';
 import { useAuthorities, useMe } from '@/lib/api/hooks';
 import { useUpdateUser, useUsers, type UsersQuery } from '../api/admin';
+import { MfaResetDialog } from '../components/MfaResetDialog';
 import { CreateUserDialog, EditUserDialog } from '../components/UserDialogs';
 import { enums } from '@/lib/api/generated/api-values';
 
@@ -23,6 +24,7 @@ export function UsersPage() {
   const me = useMe();
   const [editing, setEditing] = useState<User | null>(null);
   const [toggling, setToggling] = useState<User | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
   const [filters, setFilters] = useState<UsersQuery>({});
   const [cursor, setCursor] = useState<string | undefined>();
   const users = useUsers({ ...filters, cursor });
@@ -83,9 +85,16 @@ export function UsersPage() {
                 <Table.Td>{t(`common:role.${u.role}`)}</Table.Td>
                 <Table.Td>{codeOf(u.authorityId)}</Table.Td>
                 <Table.Td>
-                  <Badge color={u.active ? 'green' : 'gray'} variant="light" c="dark.8">
-                    {u.active ? t('active') : t('inactive')}
-                  </Badge>
+                  <Group gap={4}>
+                    <Badge color={u.active ? 'green' : 'gray'} variant="light" c="dark.8">
+                      {u.active ? t('active') : t('inactive')}
+                    </Badge>
+                    {u.mfaEnrolled && (
+                      <Badge color="blue" variant="light" c="dark.8">
+                        {t('mfaOn')}
+                      </Badge>
+                    )}
+                  </Group>
                 </Table.Td>
                 <Table.Td>
                   <DateTime value={u.createdAt} />
@@ -95,6 +104,11 @@ export function UsersPage() {
                     <Button size="xs" variant="default" onClick={() => setEditing(u)} aria-label={t('editUserOf', { email: u.email })}>
                       {t('edit')}
                     </Button>
+                    {u.mfaEnrolled && u.id !== me.data?.id && (
+                      <Button size="xs" variant="default" onClick={() => setResetting(u)} aria-label={t('resetMfaOf', { email: u.email })}>
+                        {t('resetMfa')}
+                      </Button>
+                    )}
                     {u.id !== me.data?.id && (
                       <Button size="xs" variant="outline" color={u.active ? 'red' : undefined} onClick={() => setToggling(u)} aria-label={t(u.active ? 'deactivateOf' : 'reactivateOf', { email: u.email })}>
                         {u.active ? t('deactivate') : t('reactivate')}
@@ -112,6 +126,7 @@ export function UsersPage() {
         <EditUserDialog user={editing} self={editing.id === me.data?.id} authorities={authorities.data ?? []} onClose={() => setEditing(null)} onDone={(u) => setDone(t('userSaved', { email: u.email }))} />
       )}
       {toggling && <ActiveDialog user={toggling} onClose={() => setToggling(null)} onDone={(u) => setDone(t(u.active ? 'userReactivated' : 'userDeactivated', { email: u.email }))} />}
+      {resetting && <MfaResetDialog user={resetting} onClose={() => setResetting(null)} onDone={(u) => setDone(t('mfaResetDone', { email: u.email }))} />}
       {creating && <CreateUserDialog authorities={authorities.data ?? []} onClose={() => setCreating(false)} onDone={(email) => setDone(t('userCreated', { email }))} />}
     </Page>
   );

@@ -6,7 +6,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ProblemAlert } from '@/components/problem';
 import { ApiProblem } from '@/lib/api/client';
 import { useMe } from '@/lib/api/hooks';
-import { useSignIn, type MfaChallenge } from '../api/session';
+import { SignInProblem, useSignIn, type MfaChallenge } from '../api/session';
 import { MfaSignInStep } from '../components/MfaSignInStep';
 
 /** Where to go after signing in: a path of this site only. */
@@ -32,6 +32,8 @@ export function SignInPage({ languageSwitch }: { languageSwitch?: React.ReactNod
     signIn.mutate(values, { onSuccess: (step) => (step.kind === 'mfa' ? setChallenge(step.challenge) : done()) }),
   );
   const wrong = signIn.error instanceof ApiProblem && signIn.error.status === 401;
+  const limits = signIn.error instanceof SignInProblem ? signIn.error : null;
+  const paused = limits?.status === 429 && limits.retryAfterSeconds !== null;
   return (
     <Center mih="100vh" bg="gray.0" component="main">
       <Paper withBorder shadow="sm" p="xl" w={420} radius="md">
@@ -57,6 +59,15 @@ export function SignInPage({ languageSwitch }: { languageSwitch?: React.ReactNod
             {wrong ? (
               <Alert color="red" role="alert">
                 {t('wrong')}
+                {limits?.attemptsRemaining !== null && limits?.attemptsRemaining !== undefined && (
+                  <Text size="sm" mt={4} fw={600}>
+                    {limits.attemptsRemaining === 0 ? t('pausedNow') : t('attemptsLeft', { count: limits.attemptsRemaining })}
+                  </Text>
+                )}
+              </Alert>
+            ) : paused ? (
+              <Alert color="orange" role="alert">
+                {t('paused', { minutes: Math.max(1, Math.ceil((limits.retryAfterSeconds ?? 60) / 60)) })}
               </Alert>
             ) : (
               <ProblemAlert problem={signIn.error} />

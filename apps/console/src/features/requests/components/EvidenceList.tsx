@@ -1,14 +1,26 @@
 import { Anchor, Badge, Code, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem';
+import type { Schemas } from '@/lib/api/client';
+import { useMe, useRequest } from '@/lib/api/hooks';
 import { formatBytes, formatDateTime } from '@/lib/format';
 import { useEvidence } from '../api/requests';
+import { ReuploadButton, ReuploadDialog } from './EvidenceReupload';
 
-/** Delivered evidence: hash, size, custody log, and the file to download once stored. */
+/**
+ * Delivered evidence: hash, size, custody log, how the file travels, and the file to download
+ * once stored; an item to be uploaded whose file is missing says so to both sides, and the
+ * requested authority's officer uploads it again from here.
+ */
 export function EvidenceList({ requestId }: { requestId: string }) {
   const { t, i18n } = useTranslation('requests');
   const evidence = useEvidence(requestId);
+  const me = useMe().data;
+  const request = useRequest(requestId).data;
+  const uploader = !!me && me.role === 'OFFICER' && !!me.authority && me.authority.id === request?.requestedAuthority.id;
   const items = evidence.data?.items ?? [];
+  const [reuploading, setReuploading] = useState<Schemas['EvidenceItemDto'] | null>(null);
   if (evidence.error) return <ProblemAlert problem={evidence.error} />;
   if (items.length === 0) return <Text c="dimmed">{t('evidence.none')}</Text>;
   return (
@@ -33,6 +45,11 @@ export function EvidenceList({ requestId }: { requestId: string }) {
                     {t('evidence.delivery', { no: e.deliveryNo, item: e.itemNo })} · {t(`common:evidenceKind.${e.kind}`)}
                   </Text>
                   <Text size="sm">{e.description}</Text>
+                  {e.fileName && (
+                    <Text size="xs" c="dimmed" style={{ unicodeBidi: 'isolate' }}>
+                      {e.fileName}
+                    </Text>
+                  )}
                   {e.supersededById && <Badge color="gray">{t('evidence.superseded')}</Badge>}
                 </Stack>
               </Table.Td>
@@ -48,25 +65,59 @@ export function EvidenceList({ requestId }: { requestId: string }) {
                 </ul>
               </Table.Td>
               <Table.Td>
-                {e.contentStoredAt ? (
-                  <Stack gap={2}>
-                    <Anchor href={`/api/v1/requests/${requestId}/evidence/${e.id}/content`} download={`${e.sha256 ?? e.id}.bin`}>
-                      {t('evidence.download')}
-                    </Anchor>
-                    <Text size="xs" c="teal.9">
-                      {t('evidence.stored', { at: formatDateTime(e.contentStoredAt, i18n.language) })}
-                    </Text>
-                  </Stack>
-                ) : (
-                  <Text size="xs" c="dimmed">
-                    {e.kind === 'FILE' ? t('evidence.declared') : ''}
-                  </Text>
-                )}
+                <FileState requestId={requestId} item={e} onReupload={uploader ? () => setReuploading(e) : undefined} />
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      {reuploading && <ReuploadDialog requestId={requestId} item={reuploading} onClose={() => setReuploading(null)} />}
     </Table.ScrollContainer>
   );
+}
+
+/** Where the item's file is: stored and verified (to download, under its own name), missing (to upload again), or out of band. */
+function FileState({ requestId, item: e, onReupload }: { requestId: string; item: Schemas['EvidenceItemDto']; onReupload?: () => void }) {
+  const { t, i18n } = useTranslation('requests');
+  const { t: tx } = useTranslation('evidence');
+  if (e.contentStoredAt) {
+    return (
+      <Stack gap={2}>
+        <Badge color="teal" variant="light" c="dark.8">
+          {tx('badge.stored')}
+        </Badge>
+        {/* No name given here: the browser takes the server's (Content-Disposition, filename*). */}
+        <Anchor href={`/api/v1/requests/${requestId}/evidence/${e.id}/content`} download>
+          {e.fileName ? tx('list.download', { name: e.fileName }) : t('evidence.download')}
+        </Anchor>
+        <Text size="xs" c="teal.9">
+          {t('evidence.stored', { at: formatDateTime(e.contentStoredAt, i18n.language) })}
+        </Text>
+      </Stack>
+    );
+  }
+  if (e.fileMissing) {
+    return (
+      <Stack gap={4} align="flex-start">
+        <Badge color="red" variant="filled">
+          {tx('badge.missing')}
+        </Badge>
+        <Text size="xs">{tx(onReupload ? 'list.missingHelp' : 'list.missingOther')}</Text>
+        {onReupload && <ReuploadButton onClick={onReupload} />}
+      </Stack>
+    );
+  }
+  if (e.transfer === 'OUT_OF_BAND' && e.sha256) {
+    return (
+      <Stack gap={2} align="flex-start">
+        <Badge color="gray" variant="light" c="dark.8">
+          {tx('badge.outOfBand')}
+        </Badge>
+        <Text size="xs" c="dimmed">
+          {e.medium ? tx('list.outOfBand', { medium: e.medium }) : tx('list.outOfBandNoMedium')}
+        </Text>
+      </Stack>
+    );
+  }
+  return null;
 }

@@ -4,12 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { FormDialog } from '@/components/FormDialog';
 import { ProblemAlert } from '@/components/problem';
 import type { Schemas } from '@/lib/api/client';
+import { useFinalDelivery } from '../api/evidence-uploads';
 import { useUploadDelivery } from '../api/requests';
 
 /** The files of a delivery just accepted: each goes to the item the delivery created. */
 export interface UploadPlan {
   deliveryNo: number;
   files: { itemNo: number; file: File }[];
+  /** The request's version after the delivery, when the officer asked for a final one: made final once every file is verified. */
+  finalAfter: number | null;
 }
 
 interface Upload {
@@ -19,10 +22,17 @@ interface Upload {
   error?: unknown;
 }
 
-/** Each file uploaded (a mutation) with a progress bar, and the server's verification of its hash shown. */
-export function EvidenceUploads({ requestId, plan, onClose }: { requestId: string; plan: UploadPlan; onClose: () => void }) {
+/**
+ * Each file uploaded with a progress bar and the server's verification of its hash shown;
+ * "delivered" is said only once the server has verified every file (and, when asked, the
+ * delivery made final). A file that failed stays "file missing" in the evidence list, where
+ * it is uploaded again.
+ */
+export function EvidenceUploads({ requestId, plan, onClose, onDelivered }: { requestId: string; plan: UploadPlan; onClose: () => void; onDelivered?: () => void }) {
   const { t } = useTranslation('requests');
+  const { t: tx } = useTranslation('evidence');
   const upload = useUploadDelivery(requestId);
+  const finalDelivery = useFinalDelivery(requestId);
   const [uploads, setUploads] = useState<Upload[]>(plan.files.map((f) => ({ name: f.file.name, progress: 0 })));
   const started = useRef(false);
 
@@ -41,10 +51,26 @@ export function EvidenceUploads({ requestId, plan, onClose }: { requestId: strin
     });
   }, []);
 
-  const done = uploads.every((u) => u.verified || u.error);
+  const allVerified = uploads.every((u) => u.verified);
+  const settled = uploads.every((u) => u.verified || u.error);
+  useEffect(() => {
+    if (allVerified && plan.finalAfter !== null && finalDelivery.isIdle) finalDelivery.mutate(plan.finalAfter);
+  }, [allVerified]);
+  const delivered = allVerified && (plan.finalAfter === null || finalDelivery.isSuccess);
+  useEffect(() => {
+    if (delivered) onDelivered?.();
+  }, [delivered]);
+  const done = settled && (plan.finalAfter === null || !allVerified || finalDelivery.isSuccess || finalDelivery.isError);
+
   return (
     <FormDialog opened onClose={onClose} title={t('common:action.deliver_evidence')} submitLabel={t('dialog.finish')} onSubmit={onClose} submitDisabled={!done}>
-      <Alert color="green">{t('dialog.deliverDone')}</Alert>
+      {delivered ? (
+        <Alert color="green" role="status">
+          {tx(plan.finalAfter === null ? 'delivery.delivered' : 'delivery.deliveredFinal')}
+        </Alert>
+      ) : (
+        <Alert color={settled && !allVerified ? 'orange' : 'blue'}>{settled && !allVerified ? tx('delivery.incomplete') : tx('delivery.recorded', { no: plan.deliveryNo })}</Alert>
+      )}
       {uploads.map((u) => (
         <Stack key={u.name} gap={4}>
           <Text size="sm">{t('dialog.uploading', { name: u.name })}</Text>
@@ -64,6 +90,8 @@ export function EvidenceUploads({ requestId, plan, onClose }: { requestId: strin
           ) : null}
         </Stack>
       ))}
+      {finalDelivery.isPending && <Text size="sm">{tx('delivery.finalising')}</Text>}
+      {finalDelivery.error ? <ProblemAlert problem={finalDelivery.error} /> : null}
       {upload.error ? <ProblemAlert problem={upload.error} /> : null}
     </FormDialog>
   );

@@ -104,7 +104,8 @@ export const enums = {
     "legalBasis": ["ASEAN_MLAT_2004", "BUDAPEST_CONVENTION", "BUDAPEST_SECOND_PROTOCOL", "UN_CYBERCRIME_CONVENTION", "BILATERAL_TREATY", "RECIPROCITY"]
   },
   "EvidenceItemInputDto": {
-    "kind": ["FILE", "DEVICE", "DOCUMENT", "STATEMENT"]
+    "kind": ["FILE", "DEVICE", "DOCUMENT", "STATEMENT"],
+    "transfer": ["UPLOAD", "OUT_OF_BAND"]
   },
   "RecordedFromDto": {
     "channel": ["DIPLOMATIC", "CENTRAL_AUTHORITY_MAIL", "EMAIL", "INTERPOL", "NETWORK_24_7", "COURIER", "OTHER"]
@@ -160,7 +161,8 @@ export const enums = {
     "audience": ["BOTH", "REQUESTING", "REQUESTED"]
   },
   "EvidenceItemDto": {
-    "kind": ["FILE", "DEVICE", "DOCUMENT", "STATEMENT"]
+    "kind": ["FILE", "DEVICE", "DOCUMENT", "STATEMENT"],
+    "transfer": ["UPLOAD", "OUT_OF_BAND"]
   },
   "AccessEntryDto": {
     "what": ["request", "events", "events_verify", "evidence", "evidence_file", "attachments", "attachment_file", "letter", "access_log", "action", "chaser"]
@@ -356,7 +358,7 @@ export const transitionFields = {
   "deliver_evidence": [
     {
       "name": "items",
-      "required": true,
+      "required": false,
       "type": "array",
       "items": "EvidenceItemInputDto"
     },
@@ -417,4 +419,11 @@ export const transitionFields = {
       "maxLength": 5000
     }
   ]
+} as const;
+
+/** The kinds of authority each role but ADMIN may belong to (the server's rule, x-role-authority-kinds). */
+export const roleAuthorityKinds = {
+  "PROSECUTOR": ["PROSECUTION_OFFICE"],
+  "OFFICER": ["CENTRAL_AUTHORITY", "CONTACT_POINT_24_7"],
+  "SUPERVISOR": ["PROSECUTION_OFFICE", "CENTRAL_AUTHORITY", "CONTACT_POINT_24_7"]
 } as const;
