@@ -10,10 +10,12 @@ const LIB_LAYERS = {
   'working-calendars': ['core', 'domain', 'identity', 'audit', 'countries', 'deadlines', 'requests'],
   'deadline-worker': ['core', 'domain', 'deadlines', 'requests'],
   letters: ['domain'],
+  // the sealing certificates: their secret store, admin endpoints and demo seed (issue 21)
+  seals: ['core', 'domain', 'identity', 'audit', 'letters'],
   countries: ['core', 'domain'],
   supervision: ['core', 'domain', 'identity', 'requests', 'deadlines'],
   notifications: ['core', 'identity', 'outbox'],
-  requests: ['core', 'domain', 'identity', 'deadlines', 'outbox', 'storage', 'countries', 'letters'],
+  requests: ['core', 'domain', 'identity', 'deadlines', 'outbox', 'storage', 'countries', 'letters', 'seals'],
   storage: ['core'],
   deadlines: ['core', 'domain', 'countries'],
   identity: ['core', 'domain', 'audit', 'outbox'],
@@ -32,7 +34,7 @@ const LIB_LAYERS = {
 const REQUESTS = '^libs/requests/src/';
 const REQUESTS_FOLDERS = {
   attachments: ['commands', 'reading', 'evidence', 'files', 'http', 'dto', 'domain'],
-  letters: ['reading', 'http', 'dto', 'domain'],
+  letters: ['commands', 'reading', 'files', 'http', 'dto', 'domain'],
   evidence: ['reading', 'files', 'http', 'dto', 'domain'],
   events: ['reading', 'http', 'dto', 'domain'],
   http: ['commands', 'dto', 'domain'],

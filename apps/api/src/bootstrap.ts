@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock, genRequestId, HostResolver, runMigrationsWithLock } from '@mla/core';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, sessionCookieName } from '@mla/identity';
+import { SealKeyStore, seedDemoSeals } from '@mla/seals';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './app.module';
 import { mountConsole } from './console-static';
@@ -96,6 +97,8 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
   if (options.seed ?? config.demoSeed) {
     const created = await seedDemoData(app.get(DataSource));
     if (created.authorities + created.users > 0) log.log(`Demo seed: ${created.authorities} authorities, ${created.users} users created`);
+    const seals = await seedDemoSeals(app.get(DataSource), app.get(SealKeyStore), app.get(Clock).now());
+    if (seals > 0) log.log(`Demo seed: ${seals} demo sealing certificates (a demo CA, not trusted by PDF readers)`);
     if (config.isProduction) {
       log.warn(
         `DEMO_SEED=true in production: the demo accounts (${DEMO_USERS.map((u) => u.email).join(', ')}) exist with the published password ` +

@@ -2,3 +2,8 @@ export * from './letter-input';
 export * from './letter-labels';
 export * from './letter-document';
 export * from './render-letter';
+export * from './pool/document-kinds';
+export * from './pool/document-render-pool';
+export * from './seal/seal-certificate';
+export * from './seal/seal-pdf';
+export * from './seal/demo-certificates';

@@ -32,6 +32,10 @@ const EXPECTED: Record<CommandName, Partial<CommandSpec>> = {
   recompute_deadlines: { role: 'SYSTEM', side: null, from: NON_TERMINAL, recorded: true, skipUnlessFrom: true, requiredInput: ['calendarCountry', 'deadlines'], deadline: null, notify: { type: 'deadline.recomputed', audience: ['REQUESTING', 'SENDING', 'REQUESTED'] } },
   attach: { role: 'PROSECUTOR', side: 'REQUESTING', from: ['DRAFT'], recorded: true, notify: null, requiredInput: ['attachmentId', 'kind', 'language', 'fileName', 'mediaType', 'sizeBytes', 'sha256', 'contentRef'] },
   remove_attachment: { role: 'PROSECUTOR', side: 'REQUESTING', from: ['DRAFT'], recorded: true, notify: null, requiredInput: ['attachmentId'] },
+  attach_signed_letter: {
+    role: 'OFFICER', side: 'REQUESTING', from: ['IN_REVIEW'], recorded: true, notify: null,
+    requiredInput: ['attachmentId', 'language', 'fileName', 'mediaType', 'sizeBytes', 'sha256', 'contentRef', 'letterSha256'],
+  },
 };
 
 describe('COMMAND_TABLE: every change to a request, as data', () => {

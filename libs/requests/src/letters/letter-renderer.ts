@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { CountryRequirementsHolder } from '@mla/countries';
-import { LETTER_LANGUAGES, renderLetter, type LetterLanguage } from '@mla/letters';
+import { LETTER_LANGUAGES, type LetterLanguage } from '@mla/letters';
+import { SealKeyStore } from '@mla/seals';
 import type { RequestRow } from '../request.row';
 import { dayIn, letterInputOf, sentLetterLanguage, type LetterFacts } from './letter-input.builder';
 import { LettersRepository } from './letters.repository';
+import { RenderPool } from './render-pool';
 
 export interface RenderedLetter {
   language: LetterLanguage;
@@ -14,18 +16,32 @@ export interface RenderedLetter {
   sizeBytes: number;
 }
 
+/** A letter sealed with its sending authority's certificate. */
+export interface SealedLetter extends RenderedLetter {
+  /** The signer's certificate subject (C=…,O=…,CN=…). */
+  subject: string;
+}
+
 /** Who sends the request, for the letter's contact point. */
 export interface LetterSender {
   authorityId: string | null;
   userId: string | null;
 }
 
-/** Renders a request's letter of request (issue 13) from what the database holds, in the caller's transaction when given one. */
+const sha256 = (pdf: Buffer) => createHash('sha256').update(pdf).digest('hex');
+
+/**
+ * Renders a request's letter of request (issue 13) from what the database holds, in the
+ * render pool (never on the event loop), and seals it with the sending authority's
+ * certificate (DESIGN §4).
+ */
 @Injectable()
 export class LetterRenderer {
   constructor(
     private readonly letters: LettersRepository,
     private readonly countries: CountryRequirementsHolder,
+    private readonly pool: RenderPool,
+    private readonly seals: SealKeyStore,
   ) {}
 
   /** The language the letter is sent in, to the request's requested country. */
@@ -44,7 +60,23 @@ export class LetterRenderer {
       date: dayIn(row.requestingAuthorityTimezone, at),
       language,
     });
-    const pdf = await renderLetter(input, language);
-    return { language, pdf, sha256: createHash('sha256').update(pdf).digest('hex'), sizeBytes: pdf.length };
+    const pdf = await this.pool.render('letter', { input, language });
+    return { language, pdf, sha256: sha256(pdf), sizeBytes: pdf.length };
+  }
+
+  /** Whether the authority has a sealing certificate (its subject), without opening its key. */
+  async sealSubject(authorityId: string | null): Promise<string | null> {
+    return authorityId ? ((await this.seals.info(authorityId))?.subject ?? null) : null;
+  }
+
+  /** The letter sealed with the authority's certificate at `at`; null when the authority has none. */
+  async seal(letter: RenderedLetter, authority: { id: string; name: string; country: string }, at: Date): Promise<SealedLetter | null> {
+    const key = await this.seals.get(authority.id);
+    if (!key) return null;
+    const pdf = await this.pool.render('seal', {
+      pdf: letter.pdf, p12: key.p12, passphrase: key.passphrase,
+      signerName: authority.name, location: authority.country, reason: 'Letter of request', signingTime: at,
+    });
+    return { language: letter.language, pdf, sha256: sha256(pdf), sizeBytes: pdf.length, subject: key.info.subject };
   }
 }

@@ -1,0 +1,42 @@
+/**
+ * Seals a PDF (DESIGN §4): a PAdES signature (ETSI.CAdES.detached, SHA-256) made with a
+ * PKCS#12 certificate by @signpdf, in a signature field added to the PDF as it is (the
+ * placeholder written after its last byte, an incremental update). pdfsig and any PDF reader
+ * verify it. Runs in the render pool's worker: node-forge signs in JavaScript.
+ */
+import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
+import { SignPdf } from '@signpdf/signpdf';
+import { P12Signer } from '@signpdf/signer-p12';
+import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+
+export interface SealInput {
+  pdf: Uint8Array;
+  p12: Uint8Array;
+  passphrase: string;
+  /** Who seals, as the signature names it (the authority's name). */
+  signerName: string;
+  /** Where (the authority's country). */
+  location: string;
+  reason: string;
+  /** The signing time written into the signature (the send's instant). */
+  signingTime: Date;
+}
+
+/** Room for the CMS signature with a chain of a few certificates (hex digits: twice that). */
+const SIGNATURE_BYTES = 16_384;
+
+export async function sealPdf(input: SealInput): Promise<Buffer> {
+  const withPlaceholder = plainAddPlaceholder({
+    pdfBuffer: Buffer.from(input.pdf),
+    reason: input.reason,
+    contactInfo: '',
+    name: input.signerName,
+    location: input.location,
+    signingTime: input.signingTime,
+    signatureLength: SIGNATURE_BYTES,
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    appName: 'MLA Hub',
+  });
+  const signer = new P12Signer(Buffer.from(input.p12), { passphrase: input.passphrase });
+  return new SignPdf().sign(withPlaceholder, signer, input.signingTime);
+}
