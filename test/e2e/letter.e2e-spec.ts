@@ -55,6 +55,7 @@ describe('letter of request (e2e)', () => {
       .set('authorization', as.vnProsecutor)
       .set('content-type', 'application/octet-stream')
       .send(order);
+    if (attached.status !== 201) console.log(attached.body);
     expect(attached.status).toBe(201);
   });
   afterAll(() => t.close());

@@ -20,7 +20,7 @@ export class SetSealCertificateDto {
 export class SealCertificateDto {
   @ApiProperty({ format: 'uuid' })
   authorityId: string;
-  /** The signer's distinguished name, as a PDF reader shows it (C=…,O=…,CN=…). */
+  /** The signer's distinguished name, as a PDF reader shows it (CN=…,O=…,C=…). */
   subject: string;
   issuer: string;
   serialNumber: string;

@@ -5,7 +5,7 @@
 import forge from 'node-forge';
 
 export interface SealCertificateInfo {
-  /** The signer's distinguished name, as pdfsig prints it (C=…,O=…,CN=…). */
+  /** The signer's distinguished name, as pdfsig prints it (CN=…,O=…,C=…). */
   subject: string;
   issuer: string;
   serialNumber: string;
@@ -23,9 +23,9 @@ export class SealCertificateRefused extends Error {
   }
 }
 
-/** A distinguished name, most significant last, as `C=VN,O=…,CN=…`. */
+/** A distinguished name as RFC 4514 writes it and pdfsig prints it, most significant last: `CN=…,O=…,C=VN`. */
 function nameOf(attributes: forge.pki.CertificateField[]): string {
-  return attributes.map((a) => `${a.shortName ?? a.name ?? a.type}=${String(a.value)}`).join(',');
+  return [...attributes].reverse().map((a) => `${a.shortName ?? a.name ?? a.type}=${String(a.value)}`).join(',');
 }
 
 /** The key and the certificate that goes with it, from a PKCS#12 and its password. */

@@ -25,17 +25,27 @@ export interface SealInput {
 /** Room for the CMS signature with a chain of a few certificates (hex digits: twice that). */
 const SIGNATURE_BYTES = 16_384;
 
+/**
+ * A text as the signature dictionary's literal strings carry it: @signpdf writes them as
+ * they are, so only printable ASCII (diacritics dropped: "Viện" → "Vien"), no backslash,
+ * parentheses balanced by dropping them.
+ */
+export function pdfLiteral(text: string): string {
+  return text.normalize('NFKD').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]/g, '').replace(/[\\()]/g, '').trim();
+}
+
 export async function sealPdf(input: SealInput): Promise<Buffer> {
   const withPlaceholder = plainAddPlaceholder({
     pdfBuffer: Buffer.from(input.pdf),
-    reason: input.reason,
+    reason: pdfLiteral(input.reason),
     contactInfo: '',
-    name: input.signerName,
-    location: input.location,
+    name: pdfLiteral(input.signerName),
+    location: pdfLiteral(input.location),
     signingTime: input.signingTime,
     signatureLength: SIGNATURE_BYTES,
     subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-    appName: 'MLA Hub',
+    // A PDF name: no space.
+    appName: 'MLA-Hub',
   });
   const signer = new P12Signer(Buffer.from(input.p12), { passphrase: input.passphrase });
   return new SignPdf().sign(withPlaceholder, signer, input.signingTime);

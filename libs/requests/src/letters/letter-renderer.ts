@@ -18,7 +18,7 @@ export interface RenderedLetter {
 
 /** A letter sealed with its sending authority's certificate. */
 export interface SealedLetter extends RenderedLetter {
-  /** The signer's certificate subject (C=…,O=…,CN=…). */
+  /** The signer's certificate subject (CN=…,O=…,C=…). */
   subject: string;
 }
 

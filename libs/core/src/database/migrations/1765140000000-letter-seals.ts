@@ -15,7 +15,7 @@ export class LetterSeals1765140000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE request_attachments ADD COLUMN signs_letter_sha256 char(64)
-      CHECK (signs_letter_sha256 ~ '^[0-9a-f]{64}$' AND kind = 'LETTER_SIGNED')`);
+      CHECK (signs_letter_sha256 IS NULL OR (signs_letter_sha256 ~ '^[0-9a-f]{64}$' AND kind = 'LETTER_SIGNED'))`);
     await q.query(`CREATE INDEX request_attachments_signed_copies ON request_attachments (request_id, signs_letter_sha256) WHERE signs_letter_sha256 IS NOT NULL`);
     await q.query(`ALTER TABLE admin_audit DROP CONSTRAINT admin_audit_action_check`);
     await q.query(`ALTER TABLE admin_audit ADD CONSTRAINT admin_audit_action_check CHECK (action IN (${list([...ACTIONS, ...SEAL_ACTIONS])}))`);
