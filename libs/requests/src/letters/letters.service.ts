@@ -4,7 +4,9 @@ import type { Principal } from '@mla/identity';
 import type { LetterLanguage } from '@mla/letters';
 import { RequestReader } from '../reading/request-reader';
 import { dayIn } from './letter-input.builder';
-import { LetterRenderer, type RenderedLetter } from './letter-renderer';
+import { LetterRenderer, type LetterSender, type RenderedLetter } from './letter-renderer';
+import { sideOf } from '../domain/visibility';
+import type { RequestRow } from '../request.row';
 import { LettersRepository } from './letters.repository';
 
 export interface LetterFile {
@@ -19,7 +21,9 @@ export interface LetterFile {
 /**
  * GET …/letter (issue 13): the letter as sent when it was sent in that language (the very
  * bytes, whatever the code renders today); otherwise rendered now from the request — a draft's
- * dated today, a sent request's dated the day it was sent. Every read is access-logged.
+ * dated today, a sent request's dated the day it was sent; to a sending officer while it waits
+ * to be sent, the letter as they would send it today (the one to sign). Every read is
+ * access-logged. Rendered in the render pool, never on the event loop.
  *
  * A render costs about 100 ms of CPU (more for a long request): the last letters rendered are
  * kept, by request version, language and date, so that reading the same letter again (a
@@ -43,14 +47,23 @@ export class LettersService {
     const row = await this.requests.readVisible(p, requestId, 'letter', { language });
     const frozen = row.sentAt ? await this.letters.find(row.id, language) : null;
     if (frozen) return { pdf: frozen.pdf, sha256: frozen.sha256, frozen: true, reference: row.reference, language };
-    const sender = row.sentAt ? { authorityId: row.sendingAuthorityId, userId: null } : null;
+    const sender = row.sentAt ? { authorityId: row.sendingAuthorityId, userId: null } : this.toSign(p, row);
     const at = row.sentAt ?? this.clock.now();
-    const key = `${row.id}:${row.version}:${language}:${dayIn(row.requestingAuthorityTimezone, at)}`;
+    const key = `${row.id}:${row.version}:${language}:${dayIn(row.requestingAuthorityTimezone, at)}:${sender?.userId ?? ''}`;
     let rendered = this.recent.get(key);
     if (rendered) this.recent.delete(key);
     else rendered = await this.renderer.render(row, language, at, sender);
     this.recent.set(key, rendered);
     if (this.recent.size > CACHED_LETTERS) this.recent.delete(this.recent.keys().next().value as string);
     return { pdf: rendered.pdf, sha256: rendered.sha256, frozen: false, reference: row.reference, language };
+  }
+
+  /**
+   * An officer of the sending side reads the letter to sign while it waits to be sent: as it
+   * will be sent by them today (their authority and name as contact), so that a signed copy of
+   * it is bound by this letter's SHA-256 to the letter `send` renders.
+   */
+  private toSign(p: Principal, row: RequestRow): LetterSender | null {
+    return row.state === 'IN_REVIEW' && p.role === 'OFFICER' && sideOf(p, row) === 'REQUESTING' ? { authorityId: p.authorityId, userId: p.userId } : null;
   }
 }
