@@ -623,6 +623,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{id}/signed-letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uploads the signed copy of the letter (OFFICER of the requesting side, while the request
+         *     is IN_REVIEW): the printed letter signed and stamped, scanned, or the PDF signed with your
+         *     own token; bound to the letter it signs by `letterSha256` (X-Content-SHA256 of GET
+         *     …/letter?lang= in the language it is sent in). `send` then goes with it when the letter it
+         *     renders has that SHA-256. A LETTER_SIGNED document, seen by the requested side from send on.
+         */
+        post: operations["SignedLetterController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -746,6 +769,25 @@ export interface paths {
          */
         post: operations["SupervisionController_reassign"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorities/{id}/seal-certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate the authority seals its letters with (ADMIN, or a user of that authority). */
+        get: operations["SealCertificatesController_get"];
+        /** Sets the authority's sealing certificate (ADMIN, second factor; audited). The key is kept in the node's secret store, never in the database. */
+        put: operations["SealCertificatesController_set"];
+        post?: never;
+        /** Removes the authority's sealing certificate (ADMIN, second factor; audited): its letters then go with an uploaded signed copy. */
+        delete: operations["SealCertificatesController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1129,7 +1171,7 @@ export interface components {
         };
         AuditEntryDto: {
             /** @enum {string} */
-            action: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set";
+            action: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set" | "authority.seal_set" | "authority.seal_removed";
             /** @enum {string} */
             targetType: "AUTHORITY" | "USER" | "WORKING_CALENDAR";
             /**
@@ -1466,6 +1508,13 @@ export interface components {
              * @enum {string}
              */
             ground?: "DUAL_CRIMINALITY" | "POLITICAL_OFFENCE" | "MILITARY_OFFENCE" | "DOUBLE_JEOPARDY" | "SOVEREIGNTY_SECURITY_PUBLIC_ORDER" | "DISCRIMINATION" | "INSUFFICIENT_INFORMATION" | "DATA_NO_LONGER_AVAILABLE" | "OTHER";
+            /**
+             * @description send: how the letter is signed (DESIGN §4): SEAL with the sending authority's certificate,
+             *     or UPLOADED, the signed copy uploaded for this letter (POST /requests/{id}/signed-letter).
+             *     Left out: sealed when the authority has a certificate, else the uploaded copy; neither: 422 naming signedLetter.
+             * @enum {string}
+             */
+            signedLetter?: "SEAL" | "UPLOADED";
             /** @description return, report_delay, withdraw. */
             reason?: string;
             /** @description acknowledge, confirm_preservation, extend_preservation, start_execution. */
@@ -1515,6 +1564,13 @@ export interface components {
              * @enum {string}
              */
             action: "send";
+            /**
+             * @description send: how the letter is signed (DESIGN §4): SEAL with the sending authority's certificate,
+             *     or UPLOADED, the signed copy uploaded for this letter (POST /requests/{id}/signed-letter).
+             *     Left out: sealed when the authority has a certificate, else the uploaded copy; neither: 422 naming signedLetter.
+             * @enum {string}
+             */
+            signedLetter?: "SEAL" | "UPLOADED";
         };
         TransitionAcknowledgeDto: {
             /**
@@ -1937,6 +1993,31 @@ export interface components {
             assigneeId: string;
             /** @description Why the request changes hands: recorded in the request's history. */
             reason: string;
+        };
+        SealCertificateDto: {
+            /** Format: uuid */
+            authorityId: string;
+            /** Format: date-time */
+            notBefore: string;
+            /** Format: date-time */
+            notAfter: string;
+            /** Format: date-time */
+            setAt: string;
+            /** @description The signer's distinguished name, as a PDF reader shows it (CN=…,O=…,C=…). */
+            subject: string;
+            issuer: string;
+            serialNumber: string;
+            /** @description SHA-256 of the certificate (DER), hex. */
+            sha256: string;
+        };
+        SetSealCertificateDto: {
+            /**
+             * Format: base64
+             * @description The PKCS#12 (.p12, .pfx) file, base64.
+             */
+            pkcs12: string;
+            /** @description The password that opens it. */
+            password: string;
         };
         LocalizedLabelDto: {
             en: string;
@@ -3097,7 +3178,7 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                action?: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set";
+                action?: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set" | "authority.seal_set" | "authority.seal_removed";
                 targetType?: "AUTHORITY" | "USER" | "WORKING_CALENDAR";
                 /** @description Only the changes of this authority or user. */
                 targetId?: string;
@@ -4368,6 +4449,127 @@ export interface operations {
             };
         };
     };
+    SignedLetterController_upload: {
+        parameters: {
+            query: {
+                /** @description ISO 639-1 code of the document's language. */
+                language: string;
+                /** @description The file's name as the prosecutor knows it (no folder). */
+                fileName: string;
+                /** @description The SHA-256 of the file, lower-case hex: the server keeps the file only if its bytes hash to it. */
+                sha256: string;
+                /** @description The file's media type, kept as information (downloads are always served as application/octet-stream). */
+                mediaType?: string;
+                /** @description The SHA-256 of the letter it signs (X-Content-SHA256 of GET …/letter): `send` uses it only for that very letter. */
+                letterSha256: string;
+            };
+            header?: {
+                /** @description The version (ETag) you read; 412 VERSION_CONFLICT when stale */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Uploaded; the request has a new version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description FORBIDDEN: only an officer of the requesting side uploads the signed letter */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such request, or one you may not see (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INVALID_TRANSITION: not IN_REVIEW; CONFLICT: this file is already attached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description VERSION_CONFLICT: the request changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: over the size limit of a file or a quota */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send the file as application/octet-stream */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description VALIDATION_FAILED: language, fileName, sha256 or letterSha256; RULE_VIOLATED: the bytes do not hash to sha256 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     NotificationsController_list: {
         parameters: {
             query?: {
@@ -4797,6 +4999,144 @@ export interface operations {
             };
             /** @description RULE_VIOLATED: not an active officer of the requested authority, or already the assignee */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SealCertificatesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SealCertificateDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description NOT_FOUND: the authority has no sealing certificate, or it is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SealCertificatesController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetSealCertificateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SealCertificateDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RULE_VIOLATED: not a PKCS#12 file, the password does not open it, no key or certificate, not valid now, or not a sending authority */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SealCertificatesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,6 +11,7 @@ import { ActionField } from '../actions/ActionField';
 import { FollowUpChoice } from '../actions/FollowUpChoice';
 import { useTransition, type TransitionBody } from '../api/requests';
 import { EvidenceDelivery } from './EvidenceDelivery';
+import { SendDialog } from './SendDialog';
 
 /**
  * One action of `allowedActions`: a dialog with the inputs the API publishes for it (the
@@ -20,6 +21,7 @@ export function ActionDialog({ action, request, onClose, onReload, onDone }: { a
   if (action === 'deliver_evidence') {
     return <EvidenceDelivery request={request} onClose={onClose} onReload={onReload} onDone={() => onDone?.(action)} />;
   }
+  if (action === 'send') return <SendDialog request={request} onClose={onClose} onReload={onReload} onDone={() => onDone?.(action)} />;
   return <InputsDialog action={action} request={request} onClose={onClose} onReload={onReload} onDone={onDone} />;
 }
 

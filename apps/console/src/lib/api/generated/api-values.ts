@@ -38,7 +38,7 @@ export const enums = {
     "role": ["PROSECUTOR", "OFFICER", "SUPERVISOR", "ADMIN"]
   },
   "AuditEntryDto": {
-    "action": ["authority.created", "authority.updated", "user.created", "user.updated", "calendar.year_set"],
+    "action": ["authority.created", "authority.updated", "user.created", "user.updated", "calendar.year_set", "authority.seal_set", "authority.seal_removed"],
     "targetType": ["AUTHORITY", "USER", "WORKING_CALENDAR"]
   },
   "RequestStatesDto": {
@@ -85,7 +85,8 @@ export const enums = {
   },
   "TransitionDto": {
     "action": ["submit", "return", "send", "acknowledge", "confirm_preservation", "extend_preservation", "start_execution", "report_delay", "request_info", "provide_info", "deliver_evidence", "close", "refuse", "withdraw"],
-    "ground": ["DUAL_CRIMINALITY", "POLITICAL_OFFENCE", "MILITARY_OFFENCE", "DOUBLE_JEOPARDY", "SOVEREIGNTY_SECURITY_PUBLIC_ORDER", "DISCRIMINATION", "INSUFFICIENT_INFORMATION", "DATA_NO_LONGER_AVAILABLE", "OTHER"]
+    "ground": ["DUAL_CRIMINALITY", "POLITICAL_OFFENCE", "MILITARY_OFFENCE", "DOUBLE_JEOPARDY", "SOVEREIGNTY_SECURITY_PUBLIC_ORDER", "DISCRIMINATION", "INSUFFICIENT_INFORMATION", "DATA_NO_LONGER_AVAILABLE", "OTHER"],
+    "signedLetter": ["SEAL", "UPLOADED"]
   },
   "TransitionSubmitDto": {
     "action": ["submit"]
@@ -94,7 +95,8 @@ export const enums = {
     "action": ["return"]
   },
   "TransitionSendDto": {
-    "action": ["send"]
+    "action": ["send"],
+    "signedLetter": ["SEAL", "UPLOADED"]
   },
   "TransitionAcknowledgeDto": {
     "action": ["acknowledge"]
@@ -195,7 +197,14 @@ export const transitionFields = {
       "maxLength": 5000
     }
   ],
-  "send": [],
+  "send": [
+    {
+      "name": "signedLetter",
+      "required": false,
+      "type": "string",
+      "enum": ["SEAL", "UPLOADED"]
+    }
+  ],
   "acknowledge": [
     {
       "name": "note",

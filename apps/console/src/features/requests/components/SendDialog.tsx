@@ -1,0 +1,55 @@
+import { Alert, Radio, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormDialog } from '@/components/FormDialog';
+import { ProblemAlert } from '@/components/problem';
+import { ApiProblem, idempotencyKey, type RequestDto } from '@/lib/api/client';
+import { useMe } from '@/lib/api/hooks';
+import { useTransition } from '../api/requests';
+import { useSealCertificate } from '../api/signed-letter';
+import { SignedCopyUpload } from './SignedCopyUpload';
+
+type Method = 'SEAL' | 'UPLOADED';
+
+/**
+ * `send` (DESIGN §4): the letter that leaves the country is signed, sealed with the
+ * authority's certificate or sent with the signed copy the officer uploads. Without a
+ * certificate, only the signed copy is offered.
+ */
+export function SendDialog({ request, onClose, onReload, onDone }: { request: RequestDto; onClose: () => void; onReload: () => void; onDone?: () => void }) {
+  const { t } = useTranslation('requests');
+  const me = useMe();
+  const certificate = useSealCertificate(me.data?.authority?.id);
+  const transition = useTransition(request);
+  const [key] = useState(idempotencyKey);
+  const [chosen, setChosen] = useState<Method | null>(null);
+  const [uploaded, setUploaded] = useState(false);
+  const sealable = Boolean(certificate.data);
+  const method: Method = chosen ?? (sealable ? 'SEAL' : 'UPLOADED');
+  const label = t('common:action.send');
+  const problem = transition.error instanceof ApiProblem ? transition.error : null;
+
+  const submit = () =>
+    transition.mutate({ action: 'send', body: { signedLetter: method }, key }, { onSuccess: () => { onDone?.(); onClose(); } });
+
+  return (
+    <FormDialog opened onClose={onClose} title={label} submitLabel={label} submitting={transition.isPending} submitDisabled={certificate.isPending || (method === 'UPLOADED' && !uploaded)} onSubmit={submit} size="lg">
+      <Stack gap="sm">
+        {!certificate.isPending && !sealable && (
+          <Alert color="yellow" role="status">
+            {t('signed.noCertificate')}
+          </Alert>
+        )}
+        <Radio.Group label={t('signed.choose')} value={method} onChange={(v) => setChosen(v as Method)}>
+          <Stack gap="xs" mt="xs">
+            <Radio value="SEAL" label={t('signed.seal')} disabled={!sealable} description={certificate.data ? t('signed.sealBy', { subject: certificate.data.subject }) : undefined} />
+            <Radio value="UPLOADED" label={t('signed.upload')} />
+          </Stack>
+        </Radio.Group>
+        {method === 'UPLOADED' && <SignedCopyUpload request={request} onReady={setUploaded} />}
+        {method === 'SEAL' && <Text size="sm" c="dimmed">{t('signed.sealedHelp')}</Text>}
+        <ProblemAlert problem={problem} onReload={() => { onReload(); onClose(); }} shownFields={[]} />
+      </Stack>
+    </FormDialog>
+  );
+}
