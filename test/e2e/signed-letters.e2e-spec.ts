@@ -185,7 +185,7 @@ describe('signed letters (e2e)', () => {
       expect(sha256(toSign.body as Buffer)).toBe(letterSha256);
       const uploaded = await upload(id, scan, { letterSha256 });
       expect(uploaded.status).toBe(201);
-      expect(uploaded.body).toMatchObject({ kind: 'LETTER_SIGNED', sha256: sha256(scan) });
+      expect(uploaded.body).toMatchObject({ kind: 'LETTER_SIGNED', sha256: sha256(scan), letterSha256, requestVersion: expect.any(Number) });
       const sent = await send(id);
       expect(sent.status).toBe(200);
       const event = await sendEvent(id);

@@ -19,8 +19,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppException } from '@mla/core';
 import { FileTransfer } from '@mla/storage';
 import { CurrentUser, Principal, Roles } from '@mla/identity';
-import { AttachmentDto } from '../dto/attachment.dto';
-import { SignedLetterQueryDto } from '../dto/signed-letter.dto';
+import { SignedLetterDto, SignedLetterQueryDto } from '../dto/signed-letter.dto';
 import { ExpectedVersion } from '../http/if-match.decorator';
 import { IF_MATCH, uuidOf } from '../http/request-params';
 import { SignedLetterService } from './signed-letter.service';
@@ -48,7 +47,7 @@ export class SignedLetterController {
   @ApiHeader(IF_MATCH)
   @ApiConsumes('application/octet-stream')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
-  @ApiCreatedResponse({ type: AttachmentDto, description: 'Uploaded; the request has a new version' })
+  @ApiCreatedResponse({ type: SignedLetterDto, description: 'Uploaded; the request has a new version (requestVersion)' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: only an officer of the requesting side uploads the signed letter' })
   @ApiPreconditionFailedResponse({ description: 'VERSION_CONFLICT: the request changed since you read it' })
   @ApiConflictResponse({ description: 'INVALID_TRANSITION: not IN_REVIEW; CONFLICT: this file is already attached' })
@@ -61,7 +60,7 @@ export class SignedLetterController {
     @Query() query: SignedLetterQueryDto,
     @ExpectedVersion() expectedVersion: number | undefined,
     @Req() req: FastifyRequest,
-  ): Promise<AttachmentDto> {
+  ): Promise<SignedLetterDto> {
     if (!(req.body instanceof Readable)) throw new AppException('UNSUPPORTED_MEDIA_TYPE', 'Send the file as application/octet-stream');
     const length = Number(req.headers['content-length']);
     return this.signed.upload(p, id, query, req.body, Number.isSafeInteger(length) ? length : null, expectedVersion);

@@ -5,8 +5,7 @@ import { AppConfig, AppException } from '@mla/core';
 import type { Principal } from '@mla/identity';
 import { FileStore, FileTooLarge } from '@mla/storage';
 import { RequestCommands } from '../commands/request-commands';
-import type { AttachmentDto } from '../dto/attachment.dto';
-import type { SignedLetterQueryDto } from '../dto/signed-letter.dto';
+import type { SignedLetterDto, SignedLetterQueryDto } from '../dto/signed-letter.dto';
 import { FileQuota } from '../files/file-quota';
 
 /**
@@ -25,7 +24,7 @@ export class SignedLetterService {
     private readonly quota: FileQuota,
   ) {}
 
-  async upload(p: Principal, requestId: string, q: SignedLetterQueryDto, body: Readable, declaredLength: number | null, expectedVersion?: number): Promise<AttachmentDto> {
+  async upload(p: Principal, requestId: string, q: SignedLetterQueryDto, body: Readable, declaredLength: number | null, expectedVersion?: number): Promise<SignedLetterDto> {
     try {
       await this.commands.precheck(p, requestId, 'attach_signed_letter', expectedVersion);
       const max = this.config.EVIDENCE_MAX_BYTES;
@@ -35,6 +34,7 @@ export class SignedLetterService {
       const mediaType = (q.mediaType ?? 'application/pdf').toLowerCase();
       let createdAt = '';
       let size = 0;
+      let requestVersion = 0;
       try {
         await this.store.put({
           body,
@@ -43,12 +43,13 @@ export class SignedLetterService {
             if (file.sha256 !== q.sha256) {
               throw AppException.rule('The file does not match the SHA-256 declared', [{ field: 'sha256', message: `the ${file.size} bytes received hash to ${file.sha256}` }]);
             }
-            const { event } = await this.commands.runIn(m, p, requestId, {
+            const { event, row } = await this.commands.runIn(m, p, requestId, {
               name: 'attach_signed_letter',
               input: { attachmentId: id, language: q.language, fileName: q.fileName, mediaType, sizeBytes: file.size, sha256: file.sha256, contentRef: file.ref, letterSha256: q.letterSha256 },
             }, { expectedVersion });
             createdAt = event?.occurredAt ?? '';
             size = file.size;
+            requestVersion = row.version;
             await reservation.commit(m, file.size);
           },
         });
@@ -58,7 +59,7 @@ export class SignedLetterService {
       } finally {
         await reservation.release();
       }
-      return { id, kind: 'LETTER_SIGNED', language: q.language, fileName: q.fileName, mediaType, sizeBytes: size, sha256: q.sha256, uploadedBy: p.userId, createdAt };
+      return { id, kind: 'LETTER_SIGNED', language: q.language, fileName: q.fileName, mediaType, sizeBytes: size, sha256: q.sha256, uploadedBy: p.userId, createdAt, letterSha256: q.letterSha256, requestVersion };
     } finally {
       if (!body.readableEnded) body.resume();
     }

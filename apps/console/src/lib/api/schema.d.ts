@@ -1827,6 +1827,22 @@ export interface components {
         AttachmentListDto: {
             items: components["schemas"]["AttachmentDto"][];
         };
+        SignedLetterDto: {
+            /** @enum {string} */
+            kind: "COURT_ORDER" | "WARRANT" | "TRANSLATION" | "LETTER_SIGNED" | "OTHER";
+            id: string;
+            language: string;
+            fileName: string;
+            mediaType: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedBy: string;
+            createdAt: string;
+            /** @description The SHA-256 of the letter it signs. */
+            letterSha256: string;
+            /** @description The request's version after the upload. */
+            requestVersion: number;
+        };
         NotificationDto: {
             requestId?: string | null;
             payload: {
@@ -4478,13 +4494,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Uploaded; the request has a new version */
+            /** @description Uploaded; the request has a new version (requestVersion) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AttachmentDto"];
+                    "application/json": components["schemas"]["SignedLetterDto"];
                 };
             };
             /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */

@@ -1,7 +1,8 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, toProblem, type RequestDto, type Schemas } from '@/lib/api/client';
 import { sha256Hex, uploadWithProgress } from '@/lib/sha256';
-import { fetchLetter, useDocumentsChanged } from './documents';
+import { queryKeys } from '@/lib/api/hooks';
+import { fetchLetter } from './documents';
 
 export type SealCertificate = Schemas['SealCertificateDto'];
 
@@ -48,9 +49,12 @@ export function useLetterToSign(request: RequestDto) {
   });
 }
 
-/** Uploads the signed copy, bound to the letter it signs; the request's version, documents and history refreshed. */
+/**
+ * Uploads the signed copy, bound to the letter it signs; done once the request's new version
+ * is read back (the send that follows names it in If-Match), its documents and history refreshed.
+ */
 export function useUploadSignedLetter(request: RequestDto) {
-  const changed = useDocumentsChanged(request.id);
+  const qc = useQueryClient();
   return useMutation({
     mutationFn: async ({ file, letterSha256, language }: { file: File; letterSha256: string; language: string }) => {
       const sha256 = await sha256Hex(file);
@@ -60,8 +64,12 @@ export function useUploadSignedLetter(request: RequestDto) {
         headers: { 'if-match': ifMatch(request.version) },
       });
       if (status < 200 || status >= 300) throw toProblem(status, body);
-      return { ...(body as Schemas['AttachmentDto']), letterSha256 };
+      return body as Schemas['SignedLetterDto'];
     },
-    onSuccess: changed,
+    onSuccess: async () => {
+      void qc.invalidateQueries({ queryKey: queryKeys.attachments(request.id) });
+      void qc.invalidateQueries({ queryKey: queryKeys.events(request.id) });
+      await qc.invalidateQueries({ queryKey: queryKeys.request(request.id) });
+    },
   });
 }

@@ -20,10 +20,11 @@ export function SendDialog({ request, onClose, onReload, onDone }: { request: Re
   const { t } = useTranslation('requests');
   const me = useMe();
   const certificate = useSealCertificate(me.data?.authority?.id);
-  const transition = useTransition(request);
+  // The signed copy uploaded here makes a new version of the request: the send names that one.
+  const [uploaded, setUploaded] = useState<number | null>(null);
+  const transition = useTransition(uploaded === null ? request : { ...request, version: uploaded });
   const [key] = useState(idempotencyKey);
   const [chosen, setChosen] = useState<Method | null>(null);
-  const [uploaded, setUploaded] = useState(false);
   const sealable = Boolean(certificate.data);
   const method: Method = chosen ?? (sealable ? 'SEAL' : 'UPLOADED');
   const label = t('common:action.send');
@@ -33,7 +34,7 @@ export function SendDialog({ request, onClose, onReload, onDone }: { request: Re
     transition.mutate({ action: 'send', body: { signedLetter: method }, key }, { onSuccess: () => { onDone?.(); onClose(); } });
 
   return (
-    <FormDialog opened onClose={onClose} title={label} submitLabel={label} submitting={transition.isPending} submitDisabled={certificate.isPending || (method === 'UPLOADED' && !uploaded)} onSubmit={submit} size="lg">
+    <FormDialog opened onClose={onClose} title={label} submitLabel={label} submitting={transition.isPending} submitDisabled={certificate.isPending || (method === 'UPLOADED' && uploaded === null)} onSubmit={submit} size="lg">
       <Stack gap="sm">
         {!certificate.isPending && !sealable && (
           <Alert color="yellow" role="status">

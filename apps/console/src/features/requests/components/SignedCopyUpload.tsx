@@ -8,9 +8,9 @@ import { sentLetterLanguage, useLetterToSign, useUploadSignedLetter } from '../a
 /**
  * The signed copy of the letter: the officer downloads the letter as it is sent today (its
  * SHA-256 shown), signs it, and uploads the copy bound to that letter; `onReady` reports
- * whether a signed copy of this letter was uploaded.
+ * the request's version once a signed copy of this letter was uploaded (null before).
  */
-export function SignedCopyUpload({ request, onReady }: { request: RequestDto; onReady: (ready: boolean) => void }) {
+export function SignedCopyUpload({ request, onReady }: { request: RequestDto; onReady: (version: number | null) => void }) {
   const { t } = useTranslation('requests');
   const toSign = useLetterToSign(request);
   const upload = useUploadSignedLetter(request);
@@ -21,14 +21,14 @@ export function SignedCopyUpload({ request, onReady }: { request: RequestDto; on
     <Stack gap="xs">
       <Text size="sm">{t('signed.uploadHelp')}</Text>
       <Group>
-        <Button variant="default" loading={toSign.isPending} onClick={() => { onReady(false); upload.reset(); toSign.mutate(); }}>
+        <Button variant="default" loading={toSign.isPending} onClick={() => { onReady(null); upload.reset(); toSign.mutate(); }}>
           {t('signed.download', { language: t(`common:languages.${sentLetterLanguage(request)}`) })}
         </Button>
       </Group>
       {letter && (
         <Text size="sm">
           {t('signed.toSign', { hash: '' })}
-          <Code>{letter.sha256}</Code>
+          <Code style={{ overflowWrap: 'anywhere', whiteSpace: 'normal' }}>{letter.sha256}</Code>
         </Text>
       )}
       <FileInput label={t('signed.file')} value={file} onChange={setFile} disabled={!letter} description={letter ? undefined : t('signed.downloadFirst')} clearable />
@@ -36,7 +36,7 @@ export function SignedCopyUpload({ request, onReady }: { request: RequestDto; on
         <Button
           disabled={!letter || !file}
           loading={upload.isPending}
-          onClick={() => letter && file && upload.mutate({ file, letterSha256: letter.sha256, language: letter.lang }, { onSuccess: () => onReady(true) })}
+          onClick={() => letter && file && upload.mutate({ file, letterSha256: letter.sha256, language: letter.lang }, { onSuccess: (copy) => onReady(copy.requestVersion) })}
         >
           {t('signed.uploadButton')}
         </Button>

@@ -30,7 +30,7 @@ export function SignedLetterNote({ request }: { request: RequestDto }) {
       ) : (
         <Text size="sm">
           {t('signed.signedCopy', { fileName: signed.fileName, hash: '' })}
-          <Code>{signed.sha256}</Code>
+          <Code style={{ overflowWrap: 'anywhere', whiteSpace: 'normal' }}>{signed.sha256}</Code>
         </Text>
       )}
     </Alert>

@@ -144,6 +144,9 @@ export const enums = {
   "AttachmentDto": {
     "kind": ["COURT_ORDER", "WARRANT", "TRANSLATION", "LETTER_SIGNED", "OTHER"]
   },
+  "SignedLetterDto": {
+    "kind": ["COURT_ORDER", "WARRANT", "TRANSLATION", "LETTER_SIGNED", "OTHER"]
+  },
   "WebhookDeliveryDto": {
     "status": ["PENDING", "DELIVERED", "DEAD"]
   },
