@@ -4,7 +4,7 @@
  * node:crypto, certificates and PKCS#12 from node-forge. Never for production: the CA is no
  * one's, so a PDF reader says the signature is valid and its issuer not trusted.
  */
-import { generateKeyPair } from 'node:crypto';
+import { constants, generateKeyPair, privateEncrypt, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import forge from 'node-forge';
 
@@ -25,11 +25,28 @@ export interface DemoCertificate {
 
 export const DEMO_SEAL_PASSPHRASE = 'demo-seal-passphrase';
 
-async function forgeKeys(): Promise<{ privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey }> {
+/** DigestInfo of SHA-256 (RFC 8017 §9.2) before the digest: RSASSA-PKCS1-v1_5 is the private-key operation on it. */
+const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+
+interface Keys {
+  privateKey: forge.pki.rsa.PrivateKey;
+  publicKey: forge.pki.rsa.PublicKey;
+  /** Signs a forge SHA-256 digest with node:crypto (forge's own RSA is slow JavaScript). */
+  signer: { sign(md: forge.md.MessageDigest): string };
+}
+
+async function forgeKeys(): Promise<Keys> {
   const { privateKey, publicKey } = await keyPair('rsa', { modulusLength: 2048 });
+  const key: KeyObject = privateKey;
   return {
     privateKey: forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()) as forge.pki.rsa.PrivateKey,
     publicKey: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString()) as forge.pki.rsa.PublicKey,
+    signer: {
+      sign: (md) => {
+        const digest = Buffer.from(md.digest().getBytes(), 'binary');
+        return privateEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, digest])).toString('binary');
+      },
+    },
   };
 }
 
@@ -50,14 +67,14 @@ export async function demoCertificates(signers: readonly DemoSigner[], from: Dat
   const caName = [{ shortName: 'C', value: 'VN' }, { shortName: 'O', value: 'MLA Hub demo' }, { shortName: 'CN', value: 'MLA Hub Demo CA (not trusted)' }];
   const caCert = certificate(ca.publicKey, '01', caName, caName, from, 20);
   caCert.setExtensions([{ name: 'basicConstraints', cA: true, critical: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }, { name: 'subjectKeyIdentifier' }]);
-  caCert.sign(ca.privateKey, forge.md.sha256.create());
+  caCert.sign(ca.signer as unknown as forge.pki.rsa.PrivateKey, forge.md.sha256.create());
   const out: DemoCertificate[] = [];
   for (const [i, s] of signers.entries()) {
     const keys = await forgeKeys();
     const subject = [{ shortName: 'C', value: s.country }, { shortName: 'O', value: s.name }, { shortName: 'OU', value: s.code }, { shortName: 'CN', value: `${s.name} (demo seal)` }];
     const cert = certificate(keys.publicKey, (i + 2).toString(16).padStart(2, '0'), subject, caName, from, 10);
     cert.setExtensions([{ name: 'basicConstraints', cA: false }, { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true }]);
-    cert.sign(ca.privateKey, forge.md.sha256.create());
+    cert.sign(ca.signer as unknown as forge.pki.rsa.PrivateKey, forge.md.sha256.create());
     const asn1 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert, caCert], DEMO_SEAL_PASSPHRASE, { algorithm: '3des' });
     out.push({ code: s.code, p12: Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'), passphrase: DEMO_SEAL_PASSPHRASE });
   }

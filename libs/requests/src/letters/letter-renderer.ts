@@ -30,6 +30,9 @@ export interface LetterSender {
 
 const sha256 = (pdf: Buffer) => createHash('sha256').update(pdf).digest('hex');
 
+/** Letters kept by what they are made of: the same input renders the same bytes (the render is deterministic). */
+const CACHED_LETTERS = 64;
+
 /**
  * Renders a request's letter of request (issue 13) from what the database holds, in the
  * render pool (never on the event loop), and seals it with the sending authority's
@@ -37,6 +40,13 @@ const sha256 = (pdf: Buffer) => createHash('sha256').update(pdf).digest('hex');
  */
 @Injectable()
 export class LetterRenderer {
+  /**
+   * The last letters rendered, by the SHA-256 of their input and language: a letter read
+   * again (a reload, the officer's letter to sign, then `send` of that very letter) is not
+   * rendered again, whatever else changed on the request.
+   */
+  private readonly recent = new Map<string, RenderedLetter>();
+
   constructor(
     private readonly letters: LettersRepository,
     private readonly countries: CountryRequirementsHolder,
@@ -60,8 +70,18 @@ export class LetterRenderer {
       date: dayIn(row.requestingAuthorityTimezone, at),
       language,
     });
+    const key = `${language}:${createHash('sha256').update(JSON.stringify(input)).digest('hex')}`;
+    const cached = this.recent.get(key);
+    if (cached) {
+      this.recent.delete(key);
+      this.recent.set(key, cached);
+      return cached;
+    }
     const pdf = await this.pool.render('letter', { input, language });
-    return { language, pdf, sha256: sha256(pdf), sizeBytes: pdf.length };
+    const rendered: RenderedLetter = { language, pdf, sha256: sha256(pdf), sizeBytes: pdf.length };
+    this.recent.set(key, rendered);
+    if (this.recent.size > CACHED_LETTERS) this.recent.delete(this.recent.keys().next().value as string);
+    return rendered;
   }
 
   /** Whether the authority has a sealing certificate (its subject), without opening its key. */
