@@ -12,8 +12,10 @@
 // pool, and stores only under the lock. The lifecycle measured is the one with the letter
 // pre-rendered: before `send`, the VN officer downloads the letter to sign and uploads its
 // signed copy (`prep`: done by the same clients, neither timed nor counted nor replayed), so
-// that `send` finds the letter already rendered and signed and runs its statements alone;
-// `ratio` then compares like with like (aim ≥ 0.6).
+// that `send` finds the letter already rendered and signed and runs its statements alone.
+// `ratio` counts the whole wall time (the prep's renders included: on a small machine the
+// render thread bounds it); `ratioLetterPreRendered` counts only the time the clients wait
+// for the operations themselves, like with like against the bare script (aim ≥ 0.6).
 //
 //   BENCH_SECONDS (default 20) per phase, BENCH_CLIENTS (default 16), BENCH_POOL (default 10)
 const fs = require('node:fs');
@@ -128,8 +130,11 @@ async function apiPhase(base) {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  // The rate the clients reach on the operations alone: their time spent waiting for the
+  // operations' answers, not for the letter's preparation (prep).
+  const busy = latencies.reduce((a, b) => a + b, 0) / 1000 / CLIENTS;
   latencies.sort((a, b) => a - b);
-  return { rate: operations / elapsed, operations, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return { rate: operations / elapsed, preRenderedRate: operations / busy, operations, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
 /** Runs one lifecycle against an API that traces its SQL; answers each operation's statements in order. */
@@ -234,6 +239,9 @@ async function main() {
         apiOpsPerSec: round(viaApi.rate),
         bareSqlOpsPerSec: round(bare.rate),
         ratio: round(viaApi.rate / bare.rate, 3),
+        // the operations alone, the letter pre-rendered and signed (prep not counted in the time)
+        apiOpsPerSecLetterPreRendered: round(viaApi.preRenderedRate),
+        ratioLetterPreRendered: round(viaApi.preRenderedRate / bare.rate, 3),
         bareSqlAndLetterOpsPerSec: round(bareSameWork.rate),
         ratioSameWork: round(viaApi.rate / bareSameWork.rate, 3),
         apiP50Ms: round(viaApi.p50, 2),
@@ -241,7 +249,7 @@ async function main() {
         apiOperations: viaApi.operations,
         bareOperations: bare.operations,
         roundTripsPerOperation: statementsPerOperation,
-        aim: { ratio: 0.6 },
+        aim: { ratioLetterPreRendered: 0.6 },
       }),
     );
   } finally {
