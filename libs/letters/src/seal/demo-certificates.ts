@@ -4,9 +4,10 @@
  * node:crypto, certificates and PKCS#12 from node-forge. Never for production: the CA is no
  * one's, so a PDF reader says the signature is valid and its issuer not trusted.
  */
-import { constants, generateKeyPair, privateEncrypt, type KeyObject } from 'node:crypto';
+import { generateKeyPair } from 'node:crypto';
 import { promisify } from 'node:util';
 import forge from 'node-forge';
+import { nodeRsaSigner, type ForgeSigningKey } from './node-rsa-signer';
 
 const keyPair = promisify(generateKeyPair);
 
@@ -25,28 +26,19 @@ export interface DemoCertificate {
 
 export const DEMO_SEAL_PASSPHRASE = 'demo-seal-passphrase';
 
-/** DigestInfo of SHA-256 (RFC 8017 §9.2) before the digest: RSASSA-PKCS1-v1_5 is the private-key operation on it. */
-const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
-
 interface Keys {
   privateKey: forge.pki.rsa.PrivateKey;
   publicKey: forge.pki.rsa.PublicKey;
   /** Signs a forge SHA-256 digest with node:crypto (forge's own RSA is slow JavaScript). */
-  signer: { sign(md: forge.md.MessageDigest): string };
+  signer: ForgeSigningKey;
 }
 
 async function forgeKeys(): Promise<Keys> {
   const { privateKey, publicKey } = await keyPair('rsa', { modulusLength: 2048 });
-  const key: KeyObject = privateKey;
   return {
     privateKey: forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()) as forge.pki.rsa.PrivateKey,
     publicKey: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString()) as forge.pki.rsa.PublicKey,
-    signer: {
-      sign: (md) => {
-        const digest = Buffer.from(md.digest().getBytes(), 'binary');
-        return privateEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, digest])).toString('binary');
-      },
-    },
+    signer: nodeRsaSigner(privateKey),
   };
 }
 

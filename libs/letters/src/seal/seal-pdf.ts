@@ -2,12 +2,13 @@
  * Seals a PDF (DESIGN §4): a PAdES signature (ETSI.CAdES.detached, SHA-256) made with a
  * PKCS#12 certificate by @signpdf, in a signature field added to the PDF as it is (the
  * placeholder written after its last byte, an incremental update). pdfsig and any PDF reader
- * verify it. Runs in the render pool's worker: node-forge signs in JavaScript.
+ * verify it. The CMS is node-forge's, its RSA operation node:crypto's (NodeP12Signer). Runs in
+ * the render pool's worker.
  */
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { SignPdf } from '@signpdf/signpdf';
-import { P12Signer } from '@signpdf/signer-p12';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { NodeP12Signer } from './p12-signer';
 
 export interface SealInput {
   pdf: Uint8Array;
@@ -47,6 +48,6 @@ export async function sealPdf(input: SealInput): Promise<Buffer> {
     // A PDF name: no space.
     appName: 'MLA-Hub',
   });
-  const signer = new P12Signer(Buffer.from(input.p12), { passphrase: input.passphrase });
+  const signer = new NodeP12Signer(Buffer.from(input.p12), input.passphrase);
   return new SignPdf().sign(withPlaceholder, signer, input.signingTime);
 }

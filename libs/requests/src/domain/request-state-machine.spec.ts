@@ -218,7 +218,7 @@ describe('input', () => {
     expect(acceptedInput('confirm_preservation')).toEqual(['preservedUntil', 'note']);
     expect(acceptedInput('refuse')).toEqual(['ground', 'text']);
     expect(acceptedInput('deliver_evidence')).toEqual(['items', 'final']);
-    expect(acceptedInput('send')).toEqual([]);
+    expect(acceptedInput('send')).toEqual(['signedLetter']);
     expect(acceptedInput('expire')).toEqual([]);
   });
 });
