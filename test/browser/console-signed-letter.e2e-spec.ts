@@ -32,7 +32,7 @@ describe('the signed letter in the console (e2e)', () => {
     await browser?.close();
     await t?.close();
     process.stdout.write(`axe: ${axeLog.screens.length} screens checked, ${axeLog.findings.length} serious or critical violations\n`);
-    for (const f of axeLog.findings) process.stdout.write(`axe finding: ${f.screen}: ${f.id} (${f.impact}, ${f.nodes} nodes) ${f.help}\n`);
+    for (const f of axeLog.findings) process.stdout.write(`axe finding: ${f.screen}: ${f.id} (${f.impact}, ${f.nodes} nodes) ${f.help}\n${(f.targets ?? []).map((x) => `   ${x}\n`).join('')}`);
   });
 
   /** A request waiting to be sent, made through the API (the writer has its own tests). */
@@ -78,7 +78,7 @@ describe('the signed letter in the console (e2e)', () => {
       expect(await note.textContent()).toMatch(/CN=.*OU=VN-CA/);
       await sgo.axe('request page, sealed letter');
       await sgo.shot('letter-sealed-by');
-    });
+    }, 120_000);
 
     it('without a certificate: the signed copy, downloaded, signed and uploaded, bound to the letter; then sent', async () => {
       const admin = await t.login('admin@example.org');
@@ -112,6 +112,6 @@ describe('the signed letter in the console (e2e)', () => {
       await vno.page.getByRole('note', { name: vno.t('requests:documents.letter') }).getByText(/letter-signed-stamped\.pdf/).waitFor();
       const [{ seal }] = await t.sql<{ seal: Record<string, unknown> }>(`SELECT input->'signedLetter' AS seal FROM request_events WHERE request_id = $1 AND action = 'send'`, [id]);
       expect(seal).toMatchObject({ method: 'UPLOADED', fileName: 'letter-signed-stamped.pdf' });
-    });
+    }, 120_000);
   });
 });
