@@ -10,10 +10,12 @@ const LIB_LAYERS = {
   'working-calendars': ['core', 'domain', 'identity', 'audit', 'countries', 'deadlines', 'requests'],
   'deadline-worker': ['core', 'domain', 'deadlines', 'requests'],
   letters: ['domain'],
+  // the sealing certificates: their secret store, admin endpoints and demo seed (issue 21)
+  seals: ['core', 'domain', 'identity', 'audit', 'letters'],
   countries: ['core', 'domain'],
   supervision: ['core', 'domain', 'identity', 'requests', 'deadlines'],
   notifications: ['core', 'identity', 'outbox'],
-  requests: ['core', 'domain', 'identity', 'deadlines', 'outbox', 'storage', 'countries', 'letters'],
+  requests: ['core', 'domain', 'identity', 'deadlines', 'outbox', 'storage', 'countries', 'letters', 'seals'],
   storage: ['core'],
   deadlines: ['core', 'domain', 'countries'],
   identity: ['core', 'domain', 'audit', 'outbox'],
@@ -34,7 +36,7 @@ const REQUESTS_FOLDERS = {
   // counterparts that are not on this node (DESIGN §14): the chaser
   counterparts: ['reading', 'events', 'letters', 'dto', 'domain'],
   attachments: ['commands', 'reading', 'evidence', 'files', 'http', 'dto', 'domain'],
-  letters: ['reading', 'http', 'dto', 'domain'],
+  letters: ['commands', 'reading', 'files', 'http', 'dto', 'domain'],
   evidence: ['reading', 'files', 'http', 'dto', 'domain'],
   events: ['reading', 'http', 'dto', 'domain'],
   http: ['commands', 'dto', 'domain'],

@@ -8,6 +8,9 @@
 // percentiles. Bounded in time: past BENCH_TIMEOUT_S (default 180) it stops and reports what
 // it rendered, exiting 1. Prints one JSON line:
 //   {bench:'letters', letters, firstMs, p50Ms, p95Ms, maxMs, bytesP50, bytesMax, pages:{min,p50,max}}
+// then a second (issue 21, ./concurrent-reads.js): other users' reads through the built API
+// while one user renders letters in a loop (BENCH_READ_SECONDS=0 leaves it out):
+//   {bench:'letters-concurrent-reads', lettersRendered, readP50Ms, readP99Ms, liveP50Ms, liveP99Ms, aim, met}
 const path = require('node:path');
 const { ROOT, percentile, round } = require('../lib/harness');
 
@@ -80,6 +83,7 @@ async function main() {
     console.error(`bench/letters: stopped after ${times.length} of ${LETTERS} letters (BENCH_TIMEOUT_S)`);
     process.exit(1);
   }
+  if (Number(process.env.BENCH_READ_SECONDS ?? 20) > 0) console.log(JSON.stringify(await require('./concurrent-reads').concurrentReads()));
 }
 
 main().catch((error) => {

@@ -44,6 +44,8 @@ const BENCH_ENV = {
   RATE_LIMIT_PER_CLIENT: '0',
   // The demo users sign in with the password alone (production would have them enrol a second factor first).
   MFA_REQUIRED_ROLES: 'none',
+  // The sealing certificates' secret store (the demo seed's), apart from any other run's.
+  SEAL_KEYS_DIR: path.join(require('node:os').tmpdir(), `mla-bench-seal-keys-${process.pid}`),
 };
 
 /** Starts dist/apps/api/src/main.js with the given environment; resolves once /health/ready answers. */

@@ -60,8 +60,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     OUTBOX_RECONCILE_INTERVAL_MS: '0',
     CALENDAR_REFRESH_INTERVAL_MS: '0',
     EVIDENCE_STORAGE_DIR: join(tmpdir(), `mla-evidence-${suffix}`),
+    SEAL_KEYS_DIR: join(tmpdir(), `mla-seal-keys-${suffix}`),
     EVIDENCE_MAX_BYTES: String(64 * 1024),
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Tests move the clock by months; tokens follow that clock.
     JWT_TTL_SECONDS: String(365 * 24 * 3600),
     DEADLINE_POLICY_PATH: 'config/deadline-policy.yaml',

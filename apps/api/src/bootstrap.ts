@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, Clock, genRequestId, HostResolver, runMigrationsWithLock } from '@mla/core';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, sessionCookieName } from '@mla/identity';
 import { seedDemoRequests } from './demo/demo-requests.seeder';
+import { SealKeyStore, seedDemoSeals } from '@mla/seals';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './app.module';
 import { mountConsole } from './console-static';
@@ -103,6 +104,8 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
       const requests = await seedDemoRequests(app);
       if (requests > 0) log.log(`Demo seed: ${requests} requests to OFFLINE counterparts created`);
     }
+    const seals = await seedDemoSeals(app.get(DataSource), app.get(SealKeyStore), app.get(Clock).now());
+    if (seals > 0) log.log(`Demo seed: ${seals} demo sealing certificates (a demo CA, not trusted by PDF readers)`);
     if (config.isProduction) {
       log.warn(
         `DEMO_SEED=true in production: the demo accounts (${DEMO_USERS.map((u) => u.email).join(', ')}) exist with the published password ` +

@@ -6,3 +6,8 @@ export * from './chaser-input';
 export * from './chaser-labels';
 export * from './chaser-document';
 export * from './render-chaser';
+export * from './pool/document-kinds';
+export * from './pool/document-render-pool';
+export * from './seal/seal-certificate';
+export * from './seal/seal-pdf';
+export * from './seal/demo-certificates';

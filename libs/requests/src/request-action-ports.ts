@@ -52,6 +52,10 @@ export class RequestActionPorts extends ActionPortsFactory {
       },
       letters: {
         renderSent: (row, at, sender) => this.renderer.render(row, this.renderer.sentLanguage(row), at, sender, m),
+        seal: (letter, authority, at) => this.renderer.seal({ ...letter, language: letter.language as never }, authority, at),
+        sealSubject: (authorityId) => this.renderer.sealSubject(authorityId),
+        signedCopy: (requestId, letterSha256) => this.letters.signedCopy(requestId, letterSha256, m),
+        insertSignedCopyStatement: (copy, at, p) => this.letters.insertSignedCopyStatement(copy, at, p),
         insertStatement: (requestId, letter, at, p) =>
           this.letters.insertStatement(requestId, { language: letter.language, sha256: letter.sha256, sizeBytes: letter.sizeBytes, pdf: letter.pdf, eventSeq: letter.eventSeq }, at, p),
       },

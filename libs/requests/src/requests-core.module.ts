@@ -4,6 +4,7 @@ import { IdempotencyModule } from '@mla/core';
 import { DeadlinesModule } from '@mla/deadlines';
 import { IdentityDataModule } from '@mla/identity';
 import { OutboxModule } from '@mla/outbox';
+import { SealStoreModule } from '@mla/seals';
 import { AttachmentsRepository } from './attachments/attachments.repository';
 import { AccessLogRepository } from './access-log/access-log.repository';
 import { AccessLogService } from './access-log/access-log.service';
@@ -14,6 +15,7 @@ import { RequestHistory } from './events/request-history';
 import { EvidenceRepository } from './evidence/evidence.repository';
 import { LetterRenderer } from './letters/letter-renderer';
 import { LettersRepository } from './letters/letters.repository';
+import { RenderPool } from './letters/render-pool';
 import { RequestActionPorts } from './request-action-ports';
 import { RequestPresenter } from './request-presenter.service';
 import { RequestsRepository } from './requests.repository';
@@ -22,7 +24,7 @@ import { RequestReader } from './reading/request-reader';
 
 /** Requests for any process (API and worker): the one write path, its rules and repositories, the letter's renderer. No HTTP. */
 @Module({
-  imports: [IdentityDataModule, DeadlinesModule, OutboxModule, CountriesDataModule, IdempotencyModule],
+  imports: [IdentityDataModule, DeadlinesModule, OutboxModule, CountriesDataModule, IdempotencyModule, SealStoreModule],
   providers: [
     AccessLogRepository,
     AccessLogService,
@@ -32,6 +34,7 @@ import { RequestReader } from './reading/request-reader';
     AttachmentsRepository,
     LettersRepository,
     LetterRenderer,
+    RenderPool,
     RequestHistory,
     { provide: ActionPortsFactory, useClass: RequestActionPorts },
     RequestCommands,
@@ -39,6 +42,6 @@ import { RequestReader } from './reading/request-reader';
     RequestPresenter,
     RequestsService,
   ],
-  exports: [IdentityDataModule, RequestPresenter, RequestsRepository, EventsRepository, EvidenceRepository, AttachmentsRepository, LettersRepository, LetterRenderer, RequestCommands, RequestReader, RequestsService],
+  exports: [IdentityDataModule, RequestPresenter, RequestsRepository, EventsRepository, EvidenceRepository, AttachmentsRepository, LettersRepository, LetterRenderer, RenderPool, RequestCommands, RequestReader, RequestsService],
 })
 export class RequestsCoreModule {}

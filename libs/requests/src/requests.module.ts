@@ -8,6 +8,8 @@ import { FileQuota } from './files/file-quota';
 import { FileQuotaRepository } from './files/file-quota.repository';
 import { LetterController } from './letters/letter.controller';
 import { LettersService } from './letters/letters.service';
+import { SignedLetterController } from './letters/signed-letter.controller';
+import { SignedLetterService } from './letters/signed-letter.service';
 import { RequestsController } from './requests.controller';
 import { StorageModule } from '@mla/storage';
 import { RequestsCoreModule } from './requests-core.module';
@@ -18,8 +20,8 @@ import { CounterpartsService } from './counterparts.service';
 /** The HTTP side of requests (API only): drafts, actions, history, evidence, supporting documents, the letter. */
 @Module({
   imports: [RequestsCoreModule, StorageModule],
-  controllers: [CounterpartsController, RequestsController, AttachmentsController, LetterController],
-  providers: [ChaserService, CounterpartsService, EventsService, EvidenceService, EvidenceContentService, AttachmentsService, LettersService, FileQuota, FileQuotaRepository],
+  controllers: [CounterpartsController, RequestsController, AttachmentsController, LetterController, SignedLetterController],
+  providers: [ChaserService, CounterpartsService, EventsService, EvidenceService, EvidenceContentService, AttachmentsService, LettersService, SignedLetterService, FileQuota, FileQuotaRepository],
   exports: [RequestsCoreModule],
 })
 export class RequestsModule {}

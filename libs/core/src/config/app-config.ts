@@ -368,6 +368,40 @@ export class AppConfig {
   @Min(1)
   EVIDENCE_MAX_BYTES = 100 * 1024 * 1024;
 
+  // --- Letters: rendering and sealing (DESIGN §4, issue 21) ---
+
+  /** Worker threads that render and seal letters (default: one less than the cores, at least 1). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  RENDER_THREADS?: number;
+
+  /** The most one letter may take to render or seal, in milliseconds: past it the worker is ended and the action answers 503. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  RENDER_TIMEOUT_MS = 60_000;
+
+  /**
+   * The secret store of the sealing certificates (PKCS#12 and password, one file per
+   * authority, encrypted with SEAL_SECRET_KEY): a directory outside the database, shared by
+   * the API replicas, readable by the service's user only.
+   */
+  @IsString()
+  @IsNotEmpty()
+  SEAL_KEYS_DIR = 'var/seal-keys';
+
+  /**
+   * The key that encrypts the sealing certificates at rest (AES-256-GCM): 32 bytes as 64 hex
+   * digits or base64 (`openssl rand -base64 32`). Unset: derived from JWT_SECRET (HKDF-SHA256),
+   * so changing JWT_SECRET then makes the stored certificates unreadable; set it in production.
+   */
+  @IsOptional()
+  @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, { message: 'SEAL_SECRET_KEY must be 32 bytes: 64 hex digits or 44 characters of base64' })
+  SEAL_SECRET_KEY?: string;
+
   // --- File transfers (issue 22 item 1): no client holds a connection or a worker hostage ---
 
   /** The bytes one user may upload per 24 hours (uploads under way included), over all requests. */
@@ -601,7 +635,7 @@ const KEYS = Object.keys(new AppConfig());
 /** Validates the environment; throws a ConfigurationError naming every wrong variable. */
 export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const raw: Record<string, string> = {};
-  for (const key of [...KEYS, 'DEMO_SEED', 'SQL_TRACE_FILE', 'MFA_REQUIRED_ROLES', 'MFA_SECRET_KEY', 'WEBAUTHN_RP_ID']) {
+  for (const key of [...KEYS, 'DEMO_SEED', 'SQL_TRACE_FILE', 'MFA_REQUIRED_ROLES', 'MFA_SECRET_KEY', 'WEBAUTHN_RP_ID', 'RENDER_THREADS', 'SEAL_SECRET_KEY']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AppException, Clock, SqlParams, TransactionRunner } from '@mla/core';
 import { chaseIntervalOf, DeadlinePlanner, type DeadlineRow, DeadlineScheduler, DeadlinesRepository, deadlineOutcomes, emptyDelta, executedAtOf, type ScheduleDelta } from '@mla/deadlines';
 import type { Principal } from '@mla/identity';
-import { createRule, incomingRule, newDraftRow, newIncomingRow, ruleOf, type CreateInput, type IncomingInput } from '../domain/actions';
+import { createRule, incomingRule, newDraftRow, newIncomingRow, prepareOf, ruleOf, type CreateInput, type IncomingInput } from '../domain/actions';
 import type { EventAudience } from '../domain/event-hash';
 import { deadlineEffects, decideRule } from '../domain/request-state-machine';
 import { COMMAND_TABLE, type CommandSpec } from '../domain/request-commands';
@@ -38,6 +38,12 @@ export interface RunOptions {
   awaitJobs?: boolean;
   /** More statements made from the command's result, written with it (the answer to an idempotent request). */
   alsoWrite?: (result: CommandResult, p: SqlParams) => string[];
+}
+
+/** What a command's `prepare` made before the lock, and the instant it was made for (the command's `now`). */
+interface PreparedBeforeLock {
+  value: unknown;
+  now: Date;
 }
 
 export interface CreateOptions {
@@ -124,9 +130,21 @@ export class RequestCommands {
     return { row: { ...created, reference }, deadlines: plan.resulting, event: started.event, skipped: false };
   }
 
-  /** Runs one command (its name and its input, typed by CommandInputs) on a request. */
+  /**
+   * Runs one command (its name and its input, typed by CommandInputs) on a request. A command
+   * with slow work (`send`: its letter rendered and sealed) does it first, without the lock,
+   * on the request as last committed once the checks of §9 pass on it (DESIGN §4); its rule
+   * checks under the lock that the request is still that version.
+   */
   async run<N extends CommandName>(actor: CommandActor, requestId: string, command: CommandOf<N>, options: RunOptions = {}): Promise<CommandResult> {
-    return (await this.runChosen(actor, requestId, () => command as Command, options)) as CommandResult;
+    const prepare = prepareOf(command.name);
+    let prepared: PreparedBeforeLock | undefined;
+    if (prepare) {
+      const row = await this.precheck(actor, requestId, command.name, options.expectedVersion);
+      const now = this.clock.now();
+      prepared = { value: await prepare({ row, actor, input: command.input, now, ports: this.ports.bind(null) }), now };
+    }
+    return (await this.runChosen(actor, requestId, () => command as Command, { ...options, prepared })) as CommandResult;
   }
 
   /**
@@ -139,7 +157,7 @@ export class RequestCommands {
     actor: CommandActor,
     requestId: string,
     choose: (locked: LockedRequest, now: Date) => Command | null,
-    options: RunOptions & { repeat?: boolean } = {},
+    options: RunOptions & { repeat?: boolean; prepared?: PreparedBeforeLock } = {},
   ): Promise<CommandResult | null> {
     const { result, delta } = await this.tx.run((m) => this.runLocked(m, actor, requestId, choose, options));
     if (options.awaitJobs) await this.scheduler.apply(delta);
@@ -175,18 +193,18 @@ export class RequestCommands {
     actor: CommandActor,
     requestId: string,
     choose: (locked: LockedRequest, now: Date) => Command | null,
-    options: RunOptions & { repeat?: boolean },
+    options: RunOptions & { repeat?: boolean; prepared?: PreparedBeforeLock },
   ): Promise<{ result: CommandResult | null; delta: ScheduleDelta }> {
     let locked = await this.lockVisible(m, actor, requestId);
-    const now = this.clock.now();
+    const now = options.prepared?.now ?? this.clock.now();
     let last: CommandResult | null = null;
     const deltas: ScheduleDelta[] = [];
     for (let command = choose(locked, now); command; command = options.repeat ? choose(locked, now) : null) {
-      const prepared: Prepared[] = [await this.prepare(m, actor, locked, command, now, last ? undefined : options.expectedVersion)];
+      const prepared: Prepared[] = [await this.prepare(m, actor, locked, command, now, last ? undefined : options.expectedVersion, last ? undefined : options.prepared?.value)];
       for (let next = prepared[0]?.then; next; next = prepared[prepared.length - 1]?.then) {
         const related = await this.requests.lock(m, next.requestId);
         if (!related) break;
-        prepared.push(await this.prepare(m, null, related, next.command, now, undefined));
+        prepared.push(await this.prepare(m, null, related, next.command, now, undefined, undefined));
       }
       const params = new SqlParams();
       const first = (prepared[0] as Prepared).result;
@@ -212,6 +230,7 @@ export class RequestCommands {
     command: Command,
     now: Date,
     expectedVersion: number | undefined,
+    madeBeforeLock: unknown,
   ): Promise<Prepared> {
     const spec = COMMAND_TABLE[command.name];
     const { row } = locked;
@@ -233,7 +252,7 @@ export class RequestCommands {
 
     const policy = this.planner.policyFor(row);
     const rule = ruleOf(spec.name);
-    const plan = rule ? await rule({ locked, row, actor, input, now, deadline, policy, seq: this.history.nextSeq(row), ports }) : {};
+    const plan = rule ? await rule({ locked, row, actor, input, now, deadline, policy, seq: this.history.nextSeq(row), ports, prepared: madeBeforeLock }) : {};
     const effects = spec.transition ? deadlineEffects(spec.name as never, row.type, input) : spec.deadlines;
     const deadlinePlan = this.planner.plan(row, locked.deadlines, effects, now, { preservedUntil: plan.preservedUntil, targeted: plan.targeted, recomputed: plan.recomputed });
     const changes: RequestChanges = {

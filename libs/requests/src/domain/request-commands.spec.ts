@@ -34,6 +34,10 @@ const EXPECTED: Record<CommandName, Partial<CommandSpec>> = {
   remove_attachment: { role: 'PROSECUTOR', side: 'REQUESTING', from: ['DRAFT'], recorded: true, notify: null, requiredInput: ['attachmentId'] },
   attach_correspondence: { role: 'OFFICER', side: 'KEEPER', from: NON_TERMINAL.filter((s) => s !== 'DRAFT'), recorded: true, ownSide: true, notify: null, requiredInput: ['attachmentId', 'kind', 'language', 'fileName', 'mediaType', 'sizeBytes', 'sha256', 'contentRef'] },
   chase: { role: 'OFFICER', side: 'KEEPER', from: NON_TERMINAL.filter((s) => s !== 'DRAFT'), to: 'SAME', recorded: true, ownSide: true, notify: null, requiredInput: ['channel', 'dispatchedAt', 'reference'] },
+  attach_signed_letter: {
+    role: 'OFFICER', side: 'REQUESTING', from: ['IN_REVIEW'], recorded: true, notify: null,
+    requiredInput: ['attachmentId', 'language', 'fileName', 'mediaType', 'sizeBytes', 'sha256', 'contentRef', 'letterSha256'],
+  },
 };
 
 describe('COMMAND_TABLE: every change to a request, as data', () => {

@@ -218,7 +218,7 @@ describe('input', () => {
     expect(acceptedInput('confirm_preservation')).toEqual(['preservedUntil', 'note']);
     expect(acceptedInput('refuse')).toEqual(['ground', 'text']);
     expect(acceptedInput('deliver_evidence')).toEqual(['final', 'items']);
-    expect(acceptedInput('send')).toEqual(['transmission']);
+    expect(acceptedInput('send')).toEqual(['signedLetter', 'transmission']);
     expect(acceptedInput('expire')).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import { IsIsoDate, IsOptionalNotNull, IsSafeName } from '@mla/core';
 import { EVIDENCE_KINDS, EVIDENCE_TRANSFERS, EvidenceKind, EvidenceTransfer, RECORDABLE_ACTIONS, REFUSAL_GROUNDS, RefusalGround, REQUEST_ACTIONS, RequestAction } from '@mla/domain';
 import { RecordedFromDto, TransmissionDto } from './counterpart.dto';
 import { TRANSITION_TABLE } from '../domain/request-state-machine';
+import { SIGNED_LETTER_METHODS, type SignedLetterMethod } from '../domain/actions/submission.actions';
 
 export class CustodyEntryDto {
   /** Who handed the item over. */
@@ -175,6 +176,15 @@ export class TransitionDto {
   @ValidateNested()
   @Type(() => RecordedFromDto)
   recordedFrom?: RecordedFromDto;
+  /**
+   * send: how the letter is signed (DESIGN §4): SEAL with the sending authority's certificate,
+   * or UPLOADED, the signed copy uploaded for this letter (POST /requests/{id}/signed-letter).
+   * Left out: sealed when the authority has a certificate, else the uploaded copy; neither: 422 naming signedLetter.
+   */
+  @ApiPropertyOptional({ enum: SIGNED_LETTER_METHODS })
+  @IsOptionalNotNull()
+  @IsIn(SIGNED_LETTER_METHODS)
+  signedLetter?: SignedLetterMethod;
 }
 
 /** Where @nestjs/swagger keeps a property's declared schema (its DECORATORS.API_MODEL_PROPERTIES). */

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { CountryRequirementsHolder } from '@mla/countries';
-import { LETTER_LANGUAGES, renderLetter, type LetterLanguage } from '@mla/letters';
+import { LETTER_LANGUAGES, type LetterLanguage } from '@mla/letters';
+import { SealKeyStore } from '@mla/seals';
 import type { RequestRow } from '../request.row';
 import { dayIn, letterInputOf, sentLetterLanguage, type LetterFacts } from './letter-input.builder';
 import { LettersRepository } from './letters.repository';
+import { RenderPool } from './render-pool';
 
 export interface RenderedLetter {
   language: LetterLanguage;
@@ -14,18 +16,42 @@ export interface RenderedLetter {
   sizeBytes: number;
 }
 
+/** A letter sealed with its sending authority's certificate. */
+export interface SealedLetter extends RenderedLetter {
+  /** The signer's certificate subject (CN=…,O=…,C=…). */
+  subject: string;
+}
+
 /** Who sends the request, for the letter's contact point. */
 export interface LetterSender {
   authorityId: string | null;
   userId: string | null;
 }
 
-/** Renders a request's letter of request (issue 13) from what the database holds, in the caller's transaction when given one. */
+const sha256 = (pdf: Buffer) => createHash('sha256').update(pdf).digest('hex');
+
+/** Letters kept by what they are made of: the same input renders the same bytes (the render is deterministic). */
+const CACHED_LETTERS = 64;
+
+/**
+ * Renders a request's letter of request (issue 13) from what the database holds, in the
+ * render pool (never on the event loop), and seals it with the sending authority's
+ * certificate (DESIGN §4).
+ */
 @Injectable()
 export class LetterRenderer {
+  /**
+   * The last letters rendered, by the SHA-256 of their input and language: a letter read
+   * again (a reload, the officer's letter to sign, then `send` of that very letter) is not
+   * rendered again, whatever else changed on the request.
+   */
+  private readonly recent = new Map<string, RenderedLetter>();
+
   constructor(
     private readonly letters: LettersRepository,
     private readonly countries: CountryRequirementsHolder,
+    private readonly pool: RenderPool,
+    private readonly seals: SealKeyStore,
   ) {}
 
   /** The language the letter is sent in, to the request's requested country. */
@@ -44,7 +70,33 @@ export class LetterRenderer {
       date: dayIn(row.requestingAuthorityTimezone, at),
       language,
     });
-    const pdf = await renderLetter(input, language);
-    return { language, pdf, sha256: createHash('sha256').update(pdf).digest('hex'), sizeBytes: pdf.length };
+    const key = `${language}:${createHash('sha256').update(JSON.stringify(input)).digest('hex')}`;
+    const cached = this.recent.get(key);
+    if (cached) {
+      this.recent.delete(key);
+      this.recent.set(key, cached);
+      return cached;
+    }
+    const pdf = await this.pool.render('letter', { input, language });
+    const rendered: RenderedLetter = { language, pdf, sha256: sha256(pdf), sizeBytes: pdf.length };
+    this.recent.set(key, rendered);
+    if (this.recent.size > CACHED_LETTERS) this.recent.delete(this.recent.keys().next().value as string);
+    return rendered;
+  }
+
+  /** Whether the authority has a sealing certificate (its subject), without opening its key. */
+  async sealSubject(authorityId: string | null): Promise<string | null> {
+    return authorityId ? ((await this.seals.info(authorityId))?.subject ?? null) : null;
+  }
+
+  /** The letter sealed with the authority's certificate at `at`; null when the authority has none. */
+  async seal(letter: RenderedLetter, authority: { id: string; name: string; country: string }, at: Date): Promise<SealedLetter | null> {
+    const key = await this.seals.get(authority.id);
+    if (!key) return null;
+    const pdf = await this.pool.render('seal', {
+      pdf: letter.pdf, p12: key.p12, passphrase: key.passphrase,
+      signerName: authority.name, location: authority.country, reason: 'Letter of request', signingTime: at,
+    });
+    return { language: letter.language, pdf, sha256: sha256(pdf), sizeBytes: pdf.length, subject: key.info.subject };
   }
 }

@@ -12,6 +12,28 @@ export interface FrozenLetter {
   createdAt: Date;
 }
 
+/** A signed copy of a letter (LETTER_SIGNED), bound to the letter it signs by that letter's SHA-256. */
+export interface SignedCopy {
+  id: string;
+  sha256: string;
+  fileName: string;
+  letterSha256: string;
+}
+
+export interface NewSignedCopy {
+  id: string;
+  requestId: string;
+  language: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  contentRef: string;
+  uploadedBy: string;
+  eventSeq: number;
+  letterSha256: string;
+}
+
 /** What a letter needs besides the request row, read in one round trip. */
 export interface LetterPeopleRow {
   documents: { kind: string; language: string; fileName: string; sha256: string }[];
@@ -40,13 +62,30 @@ export class LettersRepository {
     const [row] = (await (m ?? this.dataSource).query(
       `SELECT
          (SELECT coalesce(json_agg(json_build_object('kind', a.kind, 'language', a.language, 'fileName', a.file_name, 'sha256', a.sha256) ORDER BY a.event_seq), '[]')
-          FROM request_attachments a WHERE a.request_id = $1) AS documents,
+          FROM request_attachments a WHERE a.request_id = $1 AND a.signs_letter_sha256 IS NULL) AS documents,
          ${person('$2::uuid')} AS drafter,
          ${person('$3::uuid')} AS sender,
          (SELECT name FROM authorities WHERE id = $4::uuid) AS "sendingAuthorityName"`,
       [requestId, drafterId, senderId, sendingAuthorityId],
     )) as LetterPeopleRow[];
     return row as LetterPeopleRow;
+  }
+
+  /** The signed copy (LETTER_SIGNED) uploaded for the letter whose SHA-256 is `letterSha256`, the latest; null when none. */
+  async signedCopy(requestId: string, letterSha256: string, m?: EntityManager): Promise<SignedCopy | null> {
+    const rows = (await (m ?? this.dataSource).query(
+      `SELECT id, sha256, file_name AS "fileName", signs_letter_sha256 AS "letterSha256" FROM request_attachments
+       WHERE request_id = $1 AND signs_letter_sha256 = $2 ORDER BY event_seq DESC LIMIT 1`,
+      [requestId, letterSha256],
+    )) as SignedCopy[];
+    return rows[0] ?? null;
+  }
+
+  /** `INSERT INTO request_attachments …` of a signed copy, bound to the letter it signs. */
+  insertSignedCopyStatement(copy: NewSignedCopy, at: Date, p: SqlParams): string {
+    const values = [copy.id, copy.requestId, 'LETTER_SIGNED', copy.language, copy.fileName, copy.mediaType, copy.sizeBytes, copy.sha256, copy.contentRef, copy.uploadedBy, copy.eventSeq, at, copy.letterSha256].map((v) => p.add(v));
+    return `INSERT INTO request_attachments (id, request_id, kind, language, file_name, media_type, size_bytes, sha256, content_ref, uploaded_by, event_seq, created_at, signs_letter_sha256)
+      VALUES (${values.join(', ')})`;
   }
 
   /** `INSERT INTO request_letters …`, run in the statement of the `send` whose event names it. */

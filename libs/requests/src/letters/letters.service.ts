@@ -3,8 +3,9 @@ import { Clock } from '@mla/core';
 import type { Principal } from '@mla/identity';
 import type { LetterLanguage } from '@mla/letters';
 import { RequestReader } from '../reading/request-reader';
-import { dayIn } from './letter-input.builder';
-import { LetterRenderer, type RenderedLetter } from './letter-renderer';
+import { LetterRenderer, type LetterSender } from './letter-renderer';
+import { sideOf } from '../domain/visibility';
+import type { RequestRow } from '../request.row';
 import { LettersRepository } from './letters.repository';
 
 export interface LetterFile {
@@ -19,19 +20,16 @@ export interface LetterFile {
 /**
  * GET …/letter (issue 13): the letter as sent when it was sent in that language (the very
  * bytes, whatever the code renders today); otherwise rendered now from the request — a draft's
- * dated today, a sent request's dated the day it was sent. Every read is access-logged.
+ * dated today, a sent request's dated the day it was sent; to a sending officer while it waits
+ * to be sent, the letter as they would send it today (the one to sign). Every read is
+ * access-logged. Rendered in the render pool, never on the event loop.
  *
- * A render costs about 100 ms of CPU (more for a long request): the last letters rendered are
- * kept, by request version, language and date, so that reading the same letter again (a
- * reload, a second reader, a client repeating GETs) renders nothing. Any change to the request
- * (content, documents) bumps its version; a drafter renamed since shows after the next change.
+ * A render costs about 100 ms of CPU (more for a long request): LetterRenderer keeps the last
+ * letters by what they are made of, so reading the same letter again (a reload, a second
+ * reader, the officer's letter to sign and then its send) renders nothing.
  */
-const CACHED_LETTERS = 64;
-
 @Injectable()
 export class LettersService {
-  private readonly recent = new Map<string, RenderedLetter>();
-
   constructor(
     private readonly requests: RequestReader,
     private readonly letters: LettersRepository,
@@ -43,14 +41,17 @@ export class LettersService {
     const row = await this.requests.readVisible(p, requestId, 'letter', { language });
     const frozen = row.sentAt ? await this.letters.find(row.id, language) : null;
     if (frozen) return { pdf: frozen.pdf, sha256: frozen.sha256, frozen: true, reference: row.reference, language };
-    const sender = row.sentAt ? { authorityId: row.sendingAuthorityId, userId: null } : null;
-    const at = row.sentAt ?? this.clock.now();
-    const key = `${row.id}:${row.version}:${language}:${dayIn(row.requestingAuthorityTimezone, at)}`;
-    let rendered = this.recent.get(key);
-    if (rendered) this.recent.delete(key);
-    else rendered = await this.renderer.render(row, language, at, sender);
-    this.recent.set(key, rendered);
-    if (this.recent.size > CACHED_LETTERS) this.recent.delete(this.recent.keys().next().value as string);
+    const sender = row.sentAt ? { authorityId: row.sendingAuthorityId, userId: null } : this.toSign(p, row);
+    const rendered = await this.renderer.render(row, language, row.sentAt ?? this.clock.now(), sender);
     return { pdf: rendered.pdf, sha256: rendered.sha256, frozen: false, reference: row.reference, language };
+  }
+
+  /**
+   * An officer of the sending side reads the letter to sign while it waits to be sent: as it
+   * will be sent by them today (their authority and name as contact), so that a signed copy of
+   * it is bound by this letter's SHA-256 to the letter `send` renders.
+   */
+  private toSign(p: Principal, row: RequestRow): LetterSender | null {
+    return row.state === 'IN_REVIEW' && p.role === 'OFFICER' && sideOf(p, row) === 'REQUESTING' ? { authorityId: p.authorityId, userId: p.userId } : null;
   }
 }

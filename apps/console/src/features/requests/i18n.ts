@@ -1,3 +1,5 @@
+import { signedLetterMessages } from './signed-letter.i18n';
+
 const en = {
   list: {
     mine: 'My requests',
@@ -320,4 +322,4 @@ const vi: Messages = {
   },
 };
 
-export const requestsMessages = { en, vi };
+export const requestsMessages = { en: { ...en, signed: signedLetterMessages.en }, vi: { ...vi, signed: signedLetterMessages.vi } };

@@ -17,6 +17,7 @@ import { SecondFactor1765000500000 } from './1765000500000-second-factor';
 import { AuthorityReachNames1765100000000 } from './1765100000000-authority-reach-names';
 import { OfflineCounterparts1765120000000 } from './1765120000000-offline-counterparts';
 import { EvidenceTransfer1765160000000 } from './1765160000000-evidence-transfer';
+import { LetterSeals1765140000000 } from './1765140000000-letter-seals';
 
 export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
 
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   SecondFactor1765000500000,
   AuthorityReachNames1765100000000,
   OfflineCounterparts1765120000000,
+  LetterSeals1765140000000,
   EvidenceTransfer1765160000000,
 ];

@@ -57,7 +57,27 @@ export interface RuleContext<I = Record<string, unknown>> {
   /** The seq of the event this command appends (its history's next). */
   seq: number;
   ports: ActionPorts;
+  /** What the action's `prepare` answered before the lock (undefined: it has none). */
+  prepared?: unknown;
 }
+
+/**
+ * What an action does before the request is locked: its slow part (rendering and sealing a
+ * letter), on the request as last committed, after the checks of §9 passed on it. What it
+ * answers reaches the rule as `prepared`; the rule checks under the lock that the request
+ * is still the version it was made from.
+ */
+export interface PrepareContext<I = Record<string, unknown>> {
+  row: RequestRow;
+  actor: CommandActor;
+  input: I;
+  /** The command's instant: the same `now` its rule sees. */
+  now: Date;
+  /** Ports bound to no transaction. */
+  ports: ActionPorts;
+}
+
+export type ActionPrepareFn<I> = (ctx: PrepareContext<I>) => Promise<unknown>;
 
 /** What a rule decides, besides what the table says. */
 export interface CommandPlan {
@@ -95,6 +115,8 @@ export interface ActionDefinition<N extends string = string, I = never> {
   /** Its entry of the command table. */
   readonly spec: ActionSpec;
   readonly rule: ActionRuleFn<I> | null;
+  /** Its work before the lock, if any (`send`: the letter rendered and sealed). */
+  readonly prepare: ActionPrepareFn<I> | null;
 }
 
 export const NON_TERMINAL: readonly RequestState[] = REQUEST_STATES.filter((s) => !TERMINAL_STATES.includes(s));
@@ -114,7 +136,7 @@ type TransitionEntry = Omit<TransitionRule, 'action' | 'requiredInput' | 'option
   };
 
 /** A transition of DESIGN §3: the state machine's rule, its stamps and notification, and its business rule. */
-export function transition<N extends RequestAction, I>(name: N, entry: TransitionEntry, rule?: ActionRuleFn<I>): ActionDefinition<N, I> {
+export function transition<N extends RequestAction, I>(name: N, entry: TransitionEntry, rule?: ActionRuleFn<I>, prepare?: ActionPrepareFn<I>): ActionDefinition<N, I> {
   const { stamps, notify, deadline = null, ...table } = entry;
   const machine: TransitionRule = {
     action: name,
@@ -139,7 +161,7 @@ export function transition<N extends RequestAction, I>(name: N, entry: Transitio
     stamps,
     notify,
   };
-  return { name, transition: machine, spec, rule: rule ?? null };
+  return { name, transition: machine, spec, rule: rule ?? null, prepare: prepare ?? null };
 }
 
 type CommandEntry = Pick<ActionSpec, 'from' | 'role' | 'side' | 'recorded' | 'notify'> &
@@ -162,5 +184,5 @@ export function command<N extends string, I>(name: N, entry: CommandEntry, rule?
     ownSide: false,
     ...entry,
   };
-  return { name, transition: null, spec, rule: rule ?? null };
+  return { name, transition: null, spec, rule: rule ?? null, prepare: null };
 }

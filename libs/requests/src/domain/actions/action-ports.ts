@@ -56,6 +56,24 @@ export interface RenderedLetterFacts {
   sizeBytes: number;
 }
 
+/** A signed copy of the letter (LETTER_SIGNED: the printed letter signed and stamped, scanned; or the PDF signed with a token), bound to the letter it signs. */
+export interface SignedLetterCopy {
+  id: string;
+  sha256: string;
+  fileName: string;
+  letterSha256: string;
+}
+
+export interface NewSignedLetterCopy extends SignedLetterCopy {
+  requestId: string;
+  language: string;
+  mediaType: string;
+  sizeBytes: number;
+  contentRef: string;
+  uploadedBy: string;
+  eventSeq: number;
+}
+
 export interface ActionPorts {
   authorities: { findByIds(ids: string[]): Promise<AuthorityRow[]> };
   users: {
@@ -82,8 +100,15 @@ export interface ActionPorts {
     insertDeliveryStatement(requestId: string, deliveryNo: number, items: DeliveredItem[], deliveredBy: string, at: Date, p: SqlParams): string;
   };
   letters: {
-    /** The letter as sent: in the requested country's language (or English), by the authority and user that send it. */
+    /** The letter as sent: in the requested country's language (or English), by the authority and user that send it (in the render pool). */
     renderSent(row: RequestRow, at: Date, sender: { authorityId: string | null; userId: string | null }): Promise<RenderedLetterFacts>;
+    /** The letter sealed with the authority's certificate at `at` (in the render pool); null when the authority has none. */
+    seal(letter: RenderedLetterFacts, authority: { id: string; name: string; country: string }, at: Date): Promise<(RenderedLetterFacts & { subject: string }) | null>;
+    /** Whether the authority has a sealing certificate: its subject, or null. */
+    sealSubject(authorityId: string | null): Promise<string | null>;
+    /** The latest signed copy (LETTER_SIGNED) uploaded for the letter of that SHA-256. */
+    signedCopy(requestId: string, letterSha256: string): Promise<SignedLetterCopy | null>;
     insertStatement(requestId: string, letter: RenderedLetterFacts & { eventSeq: number }, at: Date, p: SqlParams): string;
+    insertSignedCopyStatement(copy: NewSignedLetterCopy, at: Date, p: SqlParams): string;
   };
 }

@@ -4,15 +4,38 @@ import { deadlineEffectsOf, type Transmission } from '@mla/domain';
 import { checkDispatchedAt } from '../recording-dates';
 import { contentAsSent } from '../request-fields';
 import { missingForSubmit } from '../request-content';
-import { BOTH_SIDES, command, REQUESTING_OFFICER, REQUESTING_PROSECUTOR, transition } from './action-definition';
+import { AppException } from '@mla/core';
+import type { NewSignedLetterCopy, RenderedLetterFacts } from './action-ports';
+import { BOTH_SIDES, command, REQUESTING_OFFICER, REQUESTING_PROSECUTOR, transition, type PrepareContext } from './action-definition';
 import type { RequestRow } from '../request-row';
-import { incomplete, ruleViolated } from './refusal';
+import { conflict, incomplete, ruleViolated } from './refusal';
 
 export type SubmitInput = Record<string, never>;
 export interface ReturnInput { reason: string }
+/**
+ * How the letter that leaves the country is signed (DESIGN §4): SEAL, with the sending
+ * authority's certificate; UPLOADED, by the signed copy uploaded for this very letter (its
+ * SHA-256). Left out: sealed when the authority has a certificate, else the uploaded copy.
+ */
+export const SIGNED_LETTER_METHODS = ['SEAL', 'UPLOADED'] as const;
+export type SignedLetterMethod = (typeof SIGNED_LETTER_METHODS)[number];
 export interface SendInput {
+  signedLetter?: SignedLetterMethod;
   /** To an OFFLINE authority (DESIGN §14): how the letter was dispatched; refused for one that works on MLA Hub. */
   transmission?: Transmission;
+}
+export type AttachSignedLetterInput = Omit<NewSignedLetterCopy, 'id' | 'requestId' | 'uploadedBy' | 'eventSeq'> & { attachmentId: string };
+
+/** What the send event records of the signature: the signer's certificate subject, or the signed copy's SHA-256. */
+export type SignedLetterRecord =
+  | { method: 'SEAL'; subject: string }
+  | { method: 'UPLOADED'; sha256: string; attachmentId: string; fileName: string; letterSha256: string };
+
+/** The letter of a send, rendered and signed before the lock, from the request at `version`. */
+interface PreparedSend {
+  version: number;
+  letter: RenderedLetterFacts;
+  signedLetter: SignedLetterRecord;
 }
 export interface FollowUpSentInput { followUpRequestId: string; followUpReference: string }
 
@@ -21,6 +44,7 @@ declare module './action-definition' {
     submit: SubmitInput;
     return: ReturnInput;
     send: SendInput;
+    attach_signed_letter: AttachSignedLetterInput;
     follow_up_sent: FollowUpSentInput;
   }
 }
@@ -60,32 +84,90 @@ export const returnToDraft = transition<'return', ReturnInput>('return', {
   stamps: [], notify: { type: 'request.returned', audience: ['REQUESTING'] },
 });
 
+/** No seal and no signed copy: 422 naming signedLetter, with the SHA-256 the signed copy must be bound to. */
+function unsigned(message: string, letterSha256: string): AppException {
+  return new AppException('RULE_VIOLATED', `The letter is not signed: ${message}`, [{ field: 'signedLetter', message }], { letterSha256 });
+}
+
 /**
- * send: records the authority that sent it; the letter of request is rendered once, in the
- * requested country's language (or English), stored, and its SHA-256 written into the event
- * (issue 13); a follow-up of a preservation request meets that request's PRESERVATION_EXPIRY
- * in the same transaction (follow_up_sent).
+ * send, before the lock: the letter in the requested country's language rendered (in the
+ * render pool) and signed, sealed with the sending authority's certificate or bound to the
+ * signed copy uploaded for this very letter (its SHA-256).
+ */
+async function prepareSend({ row, actor, input, now, ports }: PrepareContext<SendInput>): Promise<PreparedSend> {
+  transmissionOf(row, input, now); // refused before anything is rendered
+  const sender = { authorityId: actor?.authorityId ?? null, userId: actor?.userId ?? null };
+  const letter = await ports.letters.renderSent(row, now, sender);
+  if (input.signedLetter !== 'UPLOADED') {
+    const [authority] = sender.authorityId ? await ports.authorities.findByIds([sender.authorityId]) : [];
+    const sealed = authority ? await ports.letters.seal(letter, authority, now) : null;
+    if (sealed) {
+      const { subject, ...bytes } = sealed;
+      return { version: row.version, letter: bytes, signedLetter: { method: 'SEAL', subject } };
+    }
+    if (input.signedLetter === 'SEAL') throw unsigned('your authority has no sealing certificate (an administrator sets one); upload the signed copy instead', letter.sha256);
+  }
+  const copy = await ports.letters.signedCopy(row.id, letter.sha256);
+  if (!copy) {
+    throw unsigned(`no signed copy was uploaded for the letter as it is sent today (SHA-256 ${letter.sha256}); download it, sign it and upload the signed copy`, letter.sha256);
+  }
+  return { version: row.version, letter, signedLetter: { method: 'UPLOADED', sha256: copy.sha256, attachmentId: copy.id, fileName: copy.fileName, letterSha256: letter.sha256 } };
+}
+
+/**
+ * send: records the authority that sent it; the letter of request, rendered and signed
+ * before the lock (`prepareSend`), is stored, and its SHA-256 and how it was signed written
+ * into the event (issue 13, DESIGN §4); a follow-up of a preservation request meets that
+ * request's PRESERVATION_EXPIRY in the same transaction (follow_up_sent).
  */
 export const send = transition<'send', SendInput>(
   'send',
   {
     from: ['IN_REVIEW'], to: 'SENT', ...REQUESTING_OFFICER, types: { kind: 'all' },
-    optionalInput: ['transmission'],
+    optionalInput: ['signedLetter', 'transmission'],
     deadlines: deadlineEffectsOf({ meet: ['REVIEW'], start: ['ACKNOWLEDGEMENT', 'EXECUTION'] }),
     stamps: ['sentAt'], notify: { type: 'request.sent', audience: ['REQUESTED', 'REQUESTING'] },
   },
-  async ({ row, actor, input, now, seq, ports }) => {
+  ({ row, actor, input, now, seq, ports, prepared }) => {
+    if (!prepared) throw new Error('send runs with its letter prepared before the lock (RequestCommands.run)');
+    const { version, letter, signedLetter } = prepared as PreparedSend;
+    // The content is frozen from submit, but the request may have moved since the letter was made (another send, a return).
+    if (version !== row.version) throw conflict(`The request changed (version ${version} to ${row.version}) while its letter was made; send it again`, { currentVersion: row.version });
     const transmission = transmissionOf(row, input, now);
-    const letter = await ports.letters.renderSent(row, now, { authorityId: actor?.authorityId ?? null, userId: actor?.userId ?? null });
     const recordedLetter = { language: letter.language, sha256: letter.sha256, sizeBytes: letter.sizeBytes };
     return {
       changes: { sendingAuthorityId: actor?.authorityId ?? null, ...(transmission ? { transmission } : {}) },
       // The requested side's history starts here (DESIGN §2): with the content and the letter as sent.
-      eventInput: { ...input, content: contentAsSent(row), letter: recordedLetter },
+      eventInput: { ...input, content: contentAsSent(row), letter: recordedLetter, signedLetter },
       alongside: (p) => [ports.letters.insertStatement(row.id, { ...letter, eventSeq: seq }, now, p)],
       then: row.relatedRequestId
         ? { requestId: row.relatedRequestId, command: { name: 'follow_up_sent', input: { followUpRequestId: row.id, followUpReference: row.reference } } }
         : undefined,
+    };
+  },
+  prepareSend,
+);
+
+/**
+ * attach_signed_letter: the sending officer uploads the signed copy of the letter (the
+ * printed letter signed and stamped, scanned; or the PDF signed with their own token), bound
+ * to the letter it signs by that letter's SHA-256; `send` then finds it. Not listed in the
+ * letter itself; seen by the requested side from send on, as every document.
+ */
+export const attachSignedLetter = command<'attach_signed_letter', AttachSignedLetterInput>(
+  'attach_signed_letter',
+  {
+    from: ['IN_REVIEW'], ...REQUESTING_OFFICER, recorded: true, notify: null,
+    requiredInput: ['attachmentId', 'language', 'fileName', 'mediaType', 'sizeBytes', 'sha256', 'contentRef', 'letterSha256'],
+  },
+  async ({ row, input, actor, now, seq, ports }) => {
+    const same = await ports.documents.findBySha256(row.id, input.sha256);
+    if (same) throw conflict(`This file is already attached to the request as "${same.fileName}"`, { attachmentId: same.id });
+    const { attachmentId, contentRef, ...recorded } = input;
+    const copy: NewSignedLetterCopy = { ...recorded, contentRef, id: attachmentId, requestId: row.id, uploadedBy: actor?.userId as string, eventSeq: seq };
+    return {
+      eventInput: { attachmentId, kind: 'LETTER_SIGNED', ...recorded },
+      alongside: (p) => [ports.letters.insertSignedCopyStatement(copy, now, p)],
     };
   },
 );

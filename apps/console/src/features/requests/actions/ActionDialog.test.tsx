@@ -46,6 +46,8 @@ const request = {
 function labelOf(field: string): string {
   if (field === 'followUpRequestId') return i18n.t('requests:dialog.followUp');
   if (field === 'items') return i18n.t('common:field.description');
+  // send's own dialog: seal or signed copy (SendDialog).
+  if (field === 'signedLetter') return i18n.t('requests:signed.choose');
   return i18n.t(`common:field.${field}`);
 }
 

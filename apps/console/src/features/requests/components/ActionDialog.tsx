@@ -11,7 +11,7 @@ import { ActionField } from '../actions/ActionField';
 import { FollowUpChoice } from '../actions/FollowUpChoice';
 import { useTransition, type TransitionBody } from '../api/requests';
 import { EvidenceDelivery } from './EvidenceDelivery';
-import { emptyTransmission, toTransmission, TransmissionFields } from '../counterparts/TransmissionFields';
+import { SendDialog } from './SendDialog';
 
 /**
  * One action of `allowedActions`: a dialog with the inputs the API publishes for it (the
@@ -21,6 +21,7 @@ export function ActionDialog({ action, request, onClose, onReload, onDone }: { a
   if (action === 'deliver_evidence') {
     return <EvidenceDelivery request={request} onClose={onClose} onReload={onReload} onDone={() => onDone?.(action)} />;
   }
+  if (action === 'send') return <SendDialog request={request} onClose={onClose} onReload={onReload} onDone={() => onDone?.(action)} />;
   return <InputsDialog action={action} request={request} onClose={onClose} onReload={onReload} onDone={onDone} />;
 }
 
@@ -35,19 +36,14 @@ function InputsDialog({ action, request, onClose, onReload, onDone }: { action: 
   const label = t(`common:action.${action}`);
   const problem = transition.error instanceof ApiProblem ? transition.error : null;
   const errorOf = (field: string) => forField(problem, field) ?? form.formState.errors[field]?.message;
-  // Sending to an authority on no MLA Hub: how the letter left (DESIGN §14).
-  const offline = action === 'send' && request.requestedAuthority.reach === 'OFFLINE';
-  const [transmission, setTransmission] = useState(emptyTransmission);
 
   const submit = form.handleSubmit((values) => {
-    const sent = offline ? { transmission: toTransmission(transmission) ?? undefined } : {};
-    transition.mutate({ action, body: { ...actionBody(values), ...sent } as TransitionBody, key }, { onSuccess: () => { onDone?.(action); onClose(); } });
+    transition.mutate({ action, body: actionBody(values) as TransitionBody, key }, { onSuccess: () => { onDone?.(action); onClose(); } });
   });
 
   return (
     <FormDialog opened onClose={onClose} title={label} submitLabel={label} submitting={transition.isPending} onSubmit={() => void submit()} danger={action === 'refuse' || action === 'withdraw'}>
-      {fields.length === 0 && !offline && <Text>{t('dialog.noInput')}</Text>}
-      {offline && <TransmissionFields authority={request.requestedAuthority.name} value={transmission} onChange={setTransmission} error={forField(problem, 'transmission') ?? undefined} />}
+      {fields.length === 0 && <Text>{t('dialog.noInput')}</Text>}
       {action === 'extend_preservation' && <Text size="sm">{t('page.extensions', { count: request.preservationExtensions ?? 0 })}</Text>}
       {fields.map((f) =>
         widgetOf(f) === 'followUp' ? (
@@ -61,7 +57,7 @@ function InputsDialog({ action, request, onClose, onReload, onDone }: { action: 
           <ActionField key={f.name} action={action} field={f} request={request} control={form.control} error={errorOf(f.name)} />
         ),
       )}
-      <ProblemAlert problem={transition.error} onReload={() => { onReload(); onClose(); }} shownFields={[...fields.map((f) => f.name), 'ground', 'followUpRequestId', ...(offline ? ['transmission'] : [])]} />
+      <ProblemAlert problem={transition.error} onReload={() => { onReload(); onClose(); }} shownFields={[...fields.map((f) => f.name), 'ground', 'followUpRequestId']} />
     </FormDialog>
   );
 }

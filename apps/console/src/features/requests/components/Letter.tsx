@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem';
 import type { RequestDto } from '@/lib/api/client';
 import { useLetterDownload } from '../api/documents';
+import { SignedLetterNote } from './SignedLetterNote';
 
 /** The letter of request as a PDF in English or Vietnamese (the letter as sent, frozen, once the request was sent), with its SHA-256. */
 export function Letter({ request }: { request: RequestDto }) {
@@ -17,6 +18,7 @@ export function Letter({ request }: { request: RequestDto }) {
       <Text size="sm" c="dimmed">
         {request.sentAt ? t('documents.letterSent') : t('documents.letterDraft')}
       </Text>
+      <SignedLetterNote request={request} />
       <Group>
         {(['en', 'vi'] as const).map((lang) => (
           <Button key={lang} variant="default" loading={download.isPending && download.variables === lang} onClick={() => download.mutate(lang)}>

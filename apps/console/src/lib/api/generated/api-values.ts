@@ -42,26 +42,16 @@ export const enums = {
     "role": ["PROSECUTOR", "OFFICER", "SUPERVISOR", "ADMIN"]
   },
   "AuditEntryDto": {
-    "action": ["authority.created", "authority.updated", "user.created", "user.updated", "calendar.year_set"],
+    "action": ["authority.created", "authority.updated", "user.created", "user.updated", "calendar.year_set", "authority.seal_set", "authority.seal_removed"],
     "targetType": ["AUTHORITY", "USER", "WORKING_CALENDAR"]
   },
-  "AuthorityRefDto": {
-    "reach": ["LOCAL", "PEER", "OFFLINE"]
-  },
-  "RequestSummaryDto": {
-    "state": ["DRAFT", "IN_REVIEW", "SENT", "ACKNOWLEDGED", "PRESERVED", "IN_EXECUTION", "INFO_REQUESTED", "EVIDENCE_RECEIVED", "CLOSED", "REFUSED", "WITHDRAWN", "EXPIRED"],
-    "type": ["PRESERVATION", "SUBSCRIBER_INFO", "TRAFFIC_DATA", "CONTENT_DATA", "SEIZED_DEVICE", "WITNESS_STATEMENT", "OTHER"],
-    "priority": ["ROUTINE", "URGENT", "EMERGENCY"],
-    "channel": ["CENTRAL_AUTHORITY", "NETWORK_24_7", "DIRECT"],
-    "ballHolder": ["REQUESTING", "REQUESTED"]
+  "RequestStatesDto": {
+    "terminal": ["CLOSED", "REFUSED", "WITHDRAWN", "EXPIRED"]
   },
   "IdentifierDto": {
     "kind": ["IP_ADDRESS", "EMAIL", "PHONE", "ACCOUNT", "DOMAIN", "URL", "IMEI", "WALLET"]
   },
-  "TransmissionDto": {
-    "channel": ["DIPLOMATIC", "CENTRAL_AUTHORITY_MAIL", "EMAIL", "INTERPOL", "NETWORK_24_7", "COURIER", "OTHER"]
-  },
-  "IncomingRequestDto": {
+  "CreateRequestDto": {
     "priority": ["ROUTINE", "URGENT", "EMERGENCY"],
     "channel": ["CENTRAL_AUTHORITY", "NETWORK_24_7", "DIRECT"],
     "type": ["PRESERVATION", "SUBSCRIBER_INFO", "TRAFFIC_DATA", "CONTENT_DATA", "SEIZED_DEVICE", "WITNESS_STATEMENT", "OTHER"],
@@ -72,9 +62,6 @@ export const enums = {
     "party": ["REQUESTING", "REQUESTED"],
     "status": ["PENDING", "PAUSED", "MET", "OVERDUE", "CANCELLED"]
   },
-  "TransmissionViewDto": {
-    "channel": ["DIPLOMATIC", "CENTRAL_AUTHORITY_MAIL", "EMAIL", "INTERPOL", "NETWORK_24_7", "COURIER", "OTHER"]
-  },
   "RequestDto": {
     "state": ["DRAFT", "IN_REVIEW", "SENT", "ACKNOWLEDGED", "PRESERVED", "IN_EXECUTION", "INFO_REQUESTED", "EVIDENCE_RECEIVED", "CLOSED", "REFUSED", "WITHDRAWN", "EXPIRED"],
     "type": ["PRESERVATION", "SUBSCRIBER_INFO", "TRAFFIC_DATA", "CONTENT_DATA", "SEIZED_DEVICE", "WITNESS_STATEMENT", "OTHER"],
@@ -82,20 +69,14 @@ export const enums = {
     "channel": ["CENTRAL_AUTHORITY", "NETWORK_24_7", "DIRECT"],
     "legalBasis": ["ASEAN_MLAT_2004", "BUDAPEST_CONVENTION", "BUDAPEST_SECOND_PROTOCOL", "UN_CYBERCRIME_CONVENTION", "BILATERAL_TREATY", "RECIPROCITY"],
     "ballHolder": ["REQUESTING", "REQUESTED"],
-    "allowedActions": ["submit", "return", "send", "acknowledge", "confirm_preservation", "extend_preservation", "start_execution", "report_delay", "request_info", "provide_info", "deliver_evidence", "close", "refuse", "withdraw", "expire"],
-    "recordableActions": ["acknowledge", "confirm_preservation", "extend_preservation", "start_execution", "report_delay", "request_info", "deliver_evidence", "refuse", "provide_info", "withdraw"]
+    "allowedActions": ["submit", "return", "send", "acknowledge", "confirm_preservation", "extend_preservation", "start_execution", "report_delay", "request_info", "provide_info", "deliver_evidence", "close", "refuse", "withdraw", "expire"]
   },
-  "ChaseDto": {
-    "channel": ["DIPLOMATIC", "CENTRAL_AUTHORITY_MAIL", "EMAIL", "INTERPOL", "NETWORK_24_7", "COURIER", "OTHER"]
-  },
-  "RequestStatesDto": {
-    "terminal": ["CLOSED", "REFUSED", "WITHDRAWN", "EXPIRED"]
-  },
-  "CreateRequestDto": {
+  "RequestSummaryDto": {
+    "state": ["DRAFT", "IN_REVIEW", "SENT", "ACKNOWLEDGED", "PRESERVED", "IN_EXECUTION", "INFO_REQUESTED", "EVIDENCE_RECEIVED", "CLOSED", "REFUSED", "WITHDRAWN", "EXPIRED"],
+    "type": ["PRESERVATION", "SUBSCRIBER_INFO", "TRAFFIC_DATA", "CONTENT_DATA", "SEIZED_DEVICE", "WITNESS_STATEMENT", "OTHER"],
     "priority": ["ROUTINE", "URGENT", "EMERGENCY"],
     "channel": ["CENTRAL_AUTHORITY", "NETWORK_24_7", "DIRECT"],
-    "type": ["PRESERVATION", "SUBSCRIBER_INFO", "TRAFFIC_DATA", "CONTENT_DATA", "SEIZED_DEVICE", "WITNESS_STATEMENT", "OTHER"],
-    "legalBasis": ["ASEAN_MLAT_2004", "BUDAPEST_CONVENTION", "BUDAPEST_SECOND_PROTOCOL", "UN_CYBERCRIME_CONVENTION", "BILATERAL_TREATY", "RECIPROCITY"]
+    "ballHolder": ["REQUESTING", "REQUESTED"]
   },
   "UpdateRequestDto": {
     "priority": ["ROUTINE", "URGENT", "EMERGENCY"],
@@ -104,15 +85,12 @@ export const enums = {
     "legalBasis": ["ASEAN_MLAT_2004", "BUDAPEST_CONVENTION", "BUDAPEST_SECOND_PROTOCOL", "UN_CYBERCRIME_CONVENTION", "BILATERAL_TREATY", "RECIPROCITY"]
   },
   "EvidenceItemInputDto": {
-    "kind": ["FILE", "DEVICE", "DOCUMENT", "STATEMENT"],
-    "transfer": ["UPLOAD", "OUT_OF_BAND"]
-  },
-  "RecordedFromDto": {
-    "channel": ["DIPLOMATIC", "CENTRAL_AUTHORITY_MAIL", "EMAIL", "INTERPOL", "NETWORK_24_7", "COURIER", "OTHER"]
+    "kind": ["FILE", "DEVICE", "DOCUMENT", "STATEMENT"]
   },
   "TransitionDto": {
     "action": ["submit", "return", "send", "acknowledge", "confirm_preservation", "extend_preservation", "start_execution", "report_delay", "request_info", "provide_info", "deliver_evidence", "close", "refuse", "withdraw"],
-    "ground": ["DUAL_CRIMINALITY", "POLITICAL_OFFENCE", "MILITARY_OFFENCE", "DOUBLE_JEOPARDY", "SOVEREIGNTY_SECURITY_PUBLIC_ORDER", "DISCRIMINATION", "INSUFFICIENT_INFORMATION", "DATA_NO_LONGER_AVAILABLE", "OTHER"]
+    "ground": ["DUAL_CRIMINALITY", "POLITICAL_OFFENCE", "MILITARY_OFFENCE", "DOUBLE_JEOPARDY", "SOVEREIGNTY_SECURITY_PUBLIC_ORDER", "DISCRIMINATION", "INSUFFICIENT_INFORMATION", "DATA_NO_LONGER_AVAILABLE", "OTHER"],
+    "signedLetter": ["SEAL", "UPLOADED"]
   },
   "TransitionSubmitDto": {
     "action": ["submit"]
@@ -121,7 +99,8 @@ export const enums = {
     "action": ["return"]
   },
   "TransitionSendDto": {
-    "action": ["send"]
+    "action": ["send"],
+    "signedLetter": ["SEAL", "UPLOADED"]
   },
   "TransitionAcknowledgeDto": {
     "action": ["acknowledge"]
@@ -161,14 +140,16 @@ export const enums = {
     "audience": ["BOTH", "REQUESTING", "REQUESTED"]
   },
   "EvidenceItemDto": {
-    "kind": ["FILE", "DEVICE", "DOCUMENT", "STATEMENT"],
-    "transfer": ["UPLOAD", "OUT_OF_BAND"]
+    "kind": ["FILE", "DEVICE", "DOCUMENT", "STATEMENT"]
   },
   "AccessEntryDto": {
-    "what": ["request", "events", "events_verify", "evidence", "evidence_file", "attachments", "attachment_file", "letter", "access_log", "action", "chaser"]
+    "what": ["request", "events", "events_verify", "evidence", "evidence_file", "attachments", "attachment_file", "letter", "access_log", "action"]
   },
   "AttachmentDto": {
-    "kind": ["COURT_ORDER", "WARRANT", "TRANSLATION", "LETTER_SIGNED", "OTHER", "CORRESPONDENCE"]
+    "kind": ["COURT_ORDER", "WARRANT", "TRANSLATION", "LETTER_SIGNED", "OTHER"]
+  },
+  "SignedLetterDto": {
+    "kind": ["COURT_ORDER", "WARRANT", "TRANSLATION", "LETTER_SIGNED", "OTHER"]
   },
   "WebhookDeliveryDto": {
     "status": ["PENDING", "DELIVERED", "DEAD"]
@@ -225,17 +206,13 @@ export const transitionFields = {
   ],
   "send": [
     {
-      "name": "transmission",
+      "name": "signedLetter",
       "required": false,
-      "type": "object"
+      "type": "string",
+      "enum": ["SEAL", "UPLOADED"]
     }
   ],
   "acknowledge": [
-    {
-      "name": "recordedFrom",
-      "required": false,
-      "type": "object"
-    },
     {
       "name": "note",
       "required": false,
@@ -251,11 +228,6 @@ export const transitionFields = {
   ],
   "confirm_preservation": [
     {
-      "name": "recordedFrom",
-      "required": false,
-      "type": "object"
-    },
-    {
       "name": "preservedUntil",
       "required": true,
       "type": "string"
@@ -269,11 +241,6 @@ export const transitionFields = {
   ],
   "extend_preservation": [
     {
-      "name": "recordedFrom",
-      "required": false,
-      "type": "object"
-    },
-    {
       "name": "preservedUntil",
       "required": true,
       "type": "string"
@@ -286,11 +253,6 @@ export const transitionFields = {
     }
   ],
   "start_execution": [
-    {
-      "name": "recordedFrom",
-      "required": false,
-      "type": "object"
-    },
     {
       "name": "executingBody",
       "required": false,
@@ -318,11 +280,6 @@ export const transitionFields = {
       "format": "date"
     },
     {
-      "name": "recordedFrom",
-      "required": false,
-      "type": "object"
-    },
-    {
       "name": "reason",
       "required": true,
       "type": "string",
@@ -331,11 +288,6 @@ export const transitionFields = {
   ],
   "request_info": [
     {
-      "name": "recordedFrom",
-      "required": false,
-      "type": "object"
-    },
-    {
       "name": "message",
       "required": true,
       "type": "string",
@@ -343,11 +295,6 @@ export const transitionFields = {
     }
   ],
   "provide_info": [
-    {
-      "name": "recordedFrom",
-      "required": false,
-      "type": "object"
-    },
     {
       "name": "message",
       "required": true,
@@ -358,14 +305,9 @@ export const transitionFields = {
   "deliver_evidence": [
     {
       "name": "items",
-      "required": false,
+      "required": true,
       "type": "array",
       "items": "EvidenceItemInputDto"
-    },
-    {
-      "name": "recordedFrom",
-      "required": false,
-      "type": "object"
     },
     {
       "name": "final",
@@ -395,11 +337,6 @@ export const transitionFields = {
       "enum": ["DUAL_CRIMINALITY", "POLITICAL_OFFENCE", "MILITARY_OFFENCE", "DOUBLE_JEOPARDY", "SOVEREIGNTY_SECURITY_PUBLIC_ORDER", "DISCRIMINATION", "INSUFFICIENT_INFORMATION", "DATA_NO_LONGER_AVAILABLE", "OTHER"]
     },
     {
-      "name": "recordedFrom",
-      "required": false,
-      "type": "object"
-    },
-    {
       "name": "text",
       "required": true,
       "type": "string",
@@ -408,22 +345,10 @@ export const transitionFields = {
   ],
   "withdraw": [
     {
-      "name": "recordedFrom",
-      "required": false,
-      "type": "object"
-    },
-    {
       "name": "reason",
       "required": true,
       "type": "string",
       "maxLength": 5000
     }
   ]
-} as const;
-
-/** The kinds of authority each role but ADMIN may belong to (the server's rule, x-role-authority-kinds). */
-export const roleAuthorityKinds = {
-  "PROSECUTOR": ["PROSECUTION_OFFICE"],
-  "OFFICER": ["CENTRAL_AUTHORITY", "CONTACT_POINT_24_7"],
-  "SUPERVISOR": ["PROSECUTION_OFFICE", "CENTRAL_AUTHORITY", "CONTACT_POINT_24_7"]
 } as const;
