@@ -13,6 +13,12 @@ export class EventActorDto {
   authorityCode: string | null;
   @ApiPropertyOptional({ nullable: true, type: String })
   country: string | null;
+  /** The person's name as it is now, for a caller of the same country (null otherwise, and for the system); not part of the hashed content. */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  displayName?: string | null;
+  /** The authority's name as it is now; not part of the hashed content. */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  authorityName?: string | null;
 }
 
 /**

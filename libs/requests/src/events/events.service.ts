@@ -9,10 +9,17 @@ import { RequestReader } from '../reading/request-reader';
 import { sideOf } from '../visibility';
 import { EventsRepository } from './events.repository';
 
-/** An event as the caller's side sees it: whole when its audience includes that side, else only its place in the chain. */
-export function toEventDto(e: StoredEvent, side: Side | null): EventDto {
+/**
+ * An event as the caller's side sees it: whole when its audience includes that side, else
+ * only its place in the chain. Its actor is named (`displayName`) for a caller of the same
+ * country; the other country's people stay behind their authority's name.
+ */
+export function toEventDto(e: StoredEvent, side: Side | null, names?: { actorName: string | null; actorAuthorityName: string | null; callerCountry: string | null }): EventDto {
   if (e.audience !== 'BOTH' && e.audience !== side) return { seq: e.seq, hidden: true, hash: e.hash, prevHash: e.prevHash };
-  return { ...e, hidden: false } as unknown as EventDto;
+  if (!names || !e.actor) return { ...e, hidden: false } as unknown as EventDto;
+  const sameCountry = names.callerCountry !== null && e.actor.country === names.callerCountry;
+  const actor = { ...e.actor, displayName: sameCountry ? names.actorName : null, authorityName: names.actorAuthorityName };
+  return { ...e, actor, hidden: false } as unknown as EventDto;
 }
 
 @Injectable()
@@ -32,7 +39,7 @@ export class EventsService {
     const limit = q.limit ?? 100;
     const rows = await this.events.page(requestId, Number(q.cursor ?? 0), limit + 1);
     const side = sideOf(p, row);
-    const items = rows.slice(0, limit).map((e) => toEventDto(e, side));
+    const items = rows.slice(0, limit).map((n) => toEventDto(n.event, side, { ...n, callerCountry: p.country }));
     const last = items[items.length - 1];
     return { etag, notModified: false, body: { items, nextCursor: rows.length > limit && last ? String(last.seq) : null } };
   }
