@@ -4,9 +4,7 @@ const en = {
   incoming: 'Incoming',
   incomingSubtitle: 'Requests addressed to your authority by other countries.',
   includeFinished: 'Include finished requests',
-  nextDeadline: 'Next deadline',
-  noDeadline: 'None open',
-  caption: '{{title}}, sortable by reference, ball holder and next deadline',
+  caption: '{{title}}, sortable by reference, who acts next and next deadline',
 };
 type Messages = typeof en;
 const vi: Messages = {
@@ -15,8 +13,6 @@ const vi: Messages = {
   incoming: 'Yêu cầu đến',
   incomingSubtitle: 'Các yêu cầu nước khác gửi đến cơ quan của bạn.',
   includeFinished: 'Gồm cả yêu cầu đã kết thúc',
-  nextDeadline: 'Thời hạn gần nhất',
-  noDeadline: 'Không có thời hạn đang tính',
-  caption: '{{title}}, sắp xếp được theo số tham chiếu, bên phải xử lý và thời hạn gần nhất',
+  caption: '{{title}}, sắp xếp được theo số tham chiếu, bên cần xử lý tiếp và thời hạn gần nhất',
 };
 export const queuesMessages = { en, vi };

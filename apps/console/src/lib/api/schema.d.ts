@@ -1227,6 +1227,16 @@ export interface components {
             /** @description The requested side must keep the request's existence confidential. */
             confidential?: boolean;
         };
+        NextDeadlineDto: {
+            /** @enum {string} */
+            kind: "REVIEW" | "ACKNOWLEDGEMENT" | "PRESERVATION_CONFIRMATION" | "EXECUTION" | "INFO_RESPONSE" | "PRESERVATION_EXPIRY";
+            /** @enum {string} */
+            party: "REQUESTING" | "REQUESTED";
+            /** @enum {string} */
+            status: "PENDING" | "PAUSED" | "MET" | "OVERDUE" | "CANCELLED";
+            dueAt: string;
+            escalationLevel: number;
+        };
         DelayEstimateDto: {
             reason: string;
             /** @description The date the requested side now expects to answer by. */
@@ -1307,6 +1317,15 @@ export interface components {
              * @enum {string|null}
              */
             ballHolder?: "REQUESTING" | "REQUESTED" | null;
+            /**
+             * @description Who of the ball holder's side must act: PROSECUTOR (the requesting authority) or OFFICER
+             *     (IN_REVIEW: the requesting country's central authority; once sent: the requested
+             *     authority's officers); null once terminal.
+             * @enum {string|null}
+             */
+            ballHolderRole?: "PROSECUTOR" | "OFFICER" | null;
+            /** @description The earliest open deadline (running or overdue); null when none runs. */
+            nextDeadline?: components["schemas"]["NextDeadlineDto"] | null;
             assigneeId?: string | null;
             executingBody?: string | null;
             preservedUntil?: string | null;
@@ -1362,6 +1381,15 @@ export interface components {
              * @enum {string|null}
              */
             ballHolder?: "REQUESTING" | "REQUESTED" | null;
+            /**
+             * @description Who of the ball holder's side must act: PROSECUTOR (the requesting authority) or OFFICER
+             *     (IN_REVIEW: the requesting country's central authority; once sent: the requested
+             *     authority's officers); null once terminal.
+             * @enum {string|null}
+             */
+            ballHolderRole?: "PROSECUTOR" | "OFFICER" | null;
+            /** @description The earliest open deadline (running or overdue); null when none runs. */
+            nextDeadline?: components["schemas"]["NextDeadlineDto"] | null;
             sentAt?: string | null;
             id: string;
             /** @description `{country}-{year}-{6-digit sequence}`, e.g. VN-2026-000042. */
@@ -1660,6 +1688,10 @@ export interface components {
             authorityId?: string | null;
             authorityCode?: string | null;
             country?: string | null;
+            /** @description The person's name as it is now, for a caller of the same country (null otherwise, and for the system); not part of the hashed content. */
+            displayName?: string | null;
+            /** @description The authority's name as it is now; not part of the hashed content. */
+            authorityName?: string | null;
             role: string;
         };
         EventDto: {
@@ -2087,6 +2119,8 @@ export interface components {
                 field: string;
                 message: string;
                 source?: string;
+                /** @description The rule broken (a validation constraint name such as minLength), for clients that word the message themselves */
+                rule?: string;
             }[];
         };
     };

@@ -28,7 +28,7 @@ export const commonEn = {
   },
   documentKind: { COURT_ORDER: 'Court order', WARRANT: 'Warrant', TRANSLATION: 'Translation', LETTER_SIGNED: 'Signed letter of request', OTHER: 'Other document' },
   updatedEvery: 'Updates by itself every few seconds.',
-  table: { reference: 'Reference', state: 'State', counterpart: 'Counterpart', ballHolder: 'Ball holder', updated: 'Updated' },
+  table: { reference: 'Reference', state: 'State', counterpart: 'Counterpart', ballHolder: 'Who acts next', updated: 'Updated', nextDeadline: 'Next deadline' },
   state: {
     DRAFT: 'Draft', IN_REVIEW: 'In review', SENT: 'Sent', ACKNOWLEDGED: 'Acknowledged', PRESERVED: 'Preserved',
     IN_EXECUTION: 'In execution', INFO_REQUESTED: 'Information requested', EVIDENCE_RECEIVED: 'Evidence received',
@@ -55,6 +55,8 @@ export const commonEn = {
   deadlineStatus: { PENDING: 'Running', PAUSED: 'Paused', MET: 'Met', OVERDUE: 'Overdue', CANCELLED: 'Cancelled' },
   side: { REQUESTING: 'Requesting side', REQUESTED: 'Requested side' },
   ballHolderNone: 'Nobody (finished)',
+  next: { centralAuthority: 'Central authority of {{country}}', authority: '{{name}} ({{country}})', you: '{{party}} (you)' },
+  noDeadline: 'None running',
   refusalGround: {
     DUAL_CRIMINALITY: 'Dual criminality not met', POLITICAL_OFFENCE: 'Political offence', MILITARY_OFFENCE: 'Military offence',
     DOUBLE_JEOPARDY: 'Double jeopardy', SOVEREIGNTY_SECURITY_PUBLIC_ORDER: 'Sovereignty, security or public order', DISCRIMINATION: 'Discrimination',
@@ -143,7 +145,7 @@ export const commonVi: CommonMessages = {
   },
   documentKind: { COURT_ORDER: 'Quyết định của Tòa án', WARRANT: 'Lệnh', TRANSLATION: 'Bản dịch', LETTER_SIGNED: 'Yêu cầu tương trợ đã ký', OTHER: 'Tài liệu khác' },
   updatedEvery: 'Tự động cập nhật sau vài giây.',
-  table: { reference: 'Số tham chiếu', state: 'Trạng thái', counterpart: 'Bên đối tác', ballHolder: 'Bên phải xử lý', updated: 'Cập nhật' },
+  table: { reference: 'Số tham chiếu', state: 'Trạng thái', counterpart: 'Bên đối tác', ballHolder: 'Bên cần xử lý tiếp', updated: 'Cập nhật', nextDeadline: 'Thời hạn gần nhất' },
   state: {
     DRAFT: 'Bản nháp', IN_REVIEW: 'Đang xem xét', SENT: 'Đã gửi', ACKNOWLEDGED: 'Đã tiếp nhận', PRESERVED: 'Đã bảo quản',
     IN_EXECUTION: 'Đang thực hiện', INFO_REQUESTED: 'Đang chờ bổ sung thông tin', EVIDENCE_RECEIVED: 'Đã nhận chứng cứ',
@@ -171,6 +173,8 @@ export const commonVi: CommonMessages = {
   deadlineStatus: { PENDING: 'Đang tính', PAUSED: 'Tạm dừng', MET: 'Đã đáp ứng', OVERDUE: 'Quá hạn', CANCELLED: 'Đã hủy' },
   side: { REQUESTING: 'Bên yêu cầu', REQUESTED: 'Bên được yêu cầu' },
   ballHolderNone: 'Không ai (đã kết thúc)',
+  next: { centralAuthority: 'Cơ quan trung ương {{country}}', authority: '{{name}} ({{country}})', you: '{{party}} (bạn)' },
+  noDeadline: 'Không có thời hạn đang tính',
   refusalGround: {
     DUAL_CRIMINALITY: 'Không đáp ứng nguyên tắc tội phạm kép', POLITICAL_OFFENCE: 'Tội phạm chính trị', MILITARY_OFFENCE: 'Tội phạm quân sự',
     DOUBLE_JEOPARDY: 'Một tội không bị xét xử hai lần', SOVEREIGNTY_SECURITY_PUBLIC_ORDER: 'Chủ quyền, an ninh hoặc trật tự công cộng',

@@ -53,6 +53,11 @@ export const enums = {
     "type": ["PRESERVATION", "SUBSCRIBER_INFO", "TRAFFIC_DATA", "CONTENT_DATA", "SEIZED_DEVICE", "WITNESS_STATEMENT", "OTHER"],
     "legalBasis": ["ASEAN_MLAT_2004", "BUDAPEST_CONVENTION", "BUDAPEST_SECOND_PROTOCOL", "UN_CYBERCRIME_CONVENTION", "BILATERAL_TREATY", "RECIPROCITY"]
   },
+  "NextDeadlineDto": {
+    "kind": ["REVIEW", "ACKNOWLEDGEMENT", "PRESERVATION_CONFIRMATION", "EXECUTION", "INFO_RESPONSE", "PRESERVATION_EXPIRY"],
+    "party": ["REQUESTING", "REQUESTED"],
+    "status": ["PENDING", "PAUSED", "MET", "OVERDUE", "CANCELLED"]
+  },
   "DeadlineDto": {
     "kind": ["REVIEW", "ACKNOWLEDGEMENT", "PRESERVATION_CONFIRMATION", "EXECUTION", "INFO_RESPONSE", "PRESERVATION_EXPIRY"],
     "party": ["REQUESTING", "REQUESTED"],
@@ -65,6 +70,7 @@ export const enums = {
     "channel": ["CENTRAL_AUTHORITY", "NETWORK_24_7", "DIRECT"],
     "legalBasis": ["ASEAN_MLAT_2004", "BUDAPEST_CONVENTION", "BUDAPEST_SECOND_PROTOCOL", "UN_CYBERCRIME_CONVENTION", "BILATERAL_TREATY", "RECIPROCITY"],
     "ballHolder": ["REQUESTING", "REQUESTED"],
+    "ballHolderRole": ["PROSECUTOR", "OFFICER"],
     "allowedActions": ["submit", "return", "send", "acknowledge", "confirm_preservation", "extend_preservation", "start_execution", "report_delay", "request_info", "provide_info", "deliver_evidence", "close", "refuse", "withdraw", "expire"]
   },
   "RequestSummaryDto": {
@@ -72,7 +78,8 @@ export const enums = {
     "type": ["PRESERVATION", "SUBSCRIBER_INFO", "TRAFFIC_DATA", "CONTENT_DATA", "SEIZED_DEVICE", "WITNESS_STATEMENT", "OTHER"],
     "priority": ["ROUTINE", "URGENT", "EMERGENCY"],
     "channel": ["CENTRAL_AUTHORITY", "NETWORK_24_7", "DIRECT"],
-    "ballHolder": ["REQUESTING", "REQUESTED"]
+    "ballHolder": ["REQUESTING", "REQUESTED"],
+    "ballHolderRole": ["PROSECUTOR", "OFFICER"]
   },
   "UpdateRequestDto": {
     "priority": ["ROUTINE", "URGENT", "EMERGENCY"],
