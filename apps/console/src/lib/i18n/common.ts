@@ -108,6 +108,16 @@ export const commonEn = {
     field: {
       REQUEST_INCOMPLETE: 'Required', VALIDATION_FAILED: 'Not accepted', RULE_VIOLATED: 'Not allowed by the rules', other: 'Not accepted',
     },
+    rule: {
+      minLength: 'At least {{n}} characters', maxLength: 'At most {{n}} characters', length: 'Not of an accepted length', email: 'Not an e-mail address',
+      required: 'Required', id: 'Not a valid identifier', oneOf: 'Not one of the accepted values', integer: 'A whole number is needed',
+      number: 'A number is needed', positive: 'A number above zero is needed', min: 'At least {{n}}', max: 'At most {{n}}', format: 'Not in the accepted form',
+      unknownField: 'Not a field this form takes', text: 'Text is needed', boolean: 'Yes or no is needed', list: 'A list is needed',
+      arrayMin: 'At least {{n}} entries', arrayMax: 'At most {{n}} entries', url: 'Not an accepted web address (https, reachable from outside)',
+      date: 'Not a valid date (year-month-day)', timeZone: 'Not a known time zone', safeName: 'Contains invisible or control characters',
+      identifier: 'Not a valid value for this kind of identifier', details: 'Some of the country’s extra fields are not accepted', object: 'Not accepted',
+      hex: 'Not a hexadecimal value', language: 'Not a known language', country: 'Not a known country',
+    },
     versionConflictHelp: 'Reload to see the latest version, then try again.',
     serverSaid: 'Server message',
     requestId: 'Request id {{id}}',
@@ -226,6 +236,16 @@ export const commonVi: CommonMessages = {
     },
     field: {
       REQUEST_INCOMPLETE: 'Bắt buộc', VALIDATION_FAILED: 'Không hợp lệ', RULE_VIOLATED: 'Không đúng quy định', other: 'Không hợp lệ',
+    },
+    rule: {
+      minLength: 'Ít nhất {{n}} ký tự', maxLength: 'Tối đa {{n}} ký tự', length: 'Độ dài không hợp lệ', email: 'Không phải địa chỉ thư điện tử',
+      required: 'Bắt buộc', id: 'Mã định danh không hợp lệ', oneOf: 'Không thuộc các giá trị được chấp nhận', integer: 'Cần một số nguyên',
+      number: 'Cần một số', positive: 'Cần một số lớn hơn 0', min: 'Ít nhất {{n}}', max: 'Tối đa {{n}}', format: 'Không đúng định dạng',
+      unknownField: 'Biểu mẫu không có trường này', text: 'Cần nhập văn bản', boolean: 'Cần chọn có hoặc không', list: 'Cần một danh sách',
+      arrayMin: 'Ít nhất {{n}} mục', arrayMax: 'Tối đa {{n}} mục', url: 'Địa chỉ web không được chấp nhận (https, truy cập được từ bên ngoài)',
+      date: 'Ngày không hợp lệ (năm-tháng-ngày)', timeZone: 'Múi giờ không xác định', safeName: 'Có ký tự ẩn hoặc ký tự điều khiển',
+      identifier: 'Giá trị không hợp lệ đối với loại định danh này', details: 'Một số trường bổ sung theo yêu cầu của quốc gia không hợp lệ', object: 'Không hợp lệ',
+      hex: 'Không phải giá trị thập lục phân', language: 'Ngôn ngữ không xác định', country: 'Quốc gia không xác định',
     },
     versionConflictHelp: 'Hãy tải lại để xem phiên bản mới nhất rồi thử lại.',
     serverSaid: 'Thông báo của máy chủ',
