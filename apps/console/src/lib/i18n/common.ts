@@ -23,7 +23,7 @@ export const commonEn = {
   empty: 'Nothing here yet.',
   language: 'Language',
   languages: {
-    en: 'English', vi: 'Tiếng Việt', th: 'Thai', id: 'Indonesian', ms: 'Malay', km: 'Khmer', lo: 'Lao', my: 'Burmese', tl: 'Filipino',
+    en: 'English', vi: 'Vietnamese', th: 'Thai', id: 'Indonesian', ms: 'Malay', km: 'Khmer', lo: 'Lao', my: 'Burmese', tl: 'Filipino',
     zh: 'Chinese', ko: 'Korean', ja: 'Japanese', fr: 'French',
   },
   documentKind: { COURT_ORDER: 'Court order', WARRANT: 'Warrant', TRANSLATION: 'Translation', LETTER_SIGNED: 'Signed letter of request', OTHER: 'Other document' },
@@ -72,6 +72,7 @@ export const commonEn = {
     deliver_evidence: 'Deliver evidence', close: 'Close the request', refuse: 'Refuse', withdraw: 'Withdraw', expire: 'Expire',
     create: 'Created', edit: 'Edited', delete: 'Deleted', follow_up_sent: 'Follow-up request sent', deadline_overdue: 'Deadline overdue',
     deadline_escalated: 'Deadline escalated', extend_deadline: 'Deadline extended', reassign: 'Reassigned', assign: 'Assigned', recompute_deadlines: 'Deadline moved (working calendar)',
+    attach: 'Document attached', remove_attachment: 'Document removed', deadline_reminder: 'Deadline reminder',
   },
   deadlines: {
     title: 'Deadlines', none: 'No deadline yet.', due: 'Due', yourZone: 'your time, {{zone}}',
@@ -92,6 +93,7 @@ export const commonEn = {
     authorityId: 'Authority', role: 'Role', code: 'Code', name: 'Name', country: 'Country', timezone: 'Time zone', language: 'Language',
     webhookUrl: 'Webhook URL', newDueAt: 'New due time', oldDueAt: 'Previous due time', escalationLevel: 'Level', deliveryNo: 'Delivery',
     followUpReference: 'Follow-up request', attachments: 'Supporting documents (translation)',
+    fileName: 'File name', letter: 'Letter of request', previousUntil: 'Previously preserved until', details: "Extra fields of the requested country",
   },
   problem: {
     title: {
@@ -150,7 +152,7 @@ export const commonVi: CommonMessages = {
   empty: 'Chưa có mục nào.',
   language: 'Ngôn ngữ',
   languages: {
-    en: 'English', vi: 'Tiếng Việt', th: 'Tiếng Thái', id: 'Tiếng Indonesia', ms: 'Tiếng Mã Lai', km: 'Tiếng Khmer', lo: 'Tiếng Lào', my: 'Tiếng Miến Điện',
+    en: 'Tiếng Anh', vi: 'Tiếng Việt', th: 'Tiếng Thái', id: 'Tiếng Indonesia', ms: 'Tiếng Mã Lai', km: 'Tiếng Khmer', lo: 'Tiếng Lào', my: 'Tiếng Miến Điện',
     tl: 'Tiếng Philippines', zh: 'Tiếng Trung', ko: 'Tiếng Hàn', ja: 'Tiếng Nhật', fr: 'Tiếng Pháp',
   },
   documentKind: { COURT_ORDER: 'Quyết định của Tòa án', WARRANT: 'Lệnh', TRANSLATION: 'Bản dịch', LETTER_SIGNED: 'Yêu cầu tương trợ đã ký', OTHER: 'Tài liệu khác' },
@@ -201,6 +203,7 @@ export const commonVi: CommonMessages = {
     deliver_evidence: 'Chuyển giao chứng cứ', close: 'Đóng yêu cầu', refuse: 'Từ chối', withdraw: 'Rút yêu cầu', expire: 'Hết hạn',
     create: 'Tạo', edit: 'Sửa', delete: 'Xóa', follow_up_sent: 'Đã gửi yêu cầu tiếp theo', deadline_overdue: 'Thời hạn bị quá',
     deadline_escalated: 'Thời hạn được báo cáo lên cấp trên', extend_deadline: 'Gia hạn thời hạn', reassign: 'Giao lại', assign: 'Phân công', recompute_deadlines: 'Thời hạn thay đổi theo lịch làm việc',
+    attach: 'Đính kèm tài liệu', remove_attachment: 'Gỡ tài liệu', deadline_reminder: 'Nhắc thời hạn',
   },
   deadlines: {
     title: 'Thời hạn', none: 'Chưa có thời hạn.', due: 'Hạn', yourZone: 'giờ của bạn, {{zone}}',
@@ -221,6 +224,7 @@ export const commonVi: CommonMessages = {
     authorityId: 'Cơ quan', role: 'Vai trò', code: 'Mã', name: 'Tên', country: 'Quốc gia', timezone: 'Múi giờ', language: 'Ngôn ngữ',
     webhookUrl: 'Địa chỉ webhook', newDueAt: 'Thời hạn mới', oldDueAt: 'Thời hạn cũ', escalationLevel: 'Cấp', deliveryNo: 'Lần chuyển giao',
     followUpReference: 'Yêu cầu tiếp theo', attachments: 'Tài liệu kèm theo (bản dịch)',
+    fileName: 'Tên tệp', letter: 'Văn bản yêu cầu', previousUntil: 'Trước đó bảo quản đến ngày', details: 'Các trường bổ sung theo yêu cầu của quốc gia được yêu cầu',
   },
   problem: {
     title: {
