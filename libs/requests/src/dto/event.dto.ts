@@ -13,12 +13,18 @@ export class EventActorDto {
   authorityCode: string | null;
   @ApiPropertyOptional({ nullable: true, type: String })
   country: string | null;
-  /** The person's name as it is now, for a caller of the same country (null otherwise, and for the system); not part of the hashed content. */
-  @ApiPropertyOptional({ nullable: true, type: String })
-  displayName?: string | null;
-  /** The authority's name as it is now; not part of the hashed content. */
-  @ApiPropertyOptional({ nullable: true, type: String })
-  authorityName?: string | null;
+}
+
+/**
+ * The names of the page's actors as they are now, kept beside the events (an event's content
+ * is what its hash covers, so nothing is added to it): a person by user id (only the people of
+ * the caller's own country), an authority by id.
+ */
+export class EventActorNamesDto {
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  users: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  authorities: Record<string, string>;
 }
 
 /**
@@ -63,6 +69,8 @@ export class EventListDto {
   items: EventDto[];
   @ApiPropertyOptional({ nullable: true, type: String })
   nextCursor: string | null;
+  @ApiProperty({ type: EventActorNamesDto })
+  names: EventActorNamesDto;
 }
 
 export class ChainVerificationDto {

@@ -1688,10 +1688,6 @@ export interface components {
             authorityId?: string | null;
             authorityCode?: string | null;
             country?: string | null;
-            /** @description The person's name as it is now, for a caller of the same country (null otherwise, and for the system); not part of the hashed content. */
-            displayName?: string | null;
-            /** @description The authority's name as it is now; not part of the hashed content. */
-            authorityName?: string | null;
             role: string;
         };
         EventDto: {
@@ -1717,9 +1713,18 @@ export interface components {
             hidden: boolean;
             hash: string;
         };
+        EventActorNamesDto: {
+            users: {
+                [key: string]: string;
+            };
+            authorities: {
+                [key: string]: string;
+            };
+        };
         EventListDto: {
             items: components["schemas"]["EventDto"][];
             nextCursor?: string | null;
+            names: components["schemas"]["EventActorNamesDto"];
         };
         ChainVerificationDto: {
             /** @description The seq of the first broken link, when not valid. */

@@ -57,7 +57,7 @@ export function History({ requestId }: { requestId: string }) {
                     {hidden ? null : <EventInput event={e as HistoryEvent} changed={changed.get(e.seq)} />}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{hidden ? null : actorText(e.actor as HistoryEvent['actor'], t)}</Text>
+                    <Text size="sm">{hidden ? null : actorText(e.actor as HistoryEvent['actor'], events.data?.names, t)}</Text>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <DateTime value={e.occurredAt} />

@@ -43,8 +43,10 @@ describe('the history, readable', () => {
 
   it('names the person, else their authority', () => {
     const t = i18n.getFixedT('en');
-    expect(actorText({ userId: 'u', role: 'OFFICER', authorityCode: 'VN-CA', displayName: 'Trần Thị B', authorityName: 'Supreme People’s Procuracy' }, t)).toBe('Trần Thị B (Officer, Supreme People’s Procuracy)');
-    expect(actorText({ userId: 'u', role: 'OFFICER', authorityCode: 'SG-CA', displayName: null, authorityName: "Attorney-General's Chambers" }, t)).toBe("Officer, Attorney-General's Chambers");
-    expect(actorText({ userId: null, role: 'SYSTEM', authorityCode: null }, t)).toBe('System');
+    const names = { users: { u: 'Trần Thị B' }, authorities: { vn: 'Supreme People’s Procuracy', sg: "Attorney-General's Chambers" } };
+    expect(actorText({ userId: 'u', role: 'OFFICER', authorityId: 'vn', authorityCode: 'VN-CA' }, names, t)).toBe('Trần Thị B (Officer, Supreme People’s Procuracy)');
+    // the other country's officer: not named by the API, so by authority
+    expect(actorText({ userId: 'x', role: 'OFFICER', authorityId: 'sg', authorityCode: 'SG-CA' }, names, t)).toBe("Officer, Attorney-General's Chambers");
+    expect(actorText({ userId: null, role: 'SYSTEM', authorityCode: null }, names, t)).toBe('System');
   });
 });

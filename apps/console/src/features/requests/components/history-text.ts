@@ -7,7 +7,13 @@ export interface HistoryEvent {
   seq: number;
   action?: string;
   input?: Record<string, unknown>;
-  actor?: { userId: string | null; role: string; authorityCode: string | null; displayName?: string | null; authorityName?: string | null };
+  actor?: { userId: string | null; role: string; authorityId?: string | null; authorityCode: string | null };
+}
+
+/** The names the API gives beside a page of events: people (of the reader's country) by user id, authorities by id. */
+export interface ActorNames {
+  users: Record<string, string>;
+  authorities: Record<string, string>;
 }
 
 /** Draft content keys whose value a reader cannot use (ids) or that another line already shows. */
@@ -44,12 +50,14 @@ export function changedFieldsByEvent(events: readonly HistoryEvent[]): Map<numbe
 }
 
 /** Who did it: the person's name (same country), else their authority, else the role; the system for the worker. */
-export function actorText(actor: HistoryEvent['actor'], t: TFunction<string>): string {
+export function actorText(actor: HistoryEvent['actor'], names: ActorNames | undefined, t: TFunction<string>): string {
   if (!actor) return '';
   if (actor.role === 'SYSTEM' && actor.userId === null) return t('requests:history.system');
   const role = t(`common:role.${actor.role}`, { defaultValue: actor.role });
-  if (actor.displayName) return `${actor.displayName} (${role}, ${actor.authorityName ?? actor.authorityCode ?? ''})`.replace(', )', ')');
-  return actor.authorityName ? `${role}, ${actor.authorityName}` : `${role}${actor.authorityCode ? `, ${actor.authorityCode}` : ''}`;
+  const person = actor.userId ? names?.users[actor.userId] : undefined;
+  const authority = (actor.authorityId ? names?.authorities[actor.authorityId] : undefined) ?? actor.authorityCode ?? '';
+  if (person) return authority ? `${person} (${role}, ${authority})` : `${person} (${role})`;
+  return authority ? `${role}, ${authority}` : role;
 }
 
 /** A field's label: its own word, never its key (an unknown key is left out). */
