@@ -250,7 +250,7 @@ describe('the console’s admin and self-service screens in a browser (e2e)', ()
       const sgo = await open('SG officer (calendar)', 'officer@sg.example', lang, ZONES.sg, `/requests/${sent[lang].id}`);
       const history = sgo.page.getByRole('table', { name: sgo.t('requests:history.caption') });
       const row = history.getByRole('row').filter({ hasText: sgo.t('action.recompute_deadlines') });
-      await row.getByText(sgo.t('requests:history.recomputed', { country: 'SG' })).first().waitFor();
+      await row.getByText(sgo.t('requests:history.recomputed', { country: 'Singapore' })).first().waitFor();
       await row.getByText(new RegExp(`^${sgo.t('deadlineKind.ACKNOWLEDGEMENT')} \\(5 `)).first().waitFor();
       await sgo.axe('request page, history with a recomputed deadline');
       await sgo.shotOf(history, 'history-recomputed');
