@@ -217,6 +217,16 @@ describe('drafts (e2e)', () => {
       expect(rows.map((r) => r.action)).toEqual(['create', 'edit', 'edit']);
     });
 
+    it('records in the edit event only the fields whose value changed (a console saves the whole form)', async () => {
+      const body = completeDraft(sgCa);
+      const draft = await createDraft(t, as.vnProsecutor, body);
+      const res = await patch('vnProsecutor', draft.id, { ...body, title: 'Renamed', details: { ...(body.details as object) } }, '"1"');
+      expect(res.status).toBe(200);
+      const [edit] = await t.sql<{ input: Record<string, unknown> }>(`SELECT input FROM request_events WHERE request_id = $1 AND action = 'edit'`, [draft.id]);
+      expect(edit?.input).toEqual({ title: 'Renamed' });
+      expect(res.body).toMatchObject({ title: 'Renamed', facts: body.facts });
+    });
+
     it('answers 412 VERSION_CONFLICT to a stale If-Match, and changes nothing', async () => {
       const draft = await createDraft(t, as.vnProsecutor, minimal());
       expect((await patch('vnProsecutor', draft.id, { title: 'v2' }, '"1"')).status).toBe(200);

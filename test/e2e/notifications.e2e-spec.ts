@@ -60,9 +60,13 @@ describe('notifications (e2e)', () => {
 
     const vn = await inbox('vnProsecutor', '?unread=true');
     const note = vn.items.find((n: { type: string; requestId: string }) => n.type === 'request.sent' && n.requestId === draft.id);
-    expect(note).toMatchObject({ language: 'vi', title: `Đã nhận yêu cầu mới ${draft.reference}`, readAt: null });
+    // The requesting side reads its own side's text: sent abroad, not "received" (issue 21).
+    expect(note).toMatchObject({ language: 'vi', title: `Yêu cầu ${draft.reference} đã được gửi ra nước ngoài`, readAt: null });
     const sg = await inbox('sgOfficer');
-    expect(sg.items.find((n: { type: string; requestId: string }) => n.type === 'request.sent' && n.requestId === draft.id)).toMatchObject({ language: 'en' });
+    expect(sg.items.find((n: { type: string; requestId: string }) => n.type === 'request.sent' && n.requestId === draft.id)).toMatchObject({
+      language: 'en',
+      title: `New request ${draft.reference} received`,
+    });
     // The VN central authority was told of the submission, in Vietnamese.
     expect((await inbox('vnOfficer')).items.map((n: { type: string }) => n.type)).toContain('request.submitted');
 

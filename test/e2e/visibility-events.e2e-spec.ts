@@ -324,6 +324,12 @@ describe('visibility, lists and events (e2e)', () => {
       expect(byAction.submit).toEqual({ userId: vnP.id, role: 'PROSECUTOR', authorityId: vnP.authority.id, authorityCode: 'VN-HCM-PROS', country: 'VN' });
       expect(byAction.acknowledge).toEqual({ userId: sgO.id, role: 'OFFICER', authorityId: sgO.authority.id, authorityCode: 'SG-CA', country: 'SG' });
       expect(byAction.send).toEqual({ userId: vnO.id, role: 'OFFICER', authorityId: vnO.authority.id, authorityCode: 'VN-CA', country: 'VN' });
+      // Named as they are now, beside the events (their content is what their hashes cover): the reader's own country's people by name, authorities by name.
+      const { names } = (await get('vnProsecutor', `/requests/${r.id as string}/events`)).body;
+      expect(names).toEqual({
+        users: { [vnP.id]: vnP.displayName, [vnO.id]: vnO.displayName },
+        authorities: { [vnP.authority.id]: vnP.authority.name, [vnO.authority.id]: vnO.authority.name, [sgO.authority.id]: sgO.authority.name },
+      });
     });
 
     it('the database refuses UPDATE, DELETE and TRUNCATE on request_events', async () => {

@@ -21,7 +21,7 @@ const PROBLEM_SCHEMA = {
     errors: {
       type: 'array',
       description: 'Every field that is wrong, with what is wrong with it',
-      items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' }, source: { type: 'string' } } },
+      items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' }, source: { type: 'string' }, rule: { type: 'string', description: 'The rule broken (a validation constraint name such as minLength), for clients that word the message themselves' } } },
     },
   },
 };

@@ -10,7 +10,7 @@ function flatten(errors: ValidationError[]): FieldError[] {
     const { e, prefix } = stack.pop() as { e: ValidationError; prefix: string };
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     for (const [rule, message] of Object.entries(e.constraints ?? {})) {
-      out.push({ field, message: rule === 'whitelistValidation' ? 'is not a known field' : message });
+      out.push({ field, message: rule === 'whitelistValidation' ? 'is not a known field' : message, rule });
     }
     for (const child of [...(e.children ?? [])].reverse()) stack.push({ e: child, prefix: field });
   }

@@ -32,7 +32,8 @@ export class NotificationDeliveryService {
     if (!row) return 'gone';
     const now = this.clock.now();
     const data = row.payload.data ?? {};
-    const text = renderNotification(row.type, row.language, { reference: row.payload.request?.reference ?? '', ...data, level: data.escalationLevel });
+    const side = typeof row.payload.recipientSide === 'string' ? row.payload.recipientSide : null;
+    const text = renderNotification(row.type, row.language, { reference: row.payload.request?.reference ?? '', ...data, level: data.escalationLevel }, side);
     const occurredAt = row.payload.occurredAt ? new Date(row.payload.occurredAt) : row.createdAt;
     const inboxCopy = {
       outboxId: row.id,

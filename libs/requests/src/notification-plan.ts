@@ -1,3 +1,4 @@
+import type { Side } from '@mla/domain';
 import type { OutboxMessage } from '@mla/outbox';
 import type { Audience } from './domain/request-commands';
 import type { RequestRow } from './request.row';
@@ -6,6 +7,8 @@ import type { RequestRow } from './request.row';
 export interface Recipient {
   authorityId: string;
   userId?: string | null;
+  /** The recipient's side of the request: its text is written for that side (`request.sent` reads "received" abroad, "sent" at home). */
+  side?: Side;
 }
 
 /**
@@ -15,27 +18,28 @@ export interface Recipient {
  * are how it hears, so it is never a recipient.
  */
 export function audienceOf(r: RequestRow, audience: readonly Audience[], homeOfficerAuthorityIds: readonly string[]): Recipient[] {
-  const ids: string[] = [];
+  const ids = new Map<string, Side>();
+  const add = (side: Side, ...authorityIds: string[]) => authorityIds.forEach((id) => ids.has(id) || ids.set(id, side));
   for (const a of audience) {
     switch (a) {
       case 'REQUESTING':
-        if (r.requestingAuthorityReach !== 'OFFLINE') ids.push(r.requestingAuthorityId);
+        if (r.requestingAuthorityReach !== 'OFFLINE') add('REQUESTING', r.requestingAuthorityId);
         break;
       case 'SENDING':
-        if (r.sendingAuthorityId && !(r.requestingAuthorityReach === 'OFFLINE' && r.sendingAuthorityId === r.requestingAuthorityId)) ids.push(r.sendingAuthorityId);
+        if (r.sendingAuthorityId && !(r.requestingAuthorityReach === 'OFFLINE' && r.sendingAuthorityId === r.requestingAuthorityId)) add('REQUESTING', r.sendingAuthorityId);
         break;
       case 'REQUESTED':
-        if (r.sentAt && r.requestedAuthorityReach !== 'OFFLINE') ids.push(r.requestedAuthorityId);
+        if (r.sentAt && r.requestedAuthorityReach !== 'OFFLINE') add('REQUESTED', r.requestedAuthorityId);
         break;
       case 'HOME_OFFICERS':
-        ids.push(...homeOfficerAuthorityIds);
+        add('REQUESTING', ...homeOfficerAuthorityIds);
         break;
       case 'HOME_OFFICERS_UNTIL_SENT':
-        if (!r.sentAt) ids.push(...homeOfficerAuthorityIds);
+        if (!r.sentAt) add('REQUESTING', ...homeOfficerAuthorityIds);
         break;
     }
   }
-  return [...new Set(ids)].map((authorityId) => ({ authorityId }));
+  return [...ids].map(([authorityId, side]) => ({ authorityId, side }));
 }
 
 export interface NotificationMessage {
@@ -48,7 +52,7 @@ export interface NotificationMessage {
   recipients: Recipient[];
 }
 
-/** The outbox rows of one notification, one per recipient, all with the same payload. */
+/** The outbox rows of one notification, one per recipient, with the same payload but for the recipient's side (its text depends on it). */
 export function notificationMessages(n: NotificationMessage): OutboxMessage[] {
   const payload = { type: n.type, occurredAt: n.at.toISOString(), request: n.request, data: n.data };
   return n.recipients.map((r) => ({
@@ -57,7 +61,7 @@ export function notificationMessages(n: NotificationMessage): OutboxMessage[] {
     eventSeq: n.eventSeq,
     recipientAuthorityId: r.authorityId,
     recipientUserId: r.userId ?? null,
-    payload,
+    payload: r.side ? { ...payload, recipientSide: r.side } : payload,
   }));
 }
 

@@ -1,7 +1,7 @@
 import type { DeadlineRow } from '@mla/deadlines';
 import type { Principal } from '@mla/identity';
-import { allowedActions, ballHolder } from './domain/request-state-machine';
-import type { DeadlineDto, PreservationWindowDto, RequestDto, RequestSummaryDto } from './dto/request.dto';
+import { allowedActions, ballHolder, ballHolderRole } from './domain/request-state-machine';
+import type { DeadlineDto, NextDeadlineDto, PreservationWindowDto, RequestDto, RequestSummaryDto } from './dto/request.dto';
 import type { RequestRow } from './request.row';
 import { mayReadAccessLog, sideOf } from './visibility';
 import { mayChase, recordableActions } from './domain/counterpart-actions';
@@ -30,7 +30,17 @@ function authorities(r: RequestRow) {
   };
 }
 
-export function toSummary(r: RequestRow): RequestSummaryDto {
+/** A listed row: the request row with its earliest open deadline (the list's query adds it). */
+export type ListedRequestRow = RequestRow & { nextDeadline?: { kind: string; party: string; dueAt: string | Date; status: string; escalationLevel: number } | null };
+
+/** The earliest open deadline among a request's deadlines. */
+export function nextOpenDeadline(deadlines: readonly DeadlineRow[]): NextDeadlineDto | null {
+  const open = deadlines.filter((d) => d.status === 'PENDING' || d.status === 'OVERDUE').sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
+  return open ? { kind: open.kind, party: open.party, dueAt: open.dueAt.toISOString(), status: open.status, escalationLevel: open.escalationLevel } : null;
+}
+
+export function toSummary(r: ListedRequestRow): RequestSummaryDto {
+  const next = r.nextDeadline;
   return {
     id: r.id,
     reference: r.reference,
@@ -42,6 +52,8 @@ export function toSummary(r: RequestRow): RequestSummaryDto {
     ...authorities(r),
     title: r.title,
     ballHolder: ballHolder(r.state),
+    ballHolderRole: ballHolderRole(r.state),
+    nextDeadline: next ? { kind: next.kind, party: next.party, dueAt: new Date(next.dueAt).toISOString(), status: next.status, escalationLevel: next.escalationLevel } : null,
     confidential: r.confidential,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
@@ -83,6 +95,7 @@ export function toRequestDto(r: RequestRow, deadlines: DeadlineRow[], caller: Pr
   const actions = allowedActions({ state: r.state, type: r.type, resumeState: r.resumeState }, { role: caller.role, side });
   return {
     ...toSummary(r),
+    nextDeadline: nextOpenDeadline(deadlines),
     legalBasis: r.legalBasis,
     treatyName: r.treatyName,
     offence: r.offence,

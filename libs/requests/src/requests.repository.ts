@@ -40,6 +40,10 @@ const FROM = `FROM requests r
   JOIN authorities ra ON ra.id = r.requesting_authority_id
   JOIN authorities rb ON rb.id = r.requested_authority_id`;
 
+/** A listed request's earliest open deadline (what a list shows beside it), one indexed look-up per row of the page. */
+const NEXT_DEADLINE = `(SELECT json_build_object('kind', d.kind, 'party', d.party, 'dueAt', d.due_at, 'status', d.status, 'escalationLevel', d.escalation_level)
+    FROM deadlines d WHERE d.request_id = r.id AND d.status IN ('PENDING', 'OVERDUE') ORDER BY d.due_at LIMIT 1) AS "nextDeadline"`;
+
 /** The SQL of requests: reads with their authorities, keyset pages, and column-wise updates. */
 @Injectable()
 export class RequestsRepository {
@@ -181,7 +185,7 @@ export class RequestsRepository {
     }
     params.push(limit);
     return (await this.dataSource.query(
-      `SELECT ${REQUEST_COLUMNS} ${FROM} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.length}`,
+      `SELECT ${REQUEST_COLUMNS}, ${NEXT_DEADLINE} ${FROM} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.length}`,
       params,
     )) as RequestRow[];
   }

@@ -15,7 +15,8 @@ export function LanguageSwitch({ userId }: { userId?: string }) {
           rememberLanguage(v, userId);
           void applyLanguage(v);
         }}
-        data={LANGUAGES.map((l) => ({ value: l, label: <span lang={l}>{t(`languages.${l}`)}</span> }))}
+        // Each language by its own name (English, Tiếng Việt), whatever the console speaks now.
+        data={LANGUAGES.map((l) => ({ value: l, label: <span lang={l}>{i18n.getFixedT(l)(`languages.${l}`)}</span> }))}
       />
     </div>
   );

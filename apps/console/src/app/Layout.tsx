@@ -59,7 +59,7 @@ function navFor(me: Me, t: (k: string) => string): NavItem[] {
 }
 
 export function homeFor(me: Me): string {
-  return { PROSECUTOR: '/requests', OFFICER: '/queues/review', SUPERVISOR: '/supervision', ADMIN: '/manage/authorities' }[me.role] ?? '/inbox';
+  return { PROSECUTOR: '/requests', OFFICER: '/queues/incoming', SUPERVISOR: '/supervision', ADMIN: '/manage/authorities' }[me.role] ?? '/inbox';
 }
 
 /** Signed-in screens: header (inbox count, language, sign-out), navigation by role, the page. */
@@ -96,7 +96,7 @@ export function Layout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('menu')} />
-            <Anchor component={Link} to={user ? homeFor(user) : '/'} fw={800} fz="lg" c="blue.9" underline="never">
+            <Anchor component={Link} to="/" fw={800} fz="lg" c="blue.9" underline="never">
               MLA Hub
             </Anchor>
             {user && (

@@ -5,7 +5,9 @@ import { createBrowserRouter, Link, Navigate } from 'react-router';
 import { InboxPage, SignInPage } from './eager';
 import { homeFor, Layout } from './Layout';
 import { LanguageSwitch } from './LanguageSwitch';
-import { useMe } from '@/lib/api/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { api, call } from '@/lib/api/client';
+import { queryKeys, useMe } from '@/lib/api/hooks';
 
 /** A lazily loaded screen (its own chunk: charts and the writer stay out of the first load). */
 function load<T extends Record<string, unknown>>(loader: () => Promise<T>, name: keyof T) {
@@ -18,9 +20,23 @@ function Suspended({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Text>{t('loading')}</Text>}>{children}</Suspense>;
 }
 
+/**
+ * Where a user lands: their role's home; an officer on the queue where their work is: the
+ * requests of their country waiting in review when there are any, else the incoming ones.
+ */
 function Home() {
   const me = useMe();
-  return me.data ? <Navigate to={homeFor(me.data)} replace /> : null;
+  const officer = me.data?.role === 'OFFICER';
+  const review = useQuery({
+    queryKey: queryKeys.requests({ landing: 'review' }),
+    queryFn: () =>
+      call(api.GET('/api/v1/requests', { params: { query: { state: ['IN_REVIEW'], direction: 'outgoing', limit: 1 } }, querySerializer: { array: { style: 'form', explode: false } } })),
+    enabled: officer,
+  });
+  if (!me.data) return null;
+  if (!officer) return <Navigate to={homeFor(me.data)} replace />;
+  if (review.isPending) return null;
+  return <Navigate to={(review.data?.items.length ?? 0) > 0 ? '/queues/review' : '/queues/incoming'} replace />;
 }
 
 function NotFound() {

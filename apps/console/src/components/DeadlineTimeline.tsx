@@ -1,3 +1,4 @@
+import { canonicalZone, zoneLabel } from '@/lib/names';
 import { Badge, Group, Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Deadline } from '@/lib/api/client';
@@ -23,14 +24,14 @@ export interface DeadlineZones {
 export function DeadlineTimeline({ deadlines, zones, now = new Date() }: { deadlines: Deadline[]; zones: DeadlineZones; now?: Date }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const viewer = zones.viewer ?? viewerTimeZone();
+  const viewer = canonicalZone(zones.viewer ?? viewerTimeZone());
   const sorted = [...deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   if (sorted.length === 0) return <Text c="dimmed">{t('deadlines.none')}</Text>;
   const active = sorted.findIndex((d) => d.status === 'PENDING' || d.status === 'OVERDUE' || d.status === 'PAUSED');
   return (
     <Timeline active={active === -1 ? sorted.length - 1 : active} bulletSize={18} lineWidth={2} role="list" aria-label={t('deadlines.title')}>
       {sorted.map((d) => {
-        const holderZone = d.party === 'REQUESTING' ? zones.requesting : zones.requested;
+        const holderZone = canonicalZone(d.party === 'REQUESTING' ? zones.requesting : zones.requested);
         const left = new Date(d.dueAt).getTime() - now.getTime();
         const open = d.status === 'PENDING' || d.status === 'OVERDUE';
         return (
@@ -52,11 +53,13 @@ export function DeadlineTimeline({ deadlines, zones, now = new Date() }: { deadl
             }
           >
             <Text size="sm">
-              {t('deadlines.due')}: <time dateTime={d.dueAt}>{formatDateTime(d.dueAt, lang, viewer)}</time> ({t('deadlines.yourZone', { zone: viewer })})
+              {t('deadlines.due')}: <time dateTime={d.dueAt}>{formatDateTime(d.dueAt, lang, viewer)}</time> ({t('deadlines.yourZone', { zone: zoneLabel(viewer, lang) })})
             </Text>
-            <Text size="sm" c="dimmed">
-              {t('deadlines.holderTime', { side: t(`side.${d.party}`), zone: holderZone })}: {formatDateTime(d.dueAt, lang, holderZone)}
-            </Text>
+            {holderZone !== viewer && (
+              <Text size="sm" c="dimmed">
+                {t('deadlines.holderTime', { side: t(`side.${d.party}`), zone: zoneLabel(holderZone, lang) })}: {formatDateTime(d.dueAt, lang, holderZone)}
+              </Text>
+            )}
             {open && left >= 0 && <Text size="sm">{t('deadlines.left', { duration: formatDuration(left, lang) })}</Text>}
             {open && left < 0 && (
               <Text size="sm" c="red" fw={600}>

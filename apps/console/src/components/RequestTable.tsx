@@ -3,8 +3,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RequestSummary } from '@/lib/api/client';
+import { countryName } from '@/lib/names';
 import { BallHolder, PriorityBadge, StateBadge } from './badges';
 import { DateTime } from './DateTime';
+import { NextDeadline } from './NextDeadline';
 
 export interface ExtraColumn {
   key: string;
@@ -14,7 +16,7 @@ export interface ExtraColumn {
 
 export type SortDir = 'ascending' | 'descending';
 
-/** A list of requests: reference (a link to its page), title, type, state, priority, counterpart, ball holder. */
+/** A list of requests: reference (a link to its page), title, type, state, priority, counterpart, who acts next, next deadline. */
 export function RequestTable(props: {
   items: RequestSummary[];
   caption: string;
@@ -24,7 +26,7 @@ export function RequestTable(props: {
   sort?: { key: string; dir: SortDir };
   onSort?: (key: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const header = (key: string, label: string) => {
     if (!props.sortable?.includes(key) || !props.onSort) return <Table.Th key={key}>{label}</Table.Th>;
     const dir = props.sort?.key === key ? props.sort.dir : undefined;
@@ -49,7 +51,8 @@ export function RequestTable(props: {
             <Table.Th>{t('table.state', { defaultValue: 'State' })}</Table.Th>
             <Table.Th>{t('field.priority')}</Table.Th>
             <Table.Th>{t('table.counterpart', { defaultValue: 'Counterpart' })}</Table.Th>
-            {header('ballHolder', t('table.ballHolder', { defaultValue: 'Ball holder' }))}
+            {header('ballHolder', t('table.ballHolder'))}
+            {header('nextDeadline', t('table.nextDeadline'))}
             {(props.extra ?? []).map((c) => header(c.key, c.header))}
             {header('updatedAt', t('table.updated', { defaultValue: 'Updated' }))}
           </Table.Tr>
@@ -58,7 +61,6 @@ export function RequestTable(props: {
           {props.items.map((r) => {
             const outgoing = !props.myCountry || r.requestingAuthority.country === props.myCountry;
             const counterpart = outgoing ? r.requestedAuthority : r.requestingAuthority;
-            const holder = r.ballHolder === 'REQUESTING' ? r.requestingAuthority.code : r.ballHolder === 'REQUESTED' ? r.requestedAuthority.code : undefined;
             return (
               <Table.Tr key={r.id}>
                 <Table.Td>
@@ -75,10 +77,13 @@ export function RequestTable(props: {
                   <PriorityBadge priority={r.priority} />
                 </Table.Td>
                 <Table.Td>
-                  {counterpart.code} ({counterpart.country})
+                  {counterpart.name} ({countryName(counterpart.country, i18n.language)})
                 </Table.Td>
                 <Table.Td>
-                  <BallHolder side={r.ballHolder} authority={holder} />
+                  <BallHolder request={r} />
+                </Table.Td>
+                <Table.Td>
+                  <NextDeadline deadline={r.nextDeadline} />
                 </Table.Td>
                 {(props.extra ?? []).map((c) => (
                   <Table.Td key={c.key}>{c.cell(r)}</Table.Td>

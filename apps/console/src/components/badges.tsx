@@ -1,6 +1,8 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RequestDto, RequestState } from '@/lib/api/client';
+import type { RequestDto, RequestState, RequestSummary } from '@/lib/api/client';
+import { useMe } from '@/lib/api/hooks';
+import { whoActsNext } from '@/lib/who-acts';
 
 const STATE_COLOR: Record<RequestState, string> = {
   DRAFT: 'gray', IN_REVIEW: 'violet', SENT: 'blue', ACKNOWLEDGED: 'cyan', PRESERVED: 'teal', IN_EXECUTION: 'indigo',
@@ -44,14 +46,11 @@ export function LevelBadge({ level }: { level: number }) {
   );
 }
 
-/** Who must act next. */
-export function BallHolder({ side, authority }: { side: 'REQUESTING' | 'REQUESTED' | null | undefined; authority?: string }) {
-  const { t } = useTranslation();
-  if (!side) return <>{t('ballHolderNone')}</>;
-  return (
-    <>
-      {t(`side.${side}`)}
-      {authority ? ` · ${authority}` : ''}
-    </>
-  );
+/** Who must act next, named as people see it ("Central authority of Viet Nam (you)", "Attorney-General's Chambers (Singapore)"). */
+export function BallHolder({ request }: { request: Pick<RequestSummary, 'ballHolder' | 'ballHolderRole' | 'requestingAuthority' | 'requestedAuthority'> }) {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const next = whoActsNext(request, me.data, t, i18n.language);
+  if (!next) return <>{t('ballHolderNone')}</>;
+  return next.you ? <strong>{next.label}</strong> : <>{next.label}</>;
 }

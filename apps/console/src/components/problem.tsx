@@ -1,19 +1,19 @@
 import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '@/lib/api/client';
+import { fieldProblemText, problemTitle, showsDetail } from '@/lib/problem-text';
 
-/** The words of a problem in the user's language: its title, and a field's message. */
+/** The words of a problem in the user's language: its title, and a field's message (by its rule or the problem's code, never the server's sentence). */
 export function useProblemText() {
   const { t, i18n } = useTranslation();
-  const title = (p: ApiProblem) => t(`problem.title.${p.code}`, { defaultValue: t('problem.title.other') });
+  const title = (p: ApiProblem) => problemTitle(p, t);
   const forField = (p: unknown, field: string): string | undefined => {
     if (!(p instanceof ApiProblem)) return undefined;
     const matches = p.forField(field);
     if (matches.length === 0) return undefined;
-    const label = t(`problem.field.${p.code}`, { defaultValue: t('problem.field.other') });
-    // The server's own words are English: shown as they are in English, translated by code otherwise.
-    if (i18n.language === 'en') return matches.map((m) => `${label}: ${m.message}`).join('; ');
-    return label;
+    // A rule of the requested country (REQUEST_INCOMPLETE, RULE_VIOLATED) names its source; its English sentence is kept for English readers.
+    if (i18n.language === 'en' && (p.code === 'REQUEST_INCOMPLETE' || p.code === 'RULE_VIOLATED')) return matches.map((m) => m.message).join('; ');
+    return [...new Set(matches.map((m) => fieldProblemText(m, p.code, t)))].join('; ');
   };
   return { title, forField };
 }
@@ -32,17 +32,13 @@ export function ProblemAlert({ problem, onReload, shownFields = [] }: { problem:
     <Alert color={p.code === 'VERSION_CONFLICT' ? 'yellow' : 'red'} title={title(p)} role="alert">
       <Stack gap={6}>
         {p.code === 'VERSION_CONFLICT' && <Text size="sm">{t('problem.versionConflictHelp')}</Text>}
-        {p.detail && (
-          <Text size="sm" lang="en">
-            {i18n.language === 'en' ? p.detail : `${t('problem.serverSaid')}: ${p.detail}`}
-          </Text>
-        )}
+        {showsDetail(p, i18n.language) && <Text size="sm">{p.detail}</Text>}
         {rest.length > 0 && (
           <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
             {rest.map((e) => (
               <li key={`${e.field}:${e.message}`}>
                 <Text size="sm" span>
-                  <Code>{t(`field.${e.field.replace(/\[\d+\]/g, '')}`, { defaultValue: e.field })}</Code> {e.message}
+                  <Code>{t(`field.${e.field.replace(/\[\d+\]/g, '')}`, { defaultValue: e.field })}</Code> {fieldProblemText(e, p.code, t)}
                 </Text>
               </li>
             ))}

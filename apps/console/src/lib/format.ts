@@ -1,10 +1,13 @@
 /** One formatter for dates and times: always with the zone it is shown in. */
+import { canonicalZone } from './names';
+
 export type Lang = 'en' | 'vi';
 
 const locale = (lang: string) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
 
+/** The browser's zone by its canonical name (a browser may say Asia/Saigon where the server says Asia/Ho_Chi_Minh). */
 export function viewerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return canonicalZone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 }
 
 /** e.g. "14 Feb 2027, 23:59 GMT+7" (en) or "23:59 14 thg 2, 2027 GMT+7" (vi). */

@@ -5,6 +5,8 @@ export interface FieldError {
   message: string;
   /** Where the rule broken comes from (a treaty article, a national guide), when it is not DESIGN's own. */
   source?: string;
+  /** The rule the value broke, for clients that word the message themselves (class-validator's constraint name: `minLength`, `isEmail`, `whitelistValidation`, …). */
+  rule?: string;
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   acceptedInput,
   allowedActions,
   ballHolder,
+  ballHolderRole,
   deadlineEffects,
   decide,
   isTerminal,
@@ -274,6 +275,26 @@ describe('ballHolder and isTerminal', () => {
   it.each(REQUEST_STATES)('%s', (state) => {
     expect(ballHolder(state)).toBe(HOLDER[state]);
     expect(isTerminal(state)).toBe(['CLOSED', 'REFUSED', 'WITHDRAWN', 'EXPIRED'].includes(state));
+  });
+});
+
+describe('ballHolderRole: who of that side acts', () => {
+  const ROLE: Record<RequestState, 'PROSECUTOR' | 'OFFICER' | null> = {
+    DRAFT: 'PROSECUTOR',
+    IN_REVIEW: 'OFFICER',
+    SENT: 'OFFICER',
+    ACKNOWLEDGED: 'OFFICER',
+    PRESERVED: 'PROSECUTOR',
+    IN_EXECUTION: 'OFFICER',
+    INFO_REQUESTED: 'PROSECUTOR',
+    EVIDENCE_RECEIVED: 'PROSECUTOR',
+    CLOSED: null,
+    REFUSED: null,
+    WITHDRAWN: null,
+    EXPIRED: null,
+  };
+  it.each(REQUEST_STATES)('%s', (state) => {
+    expect(ballHolderRole(state)).toBe(ROLE[state]);
   });
 });
 

@@ -163,7 +163,21 @@ export function allowedActions(request: MachineRequest, actor: MachineActor): Re
   return REQUEST_ACTIONS.filter((action) => refusalBeforeInput(request, actor, TRANSITION_TABLE[action]) === null);
 }
 
-export { ballHolder } from './ball-holder';
+import { ballHolder } from './ball-holder';
+
+export { ballHolder };
+
+/**
+ * Who of the ball holder's side must act next: the role of the table's actions from this
+ * state on that side (withdraw, open to the prosecutor in every state, aside). IN_REVIEW:
+ * the requesting country's OFFICER (its central authority), not the prosecutor.
+ */
+export function ballHolderRole(state: RequestState): 'PROSECUTOR' | 'OFFICER' | null {
+  const side = ballHolder(state);
+  if (!side) return null;
+  const rule = REQUEST_ACTIONS.map((a) => TRANSITION_TABLE[a]).find((r) => r.action !== 'withdraw' && r.side === side && r.from.includes(state));
+  return rule?.role === 'PROSECUTOR' || rule?.role === 'OFFICER' ? rule.role : null;
+}
 
 export function isTerminal(state: RequestState): boolean {
   return TERMINAL_STATES.includes(state);

@@ -19,6 +19,18 @@ export class EventActorDto {
 }
 
 /**
+ * The names of the page's actors as they are now, kept beside the events (an event's content
+ * is what its hash covers, so nothing is added to it): a person by user id (only the people of
+ * the caller's own country), an authority by id.
+ */
+export class EventActorNamesDto {
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  users: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  authorities: Record<string, string>;
+}
+
+/**
  * One event of a request's hash-chained history. An event of the other side's internal
  * work (its audience is not yours) is shown only as its `seq`, `hash` and `prevHash`, with
  * `hidden: true` and no content, so the chain can still be followed link by link. An event
@@ -66,6 +78,8 @@ export class EventListDto {
   items: EventDto[];
   @ApiPropertyOptional({ nullable: true, type: String })
   nextCursor: string | null;
+  @ApiProperty({ type: EventActorNamesDto })
+  names: EventActorNamesDto;
 }
 
 export class ChainVerificationDto {

@@ -90,6 +90,18 @@ export class DeadlineDto {
   reportedDelay?: DelayEstimateDto | null;
 }
 
+/** The earliest open (running or overdue) deadline of a request: what a list shows beside it. */
+export class NextDeadlineDto {
+  @ApiProperty({ enum: DEADLINE_KINDS })
+  kind: string;
+  @ApiProperty({ enum: SIDES })
+  party: string;
+  dueAt: string;
+  @ApiProperty({ enum: DEADLINE_STATUSES })
+  status: string;
+  escalationLevel: number;
+}
+
 export class RefusalDto {
   ground: string;
   text: string;
@@ -137,6 +149,16 @@ export class RequestDto {
   /** The side that must act next; null once terminal. */
   @ApiPropertyOptional({ enum: SIDES, nullable: true })
   ballHolder: string | null;
+  /**
+   * Who of the ball holder's side must act: PROSECUTOR (the requesting authority) or OFFICER
+   * (IN_REVIEW: the requesting country's central authority; once sent: the requested
+   * authority's officers); null once terminal.
+   */
+  @ApiPropertyOptional({ enum: ['PROSECUTOR', 'OFFICER'], nullable: true })
+  ballHolderRole: string | null;
+  /** The earliest open deadline (running or overdue); null when none runs. */
+  @ApiPropertyOptional({ type: NextDeadlineDto, nullable: true })
+  nextDeadline: NextDeadlineDto | null;
   @ApiPropertyOptional({ nullable: true, type: String })
   assigneeId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String })
@@ -207,6 +229,8 @@ export class RequestSummaryDto extends PickType(RequestDto, [
   'requestedAuthority',
   'title',
   'ballHolder',
+  'ballHolderRole',
+  'nextDeadline',
   'confidential',
   'createdAt',
   'updatedAt',

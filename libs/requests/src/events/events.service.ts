@@ -1,18 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@mla/identity';
 import { verifyChain } from '../domain/event-hash';
-import type { ChainVerificationDto, EventDto, EventListDto, ListEventsQueryDto } from '../dto/event.dto';
+import type { ChainVerificationDto, EventActorNamesDto, EventDto, EventListDto, ListEventsQueryDto } from '../dto/event.dto';
 import type { Side } from '@mla/domain';
 import type { StoredEvent } from '../domain/event-hash';
 import { matchesIfNoneMatch, type ConditionalAnswer } from '../http/conditional-read';
 import { RequestReader } from '../reading/request-reader';
 import { sideOf } from '../visibility';
-import { EventsRepository } from './events.repository';
+import { EventsRepository, type NamedEvent } from './events.repository';
 
 /** An event as the caller's side sees it: whole when its audience includes that side, else only its place in the chain. */
 export function toEventDto(e: StoredEvent, side: Side | null): EventDto {
   if (e.audience !== 'BOTH' && e.audience !== side) return { seq: e.seq, hidden: true, hash: e.hash, prevHash: e.prevHash };
   return { ...e, hidden: false } as unknown as EventDto;
+}
+
+/** The names of the shown events' actors: people of the caller's own country by name, authorities by name. */
+export function actorNames(named: readonly NamedEvent[], shown: readonly EventDto[], callerCountry: string | null): EventActorNamesDto {
+  const visible = new Set(shown.filter((e) => !e.hidden).map((e) => e.seq));
+  const names: EventActorNamesDto = { users: {}, authorities: {} };
+  for (const n of named) {
+    const actor = n.event.actor as { userId?: string | null; authorityId?: string | null; country?: string | null };
+    if (!visible.has(n.event.seq)) continue;
+    if (actor.userId && n.actorName && callerCountry !== null && actor.country === callerCountry) names.users[actor.userId] = n.actorName;
+    if (actor.authorityId && n.actorAuthorityName) names.authorities[actor.authorityId] = n.actorAuthorityName;
+  }
+  return names;
 }
 
 @Injectable()
@@ -32,9 +45,10 @@ export class EventsService {
     const limit = q.limit ?? 100;
     const rows = await this.events.page(requestId, Number(q.cursor ?? 0), limit + 1);
     const side = sideOf(p, row);
-    const items = rows.slice(0, limit).map((e) => toEventDto(e, side));
+    const page = rows.slice(0, limit);
+    const items = page.map((n) => toEventDto(n.event, side));
     const last = items[items.length - 1];
-    return { etag, notModified: false, body: { items, nextCursor: rows.length > limit && last ? String(last.seq) : null } };
+    return { etag, notModified: false, body: { items, nextCursor: rows.length > limit && last ? String(last.seq) : null, names: actorNames(page, items, p.country) } };
   }
 
   /**

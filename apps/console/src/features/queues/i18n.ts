@@ -6,11 +6,11 @@ const en = {
   includeFinished: 'Include finished requests',
   nextDeadline: 'Next deadline',
   noDeadline: 'None open',
-  caption: '{{title}}, sortable by reference, ball holder and next deadline',
   toChase: 'To chase',
   toChaseSubtitle: 'Requests to authorities that work on no MLA Hub whose chase interval has run out, the longest run out first: send a chaser from the request.',
   chaseDueSince: 'Chaser due since',
   chasesSent: 'Chasers sent',
+  caption: '{{title}}, sortable by reference, who acts next and next deadline',
 };
 type Messages = typeof en;
 const vi: Messages = {
@@ -21,10 +21,10 @@ const vi: Messages = {
   includeFinished: 'Gồm cả yêu cầu đã kết thúc',
   nextDeadline: 'Thời hạn gần nhất',
   noDeadline: 'Không có thời hạn đang tính',
-  caption: '{{title}}, sắp xếp được theo số tham chiếu, bên phải xử lý và thời hạn gần nhất',
   toChase: 'Cần đôn đốc',
   toChaseSubtitle: 'Các yêu cầu gửi cơ quan không dùng MLA Hub đã hết thời hạn chờ, yêu cầu quá hạn lâu nhất ở trên cùng: gửi công văn đôn đốc từ trang yêu cầu.',
   chaseDueSince: 'Cần đôn đốc từ',
   chasesSent: 'Số lần đã đôn đốc',
+  caption: '{{title}}, sắp xếp được theo số tham chiếu, bên cần xử lý tiếp và thời hạn gần nhất',
 };
 export const queuesMessages = { en, vi };

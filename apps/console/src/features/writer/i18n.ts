@@ -64,6 +64,13 @@ const en = {
   attachHelp: 'Supporting documents (court order, warrant, translation) are attached on the request’s page while it is a draft.',
   attachTranslation: '{{country}} requires a translation: attach it on the request’s page, then submit.',
   openDocuments: 'Open the letter and documents',
+  leave: {
+    title: 'Leave the writer?',
+    body: 'What you typed since the draft was last saved would be lost.',
+    stay: 'Stay',
+    saveAndLeave: 'Save the draft and leave',
+    discard: 'Leave without saving',
+  },
 };
 
 type Messages = typeof en;
@@ -134,6 +141,13 @@ const vi: Messages = {
   attachHelp: 'Tài liệu kèm theo (quyết định của Tòa án, lệnh, bản dịch) được đính kèm trên trang của yêu cầu khi yêu cầu còn là bản nháp.',
   attachTranslation: '{{country}} yêu cầu bản dịch: hãy đính kèm trên trang của yêu cầu, rồi trình.',
   openDocuments: 'Mở thư yêu cầu và tài liệu',
+  leave: {
+    title: 'Rời khỏi trang soạn thảo?',
+    body: 'Nội dung bạn đã nhập kể từ lần lưu bản nháp gần nhất sẽ bị mất.',
+    stay: 'Ở lại',
+    saveAndLeave: 'Lưu bản nháp rồi rời đi',
+    discard: 'Rời đi, không lưu',
+  },
 };
 
 export const writerMessages = { en, vi };

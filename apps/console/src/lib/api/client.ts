@@ -30,6 +30,10 @@ api.use(stepUpMiddleware);
 export interface FieldProblem {
   field: string;
   message: string;
+  /** The rule broken (a validation constraint: minLength, isEmail…): the console words it itself. */
+  rule?: string;
+  /** Where the rule comes from (a treaty article, a national law). */
+  source?: string;
 }
 
 /** An answer of the API that is not a success: its problem body (code, detail, errors[]). */

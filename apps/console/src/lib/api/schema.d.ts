@@ -51,7 +51,10 @@ export interface paths {
          * Exchanges an e-mail and password for a session: a bearer token in the answer, or, with
          *     `"session": "cookie"` (the web console, from its own Origin), an HttpOnly SameSite=Strict
          *     cookie. Wrong passwords are limited per account and address, per address, and slowed
-         *     per account (429 RATE_LIMITED with Retry-After). A user with a second factor gets no
+         *     per account (429 RATE_LIMITED with Retry-After); a 401 says `attemptsRemaining`. A client
+         *     that signed in to the account before carries a device token (`deviceToken` in the answer,
+         *     or the console's HttpOnly cookie) with which it meets only its own limit, never the
+         *     account's lockout. A user with a second factor gets no
          *     session yet: `{ "mfaRequired": true, "challengeToken" }`, completed by POST /auth/mfa.
          */
         post: operations["AuthController_login"];
@@ -386,6 +389,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/to-chase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** "To chase": the requests you see whose chase interval has run out, the longest run out first (OFFICER, SUPERVISOR). */
+        get: operations["CounterpartsController_toChase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/incoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Registers a request received on paper from an OFFLINE authority (OFFICER): it starts in
+         *     SENT, addressed to one of this node's authorities of your country; attach its scan next
+         *     (POST /requests/{id}/attachments?kind=CORRESPONDENCE).
+         */
+        post: operations["CounterpartsController_incoming"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/chases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records one chaser sent to the OFFLINE counterpart (OFFICER of the side facing it): the state stays, the chase interval restarts. */
+        post: operations["CounterpartsController_chase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/chaser": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chaser: the follow-up note to the OFFLINE counterpart as an A4 PDF (the reference, how
+         *     the request was sent, what is outstanding and since when, the earlier chasers, the contact),
+         *     in `lang`, else the counterpart's language when the chaser is written in it, else English.
+         */
+        get: operations["CounterpartsController_chaser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests": {
         parameters: {
             query?: never;
@@ -498,9 +577,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The stored file of an evidence item. */
+        /** The stored file of an evidence item, named after its file (Content-Disposition with `filename*`). */
         get: operations["RequestsController_downloadContent"];
-        /** Stores the file of a delivered digital item (OFFICER of the requested authority): streamed, size-limited, SHA-256 verified. */
+        /**
+         * Stores the file of a delivered digital item (OFFICER of the requested authority): streamed,
+         *     size-limited, SHA-256 verified. Restartable: an upload cut off (a reload, a lost connection)
+         *     or refused (a hash mismatch) stores nothing, so the same PUT starts again from the first byte.
+         */
         put: operations["RequestsController_uploadContent"];
         post?: never;
         delete?: never;
@@ -560,6 +643,8 @@ export interface paths {
         /**
          * Attaches a supporting document to a draft (PROSECUTOR of the requesting authority): the body is
          *     the file (application/octet-stream), streamed, size-limited, kept only if it hashes to `sha256`.
+         *     A scan of correspondence with an OFFLINE counterpart (kind CORRESPONDENCE) is attached the same
+         *     way by an OFFICER of the side facing it, in any non-terminal state (DESIGN §14).
          */
         post: operations["AttachmentsController_attach"];
         delete?: never;
@@ -919,6 +1004,8 @@ export interface components {
         LoginResponseDto: {
             /** @description The bearer token to send as `Authorization: Bearer <token>` (absent for a cookie session). */
             accessToken?: string;
+            /** @description A bearer session: this client's device token for its next sign-ins (`deviceToken` in the login body). */
+            deviceToken?: string;
             /**
              * @description `Bearer`, or `Cookie` when the session rides on the console's cookie.
              * @enum {string}
@@ -961,6 +1048,12 @@ export interface components {
              */
             email: string;
             password: string;
+            /**
+             * @description The device token an earlier sign-in to this account answered (`deviceToken`; the console
+             *     carries it in an HttpOnly cookie instead): this client then meets only its own limit of
+             *     wrong passwords, never the account's lockout.
+             */
+            deviceToken?: string;
         };
         ChangePasswordDto: {
             /** @description The password the user signs in with now. */
@@ -1169,7 +1262,7 @@ export interface components {
             role: "PROSECUTOR" | "OFFICER" | "SUPERVISOR" | "ADMIN";
             /**
              * Format: uuid
-             * @description Required for every role but ADMIN (absent or null for ADMIN).
+             * @description Required for every role but ADMIN (absent or null for ADMIN); of a kind the role may belong to (`x-role-authority-kinds`).
              */
             authorityId?: string | null;
             /** Format: email */
@@ -1187,6 +1280,8 @@ export interface components {
             /** @description null for ADMIN. */
             authorityId: string | null;
             active: boolean;
+            /** @description Whether the user has a second factor (an ADMIN may reset it: DELETE /users/{id}/mfa). */
+            mfaEnrolled: boolean;
             createdAt: string;
         };
         UserListDto: {
@@ -1245,9 +1340,77 @@ export interface components {
             items: components["schemas"]["AuditEntryDto"][];
             nextCursor?: string | null;
         };
-        RequestStatesDto: {
-            /** @description The states a request ends in: nobody acts on it any more. */
-            terminal: ("CLOSED" | "REFUSED" | "WITHDRAWN" | "EXPIRED")[];
+        NextDeadlineDto: {
+            /** @enum {string} */
+            kind: "REVIEW" | "ACKNOWLEDGEMENT" | "PRESERVATION_CONFIRMATION" | "EXECUTION" | "INFO_RESPONSE" | "PRESERVATION_EXPIRY";
+            /** @enum {string} */
+            party: "REQUESTING" | "REQUESTED";
+            /** @enum {string} */
+            status: "PENDING" | "PAUSED" | "MET" | "OVERDUE" | "CANCELLED";
+            dueAt: string;
+            escalationLevel: number;
+        };
+        ChaseStateDto: {
+            /** @description When the chase interval runs out (null: nothing awaited of the counterpart now). */
+            dueAt?: string | null;
+            lastChasedAt?: string | null;
+            /** @description Chasers sent so far. */
+            count: number;
+        };
+        AuthorityRefDto: {
+            /**
+             * @description LOCAL (signs in here), PEER (another MLA Hub node), OFFLINE (no hub: its acts are recorded here from its letters, DESIGN §14).
+             * @enum {string}
+             */
+            reach: "LOCAL" | "PEER" | "OFFLINE";
+            id: string;
+            code: string;
+            name: string;
+            country: string;
+            /** @description The authority's IANA time zone: its deadlines and dates are counted there. */
+            timezone: string;
+        };
+        RequestSummaryDto: {
+            /** @enum {string} */
+            state: "DRAFT" | "IN_REVIEW" | "SENT" | "ACKNOWLEDGED" | "PRESERVED" | "IN_EXECUTION" | "INFO_REQUESTED" | "EVIDENCE_RECEIVED" | "CLOSED" | "REFUSED" | "WITHDRAWN" | "EXPIRED";
+            /** @enum {string} */
+            type: "PRESERVATION" | "SUBSCRIBER_INFO" | "TRAFFIC_DATA" | "CONTENT_DATA" | "SEIZED_DEVICE" | "WITNESS_STATEMENT" | "OTHER";
+            /** @enum {string} */
+            priority: "ROUTINE" | "URGENT" | "EMERGENCY";
+            /** @enum {string} */
+            channel: "CENTRAL_AUTHORITY" | "NETWORK_24_7" | "DIRECT";
+            title?: string | null;
+            /**
+             * @description The side that must act next; null once terminal.
+             * @enum {string|null}
+             */
+            ballHolder?: "REQUESTING" | "REQUESTED" | null;
+            /**
+             * @description Who of the ball holder's side must act: PROSECUTOR (the requesting authority) or OFFICER
+             *     (IN_REVIEW: the requesting country's central authority; once sent: the requested
+             *     authority's officers); null once terminal.
+             * @enum {string|null}
+             */
+            ballHolderRole?: "PROSECUTOR" | "OFFICER" | null;
+            /** @description The earliest open deadline (running or overdue); null when none runs. */
+            nextDeadline?: components["schemas"]["NextDeadlineDto"] | null;
+            sentAt?: string | null;
+            /** @description The chase of an OFFLINE counterpart; null when there is none. */
+            chase?: components["schemas"]["ChaseStateDto"] | null;
+            id: string;
+            /** @description `{country}-{year}-{6-digit sequence}`, e.g. VN-2026-000042. */
+            reference: string;
+            /** @description Increments with every change; also the ETag. */
+            version: number;
+            requestingAuthority: components["schemas"]["AuthorityRefDto"];
+            requestedAuthority: components["schemas"]["AuthorityRefDto"];
+            confidential: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        RequestListDto: {
+            items: components["schemas"]["RequestSummaryDto"][];
+            nextCursor?: string | null;
         };
         OffenceDto: {
             /** @description What the offence is. */
@@ -1266,7 +1429,18 @@ export interface components {
             observedAt?: string | null;
             value: string;
         };
-        CreateRequestDto: {
+        TransmissionDto: {
+            /** @enum {string} */
+            channel: "DIPLOMATIC" | "CENTRAL_AUTHORITY_MAIL" | "EMAIL" | "INTERPOL" | "NETWORK_24_7" | "COURIER" | "OTHER";
+            /**
+             * Format: date-time
+             * @description When it was dispatched (ISO 8601 date-time with Z or an offset); not in the future.
+             */
+            dispatchedAt: string;
+            /** @description Its reference (the note verbale's number, the e-mail's subject…). */
+            dispatchReference: string;
+        };
+        IncomingRequestDto: {
             /** @enum {string} */
             priority?: "ROUTINE" | "URGENT" | "EMERGENCY";
             /** @enum {string} */
@@ -1306,6 +1480,17 @@ export interface components {
             type: "PRESERVATION" | "SUBSCRIBER_INFO" | "TRAFFIC_DATA" | "CONTENT_DATA" | "SEIZED_DEVICE" | "WITNESS_STATEMENT" | "OTHER";
             /** @enum {string} */
             legalBasis: "ASEAN_MLAT_2004" | "BUDAPEST_CONVENTION" | "BUDAPEST_SECOND_PROTOCOL" | "UN_CYBERCRIME_CONVENTION" | "BILATERAL_TREATY" | "RECIPROCITY";
+            /**
+             * Format: date-time
+             * @description When it arrived (ISO 8601 date-time with Z or an offset); not in the future.
+             */
+            receivedAt: string;
+            transmission: components["schemas"]["TransmissionDto"];
+            /**
+             * Format: uuid
+             * @description The OFFLINE authority that sent it.
+             */
+            requestingAuthorityId: string;
             /**
              * Format: uuid
              * @description The authority of another country that is asked.
@@ -1359,13 +1544,11 @@ export interface components {
             /** @description The requested authority's time zone, where a date ends. */
             timezone: string;
         };
-        AuthorityRefDto: {
-            id: string;
-            code: string;
-            name: string;
-            country: string;
-            /** @description The authority's IANA time zone: its deadlines and dates are counted there. */
-            timezone: string;
+        TransmissionViewDto: {
+            /** @enum {string} */
+            channel: "DIPLOMATIC" | "CENTRAL_AUTHORITY_MAIL" | "EMAIL" | "INTERPOL" | "NETWORK_24_7" | "COURIER" | "OTHER";
+            dispatchedAt: string;
+            dispatchReference: string;
         };
         RequestDto: {
             /** @enum {string} */
@@ -1394,6 +1577,15 @@ export interface components {
              * @enum {string|null}
              */
             ballHolder?: "REQUESTING" | "REQUESTED" | null;
+            /**
+             * @description Who of the ball holder's side must act: PROSECUTOR (the requesting authority) or OFFICER
+             *     (IN_REVIEW: the requesting country's central authority; once sent: the requested
+             *     authority's officers); null once terminal.
+             * @enum {string|null}
+             */
+            ballHolderRole?: "PROSECUTOR" | "OFFICER" | null;
+            /** @description The earliest open deadline (running or overdue); null when none runs. */
+            nextDeadline?: components["schemas"]["NextDeadlineDto"] | null;
             assigneeId?: string | null;
             executingBody?: string | null;
             preservedUntil?: string | null;
@@ -1409,6 +1601,12 @@ export interface components {
             allowedActions: ("submit" | "return" | "send" | "acknowledge" | "confirm_preservation" | "extend_preservation" | "start_execution" | "report_delay" | "request_info" | "provide_info" | "deliver_evidence" | "close" | "refuse" | "withdraw" | "expire")[];
             /** @description While the caller may confirm or extend the preservation: the dates it may choose (at the time of this answer). */
             preservationWindow?: components["schemas"]["PreservationWindowDto"] | null;
+            /** @description To or from an OFFLINE authority: how the request was dispatched (DESIGN §14). */
+            transmission?: components["schemas"]["TransmissionViewDto"] | null;
+            /** @description The chase of an OFFLINE counterpart; null when there is none. */
+            chase?: components["schemas"]["ChaseStateDto"] | null;
+            /** @description The OFFLINE counterpart's acts the caller may record now from its correspondence (`recordedFrom`). */
+            recordableActions: ("acknowledge" | "confirm_preservation" | "extend_preservation" | "start_execution" | "report_delay" | "request_info" | "deliver_evidence" | "refuse" | "provide_info" | "withdraw")[];
             id: string;
             /** @description `{country}-{year}-{6-digit sequence}`, e.g. VN-2026-000042. */
             reference: string;
@@ -1433,37 +1631,71 @@ export interface components {
             missing: string[];
             /** @description Whether the caller may read the request's access log (GET /requests/{id}/access-log); only a confidential request's reads are logged. */
             mayReadAccessLog: boolean;
+            /** @description Whether the caller may chase the OFFLINE counterpart now (POST /requests/{id}/chases, GET /requests/{id}/chaser). */
+            mayChase: boolean;
         };
-        RequestSummaryDto: {
+        ChaseDto: {
             /** @enum {string} */
-            state: "DRAFT" | "IN_REVIEW" | "SENT" | "ACKNOWLEDGED" | "PRESERVED" | "IN_EXECUTION" | "INFO_REQUESTED" | "EVIDENCE_RECEIVED" | "CLOSED" | "REFUSED" | "WITHDRAWN" | "EXPIRED";
+            channel: "DIPLOMATIC" | "CENTRAL_AUTHORITY_MAIL" | "EMAIL" | "INTERPOL" | "NETWORK_24_7" | "COURIER" | "OTHER";
+            /**
+             * Format: date-time
+             * @description When it left (ISO 8601 date-time with Z or an offset); not in the future.
+             */
+            dispatchedAt: string;
+            /** @description Its reference. */
+            reference: string;
+        };
+        RequestStatesDto: {
+            /** @description The states a request ends in: nobody acts on it any more. */
+            terminal: ("CLOSED" | "REFUSED" | "WITHDRAWN" | "EXPIRED")[];
+        };
+        CreateRequestDto: {
+            /** @enum {string} */
+            priority?: "ROUTINE" | "URGENT" | "EMERGENCY";
+            /** @enum {string} */
+            channel?: "CENTRAL_AUTHORITY" | "NETWORK_24_7" | "DIRECT";
+            /** @description The treaty's name when legalBasis is BILATERAL_TREATY. */
+            treatyName?: string | null;
+            title?: string | null;
+            offence?: components["schemas"]["OffenceDto"] | null;
+            /** @description Summary of the facts. */
+            facts?: string | null;
+            /** @description What is asked, one line each. */
+            measures?: string[];
+            identifiers?: components["schemas"]["IdentifierDto"][];
+            /**
+             * Format: uuid
+             * @description The preservation request this follow-up request continues.
+             */
+            relatedRequestId?: string | null;
+            /**
+             * Format: date
+             * @description The date the requester needs the answer by (YYYY-MM-DD).
+             */
+            neededBy?: string | null;
+            /**
+             * @description ISO 639-1 code of the language the request is written in (default: your authority's).
+             * @example vi
+             */
+            language?: string;
+            /**
+             * @description The extra fields the requested country requires, by the keys of its `requiredDetails`
+             *     (GET /countries/:code), e.g. `{ "criminalMatterCertificate": "…" }`. Replaced whole.
+             */
+            details?: {
+                [key: string]: string;
+            };
             /** @enum {string} */
             type: "PRESERVATION" | "SUBSCRIBER_INFO" | "TRAFFIC_DATA" | "CONTENT_DATA" | "SEIZED_DEVICE" | "WITNESS_STATEMENT" | "OTHER";
             /** @enum {string} */
-            priority: "ROUTINE" | "URGENT" | "EMERGENCY";
-            /** @enum {string} */
-            channel: "CENTRAL_AUTHORITY" | "NETWORK_24_7" | "DIRECT";
-            title?: string | null;
+            legalBasis: "ASEAN_MLAT_2004" | "BUDAPEST_CONVENTION" | "BUDAPEST_SECOND_PROTOCOL" | "UN_CYBERCRIME_CONVENTION" | "BILATERAL_TREATY" | "RECIPROCITY";
             /**
-             * @description The side that must act next; null once terminal.
-             * @enum {string|null}
+             * Format: uuid
+             * @description The authority of another country that is asked.
              */
-            ballHolder?: "REQUESTING" | "REQUESTED" | null;
-            sentAt?: string | null;
-            id: string;
-            /** @description `{country}-{year}-{6-digit sequence}`, e.g. VN-2026-000042. */
-            reference: string;
-            /** @description Increments with every change; also the ETag. */
-            version: number;
-            requestingAuthority: components["schemas"]["AuthorityRefDto"];
-            requestedAuthority: components["schemas"]["AuthorityRefDto"];
-            confidential: boolean;
-            createdAt: string;
-            updatedAt: string;
-        };
-        RequestListDto: {
-            items: components["schemas"]["RequestSummaryDto"][];
-            nextCursor?: string | null;
+            requestedAuthorityId: string;
+            /** @description The requested side must keep the request's existence confidential. */
+            confidential?: boolean;
         };
         UpdateRequestDto: {
             /** @enum {string} */
@@ -1525,6 +1757,13 @@ export interface components {
         EvidenceItemInputDto: {
             /** @enum {string} */
             kind: "FILE" | "DEVICE" | "DOCUMENT" | "STATEMENT";
+            /**
+             * @description How its bytes travel: UPLOAD (its file is then uploaded to PUT …/evidence/{itemId}/content,
+             *     SHA-256 verified; a final delivery waits for it) or OUT_OF_BAND (a disk by courier or
+             *     diplomatic bag, recorded by hash and `medium`). OUT_OF_BAND when not said.
+             * @enum {string}
+             */
+            transfer?: "UPLOAD" | "OUT_OF_BAND";
             /** @description Custody before delivery (who handed it to whom, when); the delivery itself is appended. */
             custody?: components["schemas"]["CustodyEntryDto"][];
             description: string;
@@ -1537,6 +1776,33 @@ export interface components {
              * @description The item this one corrects.
              */
             supersedesId?: string;
+            /** @description OUT_OF_BAND: how it travels (e.g. "DVD, diplomatic bag 2026/114"). */
+            medium?: string;
+            /** @description The file's name (its downloads are named after it): no folders or control characters. */
+            fileName?: string;
+            /** @description The file's media type (type/subtype). */
+            mediaType?: string;
+        };
+        RecordedFromDto: {
+            /**
+             * Format: date
+             * @description The date the letter bears (YYYY-MM-DD); not in the future.
+             */
+            correspondenceDate: string;
+            /**
+             * Format: date-time
+             * @description When it arrived (ISO 8601 date-time with Z or an offset); not in the future.
+             */
+            receivedAt: string;
+            /** @enum {string} */
+            channel: "DIPLOMATIC" | "CENTRAL_AUTHORITY_MAIL" | "EMAIL" | "INTERPOL" | "NETWORK_24_7" | "COURIER" | "OTHER";
+            /** @description The letter's reference (its number and symbol). */
+            reference: string;
+            /**
+             * Format: uuid
+             * @description Its scan: a CORRESPONDENCE document of this request.
+             */
+            documentId: string;
         };
         TransitionDto: {
             /** @enum {string} */
@@ -1546,13 +1812,20 @@ export interface components {
              * @description report_delay: the new expected date (YYYY-MM-DD).
              */
             expectedBy?: string;
-            /** @description deliver_evidence: one or more items. */
+            /** @description deliver_evidence: one or more items (none in a final delivery that only says "nothing more"). */
             items?: components["schemas"]["EvidenceItemInputDto"][];
             /**
              * @description refuse: the ground.
              * @enum {string}
              */
             ground?: "DUAL_CRIMINALITY" | "POLITICAL_OFFENCE" | "MILITARY_OFFENCE" | "DOUBLE_JEOPARDY" | "SOVEREIGNTY_SECURITY_PUBLIC_ORDER" | "DISCRIMINATION" | "INSUFFICIENT_INFORMATION" | "DATA_NO_LONGER_AVAILABLE" | "OTHER";
+            /** @description send to an OFFLINE authority (required then; refused for one on MLA Hub): how the letter was dispatched (DESIGN §14). */
+            transmission?: components["schemas"]["TransmissionDto"];
+            /**
+             * @description An OFFLINE counterpart's act (acknowledge … refuse; provide_info, withdraw on a request
+             *     received from one), recorded by an officer of this side from its letter (DESIGN §14).
+             */
+            recordedFrom?: components["schemas"]["RecordedFromDto"];
             /**
              * @description send: how the letter is signed (DESIGN §4): SEAL with the sending authority's certificate,
              *     or UPLOADED, the signed copy uploaded for this letter (POST /requests/{id}/signed-letter).
@@ -1609,6 +1882,8 @@ export interface components {
              * @enum {string}
              */
             action: "send";
+            /** @description send to an OFFLINE authority (required then; refused for one on MLA Hub): how the letter was dispatched (DESIGN §14). */
+            transmission?: components["schemas"]["TransmissionDto"];
             /**
              * @description send: how the letter is signed (DESIGN §4): SEAL with the sending authority's certificate,
              *     or UPLOADED, the signed copy uploaded for this letter (POST /requests/{id}/signed-letter).
@@ -1623,6 +1898,11 @@ export interface components {
              * @enum {string}
              */
             action: "acknowledge";
+            /**
+             * @description An OFFLINE counterpart's act (acknowledge … refuse; provide_info, withdraw on a request
+             *     received from one), recorded by an officer of this side from its letter (DESIGN §14).
+             */
+            recordedFrom?: components["schemas"]["RecordedFromDto"];
             /** @description acknowledge, confirm_preservation, extend_preservation, start_execution. */
             note?: string;
             /**
@@ -1637,6 +1917,11 @@ export interface components {
              * @enum {string}
              */
             action: "confirm_preservation";
+            /**
+             * @description An OFFLINE counterpart's act (acknowledge … refuse; provide_info, withdraw on a request
+             *     received from one), recorded by an officer of this side from its letter (DESIGN §14).
+             */
+            recordedFrom?: components["schemas"]["RecordedFromDto"];
             /** @description confirm_preservation, extend_preservation: a date (YYYY-MM-DD, end of that day at the requested authority) or a date-time with Z or an offset. */
             preservedUntil: string;
             /** @description acknowledge, confirm_preservation, extend_preservation, start_execution. */
@@ -1648,6 +1933,11 @@ export interface components {
              * @enum {string}
              */
             action: "extend_preservation";
+            /**
+             * @description An OFFLINE counterpart's act (acknowledge … refuse; provide_info, withdraw on a request
+             *     received from one), recorded by an officer of this side from its letter (DESIGN §14).
+             */
+            recordedFrom?: components["schemas"]["RecordedFromDto"];
             /** @description confirm_preservation, extend_preservation: a date (YYYY-MM-DD, end of that day at the requested authority) or a date-time with Z or an offset. */
             preservedUntil: string;
             /** @description acknowledge, confirm_preservation, extend_preservation, start_execution. */
@@ -1659,6 +1949,11 @@ export interface components {
              * @enum {string}
              */
             action: "start_execution";
+            /**
+             * @description An OFFLINE counterpart's act (acknowledge … refuse; provide_info, withdraw on a request
+             *     received from one), recorded by an officer of this side from its letter (DESIGN §14).
+             */
+            recordedFrom?: components["schemas"]["RecordedFromDto"];
             /** @description start_execution. */
             executingBody?: string;
             /**
@@ -1680,6 +1975,11 @@ export interface components {
              * @description report_delay: the new expected date (YYYY-MM-DD).
              */
             expectedBy: string;
+            /**
+             * @description An OFFLINE counterpart's act (acknowledge … refuse; provide_info, withdraw on a request
+             *     received from one), recorded by an officer of this side from its letter (DESIGN §14).
+             */
+            recordedFrom?: components["schemas"]["RecordedFromDto"];
             /** @description return, report_delay, withdraw. */
             reason: string;
         };
@@ -1689,6 +1989,11 @@ export interface components {
              * @enum {string}
              */
             action: "request_info";
+            /**
+             * @description An OFFLINE counterpart's act (acknowledge … refuse; provide_info, withdraw on a request
+             *     received from one), recorded by an officer of this side from its letter (DESIGN §14).
+             */
+            recordedFrom?: components["schemas"]["RecordedFromDto"];
             /** @description request_info, provide_info. */
             message: string;
         };
@@ -1698,6 +2003,11 @@ export interface components {
              * @enum {string}
              */
             action: "provide_info";
+            /**
+             * @description An OFFLINE counterpart's act (acknowledge … refuse; provide_info, withdraw on a request
+             *     received from one), recorded by an officer of this side from its letter (DESIGN §14).
+             */
+            recordedFrom?: components["schemas"]["RecordedFromDto"];
             /** @description request_info, provide_info. */
             message: string;
         };
@@ -1707,8 +2017,13 @@ export interface components {
              * @enum {string}
              */
             action: "deliver_evidence";
-            /** @description deliver_evidence: one or more items. */
-            items: components["schemas"]["EvidenceItemInputDto"][];
+            /** @description deliver_evidence: one or more items (none in a final delivery that only says "nothing more"). */
+            items?: components["schemas"]["EvidenceItemInputDto"][];
+            /**
+             * @description An OFFLINE counterpart's act (acknowledge … refuse; provide_info, withdraw on a request
+             *     received from one), recorded by an officer of this side from its letter (DESIGN §14).
+             */
+            recordedFrom?: components["schemas"]["RecordedFromDto"];
             /** @description deliver_evidence: true when this delivery completes the execution. */
             final: boolean;
         };
@@ -1737,6 +2052,11 @@ export interface components {
              * @enum {string}
              */
             ground: "DUAL_CRIMINALITY" | "POLITICAL_OFFENCE" | "MILITARY_OFFENCE" | "DOUBLE_JEOPARDY" | "SOVEREIGNTY_SECURITY_PUBLIC_ORDER" | "DISCRIMINATION" | "INSUFFICIENT_INFORMATION" | "DATA_NO_LONGER_AVAILABLE" | "OTHER";
+            /**
+             * @description An OFFLINE counterpart's act (acknowledge … refuse; provide_info, withdraw on a request
+             *     received from one), recorded by an officer of this side from its letter (DESIGN §14).
+             */
+            recordedFrom?: components["schemas"]["RecordedFromDto"];
             /** @description refuse: the reasons in words. */
             text: string;
         };
@@ -1746,6 +2066,11 @@ export interface components {
              * @enum {string}
              */
             action: "withdraw";
+            /**
+             * @description An OFFLINE counterpart's act (acknowledge … refuse; provide_info, withdraw on a request
+             *     received from one), recorded by an officer of this side from its letter (DESIGN §14).
+             */
+            recordedFrom?: components["schemas"]["RecordedFromDto"];
             /** @description return, report_delay, withdraw. */
             reason: string;
         };
@@ -1761,6 +2086,8 @@ export interface components {
             authorityId?: string | null;
             authorityCode?: string | null;
             country?: string | null;
+            /** @description A recorder's name, as it was when the act was recorded (DESIGN §14). */
+            displayName?: string | null;
             role: string;
         };
         EventDto: {
@@ -1779,6 +2106,12 @@ export interface components {
             };
             occurredAt?: string;
             prevHash?: string | null;
+            /** @description An act of an OFFLINE counterpart recorded from its correspondence (DESIGN §14): the officer who recorded it (`actor` is the counterpart). Covered by the hash. */
+            recorder?: components["schemas"]["EventActorDto"];
+            /** @description What it was recorded from: the letter's date, when it arrived, by which channel, its reference, its scan (a CORRESPONDENCE document). Covered by the hash. */
+            recordedFrom?: {
+                [key: string]: unknown;
+            };
             /** @description The random salt its hash covers, 32 hex digits; null for an event from before salting (absent when hidden). */
             salt?: string | null;
             seq: number;
@@ -1786,9 +2119,18 @@ export interface components {
             hidden: boolean;
             hash: string;
         };
+        EventActorNamesDto: {
+            users: {
+                [key: string]: string;
+            };
+            authorities: {
+                [key: string]: string;
+            };
+        };
         EventListDto: {
             items: components["schemas"]["EventDto"][];
             nextCursor?: string | null;
+            names: components["schemas"]["EventActorNamesDto"];
         };
         ChainVerificationDto: {
             /** @description The seq of the first broken link, when not valid. */
@@ -1815,6 +2157,16 @@ export interface components {
             /** @description The item that corrects this one, if any. */
             supersededById?: string | null;
             custody: components["schemas"]["CustodyEntryViewDto"][];
+            /**
+             * @description How its bytes travel: uploaded here, or out of band (a disk by courier; recorded by hash and medium).
+             * @enum {string}
+             */
+            transfer: "UPLOAD" | "OUT_OF_BAND";
+            /** @description OUT_OF_BAND: how it travels. */
+            medium?: string | null;
+            /** @description The file's name (its download is named after it). */
+            fileName?: string | null;
+            mediaType?: string | null;
             /** @description When the file itself was stored (hash verified); null when only declared. */
             contentStoredAt?: string | null;
             id: string;
@@ -1823,6 +2175,8 @@ export interface components {
             /** @description Its position within the delivery. */
             itemNo: number;
             description: string;
+            /** @description An item to be uploaded whose file is not stored yet (and not superseded): the officer uploads it (again); a final delivery waits for it. */
+            fileMissing: boolean;
             deliveredBy: string;
             createdAt: string;
         };
@@ -1839,7 +2193,7 @@ export interface components {
              * @description What was read.
              * @enum {string}
              */
-            what: "request" | "events" | "events_verify" | "evidence" | "evidence_file" | "attachments" | "attachment_file" | "letter" | "access_log" | "action";
+            what: "request" | "events" | "events_verify" | "evidence" | "evidence_file" | "attachments" | "attachment_file" | "letter" | "access_log" | "action" | "chaser";
             /** @description Which item, file or language, where the read names one. */
             detail: {
                 [key: string]: unknown;
@@ -1859,7 +2213,7 @@ export interface components {
         };
         AttachmentDto: {
             /** @enum {string} */
-            kind: "COURT_ORDER" | "WARRANT" | "TRANSLATION" | "LETTER_SIGNED" | "OTHER";
+            kind: "COURT_ORDER" | "WARRANT" | "TRANSLATION" | "LETTER_SIGNED" | "OTHER" | "CORRESPONDENCE";
             id: string;
             language: string;
             fileName: string;
@@ -1874,7 +2228,7 @@ export interface components {
         };
         SignedLetterDto: {
             /** @enum {string} */
-            kind: "COURT_ORDER" | "WARRANT" | "TRANSLATION" | "LETTER_SIGNED" | "OTHER";
+            kind: "COURT_ORDER" | "WARRANT" | "TRANSLATION" | "LETTER_SIGNED" | "OTHER" | "CORRESPONDENCE";
             id: string;
             language: string;
             fileName: string;
@@ -2229,6 +2583,8 @@ export interface components {
                 field: string;
                 message: string;
                 source?: string;
+                /** @description The rule broken (a validation constraint name such as minLength), for clients that word the message themselves */
+                rule?: string;
             }[];
         };
     };
@@ -2309,7 +2665,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"] | components["schemas"]["MfaChallengeDto"];
                 };
             };
-            /** @description Wrong e-mail or password (problem body, code UNAUTHENTICATED) */
+            /** @description Wrong e-mail or password (problem body, code UNAUTHENTICATED, `attemptsRemaining`: wrong passwords left before a pause) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3291,6 +3647,276 @@ export interface operations {
             };
         };
     };
+    CounterpartsController_toChase: {
+        parameters: {
+            query?: {
+                /** @description The previous page's nextCursor. */
+                cursor?: string;
+                /** @description 1 to 100, default 20 (50 for users). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestListDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description FORBIDDEN: for officers and supervisors */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CounterpartsController_incoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncomingRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description FORBIDDEN: only an officer registers a request received on paper */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RULE_VIOLATED: the requesting authority is not OFFLINE, the requested one not of your country on this node, or a date in the future */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CounterpartsController_chase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version (ETag) you read; 412 VERSION_CONFLICT when stale */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description FORBIDDEN: only an officer of the side facing an OFFLINE counterpart chases it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such request, or one you may not see (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONFLICT: nothing is awaited of the counterpart; INVALID_TRANSITION: the request is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description VERSION_CONFLICT: stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RULE_VIOLATED: dispatchedAt in the future */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CounterpartsController_chaser: {
+        parameters: {
+            query?: {
+                /** @description The language of the letter's labels (the content stays as written). */
+                lang?: "en" | "vi";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description FORBIDDEN: only the side facing the OFFLINE counterpart writes its chasers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such request, or one you may not see (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONFLICT: nothing is outstanding (or the counterpart works on MLA Hub) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     RequestsController_list: {
         parameters: {
             query?: {
@@ -4211,7 +4837,7 @@ export interface operations {
     AttachmentsController_attach: {
         parameters: {
             query: {
-                kind: "COURT_ORDER" | "WARRANT" | "TRANSLATION" | "LETTER_SIGNED" | "OTHER";
+                kind: "COURT_ORDER" | "WARRANT" | "TRANSLATION" | "LETTER_SIGNED" | "OTHER" | "CORRESPONDENCE";
                 /** @description ISO 639-1 code of the document's language. */
                 language: string;
                 /** @description The file's name as the prosecutor knows it (no folder). */
@@ -4254,7 +4880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description FORBIDDEN: only a prosecutor of the requesting authority attaches documents */
+            /** @description FORBIDDEN: only a prosecutor of the requesting authority attaches documents; correspondence, only an officer of the side facing an OFFLINE counterpart */
             403: {
                 headers: {
                     [name: string]: unknown;

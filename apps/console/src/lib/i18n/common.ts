@@ -23,12 +23,12 @@ export const commonEn = {
   empty: 'Nothing here yet.',
   language: 'Language',
   languages: {
-    en: 'English', vi: 'Tiếng Việt', th: 'Thai', id: 'Indonesian', ms: 'Malay', km: 'Khmer', lo: 'Lao', my: 'Burmese', tl: 'Filipino',
+    en: 'English', vi: 'Vietnamese', th: 'Thai', id: 'Indonesian', ms: 'Malay', km: 'Khmer', lo: 'Lao', my: 'Burmese', tl: 'Filipino',
     zh: 'Chinese', ko: 'Korean', ja: 'Japanese', fr: 'French',
   },
   documentKind: { COURT_ORDER: 'Court order', WARRANT: 'Warrant', TRANSLATION: 'Translation', LETTER_SIGNED: 'Signed letter of request', OTHER: 'Other document' },
   updatedEvery: 'Updates by itself every few seconds.',
-  table: { reference: 'Reference', state: 'State', counterpart: 'Counterpart', ballHolder: 'Ball holder', updated: 'Updated' },
+  table: { reference: 'Reference', state: 'State', counterpart: 'Counterpart', ballHolder: 'Who acts next', updated: 'Updated', nextDeadline: 'Next deadline' },
   state: {
     DRAFT: 'Draft', IN_REVIEW: 'In review', SENT: 'Sent', ACKNOWLEDGED: 'Acknowledged', PRESERVED: 'Preserved',
     IN_EXECUTION: 'In execution', INFO_REQUESTED: 'Information requested', EVIDENCE_RECEIVED: 'Evidence received',
@@ -55,6 +55,8 @@ export const commonEn = {
   deadlineStatus: { PENDING: 'Running', PAUSED: 'Paused', MET: 'Met', OVERDUE: 'Overdue', CANCELLED: 'Cancelled' },
   side: { REQUESTING: 'Requesting side', REQUESTED: 'Requested side' },
   ballHolderNone: 'Nobody (finished)',
+  next: { centralAuthority: 'Central authority of {{country}}', authority: '{{name}} ({{country}})', you: '{{party}} (you)' },
+  noDeadline: 'None running',
   refusalGround: {
     DUAL_CRIMINALITY: 'Dual criminality not met', POLITICAL_OFFENCE: 'Political offence', MILITARY_OFFENCE: 'Military offence',
     DOUBLE_JEOPARDY: 'Double jeopardy', SOVEREIGNTY_SECURITY_PUBLIC_ORDER: 'Sovereignty, security or public order', DISCRIMINATION: 'Discrimination',
@@ -71,6 +73,7 @@ export const commonEn = {
     create: 'Created', edit: 'Edited', delete: 'Deleted', follow_up_sent: 'Follow-up request sent', deadline_overdue: 'Deadline overdue',
     deadline_escalated: 'Deadline escalated', extend_deadline: 'Deadline extended', reassign: 'Reassigned', assign: 'Assigned', recompute_deadlines: 'Deadline moved (working calendar)',
     chase: 'Chaser sent', attach_correspondence: 'Letter attached', receive: 'Received on paper',
+    attach: 'Document attached', remove_attachment: 'Document removed', deadline_reminder: 'Deadline reminder',
   },
   deadlines: {
     title: 'Deadlines', none: 'No deadline yet.', due: 'Due', yourZone: 'your time, {{zone}}',
@@ -91,6 +94,7 @@ export const commonEn = {
     authorityId: 'Authority', role: 'Role', code: 'Code', name: 'Name', country: 'Country', timezone: 'Time zone', language: 'Language',
     webhookUrl: 'Webhook URL', newDueAt: 'New due time', oldDueAt: 'Previous due time', escalationLevel: 'Level', deliveryNo: 'Delivery',
     followUpReference: 'Follow-up request', attachments: 'Supporting documents (translation)',
+    fileName: 'File name', letter: 'Letter of request', previousUntil: 'Previously preserved until', details: "Extra fields of the requested country",
   },
   problem: {
     title: {
@@ -106,6 +110,16 @@ export const commonEn = {
     },
     field: {
       REQUEST_INCOMPLETE: 'Required', VALIDATION_FAILED: 'Not accepted', RULE_VIOLATED: 'Not allowed by the rules', other: 'Not accepted',
+    },
+    rule: {
+      minLength: 'At least {{n}} characters', maxLength: 'At most {{n}} characters', length: 'Not of an accepted length', email: 'Not an e-mail address',
+      required: 'Required', id: 'Not a valid identifier', oneOf: 'Not one of the accepted values', integer: 'A whole number is needed',
+      number: 'A number is needed', positive: 'A number above zero is needed', min: 'At least {{n}}', max: 'At most {{n}}', format: 'Not in the accepted form',
+      unknownField: 'Not a field this form takes', text: 'Text is needed', boolean: 'Yes or no is needed', list: 'A list is needed',
+      arrayMin: 'At least {{n}} entries', arrayMax: 'At most {{n}} entries', url: 'Not an accepted web address (https, reachable from outside)',
+      date: 'Not a valid date (year-month-day)', timeZone: 'Not a known time zone', safeName: 'Contains invisible or control characters',
+      identifier: 'Not a valid value for this kind of identifier', details: 'Some of the country’s extra fields are not accepted', object: 'Not accepted',
+      hex: 'Not a hexadecimal value', language: 'Not a known language', country: 'Not a known country',
     },
     versionConflictHelp: 'Reload to see the latest version, then try again.',
     serverSaid: 'Server message',
@@ -139,12 +153,12 @@ export const commonVi: CommonMessages = {
   empty: 'Chưa có mục nào.',
   language: 'Ngôn ngữ',
   languages: {
-    en: 'English', vi: 'Tiếng Việt', th: 'Tiếng Thái', id: 'Tiếng Indonesia', ms: 'Tiếng Mã Lai', km: 'Tiếng Khmer', lo: 'Tiếng Lào', my: 'Tiếng Miến Điện',
+    en: 'Tiếng Anh', vi: 'Tiếng Việt', th: 'Tiếng Thái', id: 'Tiếng Indonesia', ms: 'Tiếng Mã Lai', km: 'Tiếng Khmer', lo: 'Tiếng Lào', my: 'Tiếng Miến Điện',
     tl: 'Tiếng Philippines', zh: 'Tiếng Trung', ko: 'Tiếng Hàn', ja: 'Tiếng Nhật', fr: 'Tiếng Pháp',
   },
   documentKind: { COURT_ORDER: 'Quyết định của Tòa án', WARRANT: 'Lệnh', TRANSLATION: 'Bản dịch', LETTER_SIGNED: 'Yêu cầu tương trợ đã ký', OTHER: 'Tài liệu khác' },
   updatedEvery: 'Tự động cập nhật sau vài giây.',
-  table: { reference: 'Số tham chiếu', state: 'Trạng thái', counterpart: 'Bên đối tác', ballHolder: 'Bên phải xử lý', updated: 'Cập nhật' },
+  table: { reference: 'Số tham chiếu', state: 'Trạng thái', counterpart: 'Bên đối tác', ballHolder: 'Bên cần xử lý tiếp', updated: 'Cập nhật', nextDeadline: 'Thời hạn gần nhất' },
   state: {
     DRAFT: 'Bản nháp', IN_REVIEW: 'Đang xem xét', SENT: 'Đã gửi', ACKNOWLEDGED: 'Đã tiếp nhận', PRESERVED: 'Đã bảo quản',
     IN_EXECUTION: 'Đang thực hiện', INFO_REQUESTED: 'Đang chờ bổ sung thông tin', EVIDENCE_RECEIVED: 'Đã nhận chứng cứ',
@@ -172,6 +186,8 @@ export const commonVi: CommonMessages = {
   deadlineStatus: { PENDING: 'Đang tính', PAUSED: 'Tạm dừng', MET: 'Đã đáp ứng', OVERDUE: 'Quá hạn', CANCELLED: 'Đã hủy' },
   side: { REQUESTING: 'Bên yêu cầu', REQUESTED: 'Bên được yêu cầu' },
   ballHolderNone: 'Không ai (đã kết thúc)',
+  next: { centralAuthority: 'Cơ quan trung ương {{country}}', authority: '{{name}} ({{country}})', you: '{{party}} (bạn)' },
+  noDeadline: 'Không có thời hạn đang tính',
   refusalGround: {
     DUAL_CRIMINALITY: 'Không đáp ứng nguyên tắc tội phạm kép', POLITICAL_OFFENCE: 'Tội phạm chính trị', MILITARY_OFFENCE: 'Tội phạm quân sự',
     DOUBLE_JEOPARDY: 'Một tội không bị xét xử hai lần', SOVEREIGNTY_SECURITY_PUBLIC_ORDER: 'Chủ quyền, an ninh hoặc trật tự công cộng',
@@ -189,6 +205,7 @@ export const commonVi: CommonMessages = {
     create: 'Tạo', edit: 'Sửa', delete: 'Xóa', follow_up_sent: 'Đã gửi yêu cầu tiếp theo', deadline_overdue: 'Thời hạn bị quá',
     deadline_escalated: 'Thời hạn được báo cáo lên cấp trên', extend_deadline: 'Gia hạn thời hạn', reassign: 'Giao lại', assign: 'Phân công', recompute_deadlines: 'Thời hạn thay đổi theo lịch làm việc',
     chase: 'Đã gửi công văn đôn đốc', attach_correspondence: 'Đính kèm công văn', receive: 'Tiếp nhận bằng văn bản giấy',
+    attach: 'Đính kèm tài liệu', remove_attachment: 'Gỡ tài liệu', deadline_reminder: 'Nhắc thời hạn',
   },
   deadlines: {
     title: 'Thời hạn', none: 'Chưa có thời hạn.', due: 'Hạn', yourZone: 'giờ của bạn, {{zone}}',
@@ -209,6 +226,7 @@ export const commonVi: CommonMessages = {
     authorityId: 'Cơ quan', role: 'Vai trò', code: 'Mã', name: 'Tên', country: 'Quốc gia', timezone: 'Múi giờ', language: 'Ngôn ngữ',
     webhookUrl: 'Địa chỉ webhook', newDueAt: 'Thời hạn mới', oldDueAt: 'Thời hạn cũ', escalationLevel: 'Cấp', deliveryNo: 'Lần chuyển giao',
     followUpReference: 'Yêu cầu tiếp theo', attachments: 'Tài liệu kèm theo (bản dịch)',
+    fileName: 'Tên tệp', letter: 'Văn bản yêu cầu', previousUntil: 'Trước đó bảo quản đến ngày', details: 'Các trường bổ sung theo yêu cầu của quốc gia được yêu cầu',
   },
   problem: {
     title: {
@@ -224,6 +242,16 @@ export const commonVi: CommonMessages = {
     },
     field: {
       REQUEST_INCOMPLETE: 'Bắt buộc', VALIDATION_FAILED: 'Không hợp lệ', RULE_VIOLATED: 'Không đúng quy định', other: 'Không hợp lệ',
+    },
+    rule: {
+      minLength: 'Ít nhất {{n}} ký tự', maxLength: 'Tối đa {{n}} ký tự', length: 'Độ dài không hợp lệ', email: 'Không phải địa chỉ thư điện tử',
+      required: 'Bắt buộc', id: 'Mã định danh không hợp lệ', oneOf: 'Không thuộc các giá trị được chấp nhận', integer: 'Cần một số nguyên',
+      number: 'Cần một số', positive: 'Cần một số lớn hơn 0', min: 'Ít nhất {{n}}', max: 'Tối đa {{n}}', format: 'Không đúng định dạng',
+      unknownField: 'Biểu mẫu không có trường này', text: 'Cần nhập văn bản', boolean: 'Cần chọn có hoặc không', list: 'Cần một danh sách',
+      arrayMin: 'Ít nhất {{n}} mục', arrayMax: 'Tối đa {{n}} mục', url: 'Địa chỉ web không được chấp nhận (https, truy cập được từ bên ngoài)',
+      date: 'Ngày không hợp lệ (năm-tháng-ngày)', timeZone: 'Múi giờ không xác định', safeName: 'Có ký tự ẩn hoặc ký tự điều khiển',
+      identifier: 'Giá trị không hợp lệ đối với loại định danh này', details: 'Một số trường bổ sung theo yêu cầu của quốc gia không hợp lệ', object: 'Không hợp lệ',
+      hex: 'Không phải giá trị thập lục phân', language: 'Ngôn ngữ không xác định', country: 'Quốc gia không xác định',
     },
     versionConflictHelp: 'Hãy tải lại để xem phiên bản mới nhất rồi thử lại.',
     serverSaid: 'Thông báo của máy chủ',

@@ -127,9 +127,23 @@ export const edit = command<'edit', EditInput>(
     if (relatedId && (input.relatedRequestId !== undefined || input.type !== undefined || input.requestedAuthorityId !== undefined)) {
       await checkRelated(ports, actor as Principal, relatedId, type, requestedCountry);
     }
-    return { changes, view };
+    // The history records what changed: the console saves the whole form, most of it as it was.
+    return { changes, view, eventInput: changedFields(row, input) };
   },
 );
+
+/** JSON with sorted keys: two values equal whatever their keys' order. */
+function sortedJson(value: unknown): string {
+  return JSON.stringify(value ?? null, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+/** The fields of an edit whose value differs from the draft's. */
+export function changedFields(row: RequestRow, input: object): Record<string, unknown> {
+  const before = row as unknown as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(input).filter(([field, value]) => value !== undefined && sortedJson(value) !== sortedJson(before[field])));
+}
 
 /** delete: a draft is hidden from then on; its history stays. */
 export const deleteDraft = command<'delete', DeleteInput>(

@@ -4,6 +4,7 @@ import { useFieldArray, useForm, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FormDialog } from '@/components/FormDialog';
 import { ProblemAlert, useProblemText } from '@/components/problem';
+import { fieldProblemText } from '@/lib/problem-text';
 import { ApiProblem } from '@/lib/api/client';
 import { useSetCalendarYear, type CalendarYear } from '../api/calendars';
 import { rowOfField, sentIndices, toBody, type ListName } from '../calendar-days';
@@ -78,8 +79,9 @@ function DayRows({ list, form, apiError }: { list: ListName; form: UseFormReturn
       return at && at.list === list && sent[at.index] === index && at.field === field;
     });
     if (mine.length === 0) return undefined;
-    const label = t(`common:problem.field.${apiError.code}`, { defaultValue: t('common:problem.field.other') });
-    return i18n.language === 'en' ? mine.map((m) => `${label}: ${m.message}`).join('; ') : label;
+    // The calendar's rules (a make-up day on a weekend…) are the server's: its sentence is kept for English readers.
+    if (i18n.language === 'en' && apiError.code === 'RULE_VIOLATED') return mine.map((m) => m.message).join('; ');
+    return [...new Set(mine.map((m) => fieldProblemText(m, apiError.code, t)))].join('; ');
   };
   const problemOf = (index: number, field: 'days' | 'name' | 'source') => {
     const mine = decodeProblem(form.formState.errors[list]?.[index]?.[field]?.message);

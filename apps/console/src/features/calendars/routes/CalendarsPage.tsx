@@ -5,22 +5,34 @@ import { DateTime } from '@/components/DateTime';
 import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/problem';
 import { useMe } from '@/lib/api/hooks';
+import { useSearchParams } from 'react-router';
 import { formatDate } from '@/lib/format';
+import { countryName as nameOf } from '@/lib/names';
 import { useCalendar, useCountries, type CalendarYear } from '../api/calendars';
 import { CalendarEditor } from '../components/CalendarEditor';
 
+/** Where the calendars open: the user's country; else the browser's region, when the hub has its calendar; else none chosen yet. */
+export function homeCountry(mine: string | null | undefined, known: readonly string[] | undefined, browser = globalThis.navigator?.language ?? ''): string | null {
+  if (mine) return mine;
+  const region = /-([A-Z]{2})\b/.exec(browser)?.[1];
+  return region && known?.includes(region) ? region : null;
+}
+
 /** A country's working calendar by year (GET /countries/:code/calendars); an ADMIN adds or replaces a year. */
 export function CalendarsPage() {
-  const { t } = useTranslation('calendars');
+  const { t, i18n } = useTranslation('calendars');
   const me = useMe();
   const countries = useCountries();
-  const [chosen, setChosen] = useState<string | null>(null);
-  const code = chosen ?? me.data?.authority?.country ?? countries.data?.[0]?.code ?? null;
+  const [params, setParams] = useSearchParams();
+  const chosen = params.get('country');
+  const setChosen = (v: string | null) => setParams(v ? { country: v } : {}, { replace: true });
+  // The user's own country (an admin's: the browser's region when the hub knows it), never the list's first.
+  const code = me.isPending ? null : (chosen ?? homeCountry(me.data?.authority?.country, countries.data?.map((c) => c.code)));
   const calendar = useCalendar(code);
   const [editing, setEditing] = useState<{ year: number; from?: CalendarYear } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const isAdmin = me.data?.role === 'ADMIN';
-  const countryName = countries.data?.find((c) => c.code === code)?.name ?? code ?? '';
+  const countryName = code ? nameOf(code, i18n.language) : '';
   const years = [...(calendar.data?.years ?? [])].sort((a, b) => b.year - a.year);
   const nextYear = Math.max(new Date().getFullYear() + 1, ...years.map((y) => y.year + 1));
   return (
@@ -33,7 +45,7 @@ export function CalendarsPage() {
         <Select
           label={t('country')}
           placeholder={t('chooseCountry')}
-          data={(countries.data ?? []).map((c) => ({ value: c.code, label: `${c.code} — ${c.name}` }))}
+          data={(countries.data ?? []).map((c) => ({ value: c.code, label: nameOf(c.code, i18n.language) })).sort((a, b) => a.label.localeCompare(b.label, i18n.language))}
           value={code}
           onChange={(v) => { setChosen(v); setDone(null); }}
           allowDeselect={false}

@@ -3,8 +3,26 @@ import { DateInput } from '@mantine/dates';
 import { Controller, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { RequestAction, RequestDto } from '@/lib/api/client';
+import type { TFunction } from 'i18next';
 import { formatDate } from '@/lib/format';
+import { zoneLabel } from '@/lib/names';
 import { dateBounds, widgetOf, type ActionField as Field, type ActionValues } from './action-form';
+
+const outside = (day: string | Date, b: { min?: string; max?: string }) => {
+  const d = typeof day === 'string' ? day.slice(0, 10) : day.toISOString().slice(0, 10);
+  return Boolean((b.min && d < b.min) || (b.max && d > b.max));
+};
+
+/** What a date of an action must be, in words: the preservation window the API answered, the extension's limit, or from today. */
+export function dateRuleText(action: RequestAction, request: RequestDto, t: TFunction<string>, lang: string): string {
+  const bounds = dateBounds(action, 'preservedUntil', request);
+  const zone = zoneLabel(request.preservationWindow?.timezone ?? request.requestedAuthority.timezone, lang);
+  if (action === 'confirm_preservation') return t('requests:dialog.preservationWindow', { from: formatDate(bounds.min, lang), to: formatDate(bounds.max, lang), zone });
+  if (action === 'extend_preservation') {
+    return t('requests:dialog.extensionWindow', { from: formatDate(request.preservedUntil, lang, request.requestedAuthority.timezone), to: formatDate(bounds.max, lang) });
+  }
+  return t('requests:dialog.expectedHelp');
+}
 
 /** One input of an action's dialog, its widget chosen from its OpenAPI schema. */
 export function ActionField({ action, field, request, control, error }: { action: RequestAction; field: Field; request: RequestDto; control: Control<ActionValues>; error?: string }) {
@@ -31,22 +49,16 @@ export function ActionField({ action, field, request, control, error }: { action
         }
         if (widget === 'date') {
           const bounds = dateBounds(action, field.name, request);
-          const window = request.preservationWindow;
-          const description =
-            action === 'confirm_preservation'
-              ? t('dialog.preservationWindow', { from: formatDate(bounds.min, lang), to: formatDate(bounds.max, lang), zone: window?.timezone ?? request.requestedAuthority.timezone })
-              : action === 'extend_preservation'
-                ? t('dialog.extensionWindow', { from: formatDate(request.preservedUntil, lang, request.requestedAuthority.timezone), to: formatDate(bounds.max, lang) })
-                : t('dialog.expectedHelp');
+          const description = dateRuleText(action, request, t, lang);
           return (
             <DateInput
               {...common}
               description={description}
               placeholder={t('dialog.dateFormat')}
               valueFormat="YYYY-MM-DD"
-              minDate={bounds.min}
-              maxDate={bounds.max}
+              // No minDate/maxDate: a typed date outside the window would be cleared silently; the schema names it instead.
               defaultDate={bounds.min}
+              getDayProps={(day) => ({ style: outside(day, bounds) ? { opacity: 0.45 } : undefined })}
               value={input.value || null}
               onChange={(v) => input.onChange(v ?? '')}
               popoverProps={{ withinPortal: true }}

@@ -52,13 +52,28 @@ export function shownFields(action: RequestAction, request: Pick<RequestDto, 'st
   });
 }
 
-/** The form's schema: required fields non-blank, lengths as the API bounds them; blank optional fields are left out of the body. */
-export function actionSchema(fields: readonly ActionField[], requiredMessage: string): z.ZodType<ActionValues, ActionValues> {
+/** A date field's window and what to say when a date falls outside it. */
+export interface DateRule {
+  min?: string;
+  max?: string;
+  message: string;
+}
+
+/**
+ * The form's schema: required fields non-blank, lengths as the API bounds them, a date within
+ * its window (a date outside is kept and named as such, never cleared); blank optional fields
+ * are left out of the body.
+ */
+export function actionSchema(fields: readonly ActionField[], requiredMessage: string, dates: Record<string, DateRule> = {}): z.ZodType<ActionValues, ActionValues> {
   const shape: Record<string, z.ZodType<string>> = {};
   for (const f of fields) {
     let s = z.string().trim();
     if (f.maxLength !== undefined) s = s.max(f.maxLength);
-    shape[f.name] = f.required ? s.min(1, requiredMessage) : s;
+    const base = f.required ? s.min(1, requiredMessage) : s;
+    const rule = dates[f.name];
+    shape[f.name] = rule
+      ? base.refine((v) => v === '' || ((!rule.min || v.slice(0, 10) >= rule.min) && (!rule.max || v.slice(0, 10) <= rule.max)), rule.message)
+      : base;
   }
   return z.object(shape) as unknown as z.ZodType<ActionValues, ActionValues>;
 }

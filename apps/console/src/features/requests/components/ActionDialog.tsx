@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { FormDialog } from '@/components/FormDialog';
 import { ProblemAlert, useProblemText } from '@/components/problem';
 import { ApiProblem, idempotencyKey, type RequestAction, type RequestDto } from '@/lib/api/client';
-import { actionBody, actionSchema, shownFields, widgetOf, type ActionValues } from '../actions/action-form';
-import { ActionField } from '../actions/ActionField';
+import { actionBody, actionSchema, dateBounds, shownFields, widgetOf, type ActionValues } from '../actions/action-form';
+import { ActionField, dateRuleText } from '../actions/ActionField';
 import { FollowUpChoice } from '../actions/FollowUpChoice';
 import { useTransition, type TransitionBody } from '../api/requests';
 import { EvidenceDelivery } from './EvidenceDelivery';
@@ -26,12 +26,16 @@ export function ActionDialog({ action, request, onClose, onReload, onDone }: { a
 }
 
 function InputsDialog({ action, request, onClose, onReload, onDone }: { action: RequestAction; request: RequestDto; onClose: () => void; onReload: () => void; onDone?: (a: RequestAction) => void }) {
-  const { t } = useTranslation('requests');
+  const { t, i18n } = useTranslation('requests');
   const { forField } = useProblemText();
   const transition = useTransition(request);
   const [key] = useState(idempotencyKey);
   const fields = useMemo(() => shownFields(action, request), [action, request]);
-  const schema = useMemo(() => actionSchema(fields, t('common:problem.field.REQUEST_INCOMPLETE')), [fields, t]);
+  const schema = useMemo(() => {
+    // A date outside its window is named with the window itself (the API's preservationWindow), never cleared.
+    const dates = Object.fromEntries(fields.filter((f) => widgetOf(f) === 'date').map((f) => [f.name, { ...dateBounds(action, f.name, request), message: dateRuleText(action, request, t, i18n.language) }]));
+    return actionSchema(fields, t('common:problem.field.REQUEST_INCOMPLETE'), dates);
+  }, [fields, t, action, request, i18n.language]);
   const form = useForm<ActionValues>({ resolver: zodResolver(schema), defaultValues: Object.fromEntries(fields.map((f) => [f.name, ''])) });
   const label = t(`common:action.${action}`);
   const problem = transition.error instanceof ApiProblem ? transition.error : null;

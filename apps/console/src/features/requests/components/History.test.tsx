@@ -11,13 +11,13 @@ const input = {
 describe('a recompute_deadlines event in the history', () => {
   it('names the calendar and each moved deadline with its count and due times, in English', async () => {
     await renderIn(<RecomputedDeadlines input={input} />, 'en');
-    expect(screen.getByText(/working calendar of VN changed/)).toBeTruthy();
+    expect(screen.getByText(/working calendar of Vietnam changed/)).toBeTruthy();
     expect(screen.getByText(/^Execution \(10 business days\): 10 Feb 2027, \d\d:00 .+ → 17 Feb 2027/)).toBeTruthy();
   });
 
   it('and in Vietnamese', async () => {
     await renderIn(<RecomputedDeadlines input={{ ...input, deadlines: [{ ...input.deadlines[0], businessDays: 1 }] }} />, 'vi');
-    expect(screen.getByText(/Lịch làm việc của VN đã thay đổi/)).toBeTruthy();
+    expect(screen.getByText(/Lịch làm việc của Việt Nam đã thay đổi/)).toBeTruthy();
     expect(screen.getByText(/^Thực hiện \(1 ngày làm việc\): .*2027.* → .*2027/)).toBeTruthy();
   });
 });

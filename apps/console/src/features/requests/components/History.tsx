@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { DateTime } from '@/components/DateTime';
 import { ProblemAlert } from '@/components/problem';
 import { formatDateTime } from '@/lib/format';
+import { countryName } from '@/lib/names';
+import { actorText, changedFieldsByEvent, eventParts, type HistoryEvent } from './history-text';
 import { useEvents, useVerify } from '../api/requests';
 import { recordedLine } from '../counterparts/history-line';
 
@@ -12,6 +14,7 @@ export function History({ requestId }: { requestId: string }) {
   const events = useEvents(requestId);
   const verify = useVerify(requestId);
   const items = events.data?.items ?? [];
+  const changed = changedFieldsByEvent(items as HistoryEvent[]);
   return (
     <Stack>
       <Group>
@@ -52,14 +55,11 @@ export function History({ requestId }: { requestId: string }) {
                         {e.fromState ? t(`common:state.${e.fromState}`) : '—'} → {e.toState ? t(`common:state.${e.toState}`) : '—'}
                       </Text>
                     ) : null}
-                    {hidden ? null : <EventInput action={e.action ?? ''} input={e.input} />}
+                    {hidden ? null : <EventInput event={e as HistoryEvent} changed={changed.get(e.seq)} />}
                     {hidden ? null : <RecordedFrom line={recordedLine(e, t, i18n.language)} />}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">
-                      {e.actor?.userId === null && e.actor?.role === 'SYSTEM' ? t('history.system') : t(`common:role.${e.actor?.role}`, { defaultValue: e.actor?.role ?? '' })}
-                      {e.actor?.authorityCode ? ` · ${e.actor.authorityCode}` : ''}
-                    </Text>
+                    <Text size="sm">{hidden ? null : actorText(e.actor as HistoryEvent['actor'], events.data?.names, t)}</Text>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <DateTime value={e.occurredAt} />
@@ -84,10 +84,6 @@ function RecordedFrom({ line }: { line: string | null }) {
   return line ? <Text size="xs" fw={500}>{line}</Text> : null;
 }
 
-const HIDDEN_KEYS = new Set(['deadlineId', 'requestedAuthorityId', 'relatedRequestId', 'followUpRequestId', 'party', 'assigneeId', 'previousAssigneeId', 'supersedesId']);
-const ENUMS: Record<string, string> = { type: 'type', priority: 'priority', channel: 'channel', legalBasis: 'legalBasis', ground: 'refusalGround', kind: 'deadlineKind' };
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-
 interface MovedDeadline {
   deadlineId: string;
   kind: string;
@@ -104,7 +100,7 @@ interface MovedDeadline {
 export function RecomputedDeadlines({ input }: { input: Record<string, unknown> | undefined }) {
   const { t, i18n } = useTranslation('requests');
   const moved = (Array.isArray(input?.deadlines) ? input.deadlines : []) as MovedDeadline[];
-  const country = typeof input?.calendarCountry === 'string' ? input.calendarCountry : '?';
+  const country = typeof input?.calendarCountry === 'string' ? countryName(input.calendarCountry, i18n.language) : '?';
   return (
     <Stack gap={2}>
       <Text size="xs">{t('history.recomputed', { country })}</Text>
@@ -122,33 +118,19 @@ export function RecomputedDeadlines({ input }: { input: Record<string, unknown> 
   );
 }
 
-/** What an event carried, in words: for a draft's creation and edits the fields it set; for an action its inputs. */
-function EventInput({ action, input }: { action: string; input: Record<string, unknown> | undefined }) {
+/** What an event carried, in words (history-text.ts). */
+function EventInput({ event, changed }: { event: HistoryEvent; changed: string[] | undefined }) {
   const { t, i18n } = useTranslation();
-  if (action === 'recompute_deadlines') return <RecomputedDeadlines input={input} />;
-  const entries = Object.entries(input ?? {}).filter(([k]) => !HIDDEN_KEYS.has(k));
-  if (entries.length === 0) return null;
-  const label = (k: string) => t(`field.${k}`, { defaultValue: k });
-  if (action === 'create' || action === 'edit') {
-    return (
-      <Text size="xs" c="dimmed">
-        {entries.map(([k]) => label(k === 'offence' ? 'offence.description' : k)).join(' · ')}
-      </Text>
-    );
-  }
-  const value = (k: string, v: unknown): string => {
-    if (k === 'items' && Array.isArray(v)) return String(v.length);
-    if (typeof v === 'boolean') return v ? t('yes') : t('no');
-    if (typeof v === 'string' && ENUMS[k]) return t(`${ENUMS[k]}.${v}`, { defaultValue: v });
-    if (typeof v === 'string' && ISO_INSTANT.test(v)) return formatDateTime(v, i18n.language);
-    if (typeof v === 'string' || typeof v === 'number') return String(v).slice(0, 140);
-    return '';
-  };
-  const shown = entries.map(([k, v]) => [k, value(k, v)] as const).filter(([, v]) => v !== '');
-  if (shown.length === 0) return null;
+  if (event.action === 'recompute_deadlines') return <RecomputedDeadlines input={event.input} />;
+  const parts = eventParts(event, changed, t, i18n.language);
+  if (parts.length === 0) return null;
   return (
-    <Text size="xs" c="dimmed">
-      {shown.map(([k, v]) => `${label(k)}: ${v}`).join(' · ')}
-    </Text>
+    <Stack gap={0}>
+      {parts.map((p) => (
+        <Text size="xs" c="dimmed" key={p} style={{ overflowWrap: 'anywhere' }}>
+          {p}
+        </Text>
+      ))}
+    </Stack>
   );
 }

@@ -1,3 +1,4 @@
+import { countryName, languageName } from '@/lib/names';
 import { Anchor, Card, Code, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,10 +31,10 @@ export function RequestDetails({ request: r, country }: { request: RequestDto; c
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Field label={t('page.requesting')}>
-            {r.requestingAuthority.name} ({r.requestingAuthority.code}, {r.requestingAuthority.country})
+            {r.requestingAuthority.name} ({r.requestingAuthority.code}, {countryName(r.requestingAuthority.country, lang)})
           </Field>
           <Field label={t('page.requested')}>
-            {r.requestedAuthority.name} ({r.requestedAuthority.code}, {r.requestedAuthority.country})
+            {r.requestedAuthority.name} ({r.requestedAuthority.code}, {countryName(r.requestedAuthority.country, lang)})
           </Field>
           <Field label={t('page.legalBasis')}>
             {t(`common:legalBasis.${r.legalBasis}`)}
@@ -42,7 +43,7 @@ export function RequestDetails({ request: r, country }: { request: RequestDto; c
           <Field label={t('page.channel')}>{t(`common:channel.${r.channel}`)}</Field>
           <Field label={t('common:field.neededBy')}>{formatDate(r.neededBy, lang)}</Field>
           <Field label={t('common:field.confidential')}>{r.confidential ? t('page.confidential') : t('page.notConfidential')}</Field>
-          <Field label={t('page.language')}>{t(`common:languages.${r.language}`, { defaultValue: r.language })}</Field>
+          <Field label={t('page.language')}>{languageName(r.language, lang)}</Field>
         </SimpleGrid>
         {r.relatedRequestId && (
           <Field label={t('page.relatedRequest')}>

@@ -38,7 +38,6 @@ export function RequestPage() {
   if (!r) return <ProblemAlert problem={request.error} />;
 
   const isDraftOwner = r.state === 'DRAFT' && me.data?.role === 'PROSECUTOR' && me.data.authority?.id === r.requestingAuthority.id;
-  const holder = r.ballHolder === 'REQUESTING' ? r.requestingAuthority.code : r.ballHolder === 'REQUESTED' ? r.requestedAuthority.code : undefined;
   const actions = r.allowedActions.filter((a) => a !== 'expire');
   // Only a confidential request's reads are logged; whether this caller may read them, the API says.
   const showAccessLog = r.confidential && r.mayReadAccessLog;
@@ -51,7 +50,7 @@ export function RequestPage() {
           <StateBadge state={r.state} />
           <PriorityBadge priority={r.priority} />
           <Text span size="sm">
-            {t(`common:type.${r.type}`)} · {t('page.ballHolder')}: <BallHolder side={r.ballHolder} authority={holder} /> · {t('page.version', { version: r.version })}
+            {t(`common:type.${r.type}`)} · {t('page.ballHolder')}: <BallHolder request={r} /> · {t('page.version', { version: r.version })}
           </Text>
         </Group>
       }

@@ -39,6 +39,9 @@ export function useWriter() {
   const identifiers = useFieldArray({ control: form.control, name: 'identifiers' });
   const initialised = useRef<string | null>(null);
   const current: RequestDto | null = saved ?? draft.data ?? null;
+  // What was last saved (or loaded), as the draft's body: typing since then is unsaved (the leave guard asks first).
+  const baseline = useRef<string>(JSON.stringify(toDraftBody(form.getValues())));
+  const hasUnsaved = () => JSON.stringify(toDraftBody(form.getValues())) !== baseline.current;
 
   // Load the draft (or the preservation a follow-up continues) into the form once.
   useEffect(() => {
@@ -46,6 +49,7 @@ export function useWriter() {
     if (id && draft.data && initialised.current !== draft.data.id) {
       initialised.current = draft.data.id;
       form.reset(fromRequest(draft.data, zones));
+      baseline.current = JSON.stringify(toDraftBody(form.getValues()));
     } else if (!id && fromId && source.data && initialised.current !== `from:${source.data.id}`) {
       initialised.current = `from:${source.data.id}`;
       const p = source.data;
@@ -104,6 +108,7 @@ export function useWriter() {
       { current, body },
       {
         onSuccess: (r) => {
+          baseline.current = JSON.stringify(body);
           setSaved(r);
           if (!id) navigate(`/requests/${r.id}/edit?step=${Math.min(step + 1, STEP_KEYS.length - 1)}`, { replace: true });
           then?.(r);
@@ -123,7 +128,10 @@ export function useWriter() {
     submit.reset();
     setSaved(null);
     const fresh = await draft.refetch();
-    if (fresh.data) form.reset(fromRequest(fresh.data, [myZone]));
+    if (fresh.data) {
+      form.reset(fromRequest(fresh.data, [myZone]));
+      baseline.current = JSON.stringify(toDraftBody(form.getValues()));
+    }
   };
 
   return {
@@ -158,6 +166,7 @@ export function useWriter() {
     persist,
     doSubmit,
     reload,
+    hasUnsaved,
   };
 }
 

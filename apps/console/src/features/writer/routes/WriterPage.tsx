@@ -5,6 +5,7 @@ import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/problem';
 import { Completeness } from '../components/Completeness';
 import { CountryRequirements } from '../components/CountryRequirements';
+import { LeaveGuard } from '../components/LeaveGuard';
 import { useWriter } from '../hooks/useWriter';
 import { FactsStep, OffenceStep } from '../steps/ContentSteps';
 import { IdentifiersStep } from '../steps/IdentifiersStep';
@@ -32,6 +33,7 @@ export function WriterPage() {
 
   return (
     <Page title={title} subtitle={t('subtitle')}>
+      <LeaveGuard w={w} />
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Card withBorder>

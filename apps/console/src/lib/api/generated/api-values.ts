@@ -45,13 +45,29 @@ export const enums = {
     "action": ["authority.created", "authority.updated", "user.created", "user.updated", "calendar.year_set", "authority.seal_set", "authority.seal_removed"],
     "targetType": ["AUTHORITY", "USER", "WORKING_CALENDAR"]
   },
-  "RequestStatesDto": {
-    "terminal": ["CLOSED", "REFUSED", "WITHDRAWN", "EXPIRED"]
+  "NextDeadlineDto": {
+    "kind": ["REVIEW", "ACKNOWLEDGEMENT", "PRESERVATION_CONFIRMATION", "EXECUTION", "INFO_RESPONSE", "PRESERVATION_EXPIRY"],
+    "party": ["REQUESTING", "REQUESTED"],
+    "status": ["PENDING", "PAUSED", "MET", "OVERDUE", "CANCELLED"]
+  },
+  "AuthorityRefDto": {
+    "reach": ["LOCAL", "PEER", "OFFLINE"]
+  },
+  "RequestSummaryDto": {
+    "state": ["DRAFT", "IN_REVIEW", "SENT", "ACKNOWLEDGED", "PRESERVED", "IN_EXECUTION", "INFO_REQUESTED", "EVIDENCE_RECEIVED", "CLOSED", "REFUSED", "WITHDRAWN", "EXPIRED"],
+    "type": ["PRESERVATION", "SUBSCRIBER_INFO", "TRAFFIC_DATA", "CONTENT_DATA", "SEIZED_DEVICE", "WITNESS_STATEMENT", "OTHER"],
+    "priority": ["ROUTINE", "URGENT", "EMERGENCY"],
+    "channel": ["CENTRAL_AUTHORITY", "NETWORK_24_7", "DIRECT"],
+    "ballHolder": ["REQUESTING", "REQUESTED"],
+    "ballHolderRole": ["PROSECUTOR", "OFFICER"]
   },
   "IdentifierDto": {
     "kind": ["IP_ADDRESS", "EMAIL", "PHONE", "ACCOUNT", "DOMAIN", "URL", "IMEI", "WALLET"]
   },
-  "CreateRequestDto": {
+  "TransmissionDto": {
+    "channel": ["DIPLOMATIC", "CENTRAL_AUTHORITY_MAIL", "EMAIL", "INTERPOL", "NETWORK_24_7", "COURIER", "OTHER"]
+  },
+  "IncomingRequestDto": {
     "priority": ["ROUTINE", "URGENT", "EMERGENCY"],
     "channel": ["CENTRAL_AUTHORITY", "NETWORK_24_7", "DIRECT"],
     "type": ["PRESERVATION", "SUBSCRIBER_INFO", "TRAFFIC_DATA", "CONTENT_DATA", "SEIZED_DEVICE", "WITNESS_STATEMENT", "OTHER"],
@@ -62,6 +78,9 @@ export const enums = {
     "party": ["REQUESTING", "REQUESTED"],
     "status": ["PENDING", "PAUSED", "MET", "OVERDUE", "CANCELLED"]
   },
+  "TransmissionViewDto": {
+    "channel": ["DIPLOMATIC", "CENTRAL_AUTHORITY_MAIL", "EMAIL", "INTERPOL", "NETWORK_24_7", "COURIER", "OTHER"]
+  },
   "RequestDto": {
     "state": ["DRAFT", "IN_REVIEW", "SENT", "ACKNOWLEDGED", "PRESERVED", "IN_EXECUTION", "INFO_REQUESTED", "EVIDENCE_RECEIVED", "CLOSED", "REFUSED", "WITHDRAWN", "EXPIRED"],
     "type": ["PRESERVATION", "SUBSCRIBER_INFO", "TRAFFIC_DATA", "CONTENT_DATA", "SEIZED_DEVICE", "WITNESS_STATEMENT", "OTHER"],
@@ -69,14 +88,21 @@ export const enums = {
     "channel": ["CENTRAL_AUTHORITY", "NETWORK_24_7", "DIRECT"],
     "legalBasis": ["ASEAN_MLAT_2004", "BUDAPEST_CONVENTION", "BUDAPEST_SECOND_PROTOCOL", "UN_CYBERCRIME_CONVENTION", "BILATERAL_TREATY", "RECIPROCITY"],
     "ballHolder": ["REQUESTING", "REQUESTED"],
-    "allowedActions": ["submit", "return", "send", "acknowledge", "confirm_preservation", "extend_preservation", "start_execution", "report_delay", "request_info", "provide_info", "deliver_evidence", "close", "refuse", "withdraw", "expire"]
+    "ballHolderRole": ["PROSECUTOR", "OFFICER"],
+    "allowedActions": ["submit", "return", "send", "acknowledge", "confirm_preservation", "extend_preservation", "start_execution", "report_delay", "request_info", "provide_info", "deliver_evidence", "close", "refuse", "withdraw", "expire"],
+    "recordableActions": ["acknowledge", "confirm_preservation", "extend_preservation", "start_execution", "report_delay", "request_info", "deliver_evidence", "refuse", "provide_info", "withdraw"]
   },
-  "RequestSummaryDto": {
-    "state": ["DRAFT", "IN_REVIEW", "SENT", "ACKNOWLEDGED", "PRESERVED", "IN_EXECUTION", "INFO_REQUESTED", "EVIDENCE_RECEIVED", "CLOSED", "REFUSED", "WITHDRAWN", "EXPIRED"],
-    "type": ["PRESERVATION", "SUBSCRIBER_INFO", "TRAFFIC_DATA", "CONTENT_DATA", "SEIZED_DEVICE", "WITNESS_STATEMENT", "OTHER"],
+  "ChaseDto": {
+    "channel": ["DIPLOMATIC", "CENTRAL_AUTHORITY_MAIL", "EMAIL", "INTERPOL", "NETWORK_24_7", "COURIER", "OTHER"]
+  },
+  "RequestStatesDto": {
+    "terminal": ["CLOSED", "REFUSED", "WITHDRAWN", "EXPIRED"]
+  },
+  "CreateRequestDto": {
     "priority": ["ROUTINE", "URGENT", "EMERGENCY"],
     "channel": ["CENTRAL_AUTHORITY", "NETWORK_24_7", "DIRECT"],
-    "ballHolder": ["REQUESTING", "REQUESTED"]
+    "type": ["PRESERVATION", "SUBSCRIBER_INFO", "TRAFFIC_DATA", "CONTENT_DATA", "SEIZED_DEVICE", "WITNESS_STATEMENT", "OTHER"],
+    "legalBasis": ["ASEAN_MLAT_2004", "BUDAPEST_CONVENTION", "BUDAPEST_SECOND_PROTOCOL", "UN_CYBERCRIME_CONVENTION", "BILATERAL_TREATY", "RECIPROCITY"]
   },
   "UpdateRequestDto": {
     "priority": ["ROUTINE", "URGENT", "EMERGENCY"],
@@ -85,7 +111,11 @@ export const enums = {
     "legalBasis": ["ASEAN_MLAT_2004", "BUDAPEST_CONVENTION", "BUDAPEST_SECOND_PROTOCOL", "UN_CYBERCRIME_CONVENTION", "BILATERAL_TREATY", "RECIPROCITY"]
   },
   "EvidenceItemInputDto": {
-    "kind": ["FILE", "DEVICE", "DOCUMENT", "STATEMENT"]
+    "kind": ["FILE", "DEVICE", "DOCUMENT", "STATEMENT"],
+    "transfer": ["UPLOAD", "OUT_OF_BAND"]
+  },
+  "RecordedFromDto": {
+    "channel": ["DIPLOMATIC", "CENTRAL_AUTHORITY_MAIL", "EMAIL", "INTERPOL", "NETWORK_24_7", "COURIER", "OTHER"]
   },
   "TransitionDto": {
     "action": ["submit", "return", "send", "acknowledge", "confirm_preservation", "extend_preservation", "start_execution", "report_delay", "request_info", "provide_info", "deliver_evidence", "close", "refuse", "withdraw"],
@@ -140,16 +170,17 @@ export const enums = {
     "audience": ["BOTH", "REQUESTING", "REQUESTED"]
   },
   "EvidenceItemDto": {
-    "kind": ["FILE", "DEVICE", "DOCUMENT", "STATEMENT"]
+    "kind": ["FILE", "DEVICE", "DOCUMENT", "STATEMENT"],
+    "transfer": ["UPLOAD", "OUT_OF_BAND"]
   },
   "AccessEntryDto": {
-    "what": ["request", "events", "events_verify", "evidence", "evidence_file", "attachments", "attachment_file", "letter", "access_log", "action"]
+    "what": ["request", "events", "events_verify", "evidence", "evidence_file", "attachments", "attachment_file", "letter", "access_log", "action", "chaser"]
   },
   "AttachmentDto": {
-    "kind": ["COURT_ORDER", "WARRANT", "TRANSLATION", "LETTER_SIGNED", "OTHER"]
+    "kind": ["COURT_ORDER", "WARRANT", "TRANSLATION", "LETTER_SIGNED", "OTHER", "CORRESPONDENCE"]
   },
   "SignedLetterDto": {
-    "kind": ["COURT_ORDER", "WARRANT", "TRANSLATION", "LETTER_SIGNED", "OTHER"]
+    "kind": ["COURT_ORDER", "WARRANT", "TRANSLATION", "LETTER_SIGNED", "OTHER", "CORRESPONDENCE"]
   },
   "WebhookDeliveryDto": {
     "status": ["PENDING", "DELIVERED", "DEAD"]
@@ -206,6 +237,11 @@ export const transitionFields = {
   ],
   "send": [
     {
+      "name": "transmission",
+      "required": false,
+      "type": "object"
+    },
+    {
       "name": "signedLetter",
       "required": false,
       "type": "string",
@@ -213,6 +249,11 @@ export const transitionFields = {
     }
   ],
   "acknowledge": [
+    {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
+    },
     {
       "name": "note",
       "required": false,
@@ -228,6 +269,11 @@ export const transitionFields = {
   ],
   "confirm_preservation": [
     {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
+    },
+    {
       "name": "preservedUntil",
       "required": true,
       "type": "string"
@@ -241,6 +287,11 @@ export const transitionFields = {
   ],
   "extend_preservation": [
     {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
+    },
+    {
       "name": "preservedUntil",
       "required": true,
       "type": "string"
@@ -253,6 +304,11 @@ export const transitionFields = {
     }
   ],
   "start_execution": [
+    {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
+    },
     {
       "name": "executingBody",
       "required": false,
@@ -280,6 +336,11 @@ export const transitionFields = {
       "format": "date"
     },
     {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
+    },
+    {
       "name": "reason",
       "required": true,
       "type": "string",
@@ -288,6 +349,11 @@ export const transitionFields = {
   ],
   "request_info": [
     {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
+    },
+    {
       "name": "message",
       "required": true,
       "type": "string",
@@ -295,6 +361,11 @@ export const transitionFields = {
     }
   ],
   "provide_info": [
+    {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
+    },
     {
       "name": "message",
       "required": true,
@@ -305,9 +376,14 @@ export const transitionFields = {
   "deliver_evidence": [
     {
       "name": "items",
-      "required": true,
+      "required": false,
       "type": "array",
       "items": "EvidenceItemInputDto"
+    },
+    {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
     },
     {
       "name": "final",
@@ -337,6 +413,11 @@ export const transitionFields = {
       "enum": ["DUAL_CRIMINALITY", "POLITICAL_OFFENCE", "MILITARY_OFFENCE", "DOUBLE_JEOPARDY", "SOVEREIGNTY_SECURITY_PUBLIC_ORDER", "DISCRIMINATION", "INSUFFICIENT_INFORMATION", "DATA_NO_LONGER_AVAILABLE", "OTHER"]
     },
     {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
+    },
+    {
       "name": "text",
       "required": true,
       "type": "string",
@@ -345,10 +426,22 @@ export const transitionFields = {
   ],
   "withdraw": [
     {
+      "name": "recordedFrom",
+      "required": false,
+      "type": "object"
+    },
+    {
       "name": "reason",
       "required": true,
       "type": "string",
       "maxLength": 5000
     }
   ]
+} as const;
+
+/** The kinds of authority each role but ADMIN may belong to (the server's rule, x-role-authority-kinds). */
+export const roleAuthorityKinds = {
+  "PROSECUTOR": ["PROSECUTION_OFFICE"],
+  "OFFICER": ["CENTRAL_AUTHORITY", "CONTACT_POINT_24_7"],
+  "SUPERVISOR": ["PROSECUTION_OFFICE", "CENTRAL_AUTHORITY", "CONTACT_POINT_24_7"]
 } as const;

@@ -1,0 +1,109 @@
+import type { TFunction } from 'i18next';
+import { formatBytes, formatDate, formatDateTime } from '@/lib/format';
+import { countryName, languageName } from '@/lib/names';
+
+/** An event as the history shows it (the fields of EventDto it reads). */
+export interface HistoryEvent {
+  seq: number;
+  action?: string;
+  input?: Record<string, unknown>;
+  actor?: { userId: string | null; role: string; authorityId?: string | null; authorityCode: string | null };
+}
+
+/** The names the API gives beside a page of events: people (of the reader's country) by user id, authorities by id. */
+export interface ActorNames {
+  users: Record<string, string>;
+  authorities: Record<string, string>;
+}
+
+/** Draft content keys whose value a reader cannot use (ids) or that another line already shows. */
+const NOT_SHOWN = new Set([
+  'deadlineId', 'requestedAuthorityId', 'relatedRequestId', 'followUpRequestId', 'party', 'assigneeId', 'previousAssigneeId', 'supersedesId',
+  'attachmentId', 'mediaType', 'content', 'contentRef', 'deadlines', 'requestedCountry',
+]);
+const DOCUMENT_ACTIONS = new Set(['attach', 'remove_attachment']);
+const ENUMS: Record<string, string> = { type: 'type', priority: 'priority', channel: 'channel', legalBasis: 'legalBasis', ground: 'refusalGround' };
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** JSON with sorted keys: two values compare equal whatever their keys' order. */
+const same = (a: unknown, b: unknown) => sorted(a) === sorted(b);
+function sorted(value: unknown): string {
+  return JSON.stringify(value ?? null, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y))) : v));
+}
+
+/**
+ * For each create and edit event, the draft's fields it changed: an edit's input compared with
+ * the content the create and earlier edits left (an edit recorded before the API kept only the
+ * changed fields carries the whole form).
+ */
+export function changedFieldsByEvent(events: readonly HistoryEvent[]): Map<number, string[]> {
+  const content: Record<string, unknown> = {};
+  const out = new Map<number, string[]>();
+  for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
+    if (e.action !== 'create' && e.action !== 'edit') continue;
+    const changed = Object.entries(e.input ?? {}).filter(([k, v]) => (e.action === 'create' ? v !== null && v !== '' && !(Array.isArray(v) && v.length === 0) : !same(v, content[k])));
+    for (const [k, v] of Object.entries(e.input ?? {})) content[k] = v;
+    out.set(e.seq, changed.map(([k]) => k).filter((k) => !NOT_SHOWN.has(k)));
+  }
+  return out;
+}
+
+/** Who did it: the person's name (same country), else their authority, else the role; the system for the worker. */
+export function actorText(actor: HistoryEvent['actor'], names: ActorNames | undefined, t: TFunction<string>): string {
+  if (!actor) return '';
+  if (actor.role === 'SYSTEM' && actor.userId === null) return t('requests:history.system');
+  const role = t(`common:role.${actor.role}`, { defaultValue: actor.role });
+  const person = actor.userId ? names?.users[actor.userId] : undefined;
+  const authority = (actor.authorityId ? names?.authorities[actor.authorityId] : undefined) ?? actor.authorityCode ?? '';
+  if (person) return authority ? `${person} (${role}, ${authority})` : `${person} (${role})`;
+  return authority ? `${role}, ${authority}` : role;
+}
+
+/** A field's label: its own word, never its key (an unknown key is left out). */
+function label(key: string, t: TFunction<string>): string | null {
+  const k = key === 'offence' ? 'offence.description' : key;
+  return t(`common:field.${k}`, { defaultValue: '' }) || null;
+}
+
+/** One input value in words. */
+function valueText(action: string, key: string, v: unknown, t: TFunction<string>, lang: string): string {
+  if (key === 'items' && Array.isArray(v)) return String(v.length);
+  if (key === 'letter' && v && typeof v === 'object') {
+    const l = v as { language?: string; sha256?: string };
+    // Inside a Vietnamese sentence a language's name starts in lower case ("bằng tiếng Anh").
+    const language = lang === 'vi' ? languageName(l.language, lang).replace(/^T/, 't') : languageName(l.language, lang);
+    return t('requests:history.letter', { language, sha256: `${(l.sha256 ?? '').slice(0, 12)}…` });
+  }
+  if (typeof v === 'boolean') return v ? t('common:yes') : t('common:no');
+  if (key === 'kind' && typeof v === 'string') {
+    const family = DOCUMENT_ACTIONS.has(action) ? 'documentKind' : action === 'deliver_evidence' ? 'evidenceKind' : 'deadlineKind';
+    return t(`common:${family}.${v}`, { defaultValue: v });
+  }
+  if (key === 'language' && typeof v === 'string') return languageName(v, lang);
+  if ((key === 'calendarCountry' || key === 'country') && typeof v === 'string') return countryName(v, lang);
+  if (key === 'sizeBytes' && typeof v === 'number') return formatBytes(v, lang);
+  if (key === 'sha256' && typeof v === 'string') return `${v.slice(0, 12)}…`;
+  if (typeof v === 'string' && ENUMS[key]) return t(`common:${ENUMS[key]}.${v}`, { defaultValue: v });
+  if (typeof v === 'string' && ISO_DATE.test(v)) return formatDate(v, lang);
+  if (typeof v === 'string' && ISO_INSTANT.test(v)) return formatDateTime(v, lang);
+  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  return '';
+}
+
+/** What an event carried, in words: "label: value" parts; for a draft's edit the labels of the fields it changed. */
+export function eventParts(e: HistoryEvent, changed: string[] | undefined, t: TFunction<string>, lang: string): string[] {
+  const action = e.action ?? '';
+  if (action === 'create' || action === 'edit') {
+    const labels = (changed ?? []).map((k) => label(k, t)).filter((l): l is string => Boolean(l));
+    return labels.length > 0 ? [t(action === 'edit' ? 'requests:history.changed' : 'requests:history.set', { fields: labels.join(', ') })] : [];
+  }
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(e.input ?? {})) {
+    if (NOT_SHOWN.has(k)) continue;
+    const l = label(k, t);
+    const text = valueText(action, k, v, t, lang);
+    if (l && text !== '') parts.push(`${l}: ${text}`);
+  }
+  return parts;
+}
