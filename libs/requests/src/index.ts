@@ -17,3 +17,4 @@ export { toRequestDto, etagOf } from './request.presenter';
 export { RequestPresenter } from './request-presenter.service';
 export { ExpectedVersion, versionFromIfMatch } from './http/if-match.decorator';
 export { RequestDto } from './dto/request.dto';
+export { reserveLetterNumber, LetterRegisterRepository, type LetterNumber, type Letterhead } from './letters/letter-register.repository';

@@ -50,7 +50,7 @@ export class RequestActionPorts extends ActionPortsFactory {
         insertDeliveryStatement: (...args) => this.evidence.insertDeliveryStatement(...args),
       },
       letters: {
-        renderSent: (row, at, sender) => this.renderer.render(row, this.renderer.sentLanguage(row), at, sender, m),
+        renderSent: (row, at, sender) => this.renderer.renderSent(row, at, sender, m),
         insertStatement: (requestId, letter, at, p) =>
           this.letters.insertStatement(requestId, { language: letter.language, sha256: letter.sha256, sizeBytes: letter.sizeBytes, pdf: letter.pdf, eventSeq: letter.eventSeq }, at, p),
       },

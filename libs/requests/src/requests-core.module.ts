@@ -13,6 +13,7 @@ import { EventsRepository } from './events/events.repository';
 import { RequestHistory } from './events/request-history';
 import { EvidenceRepository } from './evidence/evidence.repository';
 import { LetterRenderer } from './letters/letter-renderer';
+import { LetterRegisterRepository } from './letters/letter-register.repository';
 import { LettersRepository } from './letters/letters.repository';
 import { RequestActionPorts } from './request-action-ports';
 import { RequestPresenter } from './request-presenter.service';
@@ -31,6 +32,7 @@ import { RequestReader } from './reading/request-reader';
     EvidenceRepository,
     AttachmentsRepository,
     LettersRepository,
+    LetterRegisterRepository,
     LetterRenderer,
     RequestHistory,
     { provide: ActionPortsFactory, useClass: RequestActionPorts },
@@ -39,6 +41,6 @@ import { RequestReader } from './reading/request-reader';
     RequestPresenter,
     RequestsService,
   ],
-  exports: [RequestsRepository, EventsRepository, EvidenceRepository, AttachmentsRepository, LettersRepository, LetterRenderer, RequestCommands, RequestReader, RequestsService],
+  exports: [RequestsRepository, EventsRepository, EvidenceRepository, AttachmentsRepository, LettersRepository, LetterRegisterRepository, LetterRenderer, RequestCommands, RequestReader, RequestsService],
 })
 export class RequestsCoreModule {}
