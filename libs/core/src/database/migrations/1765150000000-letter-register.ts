@@ -26,7 +26,9 @@ export class LetterRegister1765150000000 implements MigrationInterface {
       PRIMARY KEY (authority_id, year)
     )`);
     await q.query(`CREATE TABLE letter_numbers (
-      request_id uuid PRIMARY KEY REFERENCES requests(id),
+      -- no foreign key to requests: the number is reserved outside the transaction that holds the
+      -- request's row lock (send), and a key check would wait for that lock
+      request_id uuid PRIMARY KEY,
       authority_id uuid NOT NULL REFERENCES authorities(id),
       year int2 NOT NULL,
       number int4 NOT NULL CHECK (number > 0),
