@@ -227,7 +227,10 @@ describe('the web console in a browser (e2e)', () => {
       await vnp.choose(labelled(vnp.t('writer:language')), vnp.t('languages.en'));
       await next(vnp, 1);
       followUpId = /requests\/([0-9a-f-]{36})/.exec(vnp.page.url())?.[1] as string;
+      // pre-filled in the follow-up's language (Singapore's: English), whatever the console's
+      await expect(vnp.page.getByLabel(labelled(vnp.t('field.title'))).inputValue()).resolves.toBe(`Follow-up to ${preservationRef}: Preserve the data of the account used in an online fraud`);
       await next(vnp, 2);
+      await expect(vnp.page.getByLabel(labelled(vnp.t('writer:measure', { n: 1 }))).inputValue()).resolves.toBe(`Produce the data preserved under preservation request ${preservationRef}`);
       // the details copied from the preservation, and the one a production of subscriber data adds
       await expect(vnp.page.getByLabel(labelled(sgDetails.maximumPenalty[lang])).inputValue()).resolves.toContain('Life imprisonment');
       await vnp.page.getByLabel(labelled(sgDetails.offenceMeasureLink[lang])).fill('The account received the victims’ payments; its subscriber data identify its holder.');

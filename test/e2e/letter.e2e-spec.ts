@@ -26,6 +26,23 @@ function pdfTools(pdf: Buffer): { text: string; fonts: string } {
   }
 }
 
+/** With CONSOLE_SCREENSHOTS set: the first and the last page of a letter as PNG in docs/screenshots (pdftoppm), to look at. */
+function screenshots(pdf: Buffer, name: string): void {
+  if (!process.env.CONSOLE_SCREENSHOTS) return;
+  const dir = mkdtempSync(join(tmpdir(), 'mla-letter-'));
+  try {
+    const file = join(dir, 'letter.pdf');
+    writeFileSync(file, pdf);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+    const out = join(__dirname, '..', '..', 'docs', 'screenshots');
+    for (const [page, suffix] of [[1, 'page-1'], [pages, 'last-page']] as const) {
+      execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', '-f', String(page), '-l', String(page), file, join(out, `${name}-${suffix}`)]);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The letter of request (issue 13): rendered from the request, frozen at send, the frozen bytes' SHA-256 in the send event. */
 describe('letter of request (e2e)', () => {
   let t: TestApp;
@@ -168,6 +185,8 @@ describe('letter of request (e2e)', () => {
     const vi = await letter('sgOfficer', 'vi');
     expect(vi.headers['x-letter-frozen']).toBe('false');
     expect(pdfTools(vi.body as Buffer).text).toContain(`Số: ${String(number).padStart(2, '0')}/VKSHCM-HTQT`);
+    screenshots(vi.body as Buffer, 'letter-vi');
+    screenshots(abroad.body as Buffer, 'letter-en');
 
     const verify = await t.http.get(`/api/v1/requests/${requestId}/events/verify`).set('authorization', as.vnProsecutor);
     expect(verify.body).toMatchObject({ valid: true });

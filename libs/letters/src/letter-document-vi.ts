@@ -24,12 +24,12 @@ const RIGHT = 17.6 * MM;
 const TOP = 22 * MM;
 const WIDTH = 595.28 - LEFT - RIGHT;
 /** Box 2 and box 1's widths. */
-const ISSUER_WIDTH = 200;
+const ISSUER_WIDTH = 178;
 const STATE_WIDTH = WIDTH - ISSUER_WIDTH;
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 /** A short centred rule under a heading (Decree 30: a third to a half of the line above). */
-const rule = (width: number, length: number): Content => ({ canvas: [{ type: 'line', x1: (width - length) / 2, y1: 0, x2: (width + length) / 2, y2: 0, lineWidth: 0.6 }], margin: [0, 1, 0, 0] });
+const rule = (width: number, length: number): Content => ({ canvas: [{ type: 'line', x1: (width - length) / 2, y1: 0, x2: (width + length) / 2, y2: 0, lineWidth: 0.6 }], margin: [0, 3, 0, 0] });
 
 export function decree30Document(input: LetterInput, { L, title, basis, sections, info, pageBreakBefore }: LetterParts): LetterDocumentDefinition {
   const h = input.heading;
@@ -120,14 +120,14 @@ export function decree30Document(input: LetterInput, { L, title, basis, sections
       signature,
     ],
     styles: {
-      superior: { fontSize: 10.5, alignment: 'center' },
+      superior: { fontSize: 9.5, alignment: 'center' },
       issuer: { fontSize: 10.5, bold: true, alignment: 'center' },
       nationalTitle: { fontSize: 11, bold: true, alignment: 'center' },
       motto: { fontSize: 12, bold: true, alignment: 'center', margin: [0, 1, 0, 0] },
       number: { fontSize: 12, alignment: 'center', margin: [0, 2, 0, 0] },
       summary: { fontSize: 11, alignment: 'center', margin: [0, 2, 0, 0] },
       confidential: { fontSize: 12, bold: true, alignment: 'center', margin: [0, 4, 0, 0] },
-      placeDate: { fontSize: 12, italics: true, alignment: 'center', margin: [0, 2, 0, 0] },
+      placeDate: { fontSize: 11.5, italics: true, alignment: 'center', margin: [0, 2, 0, 0] },
       title: { fontSize: 13, bold: true, alignment: 'center', margin: [0, 0, 0, 8] },
       addressee: { fontSize: 12, alignment: 'center', margin: [0, 0, 0, 10] },
       heading: { fontSize: 12, bold: true, margin: [0, 6, 0, 3] },
