@@ -181,3 +181,16 @@ export function letterSections(input: LetterInput, lang: LetterLanguage, L: Lett
   }
   return sections;
 }
+
+/**
+ * A section as part of an unbreakable block (the last one, with the closing and the signature):
+ * without its heading's `headlineLevel`, since a page break asked for inside an unbreakable block
+ * makes pdfmake lose the block.
+ */
+export function withoutHeadline(section: Content): Content {
+  if (typeof section !== 'object' || Array.isArray(section) || !Array.isArray(section['stack'])) return section;
+  const [heading, ...rest] = section['stack'] as Content[];
+  if (typeof heading !== 'object' || Array.isArray(heading)) return section;
+  const { headlineLevel: _dropped, ...plain } = heading;
+  return { ...section, stack: [plain, ...rest] };
+}

@@ -13,6 +13,7 @@
  * (DejaVu Sans, wider), at sizes in or near the decree's ranges.
  */
 import type { LetterInput } from './letter-input';
+import { withoutHeadline } from './letter-body';
 import { LETTER_FONT_FAMILY, type Content, type LetterDocumentDefinition, type LetterParts } from './letter-definition';
 
 export const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
@@ -39,9 +40,12 @@ export function decree30Document(input: LetterInput, { L, title, basis, sections
     ...(h.copyTo ?? []).map(L.forInformation),
     ...(L.fileCopy ? [L.fileCopy] : []),
   ];
+  // The last section (the contact point), the closing paragraph and the signature block: one block, never apart.
+  const body = sections.slice(0, -1);
   const signature: Content = {
     unbreakable: true,
     stack: [
+      ...sections.slice(-1).map(withoutHeadline),
       { text: L.closing(input.requesting.name, input.requested.name), style: 'body', margin: [0, 8, 0, 10] },
       {
         columns: [
@@ -116,7 +120,7 @@ export function decree30Document(input: LetterInput, { L, title, basis, sections
       { text: title, style: 'title' },
       { text: [{ text: `${L.to}: `, italics: false }, input.requested.name], style: 'addressee' },
       { text: L.opening(input.requesting.name, input.requested.name, basis), style: 'body', margin: [0, 0, 0, 6] },
-      ...sections,
+      ...body,
       signature,
     ],
     styles: {

@@ -9,7 +9,7 @@
  */
 import type { LetterInput, LetterLanguage } from './letter-input';
 import { LETTER_LABELS, legalBasisName } from './letter-labels';
-import { authorityLine, letterSections } from './letter-body';
+import { authorityLine, letterSections, withoutHeadline } from './letter-body';
 import { LETTER_FONT_FAMILY, type Content, type LetterDocumentDefinition, type LetterParts } from './letter-definition';
 import { decree30Document } from './letter-document-vi';
 
@@ -48,9 +48,12 @@ function formalLetter(input: LetterInput, { L, title, basis, sections, info, pag
   const h = input.heading;
   const s = input.signatory;
   const copies = (h.copyTo ?? []).map(L.forInformation);
+  // The last section (the contact point), the closing paragraph and the signature block: one block, never apart.
+  const body = sections.slice(0, -1);
   const signature: Content = {
     unbreakable: true,
     stack: [
+      ...sections.slice(-1).map(withoutHeadline),
       { text: L.closing(input.requesting.name, input.requested.name), style: 'body', margin: [0, 10, 0, 8] },
       ...(L.valediction ? [{ text: L.valediction, style: 'body' }] : []),
       { text: L.signatureSeal, style: 'note', color: '#555555', margin: [0, 4, 0, 40] },
@@ -114,7 +117,7 @@ function formalLetter(input: LetterInput, { L, title, basis, sections, info, pag
       { text: L.summary(input.title), style: 'body', bold: true, margin: [0, 0, 0, 10] },
       ...(L.salutation ? [{ text: L.salutation, style: 'body', margin: [0, 0, 0, 6] }] : []),
       { text: L.opening(input.requesting.name, input.requested.name, basis), style: 'body', margin: [0, 0, 0, 6] },
-      ...sections,
+      ...body,
       signature,
     ],
     styles: {

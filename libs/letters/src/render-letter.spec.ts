@@ -146,7 +146,7 @@ describe('renderLetter', () => {
     }
   });
 
-  it('never leaves the signature block alone on a page: it stays with the closing paragraph, whatever the length of the letter', async () => {
+  it('never leaves the signature block alone on a page: it stays with the last section and the closing paragraph, whatever the length of the letter', async () => {
     for (const lang of ['vi', 'en'] as const) {
       const closingStart = LETTER_LABELS[lang].closing(input.requesting.name, input.requested.name).slice(0, 40);
       for (const measures of [1, 4, 7, 10, 13, 16, 19]) {
@@ -156,6 +156,7 @@ describe('renderLetter', () => {
         expect([lang, measures, signed >= 0]).toEqual([lang, measures, true]);
         const page = flat(text(path, signed + 1));
         expect([lang, measures, page.includes(closingStart)]).toEqual([lang, measures, true]);
+        expect([lang, measures, page.includes(LETTER_LABELS[lang].sections.contact)]).toEqual([lang, measures, true]);
         expect([lang, measures, page.indexOf(closingStart) < page.indexOf(LETTER_LABELS[lang].signatureSeal)]).toEqual([lang, measures, true]);
       }
     }

@@ -28,7 +28,7 @@ export function useWriter() {
   const authorities = useAuthorities();
   const draft = useRequest(id, { poll: false });
   const source = useRequest(id ? undefined : fromId, { poll: false });
-  const sourceCountry = useCountry(source.data?.requestedCountry);
+  const sourceCountry = useCountry(source.data?.requestedAuthority.country);
   const save = useSaveDraft();
   const submit = useSubmitDraft();
   const [saved, setSaved] = useState<RequestDto | null>(null);
