@@ -171,6 +171,8 @@ describe('letter of request (e2e)', () => {
     expect(year).toBe(new Date(t.clock.now()).getUTCFullYear());
     const [{ officer }] = await t.sql<{ officer: string }>(`SELECT display_name AS officer FROM users WHERE email = 'officer@vn.example'`);
     expect(text).toContain(officer); // the contact point: the VN officer who sent it
+    screenshots(abroad.body as Buffer, 'letter-en');
+    screenshots((await letter('sgOfficer', 'vi')).body as Buffer, 'letter-vi');
 
     // Later, after the clock moves and the drafter's name changes, the same bytes.
     t.clock.advance(3 * 24 * 3600 * 1000);
@@ -185,8 +187,7 @@ describe('letter of request (e2e)', () => {
     const vi = await letter('sgOfficer', 'vi');
     expect(vi.headers['x-letter-frozen']).toBe('false');
     expect(pdfTools(vi.body as Buffer).text).toContain(`Số: ${String(number).padStart(2, '0')}/VKSHCM-HTQT`);
-    screenshots(vi.body as Buffer, 'letter-vi');
-    screenshots(abroad.body as Buffer, 'letter-en');
+
 
     const verify = await t.http.get(`/api/v1/requests/${requestId}/events/verify`).set('authorization', as.vnProsecutor);
     expect(verify.body).toMatchObject({ valid: true });

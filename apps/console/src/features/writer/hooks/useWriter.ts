@@ -41,7 +41,7 @@ export function useWriter() {
   const identifiers = useFieldArray({ control: form.control, name: 'identifiers' });
   const initialised = useRef<string | null>(null);
   /** The follow-up's pre-filled texts, while the officer has not changed them: they follow its language. */
-  const prefilled = useRef<{ title: string; measure: string } | null>(null);
+  const prefilled = useRef<{ language: string; title: string; measure: string } | null>(null);
   const current: RequestDto | null = saved ?? draft.data ?? null;
 
   // Load the draft (or the preservation a follow-up continues) into the form once.
@@ -56,7 +56,7 @@ export function useWriter() {
       // written in the follow-up's language (the requested country's), not the console's
       const language = followUpLanguage(p.language, sourceCountry.data?.languages);
       const texts = followUpTexts(i18n.getFixedT(language, 'writer'), p);
-      prefilled.current = texts;
+      prefilled.current = { language, ...texts };
       form.reset({
         ...fromRequest(p, zones),
         language,
@@ -72,12 +72,13 @@ export function useWriter() {
   const language = form.watch('language');
   useEffect(() => {
     const before = prefilled.current;
-    if (!before || !source.data || !language) return;
-    const texts = followUpTexts(i18n.getFixedT(language, 'writer'), source.data);
+    const now = form.getValues('language');
+    if (id || !before || !source.data || !now || now === before.language) return;
+    const texts = followUpTexts(i18n.getFixedT(now, 'writer'), source.data);
     const { title, measures: typed } = form.getValues();
     if (title === before.title) form.setValue('title', texts.title);
-    if (typed[0]?.value === before.measure) form.setValue('measures.0.value', texts.measure);
-    prefilled.current = { title: title === before.title ? texts.title : '', measure: typed[0]?.value === before.measure ? texts.measure : '' };
+    if (typed[0]?.value === before.measure) measures.update(0, { value: texts.measure });
+    prefilled.current = { language: now, title: title === before.title ? texts.title : '', measure: typed[0]?.value === before.measure ? texts.measure : '' };
   }, [language]);
 
   const values = form.watch();
