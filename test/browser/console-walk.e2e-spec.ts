@@ -223,11 +223,14 @@ describe('the web console in a browser (e2e)', () => {
       await close.getByRole('link', { name: vnp.t('requests:dialog.createFollowUp') }).click();
       await vnp.page.getByRole('heading', { name: vnp.t('writer:titleFollowUp', { reference: preservationRef }) }).waitFor();
       await vnp.page.getByRole('alert').or(vnp.page.getByText(vnp.t('writer:relatedHelp', { reference: preservationRef }))).first().waitFor();
-      // written in English this time: Singapore needs no translation then
-      await vnp.choose(labelled(vnp.t('writer:language')), vnp.t('languages.en'));
+      // written in English, the language Singapore accepts (no translation needed then): chosen for the follow-up, in either console language
+      await expect(vnp.page.getByLabel(labelled(vnp.t('writer:language'))).first().inputValue()).resolves.toBe(vnp.t('languages.en'));
       await next(vnp, 1);
       followUpId = /requests\/([0-9a-f-]{36})/.exec(vnp.page.url())?.[1] as string;
+      // pre-filled in the follow-up's language (Singapore's: English), whatever the console's
+      await expect(vnp.page.getByLabel(labelled(vnp.t('field.title'))).inputValue()).resolves.toBe(`Follow-up to ${preservationRef}: Preserve the data of the account used in an online fraud`);
       await next(vnp, 2);
+      await expect(vnp.page.getByLabel(labelled(vnp.t('writer:measure', { n: 1 }))).inputValue()).resolves.toBe(`Produce the data preserved under preservation request ${preservationRef}`);
       // the details copied from the preservation, and the one a production of subscriber data adds
       await expect(vnp.page.getByLabel(labelled(sgDetails.maximumPenalty[lang])).inputValue()).resolves.toContain('Life imprisonment');
       await vnp.page.getByLabel(labelled(sgDetails.offenceMeasureLink[lang])).fill('The account received the victims’ payments; its subscriber data identify its holder.');

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LETTER_LABELS } from '@mla/letters';
 import { RenderPool } from '../../libs/requests/src/letters/render-pool';
+import { LETTER_LABELS, MOTTO, NATIONAL_TITLE } from '@mla/letters';
 import { createTestApp, TestApp } from '../support/test-app';
 import { act, authorityId, binaryBody, completeDraft, createDraft, expectProblem, loginAll, UserKey } from '../support/fixtures';
 
@@ -21,6 +21,23 @@ function pdfTools(pdf: Buffer): { text: string; fonts: string } {
       text: execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' '),
       fonts: execFileSync('pdffonts', [file], { encoding: 'utf8' }),
     };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** With CONSOLE_SCREENSHOTS set: the first and the last page of a letter as PNG in docs/screenshots (pdftoppm), to look at. */
+function screenshots(pdf: Buffer, name: string): void {
+  if (!process.env.CONSOLE_SCREENSHOTS) return;
+  const dir = mkdtempSync(join(tmpdir(), 'mla-letter-'));
+  try {
+    const file = join(dir, 'letter.pdf');
+    writeFileSync(file, pdf);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+    const out = join(__dirname, '..', '..', 'docs', 'screenshots');
+    for (const [page, suffix] of [[1, 'page-1'], [pages, 'last-page']] as const) {
+      execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', '-f', String(page), '-l', String(page), file, join(out, `${name}-${suffix}`)]);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -78,7 +95,7 @@ describe('letter of request (e2e)', () => {
     const { text, fonts } = pdfTools(pdf);
     const s = LETTER_LABELS.vi.sections;
     expect(text).toContain(LETTER_LABELS.vi.title);
-    for (const heading of [s.authorities, s.legalBasis, s.subject, s.offence, s.facts, s.assistance, s.identifiers, s.additional, s.urgency, s.confidentiality, s.documents, s.contact, s.signature]) {
+    for (const heading of [s.authorities, s.legalBasis, s.subject, s.offence, s.facts, s.assistance, s.identifiers, s.additional, s.urgency, s.confidentiality, s.documents, s.contact]) {
       expect([heading, text.includes(heading)]).toEqual([heading, true]);
     }
     // Singapore's extra fields, labelled in Vietnamese, content as written.
@@ -90,6 +107,14 @@ describe('letter of request (e2e)', () => {
     expect(text).toContain('Provide the subscriber information of the account');
     expect(text).toContain(sha256(order));
     expect(text).toMatch(/Trang 1 \/ \d+/);
+    // Decree 30/2020/NĐ-CP: national title and motto, the superior and the issuing authority in the letter's language, a draft's number unfilled, place and date, recipients
+    for (const element of [NATIONAL_TITLE, MOTTO, 'VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO', 'VIỆN KIỂM SÁT NHÂN DÂN THÀNH', 'PHỐ HỒ CHÍ MINH', 'Số: …/…', 'Nơi nhận:', 'Viện kiểm sát nhân dân tối cao (để báo cáo)']) {
+      expect([element, text.includes(element)]).toEqual([element, true]);
+    }
+    expect(text).toMatch(/TP\. Hồ Chí Minh, ngày \d{2} tháng (0[12]|[3-9]|1[0-2]) năm \d{4}/);
+    expect(text).toContain('Viện kiểm sát nhân dân Thành phố Hồ Chí Minh đề nghị Cơ quan trung ương, Văn phòng Tổng Chưởng lý Singapore');
+    expect(text).not.toContain("People's Procuracy");
+    expect(text).not.toContain("Attorney-General's Chambers");
     const fontRows = fonts.trim().split('\n').slice(2);
     expect(fontRows.length).toBeGreaterThan(0);
     for (const row of fontRows) expect(row).toMatch(/\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/); // emb sub uni
@@ -139,8 +164,16 @@ describe('letter of request (e2e)', () => {
     expect(abroad.headers['x-content-sha256']).toBe(send.input.letter.sha256);
     const { text } = pdfTools(abroad.body as Buffer);
     expect(text).toContain(LETTER_LABELS.en.title);
+    // numbered from the HCMC procuracy's register at send; its English names; its place
+    const [{ number, year }] = await t.sql<{ number: number; year: number }>(`SELECT number, year FROM letter_numbers WHERE request_id = $1`, [requestId]);
+    expect(text).toContain(`No. ${number}/VKSHCM-HTQT`);
+    expect(text).toContain(`Ho Chi Minh City, `);
+    expect(text).toContain("The People's Procuracy of Ho Chi Minh City presents its compliments to the Attorney-General's Chambers, Central Authority");
+    expect(year).toBe(new Date(t.clock.now()).getUTCFullYear());
     const [{ officer }] = await t.sql<{ officer: string }>(`SELECT display_name AS officer FROM users WHERE email = 'officer@vn.example'`);
     expect(text).toContain(officer); // the contact point: the VN officer who sent it
+    screenshots(abroad.body as Buffer, 'letter-en');
+    screenshots((await letter('sgOfficer', 'vi')).body as Buffer, 'letter-vi');
 
     // Later, after the clock moves and the drafter's name changes, the same bytes.
     t.clock.advance(3 * 24 * 3600 * 1000);
@@ -154,9 +187,31 @@ describe('letter of request (e2e)', () => {
     // The other language is rendered on demand, not frozen.
     const vi = await letter('sgOfficer', 'vi');
     expect(vi.headers['x-letter-frozen']).toBe('false');
+    expect(pdfTools(vi.body as Buffer).text).toContain(`Số: ${String(number).padStart(2, '0')}/VKSHCM-HTQT`);
+
 
     const verify = await t.http.get(`/api/v1/requests/${requestId}/events/verify`).set('authorization', as.vnProsecutor);
     expect(verify.body).toMatchObject({ valid: true });
+  });
+
+  it('writes the English letter of an English request in English only: no character outside Latin-1 but the people’s names', async () => {
+    const content = {
+      title: 'Subscriber of the account used in an online fraud',
+      facts: 'Victims transferred money after messages from the account.',
+      measures: ['Produce the subscriber information of account X'],
+    };
+    const english = await createDraft(t, as.vnProsecutor, completeDraft(await authorityId(t, 'SG-CA'), { ...content, language: 'en' }));
+    const res = await t.http.get(`/api/v1/requests/${english.id}/letter`).query({ lang: 'en' }).set('authorization', as.vnProsecutor).buffer(true).parse(binaryBody);
+    expect(res.status).toBe(200);
+    const { text } = pdfTools(res.body as Buffer);
+    expect(text).toContain("People's Procuracy of Ho Chi Minh City");
+    expect(text).toContain("Supreme People's Procuracy of Viet Nam");
+    const people = await t.sql<{ name: string }>(`SELECT display_name AS name FROM users WHERE email = 'prosecutor@vn.example'`);
+    let rest = text;
+    for (const name of people.map((p) => p.name)) rest = rest.split(name).join(' ');
+    // Latin-1, the typographic quotes and dashes, the ellipsis of a draft's number
+    const foreign = [...rest].filter((c) => c.codePointAt(0)! > 0xff && !'‘’“”–—…'.includes(c));
+    expect(foreign).toEqual([]);
   });
 
   it('records every read of a confidential request’s letter in its access log', async () => {

@@ -11,3 +11,4 @@ export * from './preservation';
 export * from './supporting-documents';
 export * from './authority-names';
 export * from './offline-counterparts';
+export * from './letter-sections';

@@ -2,13 +2,14 @@
  * What a letter of request says (DESIGN §4, issue 13): a plain object built from the structured
  * request, no database row. Text is printed as written; only labels follow the chosen language.
  */
-import type { IdentifierKind, LegalBasis, Priority, RequestType, SupportingDocumentKind } from '@mla/domain';
+import type { IdentifierKind, LegalBasis, LetterLayout, Priority, RequestType, SupportingDocumentKind } from '@mla/domain';
 
 export const LETTER_LANGUAGES = ['en', 'vi'] as const;
 export type LetterLanguage = (typeof LETTER_LANGUAGES)[number];
 
 export interface LetterAuthority {
   code: string;
+  /** Its name in the letter's language (`authorityNameIn`). */
   name: string;
   /** ISO 3166-1 alpha-2. */
   country: string;
@@ -57,11 +58,33 @@ export interface LetterSignatory {
   /** e.g. "Prosecutor" / "Kiểm sát viên", as written. */
   title?: string;
   authority: string;
-  place?: string;
+}
+
+/**
+ * How the issuing authority (the requesting authority) heads the letter (Decree 30/2020/NĐ-CP
+ * art. 8: the superior authority above the issuing one; the number and symbol from its
+ * register; the place before the date). Names and place in the letter's language.
+ */
+export interface LetterHeading {
+  /** The authority above the issuing one (for a procuracy: the central authority), or none. */
+  superior?: string | null;
+  /** e.g. "TP. Hồ Chí Minh" / "Ho Chi Minh City". */
+  place?: string | null;
+  /** The number from the issuing authority's register for the year; none in a draft ("Số: …/…"). */
+  number?: number | null;
+  /** e.g. "VKSHCM-HTQT"; none in a draft. */
+  symbol?: string | null;
+  /** Authorities that receive a copy, besides the addressee (e.g. the central authority). */
+  copyTo?: readonly string[];
 }
 
 export interface LetterInput {
   reference: string;
+  heading: LetterHeading;
+  /** The request's fields, section by section in the order the letter prints them (REQUEST_FIELDS' `letter`). */
+  layout: LetterLayout;
+  /** A field the letter has no own wording for, printed as label and value (labels in the letter's language). */
+  otherFields?: Readonly<Record<string, { label: string; value: string }>>;
   /** The letter's date, YYYY-MM-DD. */
   date: string;
   type: RequestType;

@@ -3,7 +3,7 @@
  * written). Vietnamese follows the wording of Vietnamese legal texts on mutual legal assistance
  * (Luật Tương trợ tư pháp; Công ước Budapest as translated by the Ministry of Justice).
  */
-import type { IdentifierKind, LegalBasis, Priority, RequestType, SupportingDocumentKind } from '@mla/domain';
+import type { IdentifierKind, LegalBasis, LetterSection, Priority, RequestType, SupportingDocumentKind } from '@mla/domain';
 import type { LetterLanguage } from './letter-input';
 
 export interface LetterLabels {
@@ -16,22 +16,7 @@ export interface LetterLabels {
   from: string;
   to: string;
   opening: (requesting: string, requested: string, basis: string) => string;
-  sections: {
-    authorities: string;
-    legalBasis: string;
-    subject: string;
-    offence: string;
-    facts: string;
-    assistance: string;
-    identifiers: string;
-    preservation: string;
-    additional: string;
-    urgency: string;
-    confidentiality: string;
-    documents: string;
-    contact: string;
-    signature: string;
-  };
+  sections: Record<LetterSection, string>;
   requestingAuthority: string;
   requestedAuthority: string;
   requestType: string;
@@ -50,7 +35,24 @@ export interface LetterLabels {
   noDocument: string;
   hashNote: string;
   contact: { officer: string; email: string; phone: string; address: string };
-  signature: { name: string; placeDate: string; signatureSeal: string };
+  /** "Số: 05/VKSHCM-HTQT" / "No. 5/VKSHCM-HTQT"; a draft's unfilled ("Số: …/…"). */
+  letterNumber: (number: number | null | undefined, symbol: string | null | undefined) => string;
+  /** Place and date: "TP. Hồ Chí Minh, ngày 06 tháng 12 năm 2026" / "Ho Chi Minh City, 6 December 2026". */
+  placeDate: (place: string | null | undefined, isoDate: string) => string;
+  ourReference: string;
+  /** The summary under the number (vi: "V/v …") or the subject line (en: "Subject: …"). */
+  summary: (title: string) => string;
+  salutation: string | null;
+  closing: (requesting: string, requested: string) => string;
+  valediction: string | null;
+  signatureSeal: string;
+  recipients: string;
+  /** The addressee in the recipients (vi: "Như trên"), or none. */
+  recipientsAddressee: string | null;
+  forInformation: (authority: string) => string;
+  /** The issuing authority's own copy (vi: "Lưu: VT, hồ sơ"), or none. */
+  fileCopy: string | null;
+  enclosures: string;
   page: (current: number, count: number) => string;
   formatDate: (isoDate: string) => string;
   types: Record<RequestType, string>;
@@ -79,6 +81,20 @@ const EN: LetterLabels = {
   to: 'To',
   opening: (requesting, requested, basis) =>
     `The ${requesting} presents its compliments to the ${requested} and, under the ${basis}, requests the assistance described below.`,
+  letterNumber: (number, symbol) => `No. ${number ? `${number}/${symbol ?? ''}` : '…/…'}`,
+  placeDate: (place, iso) => `${place ? `${place}, ` : ''}${EN.formatDate(iso)}`,
+  ourReference: 'Our reference',
+  summary: (title) => `Subject: ${title}`,
+  salutation: 'Dear Sir or Madam,',
+  closing: (requesting, requested) =>
+    `The ${requesting} thanks the ${requested} for its co-operation and avails itself of this opportunity to renew the assurances of its highest consideration.`,
+  valediction: 'Yours faithfully,',
+  signatureSeal: '(Signature and official seal)',
+  recipients: 'Copy to',
+  recipientsAddressee: null,
+  forInformation: (authority) => authority,
+  fileCopy: null,
+  enclosures: 'Enclosures',
   sections: {
     authorities: 'Requesting and requested authorities',
     legalBasis: 'Legal basis',
@@ -93,7 +109,6 @@ const EN: LetterLabels = {
     confidentiality: 'Confidentiality',
     documents: 'Supporting documents',
     contact: 'Contact point',
-    signature: 'Signature',
   },
   requestingAuthority: 'Requesting authority',
   requestedAuthority: 'Requested authority',
@@ -124,7 +139,6 @@ const EN: LetterLabels = {
   noDocument: 'No supporting document.',
   hashNote: 'Each file is identified by its SHA-256 digest.',
   contact: { officer: 'Officer', email: 'E-mail', phone: 'Telephone', address: 'Address' },
-  signature: { name: 'Name', placeDate: 'Place and date', signatureSeal: 'Signature and seal' },
   page: (current, count) => `Page ${current} of ${count}`,
   formatDate: (iso) => {
     const [y, m, d] = parts(iso);
@@ -181,8 +195,20 @@ const VI: LetterLabels = {
   date: 'Ngày',
   from: 'Cơ quan gửi',
   to: 'Kính gửi',
-  opening: (requesting, requested, basis) =>
-    `${requesting} gửi lời chào trân trọng tới ${requested} và, căn cứ ${basis}, đề nghị thực hiện tương trợ tư pháp với nội dung dưới đây.`,
+  opening: (requesting, requested, basis) => `Căn cứ ${basis}, ${requesting} đề nghị ${requested} thực hiện tương trợ tư pháp về hình sự với nội dung sau đây:`,
+  letterNumber: (number, symbol) => `Số: ${number ? `${String(number).padStart(2, '0')}/${symbol ?? ''}` : '…/…'}`,
+  placeDate: (place, iso) => `${place ? `${place}, ` : ''}${VI.formatDate(iso)}`,
+  ourReference: 'Số tham chiếu',
+  summary: (title) => `V/v ${title}`,
+  salutation: null,
+  closing: (requesting, requested) => `${requesting} đề nghị ${requested} xem xét, thực hiện yêu cầu nêu trên và trân trọng cảm ơn sự hợp tác của Quý cơ quan./.`,
+  valediction: null,
+  signatureSeal: '(Ký tên, đóng dấu)',
+  recipients: 'Nơi nhận',
+  recipientsAddressee: 'Như trên',
+  forInformation: (authority) => `${authority} (để báo cáo)`,
+  fileCopy: 'Lưu: VT, hồ sơ',
+  enclosures: 'Tài liệu kèm theo',
   sections: {
     authorities: 'Cơ quan yêu cầu và cơ quan được yêu cầu',
     legalBasis: 'Căn cứ pháp lý',
@@ -197,7 +223,6 @@ const VI: LetterLabels = {
     confidentiality: 'Yêu cầu giữ bí mật',
     documents: 'Tài liệu kèm theo',
     contact: 'Đầu mối liên hệ',
-    signature: 'Chữ ký',
   },
   requestingAuthority: 'Cơ quan yêu cầu',
   requestedAuthority: 'Cơ quan được yêu cầu',
@@ -228,11 +253,11 @@ const VI: LetterLabels = {
   noDocument: 'Không có tài liệu kèm theo.',
   hashNote: 'Mỗi tệp được xác định bằng giá trị băm SHA-256.',
   contact: { officer: 'Cán bộ phụ trách', email: 'Thư điện tử', phone: 'Điện thoại', address: 'Địa chỉ' },
-  signature: { name: 'Họ và tên', placeDate: 'Địa điểm, ngày', signatureSeal: 'Ký tên và đóng dấu' },
   page: (current, count) => `Trang ${current} / ${count}`,
   formatDate: (iso) => {
     const [y, m, d] = parts(iso);
-    return `ngày ${d} tháng ${m} năm ${y}`;
+    // Decree 30/2020/NĐ-CP, Appendix I: a day below 10 and the months 1 and 2 take a leading zero.
+    return `ngày ${String(d).padStart(2, '0')} tháng ${m <= 2 ? String(m).padStart(2, '0') : m} năm ${y}`;
   },
   types: {
     PRESERVATION: 'Bảo quản dữ liệu máy tính được lưu trữ',

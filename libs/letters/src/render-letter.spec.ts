@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LETTER_LABELS } from './letter-labels';
+import { MOTTO, NATIONAL_TITLE } from './letter-document-vi';
 import type { LetterLanguage } from './letter-input';
 import { renderLetter } from './render-letter';
 import { sampleLetterInput } from './sample-letter';
@@ -25,7 +26,7 @@ const info = (path: string): Record<string, string> =>
 
 const headings = (lang: LetterLanguage, preservation: boolean): string[] => {
   const s = LETTER_LABELS[lang].sections;
-  return [s.authorities, s.legalBasis, s.subject, s.offence, s.facts, s.assistance, s.identifiers, ...(preservation ? [s.preservation] : []), s.additional, s.urgency, s.confidentiality, s.documents, s.contact, s.signature];
+  return [s.authorities, s.legalBasis, s.subject, s.offence, s.facts, s.assistance, s.identifiers, ...(preservation ? [s.preservation] : []), s.additional, s.urgency, s.confidentiality, s.documents, s.contact];
 };
 
 describe('renderLetter', () => {
@@ -71,7 +72,7 @@ describe('renderLetter', () => {
       for (const id of input.identifiers) expect(all).toContain(id.value);
     }
     const vi = flat(text(rendered.vi?.path as string));
-    for (const label of ['Yêu cầu tương trợ tư pháp về hình sự', 'Kính gửi', 'Hiệp định tương trợ tư pháp về hình sự giữa các nước ASEAN', 'ngày 12 tháng 3 năm 2026', 'Ký tên và đóng dấu', 'Địa chỉ IP']) {
+    for (const label of ['YÊU CẦU TƯƠNG TRỢ TƯ PHÁP VỀ HÌNH SỰ', 'Kính gửi', 'Hiệp định tương trợ tư pháp về hình sự giữa các nước ASEAN', 'ngày 12 tháng 3 năm 2026', 'Ký tên, đóng dấu', 'Địa chỉ IP']) {
       expect(vi).toContain(label);
     }
     expect(flat(text(rendered.en?.path as string))).toContain('Treaty on Mutual Legal Assistance in Criminal Matters (ASEAN), done at Kuala Lumpur on 29 November 2004');
@@ -89,7 +90,7 @@ describe('renderLetter', () => {
     }
   });
 
-  it('puts the reference in the header and "page x of y" in the footer of every page', () => {
+  it('puts the reference and "page x of y" on every page; the Vietnamese page number in the top margin from page 2 (Decree 30)', () => {
     for (const lang of ['vi', 'en'] as const) {
       const path = rendered[lang]?.path as string;
       const pages = Number(info(path).Pages);
@@ -98,8 +99,9 @@ describe('renderLetter', () => {
         expect(onPage).toContain(`${LETTER_LABELS[lang].reference}: VN-2026-000042`);
         expect(onPage).toContain(LETTER_LABELS[lang].page(page, pages));
         // No page holds only its header and footer.
-        const body = onPage.replace(`${LETTER_LABELS[lang].reference}: VN-2026-000042`, '').replace(LETTER_LABELS[lang].page(page, pages), '').replace(/\S*Yêu cầu tương trợ tư pháp về hình sự · MẬT|Request for mutual legal assistance in criminal matters · CONFIDENTIAL/, '');
+        const body = onPage.replace(`${LETTER_LABELS[lang].reference}: VN-2026-000042`, '').replace(LETTER_LABELS[lang].page(page, pages), '').replace(/· MẬT|Request for mutual legal assistance in criminal matters · CONFIDENTIAL/, '');
         expect([page, body.trim().length > 20]).toEqual([page, true]);
+        if (lang === 'vi' && page > 1) expect(text(path, page).trimStart().startsWith(`${page}\n`)).toBe(true);
       }
     }
     const viPages = Number(info(rendered.vi?.path as string).Pages);
@@ -107,7 +109,57 @@ describe('renderLetter', () => {
     expect([viPages, enPages].every((n) => n >= 2)).toBe(true);
     expect(flat(text(rendered.vi?.path as string, 1))).toContain(`Trang 1 / ${viPages}`);
     expect(flat(text(rendered.en?.path as string, 2))).toContain(`Page 2 of ${enPages}`);
-    expect(flat(text(rendered.vi?.path as string, 1))).toContain('Yêu cầu tương trợ tư pháp về hình sự · MẬT');
+    expect(flat(text(rendered.vi?.path as string, 1))).toContain('VN-2026-000042 · MẬT');
+  });
+
+  it('heads the Vietnamese letter as Decree 30/2020/NĐ-CP says: national title and motto, superior and issuing authority, number and symbol, place and date, summary, recipients', () => {
+    const page1 = text(rendered.vi?.path as string, 1);
+    const all = flat(text(rendered.vi?.path as string));
+    for (const element of [NATIONAL_TITLE, MOTTO, 'VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO', 'Số: …/…', 'TP. Hồ Chí Minh, ngày 12 tháng 3 năm 2026', 'V/v Lừa đảo chiếm đoạt tài sản qua mạng', 'Kính gửi: Attorney-General']) {
+      expect([element, flat(page1).includes(element)]).toEqual([element, true]);
+    }
+    expect(flat(page1).indexOf(NATIONAL_TITLE)).toBeLessThan(flat(page1).indexOf('YÊU CẦU TƯƠNG TRỢ TƯ PHÁP VỀ HÌNH SỰ'));
+    for (const element of ['Nơi nhận:', '- Như trên;', '- Viện kiểm sát nhân dân tối cao (để báo cáo);', '- Lưu: VT, hồ sơ.', 'KIỂM SÁT VIÊN (PROSECUTOR)', '(Ký tên, đóng dấu)', 'Nguyễn Văn An']) {
+      expect([element, all.includes(element)]).toEqual([element, true]);
+    }
+  });
+
+  it('prints the number from the register once given: "Số: 05/VKSHCM-HTQT", "No. 5/VKSHCM-HTQT"; a date before the 10th and in January or February with its leading zeros', async () => {
+    const numbered = { ...input, date: '2026-02-06', heading: { ...input.heading, number: 5, symbol: 'VKSHCM-HTQT' } };
+    const vi = flat(text(save(await renderLetter(numbered, 'vi')), 1));
+    expect(vi).toContain('Số: 05/VKSHCM-HTQT');
+    expect(vi).toContain('TP. Hồ Chí Minh, ngày 06 tháng 02 năm 2026');
+    const en = flat(text(save(await renderLetter({ ...numbered, heading: { ...numbered.heading, place: 'Ho Chi Minh City' } }, 'en')), 1));
+    expect(en).toContain('No. 5/VKSHCM-HTQT');
+    expect(en).toContain('Ho Chi Minh City, 6 February 2026');
+    expect(en).toContain('Our reference: VN-2026-000042');
+  });
+
+  it('closes the English letter as a formal letter of request: salutation, subject line, signature block, enclosures, copies', () => {
+    const all = flat(text(rendered.en?.path as string));
+    const order = ['Subject: Lừa đảo', 'Dear Sir or Madam,', LETTER_LABELS.en.sections.contact, 'Yours faithfully,', '(Signature and official seal)', 'Nguyễn Văn An', 'Enclosures:', 'Court order: quyet-dinh-khoi-to.pdf', 'Copy to:'];
+    let last = -1;
+    for (const element of order) {
+      const at = all.indexOf(element, Math.max(last, 0));
+      expect([element, at >= 0 && at >= last]).toEqual([element, true]);
+      last = at;
+    }
+  });
+
+  it('never leaves the signature block alone on a page: it stays with the last section and the closing paragraph, whatever the length of the letter', async () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const closingStart = LETTER_LABELS[lang].closing(input.requesting.name, input.requested.name).slice(0, 40);
+      for (const measures of [1, 4, 7, 10, 13, 16, 19]) {
+        const path = save(await renderLetter(sampleLetterInput({ measures, identifiers: 2 }), lang));
+        const pages = Number(info(path).Pages);
+        const signed = Array.from({ length: pages }, (_, i) => flat(text(path, i + 1))).findIndex((p) => p.includes(LETTER_LABELS[lang].signatureSeal));
+        expect([lang, measures, signed >= 0]).toEqual([lang, measures, true]);
+        const page = flat(text(path, signed + 1));
+        expect([lang, measures, page.includes(closingStart)]).toEqual([lang, measures, true]);
+        expect([lang, measures, page.includes(LETTER_LABELS[lang].sections.contact)]).toEqual([lang, measures, true]);
+        expect([lang, measures, page.indexOf(closingStart) < page.indexOf(LETTER_LABELS[lang].signatureSeal)]).toEqual([lang, measures, true]);
+      }
+    }
   });
 
   it('renders the same letter to the same bytes (its date, not the clock, is the creation date)', async () => {
@@ -168,7 +220,14 @@ describe('renderLetter: a long preservation request', () => {
   it('in Vietnamese too, with the preservation heading and the footer "Trang x / y"', async () => {
     const vi = save(await renderLetter(input, 'vi'));
     const pages = Number(info(vi).Pages);
-    const all = flat(text(vi));
+    // the pages' text without the page number at their top and the footer (a paragraph runs on over them)
+    const all = flat(
+      Array.from({ length: pages }, (_, i) =>
+        text(vi, i + 1)
+          .replace(/^\s*\d+\s*\n/, '')
+          .replace(/Số tham chiếu: VN-2026-000042\s+Trang \d+ \/ \d+/, ''),
+      ).join(' '),
+    );
     expect(all).toContain('Bảo quản dữ liệu máy tính được lưu trữ (Điều 29(2) Công ước Budapest)');
     expect(all).toContain(LETTER_LABELS.vi.preservation.fYes);
     expect(flat(text(vi, 2))).toContain(`Trang 2 / ${pages}`);

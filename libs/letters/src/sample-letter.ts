@@ -2,7 +2,28 @@
  * A realistic letter from Viet Nam to Singapore (fictitious case), for the tests and the
  * benchmark: `measures` and `identifiers` make it as long as needed.
  */
+import type { LetterLayout } from '@mla/domain';
 import type { LetterInput } from './letter-input';
+
+/**
+ * The sample's layout: the order the request's descriptor gives its fields (REQUEST_FIELDS'
+ * `letter` in @mla/requests, which a test there compares with this one).
+ */
+export const SAMPLE_LETTER_LAYOUT: LetterLayout = [
+  { section: 'authorities', fields: ['requestingAuthorityId', 'requestedAuthorityId'] },
+  { section: 'legalBasis', fields: ['legalBasis', 'treatyName'] },
+  { section: 'subject', fields: ['title', 'type'] },
+  { section: 'offence', fields: ['offence'] },
+  { section: 'facts', fields: ['facts'] },
+  { section: 'assistance', fields: ['measures'] },
+  { section: 'identifiers', fields: ['identifiers'] },
+  { section: 'preservation', fields: [] },
+  { section: 'additional', fields: ['details'] },
+  { section: 'urgency', fields: ['priority', 'neededBy'] },
+  { section: 'confidentiality', fields: ['confidential'] },
+  { section: 'documents', fields: [] },
+  { section: 'contact', fields: [] },
+];
 
 export interface SampleLetterOptions {
   measures?: number;
@@ -10,10 +31,12 @@ export interface SampleLetterOptions {
   documents?: number;
   type?: LetterInput['type'];
   confidential?: boolean;
+  /** The number from the register (none: a draft, "Số: …/…"). */
+  number?: number | null;
 }
 
 export function sampleLetterInput(options: SampleLetterOptions = {}): LetterInput {
-  const { measures = 3, identifiers = 3, documents = 2, type = 'SUBSCRIBER_INFO', confidential = true } = options;
+  const { measures = 3, identifiers = 3, documents = 2, type = 'SUBSCRIBER_INFO', confidential = true, number = null } = options;
   const measureTexts = [
     'Provide the subscriber information (name, address, date of registration, means of payment) of the account holding the identifiers below.',
     'Provide the log-in IP addresses, with dates, times and time zone, of the account from 1 January 2026 to 28 February 2026.',
@@ -22,6 +45,14 @@ export function sampleLetterInput(options: SampleLetterOptions = {}): LetterInpu
   return {
     reference: 'VN-2026-000042',
     date: '2026-03-12',
+    heading: {
+      superior: 'Viện kiểm sát nhân dân tối cao',
+      place: 'TP. Hồ Chí Minh',
+      number,
+      symbol: number ? 'VKSHCM-HTQT' : null,
+      copyTo: ['Viện kiểm sát nhân dân tối cao'],
+    },
+    layout: SAMPLE_LETTER_LAYOUT,
     type,
     requesting: { code: 'VN-HCM-PROS', name: 'Viện kiểm sát nhân dân Thành phố Hồ Chí Minh', country: 'VN' },
     requested: { code: 'SG-CA', name: "Attorney-General's Chambers, International Affairs Division", country: 'SG' },
@@ -74,6 +105,6 @@ export function sampleLetterInput(options: SampleLetterOptions = {}): LetterInpu
       phone: '+84 24 0000 0000',
       address: '44 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội',
     },
-    signatory: { name: 'Nguyễn Văn An', title: 'Kiểm sát viên (Prosecutor)', authority: 'Viện kiểm sát nhân dân Thành phố Hồ Chí Minh', place: 'Thành phố Hồ Chí Minh' },
+    signatory: { name: 'Nguyễn Văn An', title: 'Kiểm sát viên (Prosecutor)', authority: 'Viện kiểm sát nhân dân Thành phố Hồ Chí Minh' },
   };
 }

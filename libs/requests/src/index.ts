@@ -18,3 +18,4 @@ export { RequestPresenter } from './request-presenter.service';
 export { ExpectedVersion, versionFromIfMatch } from './http/if-match.decorator';
 export { RequestDto } from './dto/request.dto';
 export { AttachmentsService } from './attachments/attachments.service';
+export { reserveLetterNumber, LetterRegisterRepository, type LetterNumber, type Letterhead } from './letters/letter-register.repository';

@@ -51,7 +51,7 @@ export class RequestActionPorts extends ActionPortsFactory {
         insertDeliveryStatement: (...args) => this.evidence.insertDeliveryStatement(...args),
       },
       letters: {
-        renderSent: (row, at, sender) => this.renderer.render(row, this.renderer.sentLanguage(row), at, sender, m),
+        renderSent: (row, at, sender) => this.renderer.renderSent(row, at, sender, m),
         seal: (letter, authority, at) => this.renderer.seal({ ...letter, language: letter.language as never }, authority, at),
         sealSubject: (authorityId) => this.renderer.sealSubject(authorityId),
         signedCopy: (requestId, letterSha256) => this.letters.signedCopy(requestId, letterSha256, m),

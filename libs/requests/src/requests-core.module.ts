@@ -14,6 +14,7 @@ import { EventsRepository } from './events/events.repository';
 import { RequestHistory } from './events/request-history';
 import { EvidenceRepository } from './evidence/evidence.repository';
 import { LetterRenderer } from './letters/letter-renderer';
+import { LetterRegisterRepository } from './letters/letter-register.repository';
 import { LettersRepository } from './letters/letters.repository';
 import { RenderPool } from './letters/render-pool';
 import { RequestActionPorts } from './request-action-ports';
@@ -33,6 +34,7 @@ import { RequestReader } from './reading/request-reader';
     EvidenceRepository,
     AttachmentsRepository,
     LettersRepository,
+    LetterRegisterRepository,
     LetterRenderer,
     RenderPool,
     RequestHistory,
@@ -42,6 +44,6 @@ import { RequestReader } from './reading/request-reader';
     RequestPresenter,
     RequestsService,
   ],
-  exports: [IdentityDataModule, RequestPresenter, RequestsRepository, EventsRepository, EvidenceRepository, AttachmentsRepository, LettersRepository, LetterRenderer, RenderPool, RequestCommands, RequestReader, RequestsService],
+  exports: [IdentityDataModule, RequestPresenter, RequestsRepository, EventsRepository, EvidenceRepository, AttachmentsRepository, LettersRepository, LetterRegisterRepository, LetterRenderer, RenderPool, RequestCommands, RequestReader, RequestsService],
 })
 export class RequestsCoreModule {}

@@ -15,17 +15,19 @@ export interface DemoAuthority {
   language: string;
   /** LOCAL unless said (DESIGN §14). */
   reach?: 'LOCAL' | 'OFFLINE';
+  /** How its letters are headed (DESIGN §4): the symbol after the number, the place before the date per language (this node's authorities only). */
+  letterhead?: { symbol: string; places: Record<string, string> };
 }
 
 export const DEMO_AUTHORITIES: DemoAuthority[] = [
-  { code: 'VN-HCM-PROS', name: "People's Procuracy of Ho Chi Minh City", names: { vi: 'Viện kiểm sát nhân dân Thành phố Hồ Chí Minh', en: "People's Procuracy of Ho Chi Minh City" }, country: 'VN', kind: 'PROSECUTION_OFFICE', timezone: 'Asia/Ho_Chi_Minh', language: 'vi' },
-  { code: 'VN-CA', name: "Supreme People's Procuracy of Viet Nam (central authority)", names: { vi: 'Viện kiểm sát nhân dân tối cao', en: "Supreme People's Procuracy of Viet Nam" }, country: 'VN', kind: 'CENTRAL_AUTHORITY', timezone: 'Asia/Ho_Chi_Minh', language: 'vi' },
-  { code: 'SG-PROS', name: "Attorney-General's Chambers, Crime Division", names: { en: "Attorney-General's Chambers, Crime Division", vi: 'Vụ Hình sự, Văn phòng Tổng Chưởng lý Singapore' }, country: 'SG', kind: 'PROSECUTION_OFFICE', timezone: 'Asia/Singapore', language: 'en' },
-  { code: 'SG-CA', name: "Attorney-General's Chambers, Central Authority", names: { en: "Attorney-General's Chambers, Central Authority", vi: 'Cơ quan trung ương, Văn phòng Tổng Chưởng lý Singapore' }, country: 'SG', kind: 'CENTRAL_AUTHORITY', timezone: 'Asia/Singapore', language: 'en' },
+  { code: 'VN-HCM-PROS', name: "People's Procuracy of Ho Chi Minh City", names: { vi: 'Viện kiểm sát nhân dân Thành phố Hồ Chí Minh', en: "People's Procuracy of Ho Chi Minh City" }, country: 'VN', kind: 'PROSECUTION_OFFICE', timezone: 'Asia/Ho_Chi_Minh', language: 'vi', letterhead: { symbol: 'VKSHCM-HTQT', places: { vi: 'TP. Hồ Chí Minh', en: 'Ho Chi Minh City' } } },
+  { code: 'VN-CA', name: "Supreme People's Procuracy of Viet Nam (central authority)", names: { vi: 'Viện kiểm sát nhân dân tối cao', en: "Supreme People's Procuracy of Viet Nam" }, country: 'VN', kind: 'CENTRAL_AUTHORITY', timezone: 'Asia/Ho_Chi_Minh', language: 'vi', letterhead: { symbol: 'VKSTC-HTQT', places: { vi: 'Hà Nội', en: 'Hanoi' } } },
+  { code: 'SG-PROS', name: "Attorney-General's Chambers, Crime Division", names: { en: "Attorney-General's Chambers, Crime Division", vi: 'Vụ Hình sự, Văn phòng Tổng Chưởng lý Singapore' }, country: 'SG', kind: 'PROSECUTION_OFFICE', timezone: 'Asia/Singapore', language: 'en', letterhead: { symbol: 'AGC-CRIME', places: { en: 'Singapore', vi: 'Singapore' } } },
+  { code: 'SG-CA', name: "Attorney-General's Chambers, Central Authority", names: { en: "Attorney-General's Chambers, Central Authority", vi: 'Cơ quan trung ương, Văn phòng Tổng Chưởng lý Singapore' }, country: 'SG', kind: 'CENTRAL_AUTHORITY', timezone: 'Asia/Singapore', language: 'en', letterhead: { symbol: 'AGC-IAD', places: { en: 'Singapore', vi: 'Singapore' } } },
   // Counterparts that work on no MLA Hub (DESIGN §14); config/directory.yaml may have created them already (then left as they are).
   { code: 'US-OIA', name: 'U.S. Department of Justice, Criminal Division, Office of International Affairs', names: { en: 'U.S. Department of Justice, Criminal Division, Office of International Affairs', vi: 'Văn phòng Các vấn đề Quốc tế, Vụ Hình sự, Bộ Tư pháp Hoa Kỳ' }, country: 'US', kind: 'CENTRAL_AUTHORITY', timezone: 'America/New_York', language: 'en', reach: 'OFFLINE' },
   { code: 'KR-MOJ', name: 'Ministry of Justice of the Republic of Korea', names: { en: 'Ministry of Justice of the Republic of Korea', vi: 'Bộ Tư pháp Đại Hàn Dân Quốc', ko: '대한민국 법무부' }, country: 'KR', kind: 'CENTRAL_AUTHORITY', timezone: 'Asia/Seoul', language: 'ko', reach: 'OFFLINE' },
-  { code: 'SG-247', name: 'Singapore Police Force 24/7 contact point', names: { en: 'Singapore Police Force 24/7 contact point', vi: 'Đầu mối liên lạc 24/7 của Lực lượng Cảnh sát Singapore' }, country: 'SG', kind: 'CONTACT_POINT_24_7', timezone: 'Asia/Singapore', language: 'en' },
+  { code: 'SG-247', name: 'Singapore Police Force 24/7 contact point', names: { en: 'Singapore Police Force 24/7 contact point', vi: 'Đầu mối liên lạc 24/7 của Lực lượng Cảnh sát Singapore' }, country: 'SG', kind: 'CONTACT_POINT_24_7', timezone: 'Asia/Singapore', language: 'en', letterhead: { symbol: 'SPF-247', places: { en: 'Singapore', vi: 'Singapore' } } },
 ];
 
 export const DEMO_USERS: { email: string; displayName: string; role: Role; authorityCode: string | null }[] = [

@@ -7,6 +7,10 @@ export const INSERT_AUTHORITY_IF_MISSING = `INSERT INTO authorities (code, name,
 export const SET_DEMO_NAMES_IF_UNCHANGED = `UPDATE authorities SET names = $2
   WHERE code = $1 AND names = jsonb_build_object(split_part(language, '-', 1), name) AND names <> $2::jsonb`;
 
+/** A demo authority's letterhead (symbol, places), unless one is set. */
+export const INSERT_LETTERHEAD_IF_MISSING = `INSERT INTO authority_letterheads (authority_id, symbol, places)
+  SELECT id, $2, $3 FROM authorities WHERE code = $1 ON CONFLICT (authority_id) DO NOTHING`;
+
 export const EXISTING_EMAILS = `SELECT lower(email) AS email FROM users WHERE lower(email) = ANY($1)`;
 
 export const INSERT_USER_IF_MISSING = `INSERT INTO users (email, display_name, role, authority_id, password_hash)

@@ -6,10 +6,10 @@
  * The select list, the writable and JSON column sets, the insert, a new draft's defaults,
  * the edit command's input and `contentAsSent` are all derived from it. Pure data.
  *
- * To add a field: its entry here (in the place the row and the letter should show it), a
- * migration, the DTO, and the labels.
+ * To add a field: its entry here (in the place the row shows it, with `letter` for the section
+ * and the place the letter of request prints it), a migration, the DTO, and the labels.
  */
-import { DEADLINE_KINDS, type Transmission, type Channel, type LegalBasis, type Priority, type RequestState, type RequestType } from '@mla/domain';
+import { DEADLINE_KINDS, letterLayoutOf, type Channel, type LetterLayout, type LetterPlace, type LetterSection, type LegalBasis, type Priority, type RequestState, type RequestType, type Transmission } from '@mla/domain';
 import type { Identifier, Offence } from './request-content';
 
 /** The column's type as PostgreSQL names it (`information_schema.columns.udt_name`). */
@@ -30,11 +30,16 @@ export interface RequestField {
   readonly selected: boolean;
   /** A new request's value when its creation does not give one. */
   readonly initial: () => unknown;
+  /** Where the letter of request prints it (its section, in the treaty's order, and its place there); none: not printed. */
+  readonly letter?: LetterPlace;
 }
 
 type Spec = Partial<Omit<RequestField, 'column' | 'type'>> & { column: string; type: RequestColumnType };
 
 const none = () => null;
+
+/** Printed by the letter in `section`, at `order`. */
+const inLetter = <S extends object>(spec: S, section: LetterSection, order: number, label?: LetterPlace['label']) => ({ ...spec, letter: { section, order, ...(label && { label }) } }) as S & { readonly letter: LetterPlace };
 
 declare const valueType: unique symbol;
 /** The TypeScript type of a field's value (type-only: nothing at run time). */
@@ -57,32 +62,32 @@ const SPECS = {
   reference: typed<string, { readonly column: string; readonly type: RequestColumnType }>({ column: 'reference', type: 'varchar' }),
   version: state<number>('version', 'int4', () => 1),
   state: { ...state<RequestState>('state', 'varchar', () => 'DRAFT'), inserted: true } as const,
-  type: content<RequestType>('type', 'varchar'),
-  priority: content<Priority>('priority', 'varchar', () => 'ROUTINE'),
+  type: inLetter(content<RequestType>('type', 'varchar'), 'subject', 2),
+  priority: inLetter(content<Priority>('priority', 'varchar', () => 'ROUTINE'), 'urgency', 1),
   channel: content<Channel>('channel', 'varchar', () => 'CENTRAL_AUTHORITY'),
-  legalBasis: content<LegalBasis>('legal_basis', 'varchar'),
-  treatyName: content<string | null>('treaty_name', 'varchar'),
-  requestingAuthorityId: origin<string>('requesting_authority_id', 'uuid'),
+  legalBasis: inLetter(content<LegalBasis>('legal_basis', 'varchar'), 'legalBasis', 1),
+  treatyName: inLetter(content<string | null>('treaty_name', 'varchar'), 'legalBasis', 2),
+  requestingAuthorityId: inLetter(origin<string>('requesting_authority_id', 'uuid'), 'authorities', 1),
   /** Edited with the draft, but the content as sent names its authority apart. */
-  requestedAuthorityId: { ...content<string>('requested_authority_id', 'uuid'), sent: false } as const,
+  requestedAuthorityId: inLetter({ ...content<string>('requested_authority_id', 'uuid'), sent: false } as const, 'authorities', 2),
   requestingCountry: origin<string>('requesting_country', 'bpchar'),
   requestedCountry: { ...state<string>('requested_country', 'bpchar'), inserted: true } as const,
   createdBy: origin<string>('created_by', 'uuid'),
   sendingAuthorityId: state<string | null>('sending_authority_id', 'uuid'),
   assigneeId: state<string | null>('assignee_id', 'uuid'),
-  title: content<string | null>('title', 'varchar'),
-  offence: content<Offence | null>('offence', 'jsonb'),
-  facts: content<string | null>('facts', 'text'),
-  measures: content<string[]>('measures', 'jsonb', () => []),
-  identifiers: content<Identifier[]>('identifiers', 'jsonb', () => []),
+  title: inLetter(content<string | null>('title', 'varchar'), 'subject', 1),
+  offence: inLetter(content<Offence | null>('offence', 'jsonb'), 'offence', 1),
+  facts: inLetter(content<string | null>('facts', 'text'), 'facts', 1),
+  measures: inLetter(content<string[]>('measures', 'jsonb', () => []), 'assistance', 1),
+  identifiers: inLetter(content<Identifier[]>('identifiers', 'jsonb', () => []), 'identifiers', 1),
   relatedRequestId: content<string | null>('related_request_id', 'uuid'),
   /** YYYY-MM-DD. */
-  neededBy: content<string | null>('needed_by', 'date'),
-  confidential: content<boolean>('confidential', 'bool', () => false),
+  neededBy: inLetter(content<string | null>('needed_by', 'date'), 'urgency', 2),
+  confidential: inLetter(content<boolean>('confidential', 'bool', () => false), 'confidentiality', 1),
   /** ISO 639-1: the language the request is written in (a new draft: its authority's). */
   language: content<string>('language', 'varchar'),
   /** The extra fields the requested country requires (its `requiredDetails`), by key. */
-  details: content<Record<string, string>>('details', 'jsonb', () => ({})),
+  details: inLetter(content<Record<string, string>>('details', 'jsonb', () => ({})), 'additional', 1),
   resumeState: state<RequestState | null>('resume_state', 'varchar'),
   preservedUntil: state<Date | null>('preserved_until', 'timestamptz'),
   preservationExtensions: state<number>('preservation_extensions', 'int4', () => 0),
@@ -123,7 +128,7 @@ export const REQUEST_FIELDS: Readonly<Record<RequestFieldName, RequestField>> = 
   Object.fromEntries(
     Object.entries(SPECS).map(([name, s]) => [
       name,
-      Object.freeze({ writable: false, draft: false, sent: false, inserted: false, selected: true, initial: none, ...s } satisfies RequestField),
+      Object.freeze({ writable: false, draft: false, sent: false, inserted: false, selected: true, initial: none, ...s, ...('letter' in s && { letter: Object.freeze({ ...s.letter }) }) } satisfies RequestField),
     ]),
   ) as Record<RequestFieldName, RequestField>,
 );
@@ -134,6 +139,9 @@ const NAMES = Object.keys(REQUEST_FIELDS) as RequestFieldName[];
 export function fieldsWhere(flag: 'writable' | 'draft' | 'sent' | 'inserted' | 'selected'): RequestFieldName[] {
   return NAMES.filter((name) => REQUEST_FIELDS[name][flag]);
 }
+
+/** The letter of request's fields, section by section in the treaty's order (DESIGN §4): derived from the descriptor's `letter`. */
+export const LETTER_LAYOUT: LetterLayout = letterLayoutOf(Object.fromEntries(NAMES.map((name) => [name, REQUEST_FIELDS[name].letter])));
 
 /** A draft's content fields: what the create and edit commands take. */
 export const DRAFT_FIELDS = fieldsWhere('draft') as readonly DraftField[];

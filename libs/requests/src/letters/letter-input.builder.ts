@@ -4,9 +4,12 @@
  * Content is printed as written; the labels of the requested country's extra fields follow
  * the letter's language.
  */
-import type { LetterInput, LetterLanguage } from '@mla/letters';
+import { authorityNameIn, type LetterLayout } from '@mla/domain';
+import { LETTER_WORDED_FIELDS, type LetterInput, type LetterLanguage } from '@mla/letters';
 import type { RequiredDetail } from '@mla/countries';
 import type { RequestRow } from '../request.row';
+import { LETTER_LAYOUT, REQUEST_FIELDS, type RequestFieldName } from '../domain/request-fields';
+import type { LetterAuthorityNames } from './letters.repository';
 
 export interface LetterPeople {
   /** The prosecutor who drafted it: the signature block. */
@@ -14,7 +17,14 @@ export interface LetterPeople {
   /** The officer who sent it (or sends it now): the contact point. */
   sender: { displayName: string; email: string } | null;
   /** The authority that sends it: the central authority or 24/7 point (null before send: the requesting authority). */
-  sendingAuthorityName: string | null;
+  sendingAuthority: LetterAuthorityNames | null;
+  /** The request's authorities with their names per language (absent: the row's names). */
+  requesting?: LetterAuthorityNames;
+  requested?: LetterAuthorityNames;
+  /** The authority above the requesting one in the heading (the central authority), if any. */
+  superior?: LetterAuthorityNames | null;
+  /** The requesting authority's letterhead: its symbol and its place per language. */
+  letterhead?: { symbol: string | null; places: Record<string, string> } | null;
 }
 
 export interface LetterFacts {
@@ -26,6 +36,10 @@ export interface LetterFacts {
   /** The letter's date (YYYY-MM-DD): the day it is sent, or today for a draft. */
   date: string;
   language: LetterLanguage;
+  /** The number and symbol from the requesting authority's register (given at `send`); none: a draft's "Số: …/…". */
+  number?: { number: number; symbol: string } | null;
+  /** The order of the letter's fields (default: the descriptor's, REQUEST_FIELDS' `letter`). */
+  layout?: LetterLayout;
 }
 
 const SIGNATORY_TITLE: Record<LetterLanguage, string> = { en: 'Prosecutor', vi: 'Kiểm sát viên' };
@@ -35,17 +49,40 @@ export function dayIn(timezone: string, at: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
-export function letterInputOf({ row, documents, people, requiredDetails, date, language }: LetterFacts): LetterInput {
+const WORDED = new Set(LETTER_WORDED_FIELDS);
+const asText = (value: unknown): string => (value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
+
+export function letterInputOf({ row, documents, people, requiredDetails, date, language, number, layout = LETTER_LAYOUT }: LetterFacts): LetterInput {
   const labels = new Map(requiredDetails.map((d) => [d.key, d.label[language]]));
   const additionalInformation = Object.entries(row.details)
     .filter(([, value]) => value.trim() !== '')
     .map(([key, value]) => ({ label: labels.get(key) ?? key, value }));
+  const nameOf = (a: LetterAuthorityNames | undefined, fallback: string) => authorityNameIn(a ?? { name: fallback }, language);
+  const requestingName = nameOf(people.requesting, row.requestingAuthorityName);
+  const superior = people.superior ? authorityNameIn(people.superior, language) : null;
+  const places = people.letterhead?.places ?? {};
+  // A field of the layout the letter has no own wording for: its label (the descriptor's) and its value as written.
+  const otherFields = Object.fromEntries(
+    layout
+      .flatMap((s) => s.fields)
+      .filter((name) => !WORDED.has(name) && name in REQUEST_FIELDS)
+      .map((name) => [name, { label: REQUEST_FIELDS[name as RequestFieldName].letter?.label?.[language] ?? name, value: asText((row as Record<string, unknown>)[name]) }]),
+  );
   return {
     reference: row.reference,
     date,
+    heading: {
+      superior,
+      place: places[language] ?? places['en'] ?? null,
+      number: number?.number ?? null,
+      symbol: number?.symbol ?? null,
+      copyTo: superior ? [superior] : [],
+    },
+    layout,
+    otherFields,
     type: row.type,
-    requesting: { code: row.requestingAuthorityCode, name: row.requestingAuthorityName, country: row.requestingCountry },
-    requested: { code: row.requestedAuthorityCode, name: row.requestedAuthorityName, country: row.requestedCountry },
+    requesting: { code: row.requestingAuthorityCode, name: requestingName, country: row.requestingCountry },
+    requested: { code: row.requestedAuthorityCode, name: nameOf(people.requested, row.requestedAuthorityName), country: row.requestedCountry },
     legalBasis: row.legalBasis,
     treatyName: row.treatyName ?? undefined,
     title: row.title ?? '',
@@ -59,11 +96,11 @@ export function letterInputOf({ row, documents, people, requiredDetails, date, l
     neededBy: row.neededBy,
     documents: documents.map((d) => ({ kind: d.kind, language: d.language, fileName: d.fileName, sha256: d.sha256 })),
     contact: {
-      authority: people.sendingAuthorityName ?? row.requestingAuthorityName,
+      authority: people.sendingAuthority ? authorityNameIn(people.sendingAuthority, language) : requestingName,
       officer: people.sender?.displayName,
       email: people.sender?.email,
     },
-    signatory: { name: people.drafter?.displayName ?? '', title: SIGNATORY_TITLE[language], authority: row.requestingAuthorityName },
+    signatory: { name: people.drafter?.displayName ?? '', title: SIGNATORY_TITLE[language], authority: requestingName },
   };
 }
 

@@ -34,12 +34,38 @@ export interface NewSignedCopy {
   letterSha256: string;
 }
 
+/** An authority as a letter names it: its registered name and its names per language. */
+export interface LetterAuthorityNames {
+  name: string;
+  names: Record<string, string>;
+}
+
 /** What a letter needs besides the request row, read in one round trip. */
 export interface LetterPeopleRow {
   documents: { kind: string; language: string; fileName: string; sha256: string }[];
   drafter: { displayName: string; email: string } | null;
   sender: { displayName: string; email: string } | null;
-  sendingAuthorityName: string | null;
+  /** The authority that sends it (null before send). */
+  sendingAuthority: LetterAuthorityNames | null;
+  requesting: LetterAuthorityNames;
+  requested: LetterAuthorityNames;
+  /** The authority above the requesting one in the letter's heading: the sending authority, else its country's central authority; null when it is the requesting one. */
+  superior: LetterAuthorityNames | null;
+  /** The requesting authority's letterhead (symbol, places per language), if set. */
+  letterhead: { symbol: string | null; places: Record<string, string> } | null;
+  /** The number the request's letter was given at `send` (its register), if any. */
+  number: { number: number; symbol: string } | null;
+}
+
+/** Whose letter it is: the request's authorities and people. */
+export interface LetterFactsQuery {
+  requestId: string;
+  requestingAuthorityId: string;
+  requestedAuthorityId: string;
+  requestingCountry: string;
+  drafterId: string;
+  senderId: string | null;
+  sendingAuthorityId: string | null;
 }
 
 @Injectable()
@@ -55,18 +81,26 @@ export class LettersRepository {
     return rows[0] ?? null;
   }
 
-  /** The request's documents (in order), its drafter, the sending officer and authority: one round trip. */
-  async facts(requestId: string, drafterId: string, senderId: string | null, sendingAuthorityId: string | null, m?: EntityManager): Promise<LetterPeopleRow> {
-    const person = (param: string) =>
-      `(SELECT json_build_object('displayName', u.display_name, 'email', u.email) FROM users u WHERE u.id = ${param})`;
+  /** The request's documents (in order), its drafter, the sending officer, its authorities' names, the letterhead and the number given: one round trip. */
+  async facts(q: LetterFactsQuery, m?: EntityManager): Promise<LetterPeopleRow> {
+    const person = (param: string) => `(SELECT json_build_object('displayName', u.display_name, 'email', u.email) FROM users u WHERE u.id = ${param})`;
+    const authority = (where: string) => `(SELECT json_build_object('name', a.name, 'names', a.names) FROM authorities a WHERE ${where})`;
+    const superior = `coalesce(
+      (SELECT a.id FROM authorities a WHERE a.id = $4::uuid AND a.id <> $5::uuid),
+      (SELECT a.id FROM authorities a WHERE a.country = $7 AND a.kind = 'CENTRAL_AUTHORITY' AND a.id <> $5::uuid ORDER BY a.code LIMIT 1))`;
     const [row] = (await (m ?? this.dataSource).query(
       `SELECT
          (SELECT coalesce(json_agg(json_build_object('kind', a.kind, 'language', a.language, 'fileName', a.file_name, 'sha256', a.sha256) ORDER BY a.event_seq), '[]')
           FROM request_attachments a WHERE a.request_id = $1 AND a.signs_letter_sha256 IS NULL) AS documents,
          ${person('$2::uuid')} AS drafter,
          ${person('$3::uuid')} AS sender,
-         (SELECT name FROM authorities WHERE id = $4::uuid) AS "sendingAuthorityName"`,
-      [requestId, drafterId, senderId, sendingAuthorityId],
+         ${authority('a.id = $4::uuid')} AS "sendingAuthority",
+         ${authority('a.id = $5::uuid')} AS requesting,
+         ${authority('a.id = $6::uuid')} AS requested,
+         ${authority(`a.id = ${superior}`)} AS superior,
+         (SELECT json_build_object('symbol', h.symbol, 'places', h.places) FROM authority_letterheads h WHERE h.authority_id = $5::uuid) AS letterhead,
+         (SELECT json_build_object('number', n.number, 'symbol', n.symbol) FROM letter_numbers n WHERE n.request_id = $1) AS number`,
+      [q.requestId, q.drafterId, q.senderId, q.sendingAuthorityId, q.requestingAuthorityId, q.requestedAuthorityId, q.requestingCountry],
     )) as LetterPeopleRow[];
     return row as LetterPeopleRow;
   }

@@ -41,8 +41,13 @@ export class LettersService {
     const row = await this.requests.readVisible(p, requestId, 'letter', { language });
     const frozen = row.sentAt ? await this.letters.find(row.id, language) : null;
     if (frozen) return { pdf: frozen.pdf, sha256: frozen.sha256, frozen: true, reference: row.reference, language };
-    const sender = row.sentAt ? { authorityId: row.sendingAuthorityId, userId: null } : this.toSign(p, row);
-    const rendered = await this.renderer.render(row, language, row.sentAt ?? this.clock.now(), sender);
+    const toSign = row.sentAt ? null : this.toSign(p, row);
+    const sender = row.sentAt ? { authorityId: row.sendingAuthorityId, userId: null } : toSign;
+    // The letter to sign is the one `send` will render: in the language it is sent in, with the number the register gives it.
+    const rendered =
+      toSign && language === this.renderer.sentLanguage(row)
+        ? await this.renderer.renderSent(row, this.clock.now(), toSign)
+        : await this.renderer.render(row, language, row.sentAt ?? this.clock.now(), sender);
     return { pdf: rendered.pdf, sha256: rendered.sha256, frozen: false, reference: row.reference, language };
   }
 

@@ -119,7 +119,7 @@ const vi: Messages = {
   submitted: 'Đã trình xem xét.',
   goToStep: 'Đến bước: {{step}}',
   followUpMeasure: 'Cung cấp dữ liệu đã được bảo quản theo yêu cầu bảo quản {{reference}}',
-  followUpTitle: 'Tiếp theo {{reference}}: {{title}}',
+  followUpTitle: 'Tiếp theo yêu cầu bảo quản {{reference}}: {{title}}',
   notEditable: 'Chỉ sửa được bản nháp của cơ quan bạn.',
   datePlaceholder: 'YYYY-MM-DD',
   requirements: {

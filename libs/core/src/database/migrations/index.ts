@@ -18,6 +18,7 @@ import { AuthorityReachNames1765100000000 } from './1765100000000-authority-reac
 import { OfflineCounterparts1765120000000 } from './1765120000000-offline-counterparts';
 import { EvidenceTransfer1765160000000 } from './1765160000000-evidence-transfer';
 import { LetterSeals1765140000000 } from './1765140000000-letter-seals';
+import { LetterRegister1765150000000 } from './1765150000000-letter-register';
 
 export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
 
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   AuthorityReachNames1765100000000,
   OfflineCounterparts1765120000000,
   LetterSeals1765140000000,
+  LetterRegister1765150000000,
   EvidenceTransfer1765160000000,
 ];

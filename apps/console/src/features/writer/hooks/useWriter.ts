@@ -7,6 +7,7 @@ import { ApiProblem, type RequestDto, type Schemas } from '@/lib/api/client';
 import { useAuthorities, useCountry, useMe, useRequest } from '@/lib/api/hooks';
 import { viewerTimeZone } from '@/lib/format';
 import { useSaveDraft, useSubmitDraft } from '../api/drafts';
+import { followUpLanguage, followUpTexts } from '../follow-up';
 import { countryMissing, detailsFor, emptyValues, fromRequest, missingForSubmit, stepOf, toDraftBody, type WriterValues } from '../validation';
 import { liveMissing, STEP_KEYS } from '../writer-values';
 
@@ -27,6 +28,7 @@ export function useWriter() {
   const authorities = useAuthorities();
   const draft = useRequest(id, { poll: false });
   const source = useRequest(id ? undefined : fromId, { poll: false });
+  const sourceCountry = useCountry(source.data?.requestedAuthority.country);
   const save = useSaveDraft();
   const submit = useSubmitDraft();
   const [saved, setSaved] = useState<RequestDto | null>(null);
@@ -38,6 +40,8 @@ export function useWriter() {
   const measures = useFieldArray({ control: form.control, name: 'measures' });
   const identifiers = useFieldArray({ control: form.control, name: 'identifiers' });
   const initialised = useRef<string | null>(null);
+  /** The follow-up's pre-filled texts, while the officer has not changed them: they follow its language. */
+  const prefilled = useRef<{ language: string; title: string; measure: string } | null>(null);
   const current: RequestDto | null = saved ?? draft.data ?? null;
   // What was last saved (or loaded), as the draft's body: typing since then is unsaved (the leave guard asks first).
   const baseline = useRef<string>(JSON.stringify(toDraftBody(form.getValues())));
@@ -50,18 +54,36 @@ export function useWriter() {
       initialised.current = draft.data.id;
       form.reset(fromRequest(draft.data, zones));
       baseline.current = JSON.stringify(toDraftBody(form.getValues()));
-    } else if (!id && fromId && source.data && initialised.current !== `from:${source.data.id}`) {
+    } else if (!id && fromId && source.data && (sourceCountry.data || sourceCountry.isError) && initialised.current !== `from:${source.data.id}`) {
       initialised.current = `from:${source.data.id}`;
       const p = source.data;
+      // written in the follow-up's language (the requested country's), not the console's
+      const language = followUpLanguage(p.language, sourceCountry.data?.languages);
+      const texts = followUpTexts(i18n.getFixedT(language, 'writer'), p);
+      prefilled.current = { language, ...texts };
       form.reset({
         ...fromRequest(p, zones),
+        language,
         type: 'SUBSCRIBER_INFO',
         relatedRequestId: p.id,
-        title: t('followUpTitle', { reference: p.reference, title: p.title ?? '' }),
-        measures: [{ value: t('followUpMeasure', { reference: p.reference }) }],
+        title: texts.title,
+        measures: [{ value: texts.measure }],
       });
     }
-  }, [id, draft.data, fromId, source.data]);
+  }, [id, draft.data, fromId, source.data, sourceCountry.data, sourceCountry.isError]);
+
+  // The follow-up's language changed while its pre-filled texts are untouched: they are written again in it.
+  const language = form.watch('language');
+  useEffect(() => {
+    const before = prefilled.current;
+    const now = form.getValues('language');
+    if (id || !before || !source.data || !now || now === before.language) return;
+    const texts = followUpTexts(i18n.getFixedT(now, 'writer'), source.data);
+    const { title, measures: typed } = form.getValues();
+    if (title === before.title) form.setValue('title', texts.title);
+    if (typed[0]?.value === before.measure) measures.update(0, { value: texts.measure });
+    prefilled.current = { language: now, title: title === before.title ? texts.title : '', measure: typed[0]?.value === before.measure ? texts.measure : '' };
+  }, [language]);
 
   const values = form.watch();
   const country = useCountry(values.requestedCountry || undefined);
