@@ -10,3 +10,4 @@ export * from './iso-duration';
 export * from './preservation';
 export * from './supporting-documents';
 export * from './authority-names';
+export * from './directory';

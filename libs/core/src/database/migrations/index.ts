@@ -15,6 +15,7 @@ import { WebhookSecretsSealed1765000300000 } from './1765000300000-webhook-secre
 import { EventSalts1765000400000 } from './1765000400000-event-salts';
 import { SecondFactor1765000500000 } from './1765000500000-second-factor';
 import { AuthorityReachNames1765100000000 } from './1765100000000-authority-reach-names';
+import { AuthorityDirectory1765110000000 } from './1765110000000-authority-directory';
 
 export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
 
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   EventSalts1765000400000,
   SecondFactor1765000500000,
   AuthorityReachNames1765100000000,
+  AuthorityDirectory1765110000000,
 ];
