@@ -1026,6 +1026,27 @@ export interface components {
              *     this authority; null for everyone else, and when the authority has none.
              */
             webhookUrl: string | null;
+            /** @description Postal address for correspondence (DESIGN §14), where a source gives it. */
+            address: string | null;
+            /**
+             * Format: email
+             * @description E-mail address for correspondence, where a source gives it.
+             */
+            email: string | null;
+            /** @description The transmission channels it takes correspondence by (DESIGN §14). */
+            channels: ("DIPLOMATIC" | "CENTRAL_AUTHORITY_MAIL" | "EMAIL" | "INTERPOL" | "NETWORK_24_7" | "COURIER" | "OTHER")[];
+            /** @description Where the directory's facts come from (URL or document). */
+            source: string | null;
+            /**
+             * Format: date
+             * @description The day the facts were last checked against their source.
+             */
+            lastVerified: string | null;
+            /**
+             * Format: date-time
+             * @description When an ADMIN retired it: offered for no new request; its requests stay.
+             */
+            retiredAt: string | null;
             id: string;
             /** @description Short unique code, e.g. `VN-CA`. */
             code: string;
@@ -1036,6 +1057,8 @@ export interface components {
             timezone: string;
             /** @description Language of notifications, e.g. `vi`, `en`. */
             language: string;
+            /** @description ISO 639-1 codes of the languages it corresponds in. */
+            languages: string[];
         };
         AuthorityListDto: {
             items: components["schemas"]["AuthorityDto"][];
@@ -1060,11 +1083,29 @@ export interface components {
              *     (or to WEBHOOK_ALLOWED_NETWORKS); otherwise 422 RULE_VIOLATED naming webhookUrl.
              */
             webhookUrl?: string | null;
+            /** @description Postal address for correspondence (1-500 characters). */
+            address?: string | null;
+            /**
+             * Format: email
+             * @description E-mail address for correspondence.
+             */
+            email?: string | null;
+            /** @description The transmission channels it takes correspondence by. */
+            channels?: ("DIPLOMATIC" | "CENTRAL_AUTHORITY_MAIL" | "EMAIL" | "INTERPOL" | "NETWORK_24_7" | "COURIER" | "OTHER")[];
+            /** @description Where these facts come from (URL or document, 10-1000 characters). */
+            source?: string | null;
+            /**
+             * Format: date
+             * @description The day they were checked (`YYYY-MM-DD`, not in the future); today when a directory fact is given without it.
+             */
+            lastVerified?: string;
             code: string;
             name: string;
             country: string;
             timezone: string;
             language: string;
+            /** @description ISO 639-1 codes of the languages it corresponds in; `[language]` when absent. */
+            languages?: string[];
         };
         AuthorityWithSecretDto: {
             /** @enum {string} */
@@ -1090,6 +1131,27 @@ export interface components {
              *     this authority; null for everyone else, and when the authority has none.
              */
             webhookUrl: string | null;
+            /** @description Postal address for correspondence (DESIGN §14), where a source gives it. */
+            address: string | null;
+            /**
+             * Format: email
+             * @description E-mail address for correspondence, where a source gives it.
+             */
+            email: string | null;
+            /** @description The transmission channels it takes correspondence by (DESIGN §14). */
+            channels: ("DIPLOMATIC" | "CENTRAL_AUTHORITY_MAIL" | "EMAIL" | "INTERPOL" | "NETWORK_24_7" | "COURIER" | "OTHER")[];
+            /** @description Where the directory's facts come from (URL or document). */
+            source: string | null;
+            /**
+             * Format: date
+             * @description The day the facts were last checked against their source.
+             */
+            lastVerified: string | null;
+            /**
+             * Format: date-time
+             * @description When an ADMIN retired it: offered for no new request; its requests stay.
+             */
+            retiredAt: string | null;
             id: string;
             /** @description Short unique code, e.g. `VN-CA`. */
             code: string;
@@ -1100,6 +1162,8 @@ export interface components {
             timezone: string;
             /** @description Language of notifications, e.g. `vi`, `en`. */
             language: string;
+            /** @description ISO 639-1 codes of the languages it corresponds in. */
+            languages: string[];
             /** @description The new signing secret (`whsec_…`, base64). Shown in this answer only. */
             webhookSecret?: string;
         };
@@ -1118,9 +1182,27 @@ export interface components {
              *     The rules of creation apply (422 RULE_VIOLATED naming webhookUrl).
              */
             webhookUrl?: string | null;
+            /** @description Postal address for correspondence; null clears it. */
+            address?: string | null;
+            /**
+             * Format: email
+             * @description E-mail address for correspondence; null clears it.
+             */
+            email?: string | null;
+            channels?: ("DIPLOMATIC" | "CENTRAL_AUTHORITY_MAIL" | "EMAIL" | "INTERPOL" | "NETWORK_24_7" | "COURIER" | "OTHER")[];
+            /** @description Where the facts come from; null clears it. */
+            source?: string | null;
+            /**
+             * Format: date
+             * @description The day the facts were checked; today when a directory fact changes without it.
+             */
+            lastVerified?: string;
             name?: string;
             timezone?: string;
             language?: string;
+            languages?: string[];
+            /** @description true retires it (offered for no new request, its requests stay); false brings it back. */
+            retired?: boolean;
         };
         CreateUserDto: {
             /** @enum {string} */
@@ -1983,6 +2065,15 @@ export interface components {
             /** @description Why the request changes hands: recorded in the request's history. */
             reason: string;
         };
+        ChannelRuleDto: {
+            /** @enum {string} */
+            channel: "CENTRAL_AUTHORITY" | "NETWORK_24_7" | "DIRECT";
+            types?: ("PRESERVATION" | "SUBSCRIBER_INFO" | "TRAFFIC_DATA" | "CONTENT_DATA" | "SEIZED_DEVICE" | "WITNESS_STATEMENT" | "OTHER")[];
+            priorities?: ("ROUTINE" | "URGENT" | "EMERGENCY")[];
+            legalBases?: ("ASEAN_MLAT_2004" | "BUDAPEST_CONVENTION" | "BUDAPEST_SECOND_PROTOCOL" | "UN_CYBERCRIME_CONVENTION" | "BILATERAL_TREATY" | "RECIPROCITY")[];
+            /** @description The treaty article, law or published practice the rule comes from. */
+            source: string;
+        };
         LocalizedLabelDto: {
             en: string;
             vi: string;
@@ -2008,6 +2099,8 @@ export interface components {
         };
         CountryDto: {
             channels?: ("CENTRAL_AUTHORITY" | "NETWORK_24_7" | "DIRECT")[];
+            /** @description When given, a request's channel must be allowed by one of them: e.g. the 24/7 network only for preservation or emergencies. */
+            channelRules?: components["schemas"]["ChannelRuleDto"][];
             legalBases?: ("ASEAN_MLAT_2004" | "BUDAPEST_CONVENTION" | "BUDAPEST_SECOND_PROTOCOL" | "UN_CYBERCRIME_CONVENTION" | "BILATERAL_TREATY" | "RECIPROCITY")[];
             requiredDetails: components["schemas"]["RequiredDetailDto"][];
             /** @description ISO 3166-1 alpha-2. */
