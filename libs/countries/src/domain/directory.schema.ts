@@ -44,7 +44,7 @@ export function isTimeZone(value: unknown): value is string {
 export function isIsoDay(value: unknown): value is string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  return value >= '1900-01-01' && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 const email = z

@@ -43,8 +43,8 @@ const DIRECTORY_FACTS = ['name', 'names', 'kind', 'timezone', 'language', 'addre
 const dayOf = (d: Date): string => d.toISOString().slice(0, 10);
 
 /** Names per language as stored: each trimmed. */
-function trimmedNames(names: Record<string, string> | undefined): Record<string, string> | undefined {
-  return names === undefined ? undefined : Object.fromEntries(Object.entries(names).map(([k, v]) => [k, v.trim()]));
+function trimmedNames(names: Record<string, string> | null | undefined): Record<string, string> | undefined {
+  return names === undefined || names === null ? undefined : Object.fromEntries(Object.entries(names).map(([k, v]) => [k, v.trim()]));
 }
 
 /** A Standard Webhooks signing secret: `whsec_` + base64 of 32 random bytes. */

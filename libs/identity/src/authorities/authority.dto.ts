@@ -158,7 +158,7 @@ export class CreateAuthorityDto {
   /** The day they were checked (`YYYY-MM-DD`, not in the future); today when a directory fact is given without it. */
   @ApiPropertyOptional({ type: String, format: 'date' })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'lastVerified must be a day such as 2026-12-06' })
+  @Matches(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'lastVerified must be a day such as 2026-12-06 (from 1900)' })
   lastVerified?: string;
 }
 
@@ -255,7 +255,7 @@ export class UpdateAuthorityDto {
   /** The day the facts were checked; today when a directory fact changes without it. */
   @ApiPropertyOptional({ type: String, format: 'date' })
   @IsOptionalNotNull()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'lastVerified must be a day such as 2026-12-06' })
+  @Matches(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'lastVerified must be a day such as 2026-12-06 (from 1900)' })
   lastVerified?: string;
 
   /** true retires it (offered for no new request, its requests stay); false brings it back. */
