@@ -18,7 +18,7 @@ function Source({ text }: { text: string }) {
   if (url && isUrl(text)) return <Anchor href={url} target="_blank" rel="noreferrer" size="sm" style={{ wordBreak: 'break-all' }}>{text}</Anchor>;
   return (
     <Text size="sm" title={text}>
-      {short} {url && <Anchor href={url} target="_blank" rel="noreferrer" size="sm">↗</Anchor>}
+      {short} {url && <Anchor href={url} target="_blank" rel="noreferrer" size="sm" underline="always" aria-label={url}>↗</Anchor>}
     </Text>
   );
 }
@@ -64,7 +64,7 @@ export function DirectoryPage() {
           </Table.Thead>
           <Table.Tbody>
             {shown.map((a) => (
-              <Table.Tr key={a.id} style={a.retiredAt ? { opacity: 0.65 } : undefined}>
+              <Table.Tr key={a.id}>
                 <Table.Td>{countryName(a.country, i18n.language)}</Table.Td>
                 <Table.Td>
                   <Stack gap={2}>
