@@ -150,6 +150,14 @@ describe('the directory of authorities (e2e)', () => {
     expect(errorFields(res)).toEqual([field]);
   });
 
+  it.each(['languages', 'channels', 'lastVerified', 'names', 'reach'])('refuses a new entry with %s null (400: only address, e-mail, source and webhook may be null)', async (field) => {
+    const res = await t.http.post('/api/v1/authorities').set('authorization', as.admin).send({
+      code: 'NZ-NULL', name: 'Crown Law Office', country: 'NZ', kind: 'CENTRAL_AUTHORITY', timezone: 'Pacific/Auckland', language: 'en', address: null, email: null, source: null, [field]: null,
+    });
+    expectProblem(res, 400, 'VALIDATION_FAILED');
+    expect(errorFields(res)).toEqual([field]);
+  });
+
   it('refuses a day of verification in the future (422) and a day that does not exist (422)', async () => {
     const id = await authorityId(t, 'US-OIA');
     for (const lastVerified of ['2026-12-11', '2026-02-30']) {

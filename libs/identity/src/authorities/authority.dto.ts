@@ -90,13 +90,13 @@ export class CreateAuthorityDto {
 
   /** DESIGN §14; LOCAL when absent. */
   @ApiPropertyOptional({ enum: AUTHORITY_REACHES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(AUTHORITY_REACHES)
   reach?: AuthorityReach;
 
   /** Its name per language (2-200 characters each); `{language: name}` when absent. */
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsAuthorityNames()
   names?: Record<string, string>;
 
@@ -130,7 +130,7 @@ export class CreateAuthorityDto {
   email?: string | null;
 
   /** ISO 639-1 codes of the languages it corresponds in; `[language]` when absent. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(10)
   @ArrayUnique()
@@ -139,7 +139,7 @@ export class CreateAuthorityDto {
 
   /** The transmission channels it takes correspondence by. */
   @ApiPropertyOptional({ enum: DIRECTORY_CHANNELS, isArray: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayUnique()
   @IsIn(DIRECTORY_CHANNELS, { each: true })
@@ -157,7 +157,7 @@ export class CreateAuthorityDto {
 
   /** The day they were checked (`YYYY-MM-DD`, not in the future); today when a directory fact is given without it. */
   @ApiPropertyOptional({ type: String, format: 'date' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'lastVerified must be a day such as 2026-12-06 (from 1900)' })
   lastVerified?: string;
 }
