@@ -105,7 +105,7 @@ describe('the directory of authorities in a browser (e2e)', () => {
       await page.getByText(added, { exact: true }).waitFor();
       expect(admin.pageErrors).toEqual([]);
       expect(admin.cspViolations).toEqual([]);
-    });
+    }, 90_000);
 
     it('the writer offers every authority of the directory by country, with its reach, never a retired one', async () => {
       const vnp = await open('prosecutor@vn.example', lang, '/requests/new');
@@ -139,6 +139,6 @@ describe('the directory of authorities in a browser (e2e)', () => {
       await vnp.axe('writer, directory picker');
       await vnp.shot('writer-channel-rules');
       expect(vnp.pageErrors).toEqual([]);
-    });
+    }, 90_000);
   });
 });

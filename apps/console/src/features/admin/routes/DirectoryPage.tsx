@@ -48,7 +48,7 @@ export function DirectoryPage() {
           {t('directory.found', { count: shown.length, total: entries.length })}
         </Text>
       </Group>
-      <Table.ScrollContainer minWidth={1200}>
+      <Table.ScrollContainer minWidth={1050}>
         <Table striped verticalSpacing="xs">
           <Table.Caption>{t('directory.caption')}</Table.Caption>
           <Table.Thead>
@@ -66,7 +66,7 @@ export function DirectoryPage() {
             {shown.map((a) => (
               <Table.Tr key={a.id}>
                 <Table.Td>{countryName(a.country, i18n.language)}</Table.Td>
-                <Table.Td miw={300}>
+                <Table.Td miw={240}>
                   <Stack gap={2}>
                     <Text size="sm" fw={600}>{nameOf(a)}</Text>
                     <Group gap={6}>
@@ -81,24 +81,24 @@ export function DirectoryPage() {
                     {a.retiredAt && <Badge color="red" variant="light" c="dark.8">{t('directory.retired')}</Badge>}
                   </Stack>
                 </Table.Td>
-                <Table.Td maw={240}>
+                <Table.Td maw={200}>
                   <Stack gap={2}>
                     {a.email && <Anchor href={`mailto:${a.email}`} size="sm">{a.email}</Anchor>}
                     {a.address && <Text size="xs">{a.address}</Text>}
                     {(a.channels ?? []).length > 0 && <Text size="xs" c="dimmed">{a.channels.map((c) => t(`directory.channel.${c}`)).join(', ')}</Text>}
                   </Stack>
                 </Table.Td>
-                <Table.Td maw={280}>{a.source ? <Source text={a.source} /> : <Text c="dimmed" size="sm">—</Text>}</Table.Td>
+                <Table.Td maw={230}>{a.source ? <Source text={a.source} /> : <Text c="dimmed" size="sm">—</Text>}</Table.Td>
                 <Table.Td>{a.lastVerified ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Group gap={6} wrap="nowrap">
+                  <Stack gap={6} align="stretch">
                     <Button size="xs" variant="default" onClick={() => setEditing(a)} aria-label={t('directory.editOf', { code: a.code })}>
                       {t('directory.edit')}
                     </Button>
                     <Button size="xs" variant="subtle" color={a.retiredAt ? 'blue' : 'red'} onClick={() => setRetiring(a)} aria-label={t(a.retiredAt ? 'directory.restoreOf' : 'directory.retireOf', { code: a.code })}>
                       {t(a.retiredAt ? 'directory.restore' : 'directory.retire')}
                     </Button>
-                  </Group>
+                  </Stack>
                 </Table.Td>
               </Table.Tr>
             ))}
