@@ -116,7 +116,6 @@ describe('the web console in a browser (e2e)', () => {
       await vnp.axe('writer, step 1');
       // the completeness check is live before anything is saved
       await page.getByRole('status').filter({ hasText: vnp.t('writer:incomplete_other', { count: 6 }) }).waitFor();
-      await vnp.choose(vnp.t('field.requestedCountry'), 'SG');
       await vnp.choose(vnp.t('field.requestedAuthorityId'), /SG-CA/);
       // what Singapore requires (GET /countries/SG), beside the form
       await page.getByRole('region', { name: vnp.t('writer:requirements.title', { country: 'Singapore' }) }).waitFor();

@@ -139,7 +139,7 @@ describe('console session cookie and static console (e2e)', () => {
     });
 
     it('starts without a console build: / answers a 404 problem that says how to build it', async () => {
-      const app = await createApi({ config: t.config, clock: t.clock, migrate: false, seed: false, consoleDir: join(__dirname, 'no-such-folder') });
+      const app = await createApi({ config: t.config, clock: t.clock, migrate: false, seed: false, directory: false, consoleDir: join(__dirname, 'no-such-folder') });
       await app.init();
       await app.getHttpAdapter().getInstance().ready();
       try {

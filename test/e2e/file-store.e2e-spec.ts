@@ -52,7 +52,7 @@ describe('files in PostgreSQL (e2e)', () => {
   it('a file uploaded through one API process downloads through another, byte-identical', async () => {
     let second: NestFastifyApplication | undefined;
     try {
-      second = await createApi({ config: t.config, clock: t.clock, migrate: false, seed: false });
+      second = await createApi({ config: t.config, clock: t.clock, migrate: false, seed: false, directory: false });
       await second.init();
       await second.getHttpAdapter().getInstance().ready();
       const up = await t.http.put(url(0)).set('authorization', as.sgOfficer).set('content-type', 'application/octet-stream').send(files[0]);

@@ -327,7 +327,7 @@ describe('PostgreSQL cut under load (e2e)', () => {
     url.port = String(await proxy.start());
     // A second API process on the same database, through the proxy.
     const config = Object.assign(Object.create(Object.getPrototypeOf(t.config) as object) as AppConfig, t.config, { DATABASE_URL: url.toString() });
-    cut = await createApi({ config, clock: t.clock, migrate: false, seed: false });
+    cut = await createApi({ config, clock: t.clock, migrate: false, seed: false, directory: false });
     await cut.init();
     await cut.getHttpAdapter().getInstance().ready();
     http = request(cut.getHttpServer());

@@ -34,6 +34,8 @@ export interface TestAppOptions {
   seed?: boolean;
   /** Also the demo requests to OFFLINE counterparts (DESIGN §14). */
   demoRequests?: boolean;
+  /** Apply config/directory.yaml at boot (DESIGN §14); off unless a test asks, so that each file's authorities stay its own. */
+  directory?: boolean;
   /** The console build folder to serve (default: the repository's apps/console/dist). */
   consoleDir?: string;
   resolver?: TestResolver;
@@ -73,7 +75,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   const clock = new TestClock(options.clockStart);
   const resolver = options.resolver ?? new TestResolver();
-  const app = await createApi({ config, clock, resolver, migrate: false, seed: options.seed ?? true, demoRequests: options.demoRequests ?? false, consoleDir: options.consoleDir });
+  const app = await createApi({ config, clock, resolver, migrate: false, seed: options.seed ?? true, demoRequests: options.demoRequests ?? false, directory: options.directory ?? false, consoleDir: options.consoleDir });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const http = request(app.getHttpServer());
@@ -132,7 +134,7 @@ export interface TestReplica {
 
 export async function createReplica(t: TestApp, env: Record<string, string> = {}): Promise<TestReplica> {
   const config = loadAppConfig({ ...configEnv(t.config), ...env });
-  const app = await createApi({ config, clock: t.clock, resolver: t.resolver, migrate: false, seed: false });
+  const app = await createApi({ config, clock: t.clock, resolver: t.resolver, migrate: false, seed: false, directory: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return { app, http: request(app.getHttpServer()), close: () => app.close() };

@@ -6,9 +6,10 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock, genRequestId, HostResolver, runMigrationsWithLock } from '@mla/core';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, sessionCookieName } from '@mla/identity';
 import { seedDemoRequests } from './demo/demo-requests.seeder';
 import { SealKeyStore, seedDemoSeals } from '@mla/seals';
+import { DirectoryHolder } from '@mla/countries';
+import { DEMO_PASSWORD, DEMO_USERS, DirectoryApplier, seedDemoData, sessionCookieName } from '@mla/identity';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './app.module';
 import { mountConsole } from './console-static';
@@ -36,6 +37,8 @@ export interface CreateApiOptions {
   seed?: boolean;
   /** The demo requests to OFFLINE counterparts (DESIGN §14); default: with the demo seed when the boot decides it (not a test that sets `seed`). */
   demoRequests?: boolean;
+  /** Apply config/directory.yaml to the authorities (DESIGN §14); default true. Tests opt in, so that each file's world stays its own. */
+  directory?: boolean;
   /** The console's build folder (default apps/console/dist); absent: `/` answers a 404 problem. */
   consoleDir?: string;
 }
@@ -112,6 +115,16 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
           `"${DEMO_PASSWORD}". Anyone can sign in with them: unset DEMO_SEED and deactivate them (PATCH /api/v1/users/:id {"active": false}).`,
       );
     }
+  }
+
+  if (options.directory ?? true) {
+    // After the demo seed: its authorities are LOCAL, and the directory never touches a LOCAL one.
+    const applied = await app.get(DirectoryApplier).apply(app.get(DirectoryHolder).entries(), app.get(Clock).now());
+    log.log(
+      `Directory ${config.DIRECTORY_PATH}: ${applied.created.length} created, ${applied.updated.length} updated (${applied.updated.join(', ') || 'none'}), ` +
+        `${applied.kept.length} kept (verified later here), ${applied.local.length} LOCAL untouched`,
+    );
+    if (applied.conflicts.length > 0) log.warn(`Directory entries whose code belongs to an authority of another country, left alone: ${applied.conflicts.join(', ')}`);
   }
 
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });

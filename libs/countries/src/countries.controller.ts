@@ -12,6 +12,15 @@ const toDto = (c: CountryRequirements): CountryDto => ({
   ...(c.languages && { languages: [...c.languages] }),
   ...(c.translationRequired !== undefined && { translationRequired: c.translationRequired }),
   ...(c.channels && { channels: [...c.channels] }),
+  ...(c.channelRules && {
+    channelRules: c.channelRules.map((r) => ({
+      channel: r.channel,
+      ...(r.types && { types: [...r.types] }),
+      ...(r.priorities && { priorities: [...r.priorities] }),
+      ...(r.legalBases && { legalBases: [...r.legalBases] }),
+      source: r.source,
+    })),
+  }),
   ...(c.legalBases && { legalBases: [...c.legalBases] }),
   requiredDetails: c.requiredDetails.map((d) => ({
     key: d.key,

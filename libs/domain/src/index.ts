@@ -12,3 +12,4 @@ export * from './supporting-documents';
 export * from './authority-names';
 export * from './offline-counterparts';
 export * from './letter-sections';
+export * from './directory';

@@ -21,6 +21,7 @@ import { MfaService } from './mfa/mfa.service';
 import { PasskeysService } from './mfa/passkeys.service';
 import { AuthoritiesController } from './authorities/authorities.controller';
 import { AuthoritiesService } from './authorities/authorities.service';
+import { DirectoryApplier } from './authorities/directory-applier';
 import { IdentityDataModule } from './identity-data.module';
 import { SessionCache } from './sessions/session-cache';
 import { UsersController } from './users/users.controller';
@@ -47,6 +48,7 @@ import { DeviceTokens } from './auth/device-tokens';
   providers: [
     AuthService,
     AuthoritiesService,
+    DirectoryApplier,
     UsersService,
     AccountAudit,
     LoginLimiter,
@@ -64,6 +66,6 @@ import { DeviceTokens } from './auth/device-tokens';
     PasskeysService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [IdentityDataModule, AccountAudit, StepUp, Authenticator, SessionTokens, LoginLimiter, PasswordVerifier, SessionCache],
+  exports: [IdentityDataModule, DirectoryApplier, AccountAudit, StepUp, Authenticator, SessionTokens, LoginLimiter, PasswordVerifier, SessionCache],
 })
 export class IdentityModule {}

@@ -41,7 +41,7 @@ export class RequestPresenter {
 
   private missing(r: RequestRow, attachments: RequestContent['attachments']): string[] {
     if (r.state !== 'DRAFT') return [];
-    const content = { type: r.type, channel: r.channel, legalBasis: r.legalBasis, language: r.language, details: r.details, attachments };
+    const content = { type: r.type, priority: r.priority, channel: r.channel, legalBasis: r.legalBasis, language: r.language, details: r.details, attachments };
     return [...missingForSubmit(r), ...this.countries.check(r.requestedCountry, content).map((e) => e.field)];
   }
 

@@ -49,6 +49,7 @@ function navFor(me: Me, t: (k: string) => string): NavItem[] {
     default:
       return [
         { to: '/manage/authorities', label: t('nav.authorities') },
+        { to: '/manage/directory', label: t('nav.directory') },
         { to: '/manage/users', label: t('nav.users') },
         { to: '/manage/deliveries', label: t('nav.deliveries') },
         { to: '/manage/audit', label: t('nav.audit') },

@@ -78,6 +78,7 @@ export const router = createBrowserRouter([
       { path: 'supervision', element: load(supervision, 'OverduePage') },
       { path: 'supervision/stats', element: load(supervision, 'StatsPage') },
       { path: 'manage/authorities', element: load(admin, 'AuthoritiesPage') },
+      { path: 'manage/directory', element: load(admin, 'DirectoryPage') },
       { path: 'manage/users', element: load(admin, 'UsersPage') },
       { path: 'manage/deliveries', element: load(admin, 'DeliveriesPage') },
       { path: 'manage/audit', element: load(admin, 'AuditPage') },

@@ -54,3 +54,15 @@ export function BallHolder({ request }: { request: Pick<RequestSummary, 'ballHol
   if (!next) return <>{t('ballHolderNone')}</>;
   return next.you ? <strong>{next.label}</strong> : <>{next.label}</>;
 }
+
+const REACH_COLOR = { LOCAL: 'green', PEER: 'blue', OFFLINE: 'gray' } as const;
+
+/** Where an authority works (DESIGN §14): on this hub, on another, or by correspondence. */
+export function ReachBadge({ reach }: { reach: keyof typeof REACH_COLOR }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={REACH_COLOR[reach]} variant="light" c="dark.8" title={t(`reachHelp.${reach}`)}>
+      {t(`reach.${reach}`)}
+    </Badge>
+  );
+}

@@ -325,6 +325,11 @@ export class AppConfig {
   @IsNotEmpty()
   COUNTRIES_PATH = 'config/countries.yaml';
 
+  /** The directory of authorities (DESIGN §14): validated at boot, applied to the authorities by the API's boot. */
+  @IsString()
+  @IsNotEmpty()
+  DIRECTORY_PATH = 'config/directory.yaml';
+
   /** Each country's announced non-working and make-up working days (DESIGN §5); validated at boot. */
   @IsString()
   @IsNotEmpty()

@@ -155,6 +155,43 @@ describe('parseCountryRequirements', () => {
   });
 });
 
+describe('channel rules', () => {
+  const WITH_RULES = SG.replace('channels: [CENTRAL_AUTHORITY]', 'channels: [CENTRAL_AUTHORITY, NETWORK_24_7]').replace(
+    '    sources:\n',
+    '    channelRules:\n      - { channel: CENTRAL_AUTHORITY, source: ASEAN MLAT 2004 art. 4 }\n      - { channel: NETWORK_24_7, types: [PRESERVATION], priorities: [URGENT, EMERGENCY], source: Budapest Convention art. 29 and 35 }\n    sources:\n',
+  );
+
+  it('reads each rule with its scope and source', () => {
+    expect(parseCountryRequirements(WITH_RULES, SRC).get('SG')?.channelRules).toEqual([
+      { channel: 'CENTRAL_AUTHORITY', source: 'ASEAN MLAT 2004 art. 4' },
+      { channel: 'NETWORK_24_7', types: ['PRESERVATION'], priorities: ['URGENT', 'EMERGENCY'], source: 'Budapest Convention art. 29 and 35' },
+    ]);
+  });
+
+  it('names a rule without source, an unknown priority, a channel the country does not take, and a channel without rule', () => {
+    const text = WITH_RULES.replace(', source: ASEAN MLAT 2004 art. 4 }', ' }')
+      .replace('priorities: [URGENT, EMERGENCY]', 'priorities: [URGENT, SOON]')
+      .replace('channels: [CENTRAL_AUTHORITY, NETWORK_24_7]', 'channels: [CENTRAL_AUTHORITY, NETWORK_24_7, DIRECT]')
+      .replace('- { channel: NETWORK_24_7,', '- { channel: NETWORK_24_7 }\n      - { channel: DIPLOMATIC, source: Vienna Convention art. 3 }\n      - { channel: NETWORK_24_7,');
+    expect(issuesOf(text)).toEqual([
+      'countries.SG.channelRules[0].source: missing',
+      'countries.SG.channelRules[1].source: missing',
+      'countries.SG.channelRules[2].channel: "DIPLOMATIC" is not one of CENTRAL_AUTHORITY, NETWORK_24_7, DIRECT',
+      'countries.SG.channelRules[3].priorities[1]: "SOON" is not one of ROUTINE, URGENT, EMERGENCY',
+      'countries.SG.channelRules: no rule for "DIRECT", one of the country\'s channels',
+    ]);
+  });
+
+  it('names rules given without the channels they choose among, and a rule for a channel not listed', () => {
+    expect(issuesOf(WITH_RULES.replace('    channels: [CENTRAL_AUTHORITY, NETWORK_24_7]\n', '').replace('      channels: MACMA 2000 s. 19(1)\n', ''))).toEqual([
+      'countries.SG.channelRules: given without channels (the channels the country takes at all)',
+    ]);
+    expect(issuesOf(WITH_RULES.replace('channels: [CENTRAL_AUTHORITY, NETWORK_24_7]', 'channels: [CENTRAL_AUTHORITY]'))).toEqual([
+      'countries.SG.channelRules[1].channel: "NETWORK_24_7" is not among the country\'s channels',
+    ]);
+  });
+});
+
 describe('loadCountryRequirements', () => {
   it('loads the shipped file: the ten ASEAN member states and the frequent partners', () => {
     const countries = loadCountryRequirements('config/countries.yaml');

@@ -7,7 +7,7 @@ import { countriesFileSchema } from './country-requirements.schema';
 import type { CountryRequirements, CountryRequirementsMap } from './country-requirements.types';
 import { CountryConfigError, deepFreeze, parseYamlWith, readConfigFile } from './config-file-error';
 
-const WHAT = 'countries: { CODE: { name, languages?, translationRequired?, channels?, legalBases?, requiredDetails?, sources } }';
+const WHAT = 'countries: { CODE: { name, languages?, translationRequired?, channels?, channelRules?, legalBases?, requiredDetails?, sources } }';
 
 /** Parses and validates the countries file's text; throws CountryConfigError naming every bad entry. */
 export function parseCountryRequirements(yamlText: string, source = 'countries file'): CountryRequirementsMap {
@@ -21,6 +21,15 @@ export function parseCountryRequirements(yamlText: string, source = 'countries f
       ...(entry.languages !== undefined && { languages: entry.languages }),
       ...(entry.translationRequired !== undefined && { translationRequired: entry.translationRequired }),
       ...(entry.channels !== undefined && { channels: entry.channels }),
+      ...(entry.channelRules !== undefined && {
+        channelRules: entry.channelRules.map((r) => ({
+          channel: r.channel,
+          ...(r.types && { types: r.types }),
+          ...(r.priorities && { priorities: r.priorities }),
+          ...(r.legalBases && { legalBases: r.legalBases }),
+          source: r.source,
+        })),
+      }),
       ...(entry.legalBases !== undefined && { legalBases: entry.legalBases }),
       requiredDetails: (entry.requiredDetails ?? []).map((d) => ({
         key: d.key,

@@ -18,7 +18,7 @@
  * ```
  */
 import { z } from 'zod';
-import { CHANNELS, LEGAL_BASES, REQUEST_TYPES } from '@mla/domain';
+import { CHANNELS, LEGAL_BASES, PRIORITIES, REQUEST_TYPES } from '@mla/domain';
 import { ALWAYS, asRecord, show } from './config-file-error';
 import { isCountryCode, isLanguageCode } from './iso-codes';
 import { SOURCED_FACTS } from './country-requirements.types';
@@ -53,6 +53,14 @@ const requiredDetail = z.strictObject({
   source,
 });
 
+const channelRule = z.strictObject({
+  channel: oneOf(CHANNELS),
+  types: uniqueList(oneOf(REQUEST_TYPES)).optional(),
+  priorities: uniqueList(oneOf(PRIORITIES)).optional(),
+  legalBases: uniqueList(oneOf(LEGAL_BASES)).optional(),
+  source,
+});
+
 const sources = z.strictObject(Object.fromEntries(SOURCED_FACTS.map((fact) => [fact, source.optional()])) as Record<(typeof SOURCED_FACTS)[number], z.ZodOptional<typeof source>>);
 
 const country = z
@@ -62,6 +70,7 @@ const country = z
     languages: uniqueList(language).optional(),
     translationRequired: z.boolean().optional(),
     channels: uniqueList(oneOf(CHANNELS)).optional(),
+    channelRules: z.array(channelRule).min(1).optional(),
     legalBases: uniqueList(oneOf(LEGAL_BASES)).optional(),
     requiredDetails: z.array(requiredDetail).optional(),
     sources: sources.optional(),
@@ -77,6 +86,19 @@ const country = z
     }
     if (entry.translationRequired !== undefined && entry.languages === undefined) {
       ctx.addIssue({ code: 'custom', path: ['translationRequired'], message: 'given without languages (a translation into which language?)' });
+    }
+    const rules = Array.isArray(entry.channelRules) ? entry.channelRules : [];
+    if (rules.length > 0 && !Array.isArray(entry.channels)) ctx.addIssue({ code: 'custom', path: ['channelRules'], message: 'given without channels (the channels the country takes at all)' });
+    rules.forEach((rule, i) => {
+      const channel = asRecord(rule).channel;
+      if (Array.isArray(entry.channels) && (CHANNELS as readonly unknown[]).includes(channel) && !entry.channels.includes(channel)) {
+        ctx.addIssue({ code: 'custom', path: ['channelRules', i, 'channel'], message: `${show(channel)} is not among the country's channels` });
+      }
+    });
+    if (Array.isArray(entry.channels) && rules.length > 0) {
+      for (const channel of entry.channels) {
+        if (!rules.some((r) => asRecord(r).channel === channel)) ctx.addIssue({ code: 'custom', path: ['channelRules'], message: `no rule for ${show(channel)}, one of the country's channels` });
+      }
     }
     const details = Array.isArray(entry.requiredDetails) ? entry.requiredDetails : [];
     const keys = details.map((d) => asRecord(d).key);

@@ -3,7 +3,7 @@
  * `config/countries.yaml`. Every fact is optional (left out where no source is known) and every
  * fact given carries its source: a treaty article or a published national law or guide.
  */
-import type { Channel, LegalBasis, RequestType } from '@mla/domain';
+import type { Channel, LegalBasis, Priority, RequestType } from '@mla/domain';
 
 /** The facts of a country entry that carry their source in `sources`. */
 export const SOURCED_FACTS = ['centralAuthority', 'languages', 'translationRequired', 'channels', 'legalBases'] as const;
@@ -19,6 +19,20 @@ export interface RequiredDetail {
   source: string;
 }
 
+/**
+ * Which channel takes which requests (DESIGN §14): a request may go through `channel` when its
+ * type, priority and legal basis are among those listed (every one when a list is absent). E.g.
+ * the 24/7 network for preservation (Budapest Convention art. 29, 35) or emergencies, central
+ * authorities for the rest.
+ */
+export interface ChannelRule {
+  channel: Channel;
+  types?: readonly RequestType[];
+  priorities?: readonly Priority[];
+  legalBases?: readonly LegalBasis[];
+  source: string;
+}
+
 export interface CountryRequirements {
   /** ISO 3166-1 alpha-2. */
   code: string;
@@ -30,6 +44,8 @@ export interface CountryRequirements {
   /** Whether a request in another language must come with a TRANSLATION into one of `languages`. */
   translationRequired?: boolean;
   channels?: readonly Channel[];
+  /** When given, a request's channel must be allowed by one of them (besides being in `channels`). */
+  channelRules?: readonly ChannelRule[];
   legalBases?: readonly LegalBasis[];
   requiredDetails: readonly RequiredDetail[];
   /** The source of each fact given above. */

@@ -7,3 +7,6 @@ export * from './request-completeness';
 export * from './working-calendar.types';
 export { dayNumberOf, workingCalendarsFileSchema } from './working-calendar.schema';
 export * from './working-calendar.loader';
+export * from './directory.types';
+export { directoryFileSchema, isIsoDay, isTimeZone } from './directory.schema';
+export * from './directory.loader';

@@ -1,5 +1,5 @@
 import { loadCountryRequirements } from './country-requirements.loader';
-import { checkCountryRequirements, requiredDetailsFor, type RequestContent } from './request-completeness';
+import { allowedChannels, checkCountryRequirements, requiredDetailsFor, type RequestContent } from './request-completeness';
 
 const countries = loadCountryRequirements('config/countries.yaml');
 const SG = countries.get('SG');
@@ -9,6 +9,7 @@ const US = countries.get('US');
 /** A request from Viet Nam, written in Vietnamese, with everything Singapore asks for. */
 const toSingapore: RequestContent = {
   type: 'SUBSCRIBER_INFO',
+  priority: 'ROUTINE',
   channel: 'CENTRAL_AUTHORITY',
   legalBasis: 'ASEAN_MLAT_2004',
   language: 'vi',
@@ -101,7 +102,7 @@ describe('checkCountryRequirements', () => {
   });
 
   describe('Viet Nam', () => {
-    const fromSingapore: RequestContent = { type: 'TRAFFIC_DATA', channel: 'CENTRAL_AUTHORITY', legalBasis: 'ASEAN_MLAT_2004', language: 'en', details: {}, attachments: [] };
+    const fromSingapore: RequestContent = { type: 'TRAFFIC_DATA', priority: 'ROUTINE', channel: 'CENTRAL_AUTHORITY', legalBasis: 'ASEAN_MLAT_2004', language: 'en', details: {}, attachments: [] };
 
     it('accepts a request in English or Vietnamese without translation', () => {
       expect(checkCountryRequirements(VN, fromSingapore)).toEqual([]);
@@ -119,7 +120,7 @@ describe('checkCountryRequirements', () => {
   });
 
   describe('a Budapest Party (United States)', () => {
-    const preservation: RequestContent = { type: 'PRESERVATION', channel: 'NETWORK_24_7', legalBasis: 'BUDAPEST_CONVENTION', language: 'en', details: {}, attachments: [] };
+    const preservation: RequestContent = { type: 'PRESERVATION', priority: 'URGENT', channel: 'NETWORK_24_7', legalBasis: 'BUDAPEST_CONVENTION', language: 'en', details: {}, attachments: [] };
 
     it('wants the items of art. 29(2)(c)-(e) for a preservation under the Convention', () => {
       expect(checkCountryRequirements(US, preservation)).toEqual([
@@ -130,12 +131,48 @@ describe('checkCountryRequirements', () => {
     });
 
     it('does not want them for another type or another basis, and knows nothing of its languages', () => {
-      expect(checkCountryRequirements(US, { ...preservation, type: 'SUBSCRIBER_INFO' })).toEqual([]);
+      expect(checkCountryRequirements(US, { ...preservation, type: 'SUBSCRIBER_INFO', channel: 'CENTRAL_AUTHORITY' })).toEqual([]);
       expect(checkCountryRequirements(US, { ...preservation, legalBasis: 'RECIPROCITY', channel: 'CENTRAL_AUTHORITY', language: 'vi' })).toEqual([]);
     });
 
     it('accepts the central authority and the 24/7 network, not a direct channel', () => {
       expect(fields({ ...preservation, type: 'OTHER', channel: 'DIRECT' }, US)).toEqual(['channel']);
+    });
+  });
+
+  describe('channel rules by measure and legal basis (DESIGN §14)', () => {
+    const PH = countries.get('PH');
+    const production: RequestContent = { type: 'SUBSCRIBER_INFO', priority: 'ROUTINE', channel: 'NETWORK_24_7', legalBasis: 'BUDAPEST_CONVENTION', language: 'en', details: {}, attachments: [] };
+
+    it('lets a preservation, or an emergency, under the Convention through the 24/7 network', () => {
+      const details = { preservationDataRelationship: 'x', custodianOrLocation: 'y', preservationNecessity: 'z' };
+      expect(checkCountryRequirements(PH, { ...production, type: 'PRESERVATION', priority: 'URGENT', details })).toEqual([]);
+      expect(checkCountryRequirements(US, { ...production, priority: 'EMERGENCY' })).toEqual([]);
+    });
+
+    it('refuses a production through the 24/7 network, naming channel, the central authority instead and the rules’ sources', () => {
+      const [refusal, ...rest] = checkCountryRequirements(PH, production);
+      expect(rest).toEqual([]);
+      expect(refusal?.field).toBe('channel');
+      expect(refusal?.message).toMatch(/^Philippines takes requests through NETWORK_24_7 only for type PRESERVATION, legal basis BUDAPEST_CONVENTION; or priority EMERGENCY, legal basis BUDAPEST_CONVENTION, not SUBSCRIBER_INFO \(ROUTINE, BUDAPEST_CONVENTION\); use CENTRAL_AUTHORITY \(source: Budapest Convention/);
+      expect(refusal?.source).toContain('art. 29');
+      expect(refusal?.source).toContain('art. 35(1)(c)');
+      expect(fields({ ...production, channel: 'CENTRAL_AUTHORITY' }, PH)).toEqual([]);
+    });
+
+    it('refuses a preservation through the 24/7 network under another basis than the Convention', () => {
+      expect(fields({ ...production, type: 'PRESERVATION', legalBasis: 'ASEAN_MLAT_2004' }, PH)).toEqual(['channel']);
+    });
+
+    it('keeps Singapore to its central authority: no sourced 24/7 rule', () => {
+      expect(fields({ ...toSingapore, type: 'PRESERVATION', priority: 'EMERGENCY', channel: 'NETWORK_24_7' })).toEqual(['channel']);
+    });
+
+    it('answers the channels a request may take, for a form', () => {
+      expect(allowedChannels(PH, { type: 'PRESERVATION', priority: 'URGENT', legalBasis: 'BUDAPEST_CONVENTION' })).toEqual(['CENTRAL_AUTHORITY', 'NETWORK_24_7']);
+      expect(allowedChannels(PH, { type: 'CONTENT_DATA', priority: 'ROUTINE', legalBasis: 'BUDAPEST_CONVENTION' })).toEqual(['CENTRAL_AUTHORITY']);
+      expect(allowedChannels(SG, { type: 'PRESERVATION', priority: 'EMERGENCY', legalBasis: 'RECIPROCITY' })).toEqual(['CENTRAL_AUTHORITY']);
+      expect(allowedChannels(countries.get('KR'), { type: 'PRESERVATION', priority: 'EMERGENCY', legalBasis: 'RECIPROCITY' })).toBeUndefined();
     });
   });
 

@@ -3,12 +3,13 @@
  * pure, so `submit` (422 REQUEST_INCOMPLETE) and the console's live check share it. An unknown
  * country, or a fact the file leaves out, adds no requirement.
  */
-import type { Channel, LegalBasis, RequestType, SupportingDocumentKind } from '@mla/domain';
-import type { CountryRequirements } from './country-requirements.types';
+import type { Channel, LegalBasis, Priority, RequestType, SupportingDocumentKind } from '@mla/domain';
+import type { ChannelRule, CountryRequirements } from './country-requirements.types';
 
 /** What of a request the country's rules look at. */
 export interface RequestContent {
   type: RequestType;
+  priority: Priority;
   channel: Channel;
   legalBasis: LegalBasis;
   /** ISO 639-1 code of the language the request is written in. */
@@ -59,6 +60,8 @@ export function checkCountryRequirements(country: CountryRequirements | undefine
       source: sources.channels as string,
     });
   }
+  const ruleRefusal = country.channels?.includes(request.channel) !== false ? channelRuleRefusal(country, request) : null;
+  if (ruleRefusal) missing.push(ruleRefusal);
   if (country.legalBases && !country.legalBases.includes(request.legalBasis)) {
     missing.push({
       field: 'legalBasis',
@@ -74,6 +77,41 @@ export function checkCountryRequirements(country: CountryRequirements | undefine
     missing.push({ field: `details.${detail.key}`, message: `${detail.label.en}: required by ${name}`, source: detail.source });
   }
   return missing;
+}
+
+/** True when the rule lets the request through its channel. */
+export function channelRuleAllows(rule: ChannelRule, request: Pick<RequestContent, 'type' | 'priority' | 'legalBasis'>): boolean {
+  return (
+    (!rule.types || rule.types.includes(request.type)) &&
+    (!rule.priorities || rule.priorities.includes(request.priority)) &&
+    (!rule.legalBases || rule.legalBases.includes(request.legalBasis))
+  );
+}
+
+/** The channels the country takes a request of this type, priority and legal basis through (every listed one without rules; undefined when unknown). */
+export function allowedChannels(country: CountryRequirements | undefined, request: Pick<RequestContent, 'type' | 'priority' | 'legalBasis'>): Channel[] | undefined {
+  if (!country?.channels) return undefined;
+  if (!country.channelRules) return [...country.channels];
+  return country.channels.filter((c) => country.channelRules?.some((r) => r.channel === c && channelRuleAllows(r, request)));
+}
+
+const ruleScope = (r: ChannelRule): string =>
+  [r.types && `type ${list(r.types)}`, r.priorities && `priority ${list(r.priorities)}`, r.legalBases && `legal basis ${list(r.legalBases)}`].filter(Boolean).join(', ') || 'every request';
+
+/** The channel rules' refusal of the request's channel, naming the rules and their sources; null when a rule allows it. */
+function channelRuleRefusal(country: CountryRequirements, request: RequestContent): MissingRequirement | null {
+  const rules = country.channelRules;
+  if (!rules || rules.some((r) => r.channel === request.channel && channelRuleAllows(r, request))) return null;
+  const own = rules.filter((r) => r.channel === request.channel);
+  const allowed = allowedChannels(country, request) ?? [];
+  const instead = allowed.length > 0 ? `; use ${list(allowed)}` : '';
+  const source = (own.length > 0 ? own : rules).map((r) => r.source).join(' | ');
+  const what = `${request.type} (${request.priority}, ${request.legalBasis})`;
+  const message =
+    own.length > 0
+      ? `${country.name} takes requests through ${request.channel} only for ${own.map(ruleScope).join('; or ')}, not ${what}${instead} (source: ${source})`
+      : `${country.name} takes no request through ${request.channel}${instead} (source: ${source})`;
+  return { field: 'channel', message, source };
 }
 
 /** The extra fields the country requires of a request of this type and legal basis (for a form). */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { CHANNELS, LEGAL_BASES, REQUEST_TYPES } from '@mla/domain';
+import { CHANNELS, LEGAL_BASES, PRIORITIES, REQUEST_TYPES } from '@mla/domain';
 
 export class CountryCodeParamDto {
   /** ISO 3166-1 alpha-2 code of the country, e.g. SG. */
@@ -31,6 +31,20 @@ export class RequiredDetailDto {
   source: string;
 }
 
+/** Which requests a channel takes (DESIGN §14): those of the types, priorities and legal bases listed (every one when a list is absent). */
+export class ChannelRuleDto {
+  @ApiProperty({ enum: CHANNELS })
+  channel: string;
+  @ApiPropertyOptional({ enum: REQUEST_TYPES, isArray: true })
+  types?: string[];
+  @ApiPropertyOptional({ enum: PRIORITIES, isArray: true })
+  priorities?: string[];
+  @ApiPropertyOptional({ enum: LEGAL_BASES, isArray: true })
+  legalBases?: string[];
+  /** The treaty article, law or published practice the rule comes from. */
+  source: string;
+}
+
 /** Where each fact of the entry comes from; present exactly for the facts given. */
 export class CountrySourcesDto {
   centralAuthority?: string;
@@ -56,6 +70,9 @@ export class CountryDto {
   translationRequired?: boolean;
   @ApiPropertyOptional({ enum: CHANNELS, isArray: true })
   channels?: string[];
+  /** When given, a request's channel must be allowed by one of them: e.g. the 24/7 network only for preservation or emergencies. */
+  @ApiPropertyOptional({ type: [ChannelRuleDto] })
+  channelRules?: ChannelRuleDto[];
   @ApiPropertyOptional({ enum: LEGAL_BASES, isArray: true })
   legalBases?: string[];
   @ApiProperty({ type: [RequiredDetailDto] })

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthorityFields, AuthorityRow } from './authority.row';
 
 const COLUMNS = `id, code, name, country, kind, timezone, language, reach, names, webhook_url AS "webhookUrl",
+  address, email, languages, channels, source, to_char(last_verified, 'YYYY-MM-DD') AS "lastVerified", retired_at AS "retiredAt",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 const SETTABLE: Record<keyof AuthorityFields, string> = {
@@ -16,6 +17,13 @@ const SETTABLE: Record<keyof AuthorityFields, string> = {
   names: 'names',
   webhookUrl: 'webhook_url',
   webhookSecret: 'webhook_secret',
+  address: 'address',
+  email: 'email',
+  languages: 'languages',
+  channels: 'channels',
+  source: 'source',
+  lastVerified: 'last_verified',
+  retiredAt: 'retired_at',
 };
 
 /** The SQL of authorities. `m`: the caller's transaction, when it holds a lock. */
@@ -61,11 +69,21 @@ export class AuthoritiesRepository {
   /** Inserts an authority in the caller's transaction. */
   async insert(m: EntityManager, a: AuthorityFields): Promise<AuthorityRow> {
     const [row] = (await m.query(
-      `INSERT INTO authorities (code, name, country, kind, timezone, language, reach, names, webhook_url, webhook_secret)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
-      [a.code, a.name, a.country, a.kind, a.timezone, a.language, a.reach, JSON.stringify(a.names), a.webhookUrl, a.webhookSecret],
+      `INSERT INTO authorities (code, name, country, kind, timezone, language, reach, names, webhook_url, webhook_secret,
+         address, email, languages, channels, source, last_verified, retired_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING ${COLUMNS}`,
+      [
+        a.code, a.name, a.country, a.kind, a.timezone, a.language, a.reach, JSON.stringify(a.names), a.webhookUrl, a.webhookSecret,
+        a.address, a.email, a.languages, a.channels, a.source, a.lastVerified, a.retiredAt,
+      ],
     )) as AuthorityRow[];
     return row as AuthorityRow;
+  }
+
+  /** The authority with this code locked for an update in the caller's transaction (the directory's boot). */
+  async lockByCode(m: EntityManager, code: string): Promise<AuthorityRow | null> {
+    const rows = (await m.query(`SELECT ${COLUMNS} FROM authorities WHERE code = $1 FOR UPDATE`, [code])) as AuthorityRow[];
+    return rows[0] ?? null;
   }
 
   /** The authority locked for an update in the caller's transaction. */

@@ -26,12 +26,25 @@ export function toAuthorityDto(a: AuthorityRow, showWebhook = true): AuthorityDt
     reach: a.reach,
     names: { ...a.names },
     webhookUrl: showWebhook ? (a.webhookUrl ?? null) : null,
+    address: a.address ?? null,
+    email: a.email ?? null,
+    languages: [...(a.languages ?? [])],
+    channels: [...(a.channels ?? [])],
+    source: a.source ?? null,
+    lastVerified: a.lastVerified ?? null,
+    retiredAt: a.retiredAt ? new Date(a.retiredAt).toISOString() : null,
   };
 }
 
+/** The fields `config/directory.yaml` also sets: an admin's change of one of them on a verified entry is a new verification (DESIGN §14). */
+const DIRECTORY_FACTS = ['name', 'names', 'kind', 'timezone', 'language', 'address', 'email', 'languages', 'channels', 'source'] as const;
+
+/** The day of an instant in UTC, `YYYY-MM-DD`. */
+const dayOf = (d: Date): string => d.toISOString().slice(0, 10);
+
 /** Names per language as stored: each trimmed. */
-function trimmedNames(names: Record<string, string> | undefined): Record<string, string> | undefined {
-  return names === undefined ? undefined : Object.fromEntries(Object.entries(names).map(([k, v]) => [k, v.trim()]));
+function trimmedNames(names: Record<string, string> | null | undefined): Record<string, string> | undefined {
+  return names === undefined || names === null ? undefined : Object.fromEntries(Object.entries(names).map(([k, v]) => [k, v.trim()]));
 }
 
 /** A Standard Webhooks signing secret: `whsec_` + base64 of 32 random bytes. */
@@ -68,12 +81,19 @@ export class AuthoritiesService {
     const webhookUrl = dto.webhookUrl ? await this.checkedWebhookUrl(dto.webhookUrl) : null;
     const secret = webhookUrl ? newWebhookSecret() : null;
     const now = this.clock.now();
+    const lastVerified = this.verifiedOn(dto.lastVerified, now, [dto.address, dto.email, dto.channels, dto.source, dto.languages].some((v) => v !== undefined && v !== null));
     try {
       const saved = await this.tx.run(async (m) => {
-        const names = trimmedNames(dto.names) ?? { [dto.language.split('-')[0] ?? dto.language]: dto.name };
-        const row = await this.authorities.insert(m, { ...dto, reach: dto.reach ?? 'LOCAL', names, webhookUrl, webhookSecret: this.sealed(secret) });
+        const language = dto.language.split('-')[0] ?? dto.language;
+        const names = trimmedNames(dto.names) ?? { [language]: dto.name };
+        const row = await this.authorities.insert(m, {
+          code: dto.code, name: dto.name, country: dto.country, kind: dto.kind, timezone: dto.timezone, language: dto.language,
+          reach: dto.reach ?? 'LOCAL', names, webhookUrl, webhookSecret: this.sealed(secret),
+          address: dto.address ?? null, email: dto.email ?? null, languages: dto.languages ?? [language], channels: dto.channels ?? [],
+          source: dto.source ?? null, lastVerified, retiredAt: null,
+        });
         const after = authoritySnapshot(row);
-        const changes = [...Object.keys(after).filter((k) => after[k] !== null), ...(secret ? ['webhookSecret'] : [])];
+        const changes = [...Object.keys(after).filter((k) => after[k] !== null && !(Array.isArray(after[k]) && (after[k] as unknown[]).length === 0)), ...(secret ? ['webhookSecret'] : [])];
         const entry = auditEntry(admin, { action: 'authority.created', targetType: 'AUTHORITY', targetId: row.id, changes, before: null, after, countries: [row.country] });
         await this.audit.record(m, entry, [], now);
         return row;
@@ -89,7 +109,10 @@ export class AuthoritiesService {
 
   async update(admin: Principal, id: string, dto: UpdateAuthorityDto): Promise<AuthorityWithSecretDto> {
     if (!(await this.authorities.findById(id))) throw AppException.notFound('Authority');
-    const changes: Partial<AuthorityFields> = { name: dto.name, kind: dto.kind, timezone: dto.timezone, language: dto.language, reach: dto.reach, names: trimmedNames(dto.names) };
+    const changes: Partial<AuthorityFields> = {
+      name: dto.name, kind: dto.kind, timezone: dto.timezone, language: dto.language, reach: dto.reach, names: trimmedNames(dto.names),
+      address: dto.address, email: dto.email, languages: dto.languages, channels: dto.channels, source: dto.source,
+    };
     let secret: string | undefined;
     if (dto.webhookUrl !== undefined) {
       changes.webhookUrl = dto.webhookUrl === null ? null : await this.checkedWebhookUrl(dto.webhookUrl);
@@ -100,6 +123,12 @@ export class AuthoritiesService {
     const updated = await this.tx.run(async (m) => {
       const before = await this.authorities.lock(m, id);
       if (!before) throw AppException.notFound('Authority');
+      if (dto.retired !== undefined && dto.retired !== (before.retiredAt !== null)) changes.retiredAt = dto.retired ? now : null;
+      // A verified entry's fact changed by an admin is a new verification: the directory file,
+      // verified earlier, no longer overwrites it (applyDirectory).
+      const factChanged = DIRECTORY_FACTS.some((k) => changes[k] !== undefined && JSON.stringify(changes[k]) !== JSON.stringify(before[k]));
+      const verified = this.verifiedOn(dto.lastVerified, now, factChanged && (before.lastVerified !== null || changes.source !== undefined));
+      if (verified !== null) changes.lastVerified = verified;
       const row = (await this.authorities.update(m, id, changes, now)) as AuthorityRow;
       const [was, is] = [authoritySnapshot(before), authoritySnapshot(row)];
       const changed = [...changedKeys(was, is), ...(secret ? ['webhookSecret'] : [])];
@@ -110,6 +139,18 @@ export class AuthoritiesService {
       return row;
     });
     return { ...toAuthorityDto(updated), ...(secret ? { webhookSecret: secret } : {}) };
+  }
+
+  /** The day given (422 when in the future), today when a directory fact is set without one, null otherwise. */
+  private verifiedOn(given: string | undefined, now: Date, factGiven: boolean): string | null {
+    if (given !== undefined) {
+      if (Number.isNaN(Date.parse(`${given}T00:00:00Z`)) || new Date(`${given}T00:00:00Z`).toISOString().slice(0, 10) !== given) {
+        throw AppException.rule(`lastVerified ${given} is not a day`, [{ field: 'lastVerified', message: 'is not a day' }]);
+      }
+      if (given > dayOf(now)) throw AppException.rule(`lastVerified ${given} is in the future`, [{ field: 'lastVerified', message: 'is in the future' }]);
+      return given;
+    }
+    return factGiven ? dayOf(now) : null;
   }
 
   /**

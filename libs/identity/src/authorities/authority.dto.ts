@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsOptionalNotNull, IsSafeName } from '@mla/core';
-import { AUTHORITY_REACHES, AuthorityReach } from '@mla/domain';
+import { AUTHORITY_REACHES, AuthorityReach, DIRECTORY_CHANNELS, DirectoryChannel } from '@mla/domain';
 import { IsAuthorityNames } from '../validation/is-authority-names';
 import { IsTimeZone } from '../validation/is-time-zone';
 import { IsWebhookUrl } from '../validation/is-webhook-url';
@@ -35,6 +35,26 @@ export class AuthorityDto {
    */
   @ApiProperty({ nullable: true, type: String, format: 'uri' })
   webhookUrl: string | null;
+  /** Postal address for correspondence (DESIGN §14), where a source gives it. */
+  @ApiProperty({ nullable: true, type: String })
+  address: string | null;
+  /** E-mail address for correspondence, where a source gives it. */
+  @ApiProperty({ nullable: true, type: String, format: 'email' })
+  email: string | null;
+  /** ISO 639-1 codes of the languages it corresponds in. */
+  languages: string[];
+  /** The transmission channels it takes correspondence by (DESIGN §14). */
+  @ApiProperty({ enum: DIRECTORY_CHANNELS, isArray: true })
+  channels: DirectoryChannel[];
+  /** Where the directory's facts come from (URL or document). */
+  @ApiProperty({ nullable: true, type: String })
+  source: string | null;
+  /** The day the facts were last checked against their source. */
+  @ApiProperty({ nullable: true, type: String, format: 'date' })
+  lastVerified: string | null;
+  /** When an ADMIN retired it: offered for no new request; its requests stay. */
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  retiredAt: string | null;
 }
 
 /** The answer to setting a webhook: carries the signing secret, once. */
@@ -70,13 +90,13 @@ export class CreateAuthorityDto {
 
   /** DESIGN §14; LOCAL when absent. */
   @ApiPropertyOptional({ enum: AUTHORITY_REACHES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(AUTHORITY_REACHES)
   reach?: AuthorityReach;
 
   /** Its name per language (2-200 characters each); `{language: name}` when absent. */
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsAuthorityNames()
   names?: Record<string, string>;
 
@@ -90,6 +110,56 @@ export class CreateAuthorityDto {
   @IsWebhookUrl()
   @MaxLength(2000)
   webhookUrl?: string | null;
+
+  /** Postal address for correspondence (1-500 characters). */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  @IsSafeName()
+  address?: string | null;
+
+  /** E-mail address for correspondence. */
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'email' })
+  @IsOptional()
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email?: string | null;
+
+  /** ISO 639-1 codes of the languages it corresponds in; `[language]` when absent. */
+  @IsOptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @Matches(/^[a-z]{2}$/, { each: true, message: 'languages must be ISO 639-1 codes such as en or vi' })
+  languages?: string[];
+
+  /** The transmission channels it takes correspondence by. */
+  @ApiPropertyOptional({ enum: DIRECTORY_CHANNELS, isArray: true })
+  @IsOptionalNotNull()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(DIRECTORY_CHANNELS, { each: true })
+  channels?: DirectoryChannel[];
+
+  /** Where these facts come from (URL or document, 10-1000 characters). */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(1000)
+  @IsSafeName()
+  source?: string | null;
+
+  /** The day they were checked (`YYYY-MM-DD`, not in the future); today when a directory fact is given without it. */
+  @ApiPropertyOptional({ type: String, format: 'date' })
+  @IsOptionalNotNull()
+  @Matches(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'lastVerified must be a day such as 2026-12-06 (from 1900)' })
+  lastVerified?: string;
 }
 
 /** Any subset of the fields; null only clears the webhook (the others always have a value: null answers 400). */
@@ -136,6 +206,62 @@ export class UpdateAuthorityDto {
   @IsWebhookUrl()
   @MaxLength(2000)
   webhookUrl?: string | null;
+
+  /** Postal address for correspondence; null clears it. */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @ValidateIf((o: UpdateAuthorityDto) => o.address !== null)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  @IsSafeName()
+  address?: string | null;
+
+  /** E-mail address for correspondence; null clears it. */
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'email' })
+  @ValidateIf((o: UpdateAuthorityDto) => o.email !== null)
+  @IsOptional()
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email?: string | null;
+
+  @IsOptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @Matches(/^[a-z]{2}$/, { each: true, message: 'languages must be ISO 639-1 codes such as en or vi' })
+  languages?: string[];
+
+  @ApiPropertyOptional({ enum: DIRECTORY_CHANNELS, isArray: true })
+  @IsOptionalNotNull()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(DIRECTORY_CHANNELS, { each: true })
+  channels?: DirectoryChannel[];
+
+  /** Where the facts come from; null clears it. */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @ValidateIf((o: UpdateAuthorityDto) => o.source !== null)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(1000)
+  @IsSafeName()
+  source?: string | null;
+
+  /** The day the facts were checked; today when a directory fact changes without it. */
+  @ApiPropertyOptional({ type: String, format: 'date' })
+  @IsOptionalNotNull()
+  @Matches(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'lastVerified must be a day such as 2026-12-06 (from 1900)' })
+  lastVerified?: string;
+
+  /** true retires it (offered for no new request, its requests stay); false brings it back. */
+  @IsOptionalNotNull()
+  @IsBoolean()
+  retired?: boolean;
 }
 
 export class AuthorityListDto {

@@ -6,4 +6,5 @@ addMessages('admin', adminMessages);
 export { AuditPage } from './routes/AuditPage';
 export { AuthoritiesPage } from './routes/AuthoritiesPage';
 export { DeliveriesPage } from './routes/DeliveriesPage';
+export { DirectoryPage } from './routes/DirectoryPage';
 export { UsersPage } from './routes/UsersPage';

@@ -51,7 +51,7 @@ export function detailsFor(country: Country | undefined, type: string, legalBasi
  */
 export function countryMissing(v: WriterValues, country: Country | undefined, documents: readonly { kind: string; language: string }[]): string[] {
   const body = toDraftBody(v);
-  const content = { type: v.type, channel: body.channel, legalBasis: body.legalBasis, language: v.language, details: body.details, attachments: documents } as unknown as RequestContent;
+  const content = { type: v.type, priority: body.priority, channel: body.channel, legalBasis: body.legalBasis, language: v.language, details: body.details, attachments: documents } as unknown as RequestContent;
   return checkCountryRequirements(country as unknown as CountryRequirements | undefined, content).map((m) => m.field);
 }
 

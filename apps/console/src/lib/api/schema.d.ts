@@ -1161,6 +1161,27 @@ export interface components {
              *     this authority; null for everyone else, and when the authority has none.
              */
             webhookUrl: string | null;
+            /** @description Postal address for correspondence (DESIGN §14), where a source gives it. */
+            address: string | null;
+            /**
+             * Format: email
+             * @description E-mail address for correspondence, where a source gives it.
+             */
+            email: string | null;
+            /** @description The transmission channels it takes correspondence by (DESIGN §14). */
+            channels: ("DIPLOMATIC" | "CENTRAL_AUTHORITY_MAIL" | "EMAIL" | "INTERPOL" | "NETWORK_24_7" | "COURIER" | "OTHER")[];
+            /** @description Where the directory's facts come from (URL or document). */
+            source: string | null;
+            /**
+             * Format: date
+             * @description The day the facts were last checked against their source.
+             */
+            lastVerified: string | null;
+            /**
+             * Format: date-time
+             * @description When an ADMIN retired it: offered for no new request; its requests stay.
+             */
+            retiredAt: string | null;
             id: string;
             /** @description Short unique code, e.g. `VN-CA`. */
             code: string;
@@ -1171,6 +1192,8 @@ export interface components {
             timezone: string;
             /** @description Language of notifications, e.g. `vi`, `en`. */
             language: string;
+            /** @description ISO 639-1 codes of the languages it corresponds in. */
+            languages: string[];
         };
         AuthorityListDto: {
             items: components["schemas"]["AuthorityDto"][];
@@ -1195,11 +1218,29 @@ export interface components {
              *     (or to WEBHOOK_ALLOWED_NETWORKS); otherwise 422 RULE_VIOLATED naming webhookUrl.
              */
             webhookUrl?: string | null;
+            /** @description Postal address for correspondence (1-500 characters). */
+            address?: string | null;
+            /**
+             * Format: email
+             * @description E-mail address for correspondence.
+             */
+            email?: string | null;
+            /** @description The transmission channels it takes correspondence by. */
+            channels?: ("DIPLOMATIC" | "CENTRAL_AUTHORITY_MAIL" | "EMAIL" | "INTERPOL" | "NETWORK_24_7" | "COURIER" | "OTHER")[];
+            /** @description Where these facts come from (URL or document, 10-1000 characters). */
+            source?: string | null;
+            /**
+             * Format: date
+             * @description The day they were checked (`YYYY-MM-DD`, not in the future); today when a directory fact is given without it.
+             */
+            lastVerified?: string;
             code: string;
             name: string;
             country: string;
             timezone: string;
             language: string;
+            /** @description ISO 639-1 codes of the languages it corresponds in; `[language]` when absent. */
+            languages?: string[];
         };
         AuthorityWithSecretDto: {
             /** @enum {string} */
@@ -1225,6 +1266,27 @@ export interface components {
              *     this authority; null for everyone else, and when the authority has none.
              */
             webhookUrl: string | null;
+            /** @description Postal address for correspondence (DESIGN §14), where a source gives it. */
+            address: string | null;
+            /**
+             * Format: email
+             * @description E-mail address for correspondence, where a source gives it.
+             */
+            email: string | null;
+            /** @description The transmission channels it takes correspondence by (DESIGN §14). */
+            channels: ("DIPLOMATIC" | "CENTRAL_AUTHORITY_MAIL" | "EMAIL" | "INTERPOL" | "NETWORK_24_7" | "COURIER" | "OTHER")[];
+            /** @description Where the directory's facts come from (URL or document). */
+            source: string | null;
+            /**
+             * Format: date
+             * @description The day the facts were last checked against their source.
+             */
+            lastVerified: string | null;
+            /**
+             * Format: date-time
+             * @description When an ADMIN retired it: offered for no new request; its requests stay.
+             */
+            retiredAt: string | null;
             id: string;
             /** @description Short unique code, e.g. `VN-CA`. */
             code: string;
@@ -1235,6 +1297,8 @@ export interface components {
             timezone: string;
             /** @description Language of notifications, e.g. `vi`, `en`. */
             language: string;
+            /** @description ISO 639-1 codes of the languages it corresponds in. */
+            languages: string[];
             /** @description The new signing secret (`whsec_…`, base64). Shown in this answer only. */
             webhookSecret?: string;
         };
@@ -1253,9 +1317,27 @@ export interface components {
              *     The rules of creation apply (422 RULE_VIOLATED naming webhookUrl).
              */
             webhookUrl?: string | null;
+            /** @description Postal address for correspondence; null clears it. */
+            address?: string | null;
+            /**
+             * Format: email
+             * @description E-mail address for correspondence; null clears it.
+             */
+            email?: string | null;
+            channels?: ("DIPLOMATIC" | "CENTRAL_AUTHORITY_MAIL" | "EMAIL" | "INTERPOL" | "NETWORK_24_7" | "COURIER" | "OTHER")[];
+            /** @description Where the facts come from; null clears it. */
+            source?: string | null;
+            /**
+             * Format: date
+             * @description The day the facts were checked; today when a directory fact changes without it.
+             */
+            lastVerified?: string;
             name?: string;
             timezone?: string;
             language?: string;
+            languages?: string[];
+            /** @description true retires it (offered for no new request, its requests stay); false brings it back. */
+            retired?: boolean;
         };
         CreateUserDto: {
             /** @enum {string} */
@@ -2434,6 +2516,15 @@ export interface components {
             /** @description The password that opens it. */
             password: string;
         };
+        ChannelRuleDto: {
+            /** @enum {string} */
+            channel: "CENTRAL_AUTHORITY" | "NETWORK_24_7" | "DIRECT";
+            types?: ("PRESERVATION" | "SUBSCRIBER_INFO" | "TRAFFIC_DATA" | "CONTENT_DATA" | "SEIZED_DEVICE" | "WITNESS_STATEMENT" | "OTHER")[];
+            priorities?: ("ROUTINE" | "URGENT" | "EMERGENCY")[];
+            legalBases?: ("ASEAN_MLAT_2004" | "BUDAPEST_CONVENTION" | "BUDAPEST_SECOND_PROTOCOL" | "UN_CYBERCRIME_CONVENTION" | "BILATERAL_TREATY" | "RECIPROCITY")[];
+            /** @description The treaty article, law or published practice the rule comes from. */
+            source: string;
+        };
         LocalizedLabelDto: {
             en: string;
             vi: string;
@@ -2459,6 +2550,8 @@ export interface components {
         };
         CountryDto: {
             channels?: ("CENTRAL_AUTHORITY" | "NETWORK_24_7" | "DIRECT")[];
+            /** @description When given, a request's channel must be allowed by one of them: e.g. the 24/7 network only for preservation or emergencies. */
+            channelRules?: components["schemas"]["ChannelRuleDto"][];
             legalBases?: ("ASEAN_MLAT_2004" | "BUDAPEST_CONVENTION" | "BUDAPEST_SECOND_PROTOCOL" | "UN_CYBERCRIME_CONVENTION" | "BILATERAL_TREATY" | "RECIPROCITY")[];
             requiredDetails: components["schemas"]["RequiredDetailDto"][];
             /** @description ISO 3166-1 alpha-2. */

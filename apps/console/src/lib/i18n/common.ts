@@ -64,6 +64,12 @@ export const commonEn = {
   },
   role: { PROSECUTOR: 'Prosecutor', OFFICER: 'Officer', SUPERVISOR: 'Supervisor', ADMIN: 'Administrator' },
   authorityKind: { PROSECUTION_OFFICE: 'Prosecution office', CENTRAL_AUTHORITY: 'Central authority', CONTACT_POINT_24_7: '24/7 contact point' },
+  reach: { LOCAL: 'On MLA Hub', PEER: 'On another MLA Hub', OFFLINE: 'By correspondence' },
+  reachHelp: {
+    LOCAL: 'Works on this MLA Hub: it receives the request here.',
+    PEER: 'Works on another MLA Hub node.',
+    OFFLINE: 'Not on MLA Hub: the request goes by letter or e-mail, and our officers record its answers.',
+  },
   evidenceKind: { FILE: 'File', DEVICE: 'Device', DOCUMENT: 'Document', STATEMENT: 'Statement' },
   action: {
     submit: 'Submit for review', return: 'Return to the prosecutor', send: 'Send abroad', acknowledge: 'Acknowledge',
@@ -196,6 +202,12 @@ export const commonVi: CommonMessages = {
   },
   role: { PROSECUTOR: 'Kiểm sát viên', OFFICER: 'Cán bộ cơ quan trung ương', SUPERVISOR: 'Người giám sát', ADMIN: 'Quản trị viên' },
   authorityKind: { PROSECUTION_OFFICE: 'Viện kiểm sát', CENTRAL_AUTHORITY: 'Cơ quan trung ương', CONTACT_POINT_24_7: 'Đầu mối liên lạc 24/7' },
+  reach: { LOCAL: 'Trên MLA Hub', PEER: 'Trên một MLA Hub khác', OFFLINE: 'Qua thư tín' },
+  reachHelp: {
+    LOCAL: 'Làm việc trên MLA Hub này: nhận yêu cầu tại đây.',
+    PEER: 'Làm việc trên một nút MLA Hub khác.',
+    OFFLINE: 'Không dùng MLA Hub: yêu cầu được gửi bằng thư hoặc thư điện tử, và cán bộ của ta ghi nhận các phản hồi của họ.',
+  },
   evidenceKind: { FILE: 'Tệp', DEVICE: 'Thiết bị', DOCUMENT: 'Tài liệu', STATEMENT: 'Lời khai' },
   action: {
     submit: 'Trình xem xét', return: 'Trả lại kiểm sát viên', send: 'Gửi ra nước ngoài', acknowledge: 'Xác nhận tiếp nhận',

@@ -19,6 +19,7 @@ import { OfflineCounterparts1765120000000 } from './1765120000000-offline-counte
 import { EvidenceTransfer1765160000000 } from './1765160000000-evidence-transfer';
 import { LetterSeals1765140000000 } from './1765140000000-letter-seals';
 import { LetterRegister1765150000000 } from './1765150000000-letter-register';
+import { AuthorityDirectory1765110000000 } from './1765110000000-authority-directory';
 
 export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
 
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   EventSalts1765000400000,
   SecondFactor1765000500000,
   AuthorityReachNames1765100000000,
+  AuthorityDirectory1765110000000,
   OfflineCounterparts1765120000000,
   LetterSeals1765140000000,
   LetterRegister1765150000000,

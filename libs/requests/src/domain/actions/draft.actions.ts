@@ -27,11 +27,17 @@ declare module './action-definition' {
 
 const OFFICER_KINDS = ['CENTRAL_AUTHORITY', 'CONTACT_POINT_24_7'];
 
-/** The requested authority: of another country, and a central authority or 24/7 point unless the channel is DIRECT. */
-export function checkRequestedAuthority(requested: AuthorityRow | null, requesting: AuthorityRow, channel: string): AuthorityRow {
+/**
+ * The requested authority: of another country, and a central authority or 24/7 point unless the
+ * channel is DIRECT; a newly chosen one not retired from the directory (DESIGN §14: a retired
+ * authority keeps its requests, but is chosen for no new one).
+ */
+export function checkRequestedAuthority(requested: AuthorityRow | null, requesting: AuthorityRow, channel: string, newlyChosen = true): AuthorityRow {
   const errors: FieldError[] = [];
   if (!requested) errors.push({ field: 'requestedAuthorityId', message: 'names no authority' });
-  else if (requested.country === requesting.country) {
+  else if (newlyChosen && requested.retiredAt) {
+    errors.push({ field: 'requestedAuthorityId', message: `${requested.code} is retired from the directory: choose another authority` });
+  } else if (requested.country === requesting.country) {
     errors.push({ field: 'requestedAuthorityId', message: `must be an authority of another country than ${requesting.country}` });
   } else if (channel !== 'DIRECT' && !OFFICER_KINDS.includes(requested.kind)) {
     errors.push({ field: 'requestedAuthorityId', message: 'must be a central authority or 24/7 contact point (or use channel DIRECT)' });
@@ -118,7 +124,7 @@ export const edit = command<'edit', EditInput>(
       const requestedId = input.requestedAuthorityId ?? row.requestedAuthorityId;
       const found = await ports.authorities.findByIds([row.requestingAuthorityId, requestedId]);
       const requesting = found.find((a) => a.id === row.requestingAuthorityId) as AuthorityRow;
-      const requested = checkRequestedAuthority(found.find((a) => a.id === requestedId) ?? null, requesting, channel);
+      const requested = checkRequestedAuthority(found.find((a) => a.id === requestedId) ?? null, requesting, channel, requestedId !== row.requestedAuthorityId);
       requestedCountry = requested.country;
       changes.requestedCountry = requested.country;
       view = { requestedAuthorityCode: requested.code, requestedAuthorityName: requested.name, requestedAuthorityTimezone: requested.timezone, requestedAuthorityReach: requested.reach };

@@ -63,7 +63,7 @@ export const submit = transition<'submit', SubmitInput>(
   },
   async ({ row, ports }) => {
     const missing: FieldError[] = missingForSubmit(row).map((field) => ({ field, message: 'is required before submit' }));
-    const content = { type: row.type, channel: row.channel, legalBasis: row.legalBasis, language: row.language, details: row.details };
+    const content = { type: row.type, priority: row.priority, channel: row.channel, legalBasis: row.legalBasis, language: row.language, details: row.details };
     let country = ports.countries.check(row.requestedCountry, { ...content, attachments: [] });
     // Its documents are read only when they matter: a language the country does not accept, unless translated.
     if (country.some((e) => e.field === 'attachments' || e.field === 'language')) {

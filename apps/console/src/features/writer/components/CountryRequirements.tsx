@@ -47,6 +47,24 @@ export function CountryRequirements({ country, type, legalBasis }: { country: Co
           <div>
             <Text size="sm">{t('requirements.channels', { channels: country.channels.map((c) => t(`common:channel.${c}`)).join('; ') })}</Text>
             {source(country.sources.channels)}
+            {country.channelRules && country.channelRules.length > 0 && (
+              <List size="sm" spacing={4} mt={4} aria-label={t('requirements.channelRules')}>
+                {country.channelRules.map((r, i) => (
+                  <List.Item key={i}>
+                    {t('requirements.channelRule', {
+                      channel: t(`common:channel.${r.channel}`),
+                      scope:
+                        [
+                          ...(r.types ?? []).map((v) => t(`common:type.${v}`)),
+                          ...(r.priorities ?? []).map((v) => t(`common:priority.${v}`)),
+                          ...(r.legalBases ?? []).map((v) => t(`common:legalBasis.${v}`)),
+                        ].join(', ') || t('requirements.everyRequest'),
+                    })}
+                    {source(r.source)}
+                  </List.Item>
+                ))}
+              </List>
+            )}
           </div>
         )}
         {country.legalBases && country.legalBases.length > 0 && (

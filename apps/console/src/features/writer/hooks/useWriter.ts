@@ -176,6 +176,8 @@ export function useWriter() {
     countryName: country.data?.name ?? values.requestedCountry,
     requiredDetails: detailsFor(country.data, values.type, values.legalBasis),
     authorityOptions,
+    authorities: authorities.data ?? [],
+    myCountry: me.data?.authority?.country,
     missing,
     problem,
     lang,

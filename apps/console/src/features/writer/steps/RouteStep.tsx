@@ -1,6 +1,8 @@
 import { Alert, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { channelsFor } from '../authority-picker';
+import { AuthorityPicker } from '../components/AuthorityPicker';
 import { notAccepted } from '../components/CountryRequirements';
 import type { Writer } from '../hooks/useWriter';
 import { CHOICES, LANGUAGES } from '../writer-values';
@@ -10,6 +12,9 @@ export function RouteStep({ w }: { w: Writer }) {
   const { t } = useTranslation('writer');
   const { form, values, country, countryName } = w;
   const languageNotAccepted = Boolean(country.data?.languages?.length) && !country.data?.languages?.includes(values.language);
+  // The channels the requested country takes this request through: its published rules (DESIGN §14), never a copy.
+  const channels = channelsFor(country.data, values);
+  const channelWord = (c: string) => t(`common:channel.${c}`);
   return (
     <Stack>
       {values.relatedRequestId && w.source.data && <Alert color="blue">{t('relatedHelp', { reference: w.source.data.reference })}</Alert>}
@@ -27,41 +32,22 @@ export function RouteStep({ w }: { w: Writer }) {
           />
         )}
       />
-      <Group grow align="flex-start">
-        <Controller
-          control={form.control}
-          name="requestedCountry"
-          render={({ field }) => (
-            <Select
-              label={t('common:field.requestedCountry')}
-              required
-              data={w.countries}
-              value={field.value || null}
-              onChange={(v) => {
-                field.onChange(v ?? '');
-                form.setValue('requestedAuthorityId', '');
-              }}
-              error={!values.requestedCountry && w.visited > 0 ? t('needed') : undefined}
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="requestedAuthorityId"
-          render={({ field }) => (
-            <Select
-              label={t('common:field.requestedAuthorityId')}
-              required
-              disabled={!values.requestedCountry}
-              placeholder={values.requestedCountry ? undefined : t('chooseCountryFirst')}
-              data={w.authorityOptions}
-              value={field.value || null}
-              onChange={(v) => field.onChange(v ?? '')}
-              error={w.serverError('requestedAuthorityId') ?? (!values.requestedAuthorityId && w.visited > 0 ? t('needed') : undefined)}
-            />
-          )}
-        />
-      </Group>
+      <Controller
+        control={form.control}
+        name="requestedAuthorityId"
+        render={({ field }) => (
+          <AuthorityPicker
+            authorities={w.authorities}
+            myCountry={w.myCountry}
+            value={field.value}
+            onChange={(a) => {
+              field.onChange(a?.id ?? '');
+              form.setValue('requestedCountry', a?.country ?? '');
+            }}
+            error={w.serverError('requestedAuthorityId') ?? (!values.requestedAuthorityId && w.visited > 0 ? t('needed') : undefined)}
+          />
+        )}
+      />
       <Controller
         control={form.control}
         name="legalBasis"
@@ -110,11 +96,18 @@ export function RouteStep({ w }: { w: Writer }) {
           render={({ field }) => (
             <Select
               label={t('common:field.channel')}
-              data={CHOICES.channels.map((v) => ({ value: v, label: t(`common:channel.${v}`) }))}
+              data={CHOICES.channels.map((v) => ({ value: v, label: channelWord(v), disabled: Boolean(channels) && !channels?.includes(v) && v !== field.value }))}
               value={field.value}
               onChange={(v) => field.onChange(v ?? CHOICES.channels[0])}
               allowDeselect={false}
-              description={notAccepted(country.data?.channels, field.value) ? t('requirements.channelNotAccepted', { country: countryName }) : undefined}
+              description={
+                notAccepted(country.data?.channels, field.value)
+                  ? t('requirements.channelNotAccepted', { country: countryName })
+                  : channels && !channels.includes(field.value)
+                    ? t('requirements.channelNotForRequest', { country: countryName, channels: channels.map(channelWord).join(', ') })
+                    : undefined
+              }
+              error={w.serverError('channel')}
             />
           )}
         />

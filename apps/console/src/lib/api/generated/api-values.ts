@@ -18,19 +18,23 @@ export const enums = {
   },
   "AuthorityDto": {
     "kind": ["PROSECUTION_OFFICE", "CENTRAL_AUTHORITY", "CONTACT_POINT_24_7"],
-    "reach": ["LOCAL", "PEER", "OFFLINE"]
+    "reach": ["LOCAL", "PEER", "OFFLINE"],
+    "channels": ["DIPLOMATIC", "CENTRAL_AUTHORITY_MAIL", "EMAIL", "INTERPOL", "NETWORK_24_7", "COURIER", "OTHER"]
   },
   "CreateAuthorityDto": {
     "kind": ["PROSECUTION_OFFICE", "CENTRAL_AUTHORITY", "CONTACT_POINT_24_7"],
-    "reach": ["LOCAL", "PEER", "OFFLINE"]
+    "reach": ["LOCAL", "PEER", "OFFLINE"],
+    "channels": ["DIPLOMATIC", "CENTRAL_AUTHORITY_MAIL", "EMAIL", "INTERPOL", "NETWORK_24_7", "COURIER", "OTHER"]
   },
   "AuthorityWithSecretDto": {
     "kind": ["PROSECUTION_OFFICE", "CENTRAL_AUTHORITY", "CONTACT_POINT_24_7"],
-    "reach": ["LOCAL", "PEER", "OFFLINE"]
+    "reach": ["LOCAL", "PEER", "OFFLINE"],
+    "channels": ["DIPLOMATIC", "CENTRAL_AUTHORITY_MAIL", "EMAIL", "INTERPOL", "NETWORK_24_7", "COURIER", "OTHER"]
   },
   "UpdateAuthorityDto": {
     "kind": ["PROSECUTION_OFFICE", "CENTRAL_AUTHORITY", "CONTACT_POINT_24_7"],
-    "reach": ["LOCAL", "PEER", "OFFLINE"]
+    "reach": ["LOCAL", "PEER", "OFFLINE"],
+    "channels": ["DIPLOMATIC", "CENTRAL_AUTHORITY_MAIL", "EMAIL", "INTERPOL", "NETWORK_24_7", "COURIER", "OTHER"]
   },
   "CreateUserDto": {
     "role": ["PROSECUTOR", "OFFICER", "SUPERVISOR", "ADMIN"]
@@ -203,6 +207,12 @@ export const enums = {
     "kind": ["REVIEW", "ACKNOWLEDGEMENT", "PRESERVATION_CONFIRMATION", "EXECUTION", "INFO_RESPONSE", "PRESERVATION_EXPIRY"],
     "status": ["PENDING", "PAUSED", "MET", "OVERDUE", "CANCELLED"],
     "direction": ["outgoing", "incoming"]
+  },
+  "ChannelRuleDto": {
+    "channel": ["CENTRAL_AUTHORITY", "NETWORK_24_7", "DIRECT"],
+    "types": ["PRESERVATION", "SUBSCRIBER_INFO", "TRAFFIC_DATA", "CONTENT_DATA", "SEIZED_DEVICE", "WITNESS_STATEMENT", "OTHER"],
+    "priorities": ["ROUTINE", "URGENT", "EMERGENCY"],
+    "legalBases": ["ASEAN_MLAT_2004", "BUDAPEST_CONVENTION", "BUDAPEST_SECOND_PROTOCOL", "UN_CYBERCRIME_CONVENTION", "BILATERAL_TREATY", "RECIPROCITY"]
   },
   "RequiredDetailScopeDto": {
     "types": ["PRESERVATION", "SUBSCRIBER_INFO", "TRAFFIC_DATA", "CONTENT_DATA", "SEIZED_DEVICE", "WITNESS_STATEMENT", "OTHER"],
