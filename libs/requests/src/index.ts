@@ -17,3 +17,5 @@ export { toRequestDto, etagOf } from './request.presenter';
 export { RequestPresenter } from './request-presenter.service';
 export { ExpectedVersion, versionFromIfMatch } from './http/if-match.decorator';
 export { RequestDto } from './dto/request.dto';
+export * from './stats-rollup/stats-cells';
+export * from './stats-rollup/stats-rollup.sql';

@@ -14,8 +14,10 @@ import { FileQuotaReservations1765000200000 } from './1765000200000-file-quota-r
 import { WebhookSecretsSealed1765000300000 } from './1765000300000-webhook-secrets-sealed';
 import { EventSalts1765000400000 } from './1765000400000-event-salts';
 import { SecondFactor1765000500000 } from './1765000500000-second-factor';
+import { RequestStatsRollup1765130000000 } from './1765130000000-request-stats-rollup';
 
 export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
+export { STATS_CELLS_OF_REQUESTS, STATS_ROLLUP_BACKFILL } from './1765130000000-request-stats-rollup';
 
 /** Every migration, in order. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -35,4 +37,5 @@ export const MIGRATIONS = [
   WebhookSecretsSealed1765000300000,
   EventSalts1765000400000,
   SecondFactor1765000500000,
+  RequestStatsRollup1765130000000,
 ];

@@ -1,0 +1,36 @@
+import type { SqlParams } from '@mla/core';
+import { type CellChange, cellChangesOfAll, type RolledChange } from './stats-cells';
+
+/**
+ * The statement that applies an action's changes to `request_stats_cells`, in the action's
+ * own statement (one transaction): an upsert of the changed cells, in key order. A new
+ * cell takes the change as it is (it only adds); an existing one adds the counters
+ * (stats_add_ints) and merges the durations into its sorted arrays (stats_merge_sorted).
+ * None when nothing changes (a note, a reassignment).
+ */
+export function statsRollupStatements(list: RolledChange[], p: SqlParams): string[] {
+  const changes = cellChangesOfAll(list);
+  return changes.length === 0 ? [] : [upsertCells(changes, p)];
+}
+
+function upsertCells(changes: CellChange[], p: SqlParams): string {
+  const rows = p.add(JSON.stringify(changes));
+  return `INSERT INTO request_stats_cells AS c (country, direction, dim, day, value, requests, states, sent, sent_states, executed, answered, chases, outcomes, ack_s, exec_s, answer_s)
+    SELECT x.country, x.direction, x.dim, x.day, x.value, x."requests", x."states", x."sent", x."sentStates", x."executed", x."answered", x."chases", x."outcomes", x."ackS", x."execS", x."answerS"
+    FROM jsonb_to_recordset(${rows}::jsonb) WITH ORDINALITY AS x(country char(2), direction varchar, dim varchar, day date, value varchar,
+      "requests" int, "states" int[], "sent" int, "sentStates" int[], "executed" int, "answered" int, "chases" int, "outcomes" int[],
+      "ackS" int[], "execS" int[], "answerS" int[], ord bigint)
+    ORDER BY x.ord
+    ON CONFLICT (country, direction, dim, day, value) DO UPDATE SET
+      requests = c.requests + EXCLUDED.requests,
+      states = stats_add_ints(c.states, EXCLUDED.states),
+      sent = c.sent + EXCLUDED.sent,
+      sent_states = stats_add_ints(c.sent_states, EXCLUDED.sent_states),
+      executed = c.executed + EXCLUDED.executed,
+      answered = c.answered + EXCLUDED.answered,
+      chases = c.chases + EXCLUDED.chases,
+      outcomes = stats_add_ints(c.outcomes, EXCLUDED.outcomes),
+      ack_s = stats_merge_sorted(c.ack_s, EXCLUDED.ack_s),
+      exec_s = stats_merge_sorted(c.exec_s, EXCLUDED.exec_s),
+      answer_s = stats_merge_sorted(c.answer_s, EXCLUDED.answer_s)`;
+}
