@@ -1,4 +1,4 @@
-import { REQUEST_OUTCOMES_BACKFILL } from '../../libs/core/src/database/migrations';
+import { REQUEST_OUTCOMES_BACKFILL, STATS_ROLLUP_BACKFILL } from '../../libs/core/src/database/migrations';
 import { createTestApp, TestApp } from '../support/test-app';
 import { DAY, HOUR } from '../support/test-clock';
 import { startTestWorker, TestWorker } from '../support/test-worker';
@@ -407,6 +407,7 @@ describe('supervision (e2e)', () => {
       await insertDelivery('i1', ids.vnCa!, 'DEAD');
       // The rows above bypass the write path: derive what each action keeps on its request.
       await t.sql(REQUEST_OUTCOMES_BACKFILL);
+      await t.sql(STATS_ROLLUP_BACKFILL);
     });
 
     const stats = async (query: string, bearer = as.vnSupervisor) => {

@@ -199,3 +199,60 @@ function sortedChanged(cells: Map<string, CellChange>): CellChange[] {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, c]) => c);
 }
+
+/** The histograms' bins (migration 1765130000000's DURATION_BINS): an hour each below 7 days, a day each up to 1,100 days, then one. */
+export const DURATION_BINS = 1262;
+
+/** The bin of a duration in seconds (the migration's stats_bin). */
+export function durationBin(s: number): number {
+  if (s < 604_800) return Math.floor(s / 3600);
+  if (s < 95_040_000) return 161 + Math.floor(s / 86_400);
+  return DURATION_BINS - 1;
+}
+
+/** The lower bound of a bin, in seconds (what a duration in it counts as). */
+export function binSeconds(bin: number): number {
+  return bin < 168 ? bin * 3600 : (bin - 161) * 86_400;
+}
+
+export interface MonthKey {
+  country: string;
+  direction: StatsDirection;
+  dim: StatsDimension;
+  /** The first day of the UTC month of creation, YYYY-MM-01. */
+  month: string;
+  value: string;
+}
+
+/** A change of a month's histograms: per metric, bins (0-based) and the counts added there. */
+export type MonthChange = MonthKey & { ack: [number[], number[]]; exec: [number[], number[]]; answer: [number[], number[]] };
+
+/** The month histograms' changes that go with cell changes (the durations' changes, binned), by key order. */
+export function monthChangesOf(cells: CellChange[]): MonthChange[] {
+  const months = new Map<string, MonthChange>();
+  const binned = (changes: number[], into: [number[], number[]]) => {
+    for (const v of changes) {
+      const bin = durationBin(v < 0 ? -v - 1 : v);
+      const at = into[0].indexOf(bin);
+      if (at >= 0) into[1][at] = (into[1][at] as number) + (v < 0 ? -1 : 1);
+      else {
+        into[0].push(bin);
+        into[1].push(v < 0 ? -1 : 1);
+      }
+    }
+  };
+  for (const c of cells) {
+    if (c.dim === 'counterpart_type' || c.ackS.length + c.execS.length + c.answerS.length === 0) continue;
+    const key: MonthKey = { country: c.country, direction: c.direction, dim: c.dim, month: `${c.day.slice(0, 7)}-01`, value: c.value };
+    const id = [key.country, key.direction, key.dim, key.month, key.value].join('\u0000');
+    let m = months.get(id);
+    if (!m) months.set(id, (m = { ...key, ack: [[], []], exec: [[], []], answer: [[], []] }));
+    binned(c.ackS, m.ack);
+    binned(c.execS, m.exec);
+    binned(c.answerS, m.answer);
+  }
+  return [...months.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, m]) => m)
+    .filter((m) => [m.ack, m.exec, m.answer].some(([, counts]) => counts.some((n) => n !== 0)));
+}

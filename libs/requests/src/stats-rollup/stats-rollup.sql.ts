@@ -1,5 +1,5 @@
 import type { SqlParams } from '@mla/core';
-import { type CellChange, cellChangesOfAll, type RolledChange } from './stats-cells';
+import { type CellChange, cellChangesOfAll, type MonthChange, monthChangesOf, type RolledChange } from './stats-cells';
 
 /**
  * The statement that applies an action's changes to `request_stats_cells`, in the action's
@@ -10,7 +10,24 @@ import { type CellChange, cellChangesOfAll, type RolledChange } from './stats-ce
  */
 export function statsRollupStatements(list: RolledChange[], p: SqlParams): string[] {
   const changes = cellChangesOfAll(list);
-  return changes.length === 0 ? [] : [upsertCells(changes, p)];
+  if (changes.length === 0) return [];
+  const months = monthChangesOf(changes);
+  return [upsertCells(changes, p), ...(months.length > 0 ? [upsertMonths(months, p)] : [])];
+}
+
+/** The month histograms: a new month takes the change (it only adds), an existing one adds it bin by bin. */
+function upsertMonths(changes: MonthChange[], p: SqlParams): string {
+  const rows = p.add(JSON.stringify(changes.map((m) => ({ ...m, ackBins: m.ack[0], ackCounts: m.ack[1], execBins: m.exec[0], execCounts: m.exec[1], answerBins: m.answer[0], answerCounts: m.answer[1] }))));
+  return `INSERT INTO request_stats_months AS m (country, direction, dim, month, value, ack_h, exec_h, answer_h)
+    SELECT x.country, x.direction, x.dim, x.month, x.value,
+      stats_hist_add(NULL, x."ackBins", x."ackCounts"), stats_hist_add(NULL, x."execBins", x."execCounts"), stats_hist_add(NULL, x."answerBins", x."answerCounts")
+    FROM jsonb_to_recordset(${rows}::jsonb) WITH ORDINALITY AS x(country char(2), direction varchar, dim varchar, month date, value varchar,
+      "ackBins" int[], "ackCounts" int[], "execBins" int[], "execCounts" int[], "answerBins" int[], "answerCounts" int[], ord bigint)
+    ORDER BY x.ord
+    ON CONFLICT (country, direction, dim, month, value) DO UPDATE SET
+      ack_h = stats_add_ints(m.ack_h, EXCLUDED.ack_h),
+      exec_h = stats_add_ints(m.exec_h, EXCLUDED.exec_h),
+      answer_h = stats_add_ints(m.answer_h, EXCLUDED.answer_h)`;
 }
 
 function upsertCells(changes: CellChange[], p: SqlParams): string {

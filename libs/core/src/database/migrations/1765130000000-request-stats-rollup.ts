@@ -44,6 +44,8 @@ export class RequestStatsRollup1765130000000 implements MigrationInterface {
       CREATE FUNCTION stats_add_ints(a integer[], b integer[]) RETURNS integer[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         SELECT coalesce(array_agg(coalesce(x, 0) + coalesce(y, 0) ORDER BY i), '{}') FROM unnest(a, b) WITH ORDINALITY AS t(x, y, i)
       $$`);
+    // The element-wise sum of a column of such arrays.
+    await q.query(`CREATE AGGREGATE stats_sum_ints(integer[]) (SFUNC = stats_add_ints, STYPE = integer[])`);
     // A sorted array changed by a list of changes: v >= 0 adds v, v < 0 removes one -(v + 1).
     await q.query(`
       CREATE FUNCTION stats_merge_sorted(a integer[], changes integer[]) RETURNS integer[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
@@ -59,12 +61,53 @@ export class RequestStatsRollup1765130000000 implements MigrationInterface {
         END LOOP;
         RETURN a;
       END $$`);
+    // The durations by UTC month of creation, as histograms (DURATION_BINS): what the
+    // percentiles of the whole months of a window read (a few hundred rows a year).
+    await q.query(`
+      CREATE TABLE request_stats_months (
+        country char(2) NOT NULL,
+        direction varchar(8) NOT NULL CHECK (direction IN ('outgoing', 'incoming')),
+        dim varchar(16) NOT NULL,
+        month date NOT NULL,
+        value varchar(80) NOT NULL,
+        ack_h integer[] NOT NULL,
+        exec_h integer[] NOT NULL,
+        answer_h integer[] NOT NULL,
+        PRIMARY KEY (country, direction, dim, month, value)
+      )`);
+    // A histogram (DURATION_BINS long; null or empty: all zero) with counts added at bins (0-based).
+    await q.query(`
+      CREATE FUNCTION stats_hist_add(h integer[], bins integer[], counts integer[]) RETURNS integer[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+      DECLARE i integer;
+      BEGIN
+        IF h IS NULL OR cardinality(h) = 0 THEN h := array_fill(0, ARRAY[${DURATION_BINS}]); END IF;
+        FOR i IN 1 .. coalesce(cardinality(bins), 0) LOOP
+          h[bins[i] + 1] := h[bins[i] + 1] + counts[i];
+        END LOOP;
+        RETURN h;
+      END $$`);
+    await q.query(`CREATE FUNCTION stats_bin(s integer) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT ${BIN_SQL('s')} $$`);
+    // The open requests by creation (the backlog by age is counted from the requests themselves).
+    const open = `state IN (${STATES.filter((s) => !['CLOSED', 'REFUSED', 'WITHDRAWN', 'EXPIRED'].includes(s)).map((s) => `'${s}'`).join(', ')})`;
+    await q.query(`
+      CREATE INDEX requests_open_outgoing_idx ON requests (requesting_country, created_at)
+        INCLUDE (requested_country, requested_authority_id, state, type, priority, channel) WHERE deleted_at IS NULL AND ${open}`);
+    await q.query(`
+      CREATE INDEX requests_open_incoming_idx ON requests (requested_country, created_at)
+        INCLUDE (requesting_country, requesting_authority_id, state, type, priority, channel, sent_at) WHERE deleted_at IS NULL AND sent_at IS NOT NULL AND ${open}`);
     await q.query(`INSERT INTO request_stats_cells ${STATS_CELLS_OF_REQUESTS('TRUE')}`);
+    await q.query(`INSERT INTO request_stats_months ${STATS_MONTHS_OF_CELLS}`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX requests_open_incoming_idx`);
+    await q.query(`DROP INDEX requests_open_outgoing_idx`);
+    await q.query(`DROP TABLE request_stats_months`);
+    await q.query(`DROP FUNCTION stats_bin(integer)`);
+    await q.query(`DROP FUNCTION stats_hist_add(integer[], integer[], integer[])`);
     await q.query(`DROP TABLE request_stats_cells`);
     await q.query(`DROP FUNCTION stats_merge_sorted(integer[], integer[])`);
+    await q.query(`DROP AGGREGATE stats_sum_ints(integer[])`);
     await q.query(`DROP FUNCTION stats_add_ints(integer[], integer[])`);
   }
 }
@@ -114,5 +157,30 @@ export function STATS_CELLS_OF_REQUESTS(where: string): string {
     GROUP BY c.country, c.direction, d.dim, c.day, d.value`;
 }
 
+/**
+ * The bins of the duration histograms: an hour each below 7 days (0-167), then a day each
+ * up to 1,100 days (168-1260), then one for anything longer (1261). A duration counts in
+ * its bin's lower bound: percentiles exact to the hour below a week, to the day above.
+ */
+export const DURATION_BINS = 1262;
+const BIN_SQL = (s: string) => `CASE WHEN ${s} < 604800 THEN ${s} / 3600 WHEN ${s} < 95040000 THEN 161 + ${s} / 86400 ELSE 1261 END`;
+
+/** The month histograms from the day cells (the migration's backfill, and the benchmark's). */
+export const STATS_MONTHS_OF_CELLS = `
+    SELECT country, direction, dim, month, value,
+      stats_hist_add(NULL, array_agg(bin) FILTER (WHERE metric = 1), array_agg(n) FILTER (WHERE metric = 1)),
+      stats_hist_add(NULL, array_agg(bin) FILTER (WHERE metric = 2), array_agg(n) FILTER (WHERE metric = 2)),
+      stats_hist_add(NULL, array_agg(bin) FILTER (WHERE metric = 3), array_agg(n) FILTER (WHERE metric = 3))
+    FROM (
+      SELECT c.country, c.direction, c.dim, date_trunc('month', c.day)::date AS month, c.value, m.metric, stats_bin(m.s) AS bin, count(*)::int AS n
+      FROM request_stats_cells c
+      CROSS JOIN LATERAL (SELECT 1, s FROM unnest(c.ack_s) s UNION ALL SELECT 2, s FROM unnest(c.exec_s) s UNION ALL SELECT 3, s FROM unnest(c.answer_s) s) AS m(metric, s)
+      WHERE c.dim <> 'counterpart_type'
+      GROUP BY 1, 2, 3, 4, 5, 6, 7
+    ) b
+    GROUP BY country, direction, dim, month, value`;
+
 /** Rebuilds every cell from the requests (data loaded around the write path, as the benchmark's). */
-export const STATS_ROLLUP_BACKFILL = `DELETE FROM request_stats_cells; INSERT INTO request_stats_cells ${STATS_CELLS_OF_REQUESTS('TRUE')}`;
+export const STATS_ROLLUP_BACKFILL = `DELETE FROM request_stats_cells; DELETE FROM request_stats_months;
+  INSERT INTO request_stats_cells ${STATS_CELLS_OF_REQUESTS('TRUE')};
+  INSERT INTO request_stats_months ${STATS_MONTHS_OF_CELLS}`;
