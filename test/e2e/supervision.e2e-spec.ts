@@ -432,6 +432,7 @@ describe('supervision (e2e)', () => {
       const sg = {
         key: 'SG',
         requests: 5,
+        sent: 4, // o5 is a draft: created, never sent
         byState: { ...zeroStates, CLOSED: 1, IN_EXECUTION: 1, EVIDENCE_RECEIVED: 1, SENT: 1, DRAFT: 1 },
         // 2, 4 and 6 hours: median 4; p90 at rank 0.9 × 2 = 1.8, between 4 and 6: 5.6.
         timeToAcknowledgeHours: { n: 3, median: 4, p90: 5.6 },
@@ -445,6 +446,7 @@ describe('supervision (e2e)', () => {
       const th = {
         key: 'TH',
         requests: 1,
+        sent: 1,
         byState: { ...zeroStates, REFUSED: 1 },
         timeToAcknowledgeHours: { n: 1, median: 24, p90: 24 },
         timeToExecuteDays: { n: 0, median: null, p90: null },
@@ -457,6 +459,7 @@ describe('supervision (e2e)', () => {
         ...sg,
         key: 'ALL',
         requests: 6,
+        sent: 5,
         byState: { ...sg.byState, REFUSED: 1 },
         // 2, 4, 6, 24 hours: median 5; p90 at rank 2.7: 6 + 0.7 × 18 = 18.6 (computed over all, not averaged).
         timeToAcknowledgeHours: { n: 4, median: 5, p90: 18.6 },
@@ -466,6 +469,7 @@ describe('supervision (e2e)', () => {
       const incoming = {
         key: 'SG',
         requests: 2,
+        sent: 2,
         byState: { ...zeroStates, IN_EXECUTION: 1, PRESERVED: 1 },
         // 10 and 24 hours: median 17; p90 = 10 + 0.9 × 14 = 22.6.
         timeToAcknowledgeHours: { n: 2, median: 17, p90: 22.6 },
@@ -477,6 +481,11 @@ describe('supervision (e2e)', () => {
       };
       expect(body.incoming.groups).toEqual([incoming]);
       expect(body.incoming.total).toEqual({ ...incoming, key: 'ALL' });
+      // Singapore answered o1 and o3 (executed in 10 and 14 days) of the four sent to it.
+      expect(body.outgoing.byCountry[0]).toEqual({
+        country: 'SG', sent: 4, answered: 2, replyRate: 0.5, timeToAnswerDays: { n: 2, median: 12, p90: 13.6 }, chases: 0, chasesPerRequest: 0,
+      });
+      expect(body.outgoing.byAuthority[0]).toMatchObject({ country: 'SG', authorityId: ids.sgCa, authorityCode: 'SG-CA', sent: 4, answered: 2 });
     });
 
     it('groups by type, priority and channel', async () => {
@@ -522,7 +531,7 @@ describe('supervision (e2e)', () => {
 
     it("counts only the supervisor's country: a third country sees only its own", async () => {
       const th = await stats(Q, thSupervisor);
-      expect(th.outgoing).toEqual({ total: expect.objectContaining({ key: 'ALL', requests: 0 }), groups: [] });
+      expect(th.outgoing).toEqual({ total: expect.objectContaining({ key: 'ALL', requests: 0 }), groups: [], byCountry: [], byAuthority: [] });
       // x1 from Singapore and o6 from Viet Nam, both addressed to Thailand; nothing of the VN-SG requests.
       expect(th.incoming.groups.map((g: any) => [g.key, g.requests])).toEqual([['SG', 1], ['VN', 1]]);
       const sg = await stats(Q, as.sgSupervisor);

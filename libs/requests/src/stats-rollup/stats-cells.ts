@@ -200,19 +200,25 @@ function sortedChanged(cells: Map<string, CellChange>): CellChange[] {
     .map(([, c]) => c);
 }
 
-/** The histograms' bins (migration 1765130000000's DURATION_BINS): an hour each below 7 days, a day each up to 1,100 days, then one. */
-export const DURATION_BINS = 1262;
+/**
+ * The histograms' bins (migration 1765130000000's DURATION_BINS and stats_bin): five minutes
+ * each below a day, an hour each below 7 days, a day each below 1,100 days, then one.
+ */
+export const DURATION_BINS = 1526;
 
 /** The bin of a duration in seconds (the migration's stats_bin). */
 export function durationBin(s: number): number {
-  if (s < 604_800) return Math.floor(s / 3600);
-  if (s < 95_040_000) return 161 + Math.floor(s / 86_400);
+  if (s < 86_400) return Math.floor(s / 300);
+  if (s < 604_800) return 264 + Math.floor(s / 3600);
+  if (s < 95_040_000) return 425 + Math.floor(s / 86_400);
   return DURATION_BINS - 1;
 }
 
 /** The lower bound of a bin, in seconds (what a duration in it counts as). */
 export function binSeconds(bin: number): number {
-  return bin < 168 ? bin * 3600 : (bin - 161) * 86_400;
+  if (bin < 288) return bin * 300;
+  if (bin < 432) return (bin - 264) * 3600;
+  return (bin - 425) * 86_400;
 }
 
 export interface MonthKey {

@@ -3,7 +3,7 @@ import { type CellChange, cellChangesOfAll, type MonthChange, monthChangesOf, ty
 
 /**
  * The statement that applies an action's changes to `request_stats_cells`, in the action's
- * own statement (one transaction): an upsert of the changed cells, in key order. A new
+ * own statement (one transaction): an upsert of the changed cells, in key order (every transaction locks them in the same order). A new
  * cell takes the change as it is (it only adds); an existing one adds the counters
  * (stats_add_ints) and merges the durations into its sorted arrays (stats_merge_sorted).
  * None when nothing changes (a note, a reassignment).
@@ -21,9 +21,9 @@ function upsertMonths(changes: MonthChange[], p: SqlParams): string {
   return `INSERT INTO request_stats_months AS m (country, direction, dim, month, value, ack_h, exec_h, answer_h)
     SELECT x.country, x.direction, x.dim, x.month, x.value,
       stats_hist_add(NULL, x."ackBins", x."ackCounts"), stats_hist_add(NULL, x."execBins", x."execCounts"), stats_hist_add(NULL, x."answerBins", x."answerCounts")
-    FROM jsonb_to_recordset(${rows}::jsonb) WITH ORDINALITY AS x(country char(2), direction varchar, dim varchar, month date, value varchar,
-      "ackBins" int[], "ackCounts" int[], "execBins" int[], "execCounts" int[], "answerBins" int[], "answerCounts" int[], ord bigint)
-    ORDER BY x.ord
+    FROM jsonb_to_recordset(${rows}::jsonb) AS x(country char(2), direction varchar, dim varchar, month date, value varchar,
+      "ackBins" int[], "ackCounts" int[], "execBins" int[], "execCounts" int[], "answerBins" int[], "answerCounts" int[])
+    ORDER BY x.country, x.direction, x.dim, x.month, x.value
     ON CONFLICT (country, direction, dim, month, value) DO UPDATE SET
       ack_h = stats_add_ints(m.ack_h, EXCLUDED.ack_h),
       exec_h = stats_add_ints(m.exec_h, EXCLUDED.exec_h),
@@ -34,10 +34,10 @@ function upsertCells(changes: CellChange[], p: SqlParams): string {
   const rows = p.add(JSON.stringify(changes));
   return `INSERT INTO request_stats_cells AS c (country, direction, dim, day, value, requests, states, sent, sent_states, executed, answered, chases, outcomes, ack_s, exec_s, answer_s)
     SELECT x.country, x.direction, x.dim, x.day, x.value, x."requests", x."states", x."sent", x."sentStates", x."executed", x."answered", x."chases", x."outcomes", x."ackS", x."execS", x."answerS"
-    FROM jsonb_to_recordset(${rows}::jsonb) WITH ORDINALITY AS x(country char(2), direction varchar, dim varchar, day date, value varchar,
+    FROM jsonb_to_recordset(${rows}::jsonb) AS x(country char(2), direction varchar, dim varchar, day date, value varchar,
       "requests" int, "states" int[], "sent" int, "sentStates" int[], "executed" int, "answered" int, "chases" int, "outcomes" int[],
-      "ackS" int[], "execS" int[], "answerS" int[], ord bigint)
-    ORDER BY x.ord
+      "ackS" int[], "execS" int[], "answerS" int[])
+    ORDER BY x.country, x.direction, x.dim, x.day, x.value
     ON CONFLICT (country, direction, dim, day, value) DO UPDATE SET
       requests = c.requests + EXCLUDED.requests,
       states = stats_add_ints(c.states, EXCLUDED.states),

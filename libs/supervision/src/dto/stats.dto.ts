@@ -50,8 +50,8 @@ export class StateCountsDto {
 
 /**
  * Median and 90th percentile (linear between neighbours, as percentile_cont) over `n`
- * requests, each duration counted to the hour below 7 days and to the day above (the
- * rollup's histograms); null when n is 0.
+ * requests, each duration counted to five minutes below a day, to the hour below a week and
+ * to the day above (the rollup's histograms); null when n is 0.
  */
 export class DurationStatsDto {
   n: number;

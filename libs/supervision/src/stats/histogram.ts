@@ -16,9 +16,9 @@ export function parseInts(text: string | null | undefined, each: (n: number, i: 
 }
 
 /**
- * Durations counted in the rollup's bins (an hour each below 7 days, a day each up to 1,100
- * days): each counts as its bin's lower bound, so the percentiles are exact to the hour
- * below a week and to the day above.
+ * Durations counted in the rollup's bins (five minutes each below a day, an hour each below
+ * 7 days, a day each up to 1,100 days): each counts as its bin's lower bound, so the
+ * percentiles are exact to five minutes below a day, to the hour below a week, to the day above.
  */
 export class DurationHistogram {
   readonly counts = new Float64Array(DURATION_BINS);

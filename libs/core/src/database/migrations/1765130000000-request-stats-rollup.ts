@@ -158,12 +158,14 @@ export function STATS_CELLS_OF_REQUESTS(where: string): string {
 }
 
 /**
- * The bins of the duration histograms: an hour each below 7 days (0-167), then a day each
- * up to 1,100 days (168-1260), then one for anything longer (1261). A duration counts in
- * its bin's lower bound: percentiles exact to the hour below a week, to the day above.
+ * The bins of the duration histograms: five minutes each below a day (0-287), an hour each
+ * below 7 days (288-431), a day each below 1,100 days (432-1524), then one for anything
+ * longer (1525). A duration counts as its bin's lower bound: the percentiles are exact to
+ * five minutes below a day, to the hour below a week, to the day above.
  */
-export const DURATION_BINS = 1262;
-const BIN_SQL = (s: string) => `CASE WHEN ${s} < 604800 THEN ${s} / 3600 WHEN ${s} < 95040000 THEN 161 + ${s} / 86400 ELSE 1261 END`;
+export const DURATION_BINS = 1526;
+const BIN_SQL = (s: string) =>
+  `CASE WHEN ${s} < 86400 THEN ${s} / 300 WHEN ${s} < 604800 THEN 264 + ${s} / 3600 WHEN ${s} < 95040000 THEN 425 + ${s} / 86400 ELSE 1525 END`;
 
 /** The month histograms from the day cells (the migration's backfill, and the benchmark's). */
 export const STATS_MONTHS_OF_CELLS = `
