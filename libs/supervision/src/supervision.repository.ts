@@ -60,6 +60,11 @@ export class SupervisionRepository {
     };
   }
 
+  /** The rollup's counters per counterpart country and type of the requests created in [from, to). */
+  yearly(country: string, from: Date, to: Date): Promise<CounterRow[]> {
+    return this.analytical({ name: 'yearly', ...countersQuery(country, 'counterpart_type', from, to) }) as Promise<CounterRow[]>;
+  }
+
   private analytical(s: StatsStatement): Promise<unknown[]> {
     return this.tx.run(async (m) => {
       await m.query(ANALYTICAL_SETTINGS);

@@ -105,7 +105,7 @@ export function durationsQuery(country: string, dim: StatsDimension, from: Date,
   }
   if (cut.edges.length > 0) {
     const cells = dayCells({ country, dim, ranges: cut.edges }, add);
-    parts.push(`SELECT c.direction, c.value, 'durations', array_to_string(c.ack_s, ','), array_to_string(c.exec_s, ','), array_to_string(c.answer_s, ',')
+    parts.push(`SELECT c.direction, c.value, 'durations' AS kind, array_to_string(c.ack_s, ',') AS ack, array_to_string(c.exec_s, ',') AS exec, array_to_string(c.answer_s, ',') AS answer
       FROM ${cells} WHERE cardinality(c.ack_s) + cardinality(c.exec_s) + cardinality(c.answer_s) > 0`);
   }
   if (parts.length === 0) return { sql: `SELECT NULL AS direction WHERE false`, params };

@@ -17,7 +17,7 @@ import { SecondFactor1765000500000 } from './1765000500000-second-factor';
 import { RequestStatsRollup1765130000000 } from './1765130000000-request-stats-rollup';
 
 export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
-export { STATS_CELLS_OF_REQUESTS, STATS_ROLLUP_BACKFILL } from './1765130000000-request-stats-rollup';
+export { DURATION_BINS as STATS_DURATION_BINS, STATS_CELLS_OF_REQUESTS, STATS_MONTHS_OF_CELLS, STATS_ROLLUP_BACKFILL } from './1765130000000-request-stats-rollup';
 
 /** Every migration, in order. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
