@@ -142,8 +142,9 @@ export function STATS_CELLS_OF_REQUESTS(where: string): string {
         r.sent_at, r.acknowledged_at, r.executed_at, r.deadline_outcomes,
         coalesce(r.executed_at, CASE WHEN r.state = 'REFUSED' THEN r.closed_at END) AS answered_at,
         (r.created_at AT TIME ZONE 'UTC')::date AS day,
-        (SELECT count(*) FROM request_events e WHERE e.request_id = r.id AND e.action = 'chase') AS chases
+        coalesce(ch.n, 0) AS chases
       FROM requests r
+      LEFT JOIN (SELECT e.request_id, count(*) AS n FROM request_events e WHERE e.action = 'chase' GROUP BY e.request_id) ch ON ch.request_id = r.id
       CROSS JOIN LATERAL (VALUES
         (r.requesting_country, 'outgoing', r.requested_country, r.requested_authority_id, true),
         (r.requested_country, 'incoming', r.requesting_country, r.requesting_authority_id, r.sent_at IS NOT NULL)
