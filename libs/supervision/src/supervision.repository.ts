@@ -4,7 +4,7 @@ import { TransactionRunner } from '@mla/core';
 import { OverdueFilter, overdueQuery, OverdueRow } from './overdue/overdue.sql';
 import type { StatsDimension } from '@mla/requests';
 import { countersQuery, type DurationRow, durationsQuery } from './stats/cells.sql';
-import { type BacklogRow, type CounterRow, type DeadRow, type DimensionFigures, durationsOf, type PendingRow, type StatsRows } from './stats/stats-report';
+import { type CounterRow, type DeadRow, type DimensionFigures, durationsOf, type PendingRow, type StatsRows } from './stats/stats-report';
 import { StatsInput, statsStatements, StatsStatement } from './stats/stats.sql';
 
 /**
@@ -30,22 +30,21 @@ export class SupervisionRepository {
   /**
    * The statistics of a window, its statements side by side on separate connections (each
    * its own snapshot): the rollup's counters and durations for the grouping, per counterpart
-   * country and per authority; the backlog, pending deadlines and dead deliveries from the tables.
+   * country and per authority; the pending deadlines and dead deliveries from the tables.
    */
   async stats(input: StatsInput): Promise<StatsRows> {
-    const dimension = (dim: StatsDimension): Promise<DimensionFigures> =>
+    const dimension = (dim: StatsDimension, withOpen = false): Promise<DimensionFigures> =>
       Promise.all([
-        this.analytical({ name: `counters:${dim}`, ...countersQuery(input.country, dim, input.from, input.to) }) as Promise<CounterRow[]>,
+        this.analytical({ name: `counters:${dim}`, ...countersQuery(input.country, dim, input.from, input.to, withOpen) }) as Promise<CounterRow[]>,
         this.analytical({ name: `durations:${dim}`, ...durationsQuery(input.country, dim, input.from, input.to) }) as Promise<DurationRow[]>,
       ]).then(([counters, durations]) => ({ counters, durations: durationsOf(durations) }));
-    const [backlog, pending, dead] = statsStatements(input).map((s) => this.analytical(s));
-    const groups = dimension(input.groupBy);
-    const [g, countries, authorities, names, b, p, d] = await Promise.all([
+    const [pending, dead] = statsStatements(input).map((s) => this.analytical(s));
+    const groups = dimension(input.groupBy, true);
+    const [g, countries, authorities, names, p, d] = await Promise.all([
       groups,
       input.groupBy === 'counterpart' ? groups : dimension('counterpart'),
       dimension('authority'),
       this.dataSource.query(`SELECT id::text AS id, code, name, country FROM authorities`) as Promise<{ id: string; code: string; name: string; country: string }[]>,
-      backlog as Promise<BacklogRow[]>,
       pending as Promise<PendingRow[]>,
       dead as Promise<DeadRow[]>,
     ]);
@@ -54,7 +53,6 @@ export class SupervisionRepository {
       countries,
       authorities,
       authorityNames: new Map(names.map((a) => [a.id, a])),
-      backlog: b,
       pending: p,
       deadDeliveries: d,
     };

@@ -37,6 +37,8 @@ export interface CellValues {
   ackS: number[];
   execS: number[];
   answerS: number[];
+  /** Open requests: when their age starts, in seconds since 2000-01-01 UTC (creation for outgoing, arrival for incoming). */
+  openSince: number[];
 }
 
 export type CellChange = CellKey & CellValues;
@@ -60,6 +62,9 @@ export type RolledRow = Pick<
   | 'deadlineOutcomes'
 > & { deletedAt?: Date | null };
 
+const OPEN_SINCE_EPOCH_MS = Date.UTC(2000, 0, 1);
+const TERMINAL = ['CLOSED', 'REFUSED', 'WITHDRAWN', 'EXPIRED'];
+const openSince = (at: Date) => Math.max(0, Math.floor((new Date(at).getTime() - OPEN_SINCE_EPOCH_MS) / 1000));
 const seconds = (from: Date, to: Date) => Math.floor((new Date(to).getTime() - new Date(from).getTime()) / 1000);
 
 /** When the counterpart answered: the final evidence delivered (executed), or the refusal. */
@@ -84,6 +89,7 @@ export function cellsOf(row: RolledRow | null, chases: number): CellChange[] {
     answered: answeredAt ? 1 : 0,
     chases,
     outcomes: Array.from({ length: OUTCOME_SLOTS }, (_, i) => Number(row.deadlineOutcomes?.[i] ?? 0)),
+    openSince: [],
     ackS: row.sentAt && row.acknowledgedAt ? [seconds(row.sentAt, row.acknowledgedAt)] : [],
     execS: row.sentAt && row.executedAt ? [seconds(row.sentAt, row.executedAt)] : [],
     answerS: row.sentAt && answeredAt ? [seconds(row.sentAt, answeredAt)] : [],
@@ -101,7 +107,9 @@ export function cellsOf(row: RolledRow | null, chases: number): CellChange[] {
       channel: row.channel,
       counterpart_type: `${s.counterpart}|${row.type}`,
     };
-    return STATS_DIMENSIONS.map((dim) => ({ country: s.country, direction: s.direction, dim, day, value: dims[dim], ...values }));
+    const origin = s.direction === 'outgoing' ? row.createdAt : row.sentAt;
+    const open = !TERMINAL.includes(row.state) && origin ? [openSince(origin)] : [];
+    return STATS_DIMENSIONS.map((dim) => ({ country: s.country, direction: s.direction, dim, day, value: dims[dim], ...values, openSince: open }));
   });
 }
 
@@ -154,6 +162,7 @@ export function cellChangesOfAll(list: RolledChange[]): CellChange[] {
               ackS: [...m.ackS, ...c.ackS],
               execS: [...m.execS, ...c.execS],
               answerS: [...m.answerS, ...c.answerS],
+              openSince: [...m.openSince, ...c.openSince],
             },
       );
     }
@@ -170,7 +179,7 @@ function changesOf(before: RolledRow | null, after: RolledRow | null, chases: nu
     const zero = (n: number) => new Array<number>(n).fill(0);
     const base: CellValues = a ?? {
       requests: 0, states: zero(b.states.length), sent: 0, sentStates: zero(b.sentStates.length), executed: 0, answered: 0,
-      chases: 0, outcomes: zero(OUTCOME_SLOTS), ackS: [], execS: [], answerS: [],
+      chases: 0, outcomes: zero(OUTCOME_SLOTS), ackS: [], execS: [], answerS: [], openSince: [],
     };
     cells.set(key, {
       ...b,
@@ -185,6 +194,7 @@ function changesOf(before: RolledRow | null, after: RolledRow | null, chases: nu
       ackS: durationChange(b.ackS, base.ackS),
       execS: durationChange(b.execS, base.execS),
       answerS: durationChange(b.answerS, base.answerS),
+      openSince: durationChange(b.openSince, base.openSince),
     });
   }
   return cells;
@@ -193,7 +203,7 @@ function changesOf(before: RolledRow | null, after: RolledRow | null, chases: nu
 function sortedChanged(cells: Map<string, CellChange>): CellChange[] {
   const changed = (c: CellChange) =>
     c.requests !== 0 || c.sent !== 0 || c.executed !== 0 || c.answered !== 0 || c.chases !== 0 ||
-    [...c.states, ...c.sentStates, ...c.outcomes].some((x) => x !== 0) || c.ackS.length + c.execS.length + c.answerS.length > 0;
+    [...c.states, ...c.sentStates, ...c.outcomes].some((x) => x !== 0) || c.ackS.length + c.execS.length + c.answerS.length + c.openSince.length > 0;
   return [...cells.entries()]
     .filter(([, c]) => changed(c))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -32,11 +32,11 @@ function upsertMonths(changes: MonthChange[], p: SqlParams): string {
 
 function upsertCells(changes: CellChange[], p: SqlParams): string {
   const rows = p.add(JSON.stringify(changes));
-  return `INSERT INTO request_stats_cells AS c (country, direction, dim, day, value, requests, states, sent, sent_states, executed, answered, chases, outcomes, ack_s, exec_s, answer_s)
-    SELECT x.country, x.direction, x.dim, x.day, x.value, x."requests", x."states", x."sent", x."sentStates", x."executed", x."answered", x."chases", x."outcomes", x."ackS", x."execS", x."answerS"
+  return `INSERT INTO request_stats_cells AS c (country, direction, dim, day, value, requests, states, sent, sent_states, executed, answered, chases, outcomes, ack_s, exec_s, answer_s, open_since)
+    SELECT x.country, x.direction, x.dim, x.day, x.value, x."requests", x."states", x."sent", x."sentStates", x."executed", x."answered", x."chases", x."outcomes", x."ackS", x."execS", x."answerS", x."openSince"
     FROM jsonb_to_recordset(${rows}::jsonb) AS x(country char(2), direction varchar, dim varchar, day date, value varchar,
       "requests" int, "states" int[], "sent" int, "sentStates" int[], "executed" int, "answered" int, "chases" int, "outcomes" int[],
-      "ackS" int[], "execS" int[], "answerS" int[])
+      "ackS" int[], "execS" int[], "answerS" int[], "openSince" int[])
     ORDER BY x.country, x.direction, x.dim, x.day, x.value
     ON CONFLICT (country, direction, dim, day, value) DO UPDATE SET
       requests = c.requests + EXCLUDED.requests,
@@ -49,5 +49,6 @@ function upsertCells(changes: CellChange[], p: SqlParams): string {
       outcomes = stats_add_ints(c.outcomes, EXCLUDED.outcomes),
       ack_s = stats_merge_sorted(c.ack_s, EXCLUDED.ack_s),
       exec_s = stats_merge_sorted(c.exec_s, EXCLUDED.exec_s),
-      answer_s = stats_merge_sorted(c.answer_s, EXCLUDED.answer_s)`;
+      answer_s = stats_merge_sorted(c.answer_s, EXCLUDED.answer_s),
+      open_since = stats_merge_sorted(c.open_since, EXCLUDED.open_since)`;
 }

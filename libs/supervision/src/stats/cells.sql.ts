@@ -6,7 +6,7 @@ const STATES = 12;
 const OUTCOME_SLOTS = 18;
 
 /** The columns of `request_stats_cells`, to name the cells computed from the requests alike. */
-const CELL_COLUMNS = 'country, direction, dim, day, value, requests, states, sent, sent_states, executed, answered, chases, outcomes, ack_s, exec_s, answer_s';
+const CELL_COLUMNS = 'country, direction, dim, day, value, requests, states, sent, sent_states, executed, answered, chases, outcomes, ack_s, exec_s, answer_s, open_since';
 
 export interface Range {
   from: Date;
@@ -65,15 +65,21 @@ export function dayCells(q: CellQuery, add: (v: unknown) => string): string {
 
 const sums = (column: string, n: number) => `ARRAY[${Array.from({ length: n }, (_, i) => `coalesce(sum(c.${column}[${i + 1}]), 0)`).join(', ')}]::int[]`;
 
-/** Per direction and value of the dimension, the counters of the requests created in [from, to), summed. */
-export function countersQuery(country: string, dim: StatsDimension, from: Date, to: Date): { sql: string; params: unknown[] } {
+/**
+ * Per direction and value of the dimension, the counters of the requests created in [from,
+ * to), summed; `withOpen`: and when the open ones' ages start (comma-separated seconds since 2000).
+ */
+export function countersQuery(country: string, dim: StatsDimension, from: Date, to: Date, withOpen = false): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const add = (v: unknown) => `$${params.push(v)}`;
   const cells = dayCells({ country, dim, ranges: [{ from, to }] }, add);
   const sql = `
     SELECT c.direction, c.value, sum(c.requests)::int AS requests, ${sums('states', STATES)} AS states, sum(c.sent)::int AS sent,
       ${sums('sent_states', STATES)} AS sent_states, sum(c.executed)::int AS executed, sum(c.answered)::int AS answered,
-      sum(c.chases)::int AS chases, ${sums('outcomes', OUTCOME_SLOTS)} AS outcomes
+      sum(c.chases)::int AS chases, ${sums('outcomes', OUTCOME_SLOTS)} AS outcomes${
+        withOpen ? `,
+      string_agg(array_to_string(c.open_since, ','), ',') FILTER (WHERE cardinality(c.open_since) > 0) AS open_since` : ''
+      }
     FROM ${cells}
     GROUP BY c.direction, c.value`;
   return { sql, params };

@@ -2,7 +2,10 @@ import { DEADLINE_KINDS, REQUEST_STATES } from '@mla/domain';
 import type { Direction } from '../dto/overdue.dto';
 import type { BacklogDto, CounterpartFiguresDto, DeadlineOnTimeDto, DirectionStatsDto, GroupBy, GroupStatsDto, StateCountsDto, SupervisionStatsDto } from '../dto/stats.dto';
 import type { DurationRow } from './cells.sql';
-import { DurationHistogram } from './histogram';
+import { DurationHistogram, parseInts } from './histogram';
+
+/** The origin of the rollup's `open_since` (migration 1765130000000). */
+const OPEN_SINCE_EPOCH_MS = Date.UTC(2000, 0, 1);
 
 /** The key of a direction's total (never a country, type, priority or channel). */
 export const TOTAL_KEY = 'ALL';
@@ -19,8 +22,9 @@ export interface CounterRow {
   answered: number;
   chases: number;
   outcomes: number[];
+  /** The open requests' age origins (seconds since 2000-01-01 UTC), comma-separated (countersQuery withOpen). */
+  open_since?: string | null;
 }
-export interface BacklogRow { direction: Direction; grp: string; state: string; age_bucket: number; n: number }
 export interface PendingRow { direction: Direction; grp: string; kind: string; n: number }
 export interface DeadRow { direction: Direction; grp: string; n: number }
 
@@ -56,7 +60,6 @@ export interface StatsRows {
   countries: DimensionFigures;
   authorities: DimensionFigures;
   authorityNames: Map<string, { code: string; name: string; country: string }>;
-  backlog: BacklogRow[];
   pending: PendingRow[];
   deadDeliveries: DeadRow[];
 }
@@ -146,8 +149,13 @@ export function buildStatsReport(
     for (const p of rows.pending.filter((r) => r.direction === direction)) {
       both(p.grp, (x) => ((x.onTime.find((t) => t.kind === p.kind) as DeadlineOnTimeDto).ended += p.n));
     }
-    for (const b of rows.backlog.filter((r) => r.direction === direction)) {
-      both(b.grp, (x) => (x.openBacklog[BACKLOG_KEYS[b.age_bucket] as keyof BacklogDto] += b.n));
+    // The open backlog by age in whole days: older than 30, 90, 180 days when its age started before now less 31, 91, 181 days.
+    const [d31, d91, d181] = [31, 91, 181].map((days) => (meta.now.getTime() - OPEN_SINCE_EPOCH_MS) / 1000 - days * 86_400);
+    for (const c of rows.groups.counters.filter((r) => r.direction === direction)) {
+      parseInts(c.open_since, (since) => {
+        const bucket = since > (d31 as number) ? 0 : since > (d91 as number) ? 1 : since > (d181 as number) ? 2 : 3;
+        both(c.value, (x) => (x.openBacklog[BACKLOG_KEYS[bucket] as keyof BacklogDto] += 1));
+      });
     }
     for (const r of rows.deadDeliveries.filter((r) => r.direction === direction)) both(r.grp, (x) => (x.deadWebhookDeliveries += r.n));
     for (const g of [total, ...groups.values()]) for (const o of g.onTime) o.share = o.ended === 0 ? null : round(o.onTime / o.ended, 4);

@@ -1,4 +1,3 @@
-import { REQUEST_STATES, TERMINAL_STATES } from '@mla/domain';
 import { COUNTRY_VISIBILITY_SQL } from '@mla/requests';
 import type { GroupBy } from '../dto/stats.dto';
 
@@ -54,39 +53,20 @@ const perDirection = (groupBy: GroupBy, branch: (d: Direction) => string) =>
     .map((d) => `(${branch(d)})`)
     .join('\n    UNION ALL\n    ');
 
-/** The open states, each counted by age bucket (0-30, 31-90, 91-180, over 180 whole days). */
-export const OPEN_STATES = REQUEST_STATES.filter((s) => !TERMINAL_STATES.includes(s));
-export const CLOSED_STATES = TERMINAL_STATES;
-const BUCKETS = [0, 1, 2, 3];
 
 /**
  * The statements of one statistics report (DESIGN §8) that read the requests themselves,
  * independent, run side by side (the counts, durations and deadline outcomes come from the
  * rollup: cells.sql.ts). Parameters: $1 country, $2 from, $3 to, then each statement's own.
  *
- * `backlog` counts the open requests by state and age bucket, from the open requests'
- * partial indexes (requests_open_{outgoing,incoming}_idx). `pendingPastDue` adds the
+ * `pendingPastDue` adds the
  * deadlines still PENDING past their due time (the worker has not marked them yet: few).
  * `deadDeliveries` as before.
  */
 export function statsStatements(input: StatsInput): StatsStatement[] {
   const base = [input.country, input.from, input.to];
-  const ago = (days: number) => new Date(input.now.getTime() - days * DAY_MS);
   const g = input.groupBy;
-  const bucketOf = (ageFrom: string) => `CASE WHEN ${ageFrom} > $4 THEN 0 WHEN ${ageFrom} > $5 THEN 1 WHEN ${ageFrom} > $6 THEN 2 ELSE 3 END`;
-  const open = `r.state IN (${OPEN_STATES.map((s) => `'${s}'`).join(', ')})`;
   return [
-    {
-      name: 'backlog',
-      sql: perDirection(
-        g,
-        (d) => `
-      SELECT '${d.name}' AS direction, ${d.grp} AS grp, r.state, ${bucketOf(d.ageFrom)} AS age_bucket, count(*)::int AS n
-      FROM requests r WHERE ${d.where} AND ${open}
-      GROUP BY 2, 3, 4`,
-      ),
-      params: [...base, ago(31), ago(91), ago(181)],
-    },
     {
       name: 'pendingPastDue',
       sql: perDirection(

@@ -13,7 +13,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * A cell holds counts (requests, by state, sent, sent by state, executed, answered,
  * chases), the sums of the requests' `deadline_outcomes`, and the exact durations the
  * percentiles need, in seconds, each array kept sorted: sent → acknowledged (`ack_s`),
- * sent → executed (`exec_s`), sent → answered (`answer_s`: executed or refused).
+ * sent → executed (`exec_s`), sent → answered (`answer_s`: executed or refused); and, of
+ * the open requests, when their age starts (`open_since`: creation for outgoing, arrival
+ * for incoming; seconds since 2000-01-01 UTC) for the backlog by age.
  */
 export class RequestStatsRollup1765130000000 implements MigrationInterface {
   name = 'RequestStatsRollup1765130000000';
@@ -37,6 +39,7 @@ export class RequestStatsRollup1765130000000 implements MigrationInterface {
         ack_s integer[] NOT NULL,
         exec_s integer[] NOT NULL,
         answer_s integer[] NOT NULL,
+        open_since integer[] NOT NULL,
         PRIMARY KEY (country, direction, dim, day, value)
       )`);
     // Element-wise sum of two arrays of the same length (a cell's counters and their change).
@@ -87,21 +90,11 @@ export class RequestStatsRollup1765130000000 implements MigrationInterface {
         RETURN h;
       END $$`);
     await q.query(`CREATE FUNCTION stats_bin(s integer) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT ${BIN_SQL('s')} $$`);
-    // The open requests by creation (the backlog by age is counted from the requests themselves).
-    const open = `state IN (${STATES.filter((s) => !['CLOSED', 'REFUSED', 'WITHDRAWN', 'EXPIRED'].includes(s)).map((s) => `'${s}'`).join(', ')})`;
-    await q.query(`
-      CREATE INDEX requests_open_outgoing_idx ON requests (requesting_country, created_at)
-        INCLUDE (requested_country, requested_authority_id, state, type, priority, channel) WHERE deleted_at IS NULL AND ${open}`);
-    await q.query(`
-      CREATE INDEX requests_open_incoming_idx ON requests (requested_country, created_at)
-        INCLUDE (requesting_country, requesting_authority_id, state, type, priority, channel, sent_at) WHERE deleted_at IS NULL AND sent_at IS NOT NULL AND ${open}`);
     await q.query(`INSERT INTO request_stats_cells ${STATS_CELLS_OF_REQUESTS('TRUE')}`);
     await q.query(`INSERT INTO request_stats_months ${STATS_MONTHS_OF_CELLS}`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP INDEX requests_open_incoming_idx`);
-    await q.query(`DROP INDEX requests_open_outgoing_idx`);
     await q.query(`DROP TABLE request_stats_months`);
     await q.query(`DROP FUNCTION stats_bin(integer)`);
     await q.query(`DROP FUNCTION stats_hist_add(integer[], integer[], integer[])`);
@@ -116,6 +109,9 @@ export class RequestStatsRollup1765130000000 implements MigrationInterface {
 const STATES = ['DRAFT', 'IN_REVIEW', 'SENT', 'ACKNOWLEDGED', 'PRESERVED', 'IN_EXECUTION', 'INFO_REQUESTED', 'EVIDENCE_RECEIVED', 'CLOSED', 'REFUSED', 'WITHDRAWN', 'EXPIRED'];
 const OUTCOME_SLOTS = 18;
 const seconds = (from: string, to: string) => `floor(extract(epoch FROM ${to} - ${from}))::int`;
+/** Seconds since 2000-01-01 UTC (the open requests' age origins: int4 holds them until 2068). */
+export const OPEN_SINCE_EPOCH_MS = Date.UTC(2000, 0, 1);
+const OPEN_SINCE = (at: string) => `greatest(0, floor(extract(epoch FROM ${at}) - ${OPEN_SINCE_EPOCH_MS / 1000}))::int`;
 
 /**
  * The cells of the requests `r` that `where` selects (a condition on `requests r`),
@@ -136,12 +132,14 @@ export function STATS_CELLS_OF_REQUESTS(where: string): string {
       ARRAY[${Array.from({ length: OUTCOME_SLOTS }, (_, i) => `coalesce(sum(c.deadline_outcomes[${i + 1}]), 0)`).join(', ')}]::int[],
       coalesce(array_agg(${seconds('c.sent_at', 'c.acknowledged_at')} ORDER BY ${seconds('c.sent_at', 'c.acknowledged_at')}) FILTER (WHERE c.acknowledged_at IS NOT NULL AND c.sent_at IS NOT NULL), '{}'),
       coalesce(array_agg(${seconds('c.sent_at', 'c.executed_at')} ORDER BY ${seconds('c.sent_at', 'c.executed_at')}) FILTER (WHERE c.executed_at IS NOT NULL AND c.sent_at IS NOT NULL), '{}'),
-      coalesce(array_agg(${seconds('c.sent_at', 'c.answered_at')} ORDER BY ${seconds('c.sent_at', 'c.answered_at')}) FILTER (WHERE c.answered_at IS NOT NULL AND c.sent_at IS NOT NULL), '{}')
+      coalesce(array_agg(${seconds('c.sent_at', 'c.answered_at')} ORDER BY ${seconds('c.sent_at', 'c.answered_at')}) FILTER (WHERE c.answered_at IS NOT NULL AND c.sent_at IS NOT NULL), '{}'),
+      coalesce(array_agg(${OPEN_SINCE('c.origin')} ORDER BY ${OPEN_SINCE('c.origin')}) FILTER (WHERE c.state NOT IN ('CLOSED', 'REFUSED', 'WITHDRAWN', 'EXPIRED')), '{}')
     FROM (
       SELECT side.country, side.direction, side.counterpart, side.authority, r.type, r.priority, r.channel, r.state,
         r.sent_at, r.acknowledged_at, r.executed_at, r.deadline_outcomes,
         coalesce(r.executed_at, CASE WHEN r.state = 'REFUSED' THEN r.closed_at END) AS answered_at,
         (r.created_at AT TIME ZONE 'UTC')::date AS day,
+        CASE side.direction WHEN 'outgoing' THEN r.created_at ELSE r.sent_at END AS origin,
         coalesce(ch.n, 0) AS chases
       FROM requests r
       LEFT JOIN (SELECT e.request_id, count(*) AS n FROM request_events e WHERE e.action = 'chase' GROUP BY e.request_id) ch ON ch.request_id = r.id
