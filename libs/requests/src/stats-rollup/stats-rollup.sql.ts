@@ -25,9 +25,9 @@ function upsertMonths(changes: MonthChange[], p: SqlParams): string {
       "ackBins" int[], "ackCounts" int[], "execBins" int[], "execCounts" int[], "answerBins" int[], "answerCounts" int[])
     ORDER BY x.country, x.direction, x.dim, x.month, x.value
     ON CONFLICT (country, direction, dim, month, value) DO UPDATE SET
-      ack_h = stats_add_ints(m.ack_h, EXCLUDED.ack_h),
-      exec_h = stats_add_ints(m.exec_h, EXCLUDED.exec_h),
-      answer_h = stats_add_ints(m.answer_h, EXCLUDED.answer_h)`;
+      ack_h = CASE WHEN 0 = ALL (EXCLUDED.ack_h) THEN m.ack_h ELSE stats_add_ints(m.ack_h, EXCLUDED.ack_h) END,
+      exec_h = CASE WHEN 0 = ALL (EXCLUDED.exec_h) THEN m.exec_h ELSE stats_add_ints(m.exec_h, EXCLUDED.exec_h) END,
+      answer_h = CASE WHEN 0 = ALL (EXCLUDED.answer_h) THEN m.answer_h ELSE stats_add_ints(m.answer_h, EXCLUDED.answer_h) END`;
 }
 
 function upsertCells(changes: CellChange[], p: SqlParams): string {
@@ -40,15 +40,15 @@ function upsertCells(changes: CellChange[], p: SqlParams): string {
     ORDER BY x.country, x.direction, x.dim, x.day, x.value
     ON CONFLICT (country, direction, dim, day, value) DO UPDATE SET
       requests = c.requests + EXCLUDED.requests,
-      states = stats_add_ints(c.states, EXCLUDED.states),
+      states = CASE WHEN 0 = ALL (EXCLUDED.states) THEN c.states ELSE stats_add_ints(c.states, EXCLUDED.states) END,
       sent = c.sent + EXCLUDED.sent,
-      sent_states = stats_add_ints(c.sent_states, EXCLUDED.sent_states),
+      sent_states = CASE WHEN 0 = ALL (EXCLUDED.sent_states) THEN c.sent_states ELSE stats_add_ints(c.sent_states, EXCLUDED.sent_states) END,
       executed = c.executed + EXCLUDED.executed,
       answered = c.answered + EXCLUDED.answered,
       chases = c.chases + EXCLUDED.chases,
-      outcomes = stats_add_ints(c.outcomes, EXCLUDED.outcomes),
-      ack_s = stats_merge_sorted(c.ack_s, EXCLUDED.ack_s),
-      exec_s = stats_merge_sorted(c.exec_s, EXCLUDED.exec_s),
-      answer_s = stats_merge_sorted(c.answer_s, EXCLUDED.answer_s),
-      open_since = stats_merge_sorted(c.open_since, EXCLUDED.open_since)`;
+      outcomes = CASE WHEN 0 = ALL (EXCLUDED.outcomes) THEN c.outcomes ELSE stats_add_ints(c.outcomes, EXCLUDED.outcomes) END,
+      ack_s = CASE WHEN cardinality(EXCLUDED.ack_s) = 0 THEN c.ack_s ELSE stats_merge_sorted(c.ack_s, EXCLUDED.ack_s) END,
+      exec_s = CASE WHEN cardinality(EXCLUDED.exec_s) = 0 THEN c.exec_s ELSE stats_merge_sorted(c.exec_s, EXCLUDED.exec_s) END,
+      answer_s = CASE WHEN cardinality(EXCLUDED.answer_s) = 0 THEN c.answer_s ELSE stats_merge_sorted(c.answer_s, EXCLUDED.answer_s) END,
+      open_since = CASE WHEN cardinality(EXCLUDED.open_since) = 0 THEN c.open_since ELSE stats_merge_sorted(c.open_since, EXCLUDED.open_since) END`;
 }
