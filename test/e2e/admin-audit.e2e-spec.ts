@@ -75,7 +75,7 @@ describe('admin audit (e2e)', () => {
 
     const rows = await auditOf(thCa);
     expect(rows.map((r) => [r.action, r.changes])).toEqual([
-      ['authority.created', ['code', 'name', 'country', 'kind', 'timezone', 'language', 'webhookUrl', 'webhookSecret']],
+      ['authority.created', ['code', 'name', 'country', 'kind', 'timezone', 'language', 'reach', 'names', 'webhookUrl', 'webhookSecret']],
       ['authority.updated', ['name']],
       ['authority.updated', ['webhookUrl', 'webhookSecret']],
       ['authority.updated', ['webhookSecret']],

@@ -9,3 +9,4 @@ export * from './deadline-effects';
 export * from './iso-duration';
 export * from './preservation';
 export * from './supporting-documents';
+export * from './authority-names';

@@ -45,7 +45,7 @@ export function accountChangeOf(before: UserRow | null, after: UserRow, resets: 
 
 /** What the audit keeps of an authority: every field an admin sets, the webhook URL included, never its secret. */
 export function authoritySnapshot(a: AuthorityRow): Record<string, unknown> {
-  return { code: a.code, name: a.name, country: a.country, kind: a.kind, timezone: a.timezone, language: a.language, webhookUrl: a.webhookUrl };
+  return { code: a.code, name: a.name, country: a.country, kind: a.kind, timezone: a.timezone, language: a.language, reach: a.reach, names: a.names, webhookUrl: a.webhookUrl };
 }
 
 /** What the audit keeps of a user: never the password or its hash. */

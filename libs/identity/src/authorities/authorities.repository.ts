@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthorityFields, AuthorityRow } from './authority.row';
 
-const COLUMNS = `id, code, name, country, kind, timezone, language, webhook_url AS "webhookUrl",
+const COLUMNS = `id, code, name, country, kind, timezone, language, reach, names, webhook_url AS "webhookUrl",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 const SETTABLE: Record<keyof AuthorityFields, string> = {
@@ -12,6 +12,8 @@ const SETTABLE: Record<keyof AuthorityFields, string> = {
   kind: 'kind',
   timezone: 'timezone',
   language: 'language',
+  reach: 'reach',
+  names: 'names',
   webhookUrl: 'webhook_url',
   webhookSecret: 'webhook_secret',
 };
@@ -59,9 +61,9 @@ export class AuthoritiesRepository {
   /** Inserts an authority in the caller's transaction. */
   async insert(m: EntityManager, a: AuthorityFields): Promise<AuthorityRow> {
     const [row] = (await m.query(
-      `INSERT INTO authorities (code, name, country, kind, timezone, language, webhook_url, webhook_secret)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
-      [a.code, a.name, a.country, a.kind, a.timezone, a.language, a.webhookUrl, a.webhookSecret],
+      `INSERT INTO authorities (code, name, country, kind, timezone, language, reach, names, webhook_url, webhook_secret)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+      [a.code, a.name, a.country, a.kind, a.timezone, a.language, a.reach, JSON.stringify(a.names), a.webhookUrl, a.webhookSecret],
     )) as AuthorityRow[];
     return row as AuthorityRow;
   }
@@ -77,7 +79,7 @@ export class AuthoritiesRepository {
     const params: unknown[] = [id, now];
     const sets = Object.entries(changes)
       .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${SETTABLE[k as keyof AuthorityFields]} = $${params.push(v)}`);
+      .map(([k, v]) => `${SETTABLE[k as keyof AuthorityFields]} = $${params.push(k === 'names' ? JSON.stringify(v) : v)}`);
     const [rows] = (await m.query(
       `UPDATE authorities SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1 RETURNING ${COLUMNS}`,
       params,

@@ -23,8 +23,15 @@ export function toAuthorityDto(a: AuthorityRow, showWebhook = true): AuthorityDt
     kind: a.kind,
     timezone: a.timezone,
     language: a.language,
+    reach: a.reach,
+    names: { ...a.names },
     webhookUrl: showWebhook ? (a.webhookUrl ?? null) : null,
   };
+}
+
+/** Names per language as stored: each trimmed. */
+function trimmedNames(names: Record<string, string> | undefined): Record<string, string> | undefined {
+  return names === undefined ? undefined : Object.fromEntries(Object.entries(names).map(([k, v]) => [k, v.trim()]));
 }
 
 /** A Standard Webhooks signing secret: `whsec_` + base64 of 32 random bytes. */
@@ -63,7 +70,8 @@ export class AuthoritiesService {
     const now = this.clock.now();
     try {
       const saved = await this.tx.run(async (m) => {
-        const row = await this.authorities.insert(m, { ...dto, webhookUrl, webhookSecret: this.sealed(secret) });
+        const names = trimmedNames(dto.names) ?? { [dto.language.split('-')[0] ?? dto.language]: dto.name };
+        const row = await this.authorities.insert(m, { ...dto, reach: dto.reach ?? 'LOCAL', names, webhookUrl, webhookSecret: this.sealed(secret) });
         const after = authoritySnapshot(row);
         const changes = [...Object.keys(after).filter((k) => after[k] !== null), ...(secret ? ['webhookSecret'] : [])];
         const entry = auditEntry(admin, { action: 'authority.created', targetType: 'AUTHORITY', targetId: row.id, changes, before: null, after, countries: [row.country] });
@@ -81,7 +89,7 @@ export class AuthoritiesService {
 
   async update(admin: Principal, id: string, dto: UpdateAuthorityDto): Promise<AuthorityWithSecretDto> {
     if (!(await this.authorities.findById(id))) throw AppException.notFound('Authority');
-    const changes: Partial<AuthorityFields> = { name: dto.name, kind: dto.kind, timezone: dto.timezone, language: dto.language };
+    const changes: Partial<AuthorityFields> = { name: dto.name, kind: dto.kind, timezone: dto.timezone, language: dto.language, reach: dto.reach, names: trimmedNames(dto.names) };
     let secret: string | undefined;
     if (dto.webhookUrl !== undefined) {
       changes.webhookUrl = dto.webhookUrl === null ? null : await this.checkedWebhookUrl(dto.webhookUrl);

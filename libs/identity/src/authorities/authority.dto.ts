@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsOptionalNotNull, IsSafeName } from '@mla/core';
+import { AUTHORITY_REACHES, AuthorityReach } from '@mla/domain';
+import { IsAuthorityNames } from '../validation/is-authority-names';
 import { IsTimeZone } from '../validation/is-time-zone';
 import { IsWebhookUrl } from '../validation/is-webhook-url';
 import { AUTHORITY_KINDS, AuthorityKind } from './authority.row';
@@ -21,6 +23,12 @@ export class AuthorityDto {
   timezone: string;
   /** Language of notifications, e.g. `vi`, `en`. */
   language: string;
+  /** DESIGN §14: LOCAL (its people sign in here), PEER (another MLA Hub node), OFFLINE (no MLA Hub: this node's officers record its acts). */
+  @ApiProperty({ enum: AUTHORITY_REACHES })
+  reach: AuthorityReach;
+  /** Its name per language, e.g. `{"vi": "Viện kiểm sát nhân dân tối cao", "en": "Supreme People's Procuracy of Viet Nam"}` (DESIGN §4). */
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { vi: 'Viện kiểm sát nhân dân tối cao', en: "Supreme People's Procuracy of Viet Nam" } })
+  names: Record<string, string>;
   /**
    * Where notifications are POSTed, signed. Shown only to admins and to the supervisors of
    * this authority; null for everyone else, and when the authority has none.
@@ -60,6 +68,18 @@ export class CreateAuthorityDto {
   @Matches(/^[a-z]{2,3}(-[A-Z]{2})?$/, { message: 'language must be a language tag such as en or vi' })
   language: string;
 
+  /** DESIGN §14; LOCAL when absent. */
+  @ApiPropertyOptional({ enum: AUTHORITY_REACHES })
+  @IsOptional()
+  @IsIn(AUTHORITY_REACHES)
+  reach?: AuthorityReach;
+
+  /** Its name per language (2-200 characters each); `{language: name}` when absent. */
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
+  @IsOptional()
+  @IsAuthorityNames()
+  names?: Record<string, string>;
+
   /**
    * Where notifications are POSTed (the answer then carries the signing secret, once). In
    * production: https, no credentials, and a host that resolves only to public addresses
@@ -94,6 +114,17 @@ export class UpdateAuthorityDto {
   @IsOptionalNotNull()
   @Matches(/^[a-z]{2,3}(-[A-Z]{2})?$/, { message: 'language must be a language tag such as en or vi' })
   language?: string;
+
+  @ApiPropertyOptional({ enum: AUTHORITY_REACHES })
+  @IsOptionalNotNull()
+  @IsIn(AUTHORITY_REACHES)
+  reach?: AuthorityReach;
+
+  /** Replaces its names per language. */
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
+  @IsOptionalNotNull()
+  @IsAuthorityNames()
+  names?: Record<string, string>;
 
   /**
    * Set a webhook endpoint (the answer carries a new signing secret), or null to remove it.

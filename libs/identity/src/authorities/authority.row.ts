@@ -1,3 +1,5 @@
+import type { AuthorityNames, AuthorityReach } from '@mla/domain';
+
 export const AUTHORITY_KINDS = ['PROSECUTION_OFFICE', 'CENTRAL_AUTHORITY', 'CONTACT_POINT_24_7'] as const;
 export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
 
@@ -10,6 +12,10 @@ export interface AuthorityRow {
   kind: AuthorityKind;
   timezone: string;
   language: string;
+  /** DESIGN §14: LOCAL, PEER or OFFLINE. */
+  reach: AuthorityReach;
+  /** Its name per language (DESIGN §4); `name` is the registered name. */
+  names: AuthorityNames;
   webhookUrl: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -23,6 +29,8 @@ export interface AuthorityFields {
   kind: AuthorityKind;
   timezone: string;
   language: string;
+  reach: AuthorityReach;
+  names: AuthorityNames;
   webhookUrl: string | null;
   webhookSecret: string | null;
 }

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { DEMO_AUTHORITIES, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
-import { EXISTING_EMAILS, INSERT_AUTHORITY_IF_MISSING, INSERT_USER_IF_MISSING } from './demo-seeder.sql';
+import { EXISTING_EMAILS, INSERT_AUTHORITY_IF_MISSING, INSERT_USER_IF_MISSING, SET_DEMO_NAMES_IF_UNCHANGED } from './demo-seeder.sql';
 
 /**
  * Creates the demo authorities and users when they are missing; running it again changes
@@ -11,8 +11,10 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ authoritie
   let authorities = 0;
   let users = 0;
   for (const a of DEMO_AUTHORITIES) {
-    const rows: unknown[] = await dataSource.query(INSERT_AUTHORITY_IF_MISSING, [a.code, a.name, a.country, a.kind, a.timezone, a.language]);
+    const names = JSON.stringify(a.names);
+    const rows: unknown[] = await dataSource.query(INSERT_AUTHORITY_IF_MISSING, [a.code, a.name, a.country, a.kind, a.timezone, a.language, names]);
     authorities += rows.length;
+    if (rows.length === 0) await dataSource.query(SET_DEMO_NAMES_IF_UNCHANGED, [a.code, names]);
   }
   const existing: { email: string }[] = await dataSource.query(EXISTING_EMAILS, [DEMO_USERS.map((u) => u.email)]);
   const known = new Set(existing.map((r) => r.email));

@@ -1027,6 +1027,21 @@ export interface components {
             /** @enum {string} */
             kind: "PROSECUTION_OFFICE" | "CENTRAL_AUTHORITY" | "CONTACT_POINT_24_7";
             /**
+             * @description DESIGN §14: LOCAL (its people sign in here), PEER (another MLA Hub node), OFFLINE (no MLA Hub: this node's officers record its acts).
+             * @enum {string}
+             */
+            reach: "LOCAL" | "PEER" | "OFFLINE";
+            /**
+             * @description Its name per language, e.g. `{"vi": "Viện kiểm sát nhân dân tối cao", "en": "Supreme People's Procuracy of Viet Nam"}` (DESIGN §4).
+             * @example {
+             *       "vi": "Viện kiểm sát nhân dân tối cao",
+             *       "en": "Supreme People's Procuracy of Viet Nam"
+             *     }
+             */
+            names: {
+                [key: string]: string;
+            };
+            /**
              * Format: uri
              * @description Where notifications are POSTed, signed. Shown only to admins and to the supervisors of
              *     this authority; null for everyone else, and when the authority has none.
@@ -1051,6 +1066,15 @@ export interface components {
             /** @enum {string} */
             kind: "PROSECUTION_OFFICE" | "CENTRAL_AUTHORITY" | "CONTACT_POINT_24_7";
             /**
+             * @description DESIGN §14; LOCAL when absent.
+             * @enum {string}
+             */
+            reach?: "LOCAL" | "PEER" | "OFFLINE";
+            /** @description Its name per language (2-200 characters each); `{language: name}` when absent. */
+            names?: {
+                [key: string]: string;
+            };
+            /**
              * Format: uri
              * @description Where notifications are POSTed (the answer then carries the signing secret, once). In
              *     production: https, no credentials, and a host that resolves only to public addresses
@@ -1066,6 +1090,21 @@ export interface components {
         AuthorityWithSecretDto: {
             /** @enum {string} */
             kind: "PROSECUTION_OFFICE" | "CENTRAL_AUTHORITY" | "CONTACT_POINT_24_7";
+            /**
+             * @description DESIGN §14: LOCAL (its people sign in here), PEER (another MLA Hub node), OFFLINE (no MLA Hub: this node's officers record its acts).
+             * @enum {string}
+             */
+            reach: "LOCAL" | "PEER" | "OFFLINE";
+            /**
+             * @description Its name per language, e.g. `{"vi": "Viện kiểm sát nhân dân tối cao", "en": "Supreme People's Procuracy of Viet Nam"}` (DESIGN §4).
+             * @example {
+             *       "vi": "Viện kiểm sát nhân dân tối cao",
+             *       "en": "Supreme People's Procuracy of Viet Nam"
+             *     }
+             */
+            names: {
+                [key: string]: string;
+            };
             /**
              * Format: uri
              * @description Where notifications are POSTed, signed. Shown only to admins and to the supervisors of
@@ -1088,6 +1127,12 @@ export interface components {
         UpdateAuthorityDto: {
             /** @enum {string} */
             kind?: "PROSECUTION_OFFICE" | "CENTRAL_AUTHORITY" | "CONTACT_POINT_24_7";
+            /** @enum {string} */
+            reach?: "LOCAL" | "PEER" | "OFFLINE";
+            /** @description Replaces its names per language. */
+            names?: {
+                [key: string]: string;
+            };
             /**
              * Format: uri
              * @description Set a webhook endpoint (the answer carries a new signing secret), or null to remove it.

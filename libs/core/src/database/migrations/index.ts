@@ -14,6 +14,7 @@ import { FileQuotaReservations1765000200000 } from './1765000200000-file-quota-r
 import { WebhookSecretsSealed1765000300000 } from './1765000300000-webhook-secrets-sealed';
 import { EventSalts1765000400000 } from './1765000400000-event-salts';
 import { SecondFactor1765000500000 } from './1765000500000-second-factor';
+import { AuthorityReachNames1765100000000 } from './1765100000000-authority-reach-names';
 import { RequestStatsRollup1765130000000 } from './1765130000000-request-stats-rollup';
 
 export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
@@ -37,5 +38,6 @@ export const MIGRATIONS = [
   WebhookSecretsSealed1765000300000,
   EventSalts1765000400000,
   SecondFactor1765000500000,
+  AuthorityReachNames1765100000000,
   RequestStatsRollup1765130000000,
 ];

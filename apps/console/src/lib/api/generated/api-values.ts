@@ -17,16 +17,20 @@ export const enums = {
     "reset": [true]
   },
   "AuthorityDto": {
-    "kind": ["PROSECUTION_OFFICE", "CENTRAL_AUTHORITY", "CONTACT_POINT_24_7"]
+    "kind": ["PROSECUTION_OFFICE", "CENTRAL_AUTHORITY", "CONTACT_POINT_24_7"],
+    "reach": ["LOCAL", "PEER", "OFFLINE"]
   },
   "CreateAuthorityDto": {
-    "kind": ["PROSECUTION_OFFICE", "CENTRAL_AUTHORITY", "CONTACT_POINT_24_7"]
+    "kind": ["PROSECUTION_OFFICE", "CENTRAL_AUTHORITY", "CONTACT_POINT_24_7"],
+    "reach": ["LOCAL", "PEER", "OFFLINE"]
   },
   "AuthorityWithSecretDto": {
-    "kind": ["PROSECUTION_OFFICE", "CENTRAL_AUTHORITY", "CONTACT_POINT_24_7"]
+    "kind": ["PROSECUTION_OFFICE", "CENTRAL_AUTHORITY", "CONTACT_POINT_24_7"],
+    "reach": ["LOCAL", "PEER", "OFFLINE"]
   },
   "UpdateAuthorityDto": {
-    "kind": ["PROSECUTION_OFFICE", "CENTRAL_AUTHORITY", "CONTACT_POINT_24_7"]
+    "kind": ["PROSECUTION_OFFICE", "CENTRAL_AUTHORITY", "CONTACT_POINT_24_7"],
+    "reach": ["LOCAL", "PEER", "OFFLINE"]
   },
   "CreateUserDto": {
     "role": ["PROSECUTOR", "OFFICER", "SUPERVISOR", "ADMIN"]
