@@ -48,7 +48,7 @@ describe('the statistics rollup', () => {
     const executed: RolledRow = { ...sent, state: 'EVIDENCE_RECEIVED', acknowledgedAt: new Date('2026-03-02T03:00:00Z'), executedAt: new Date('2026-03-05T01:00:00Z') };
     const c = cellChanges(sent, executed).find((x) => x.direction === 'outgoing' && x.dim === 'counterpart')!;
     expect(c).toMatchObject({ executed: 1, answered: 1, ackS: [7200], execS: [259_200], answerS: [259_200] });
-    const closed = { ...executed, state: 'CLOSED', closedAt: new Date('2026-03-06T00:00:00Z') };
+    const closed: RolledRow = { ...executed, state: 'CLOSED', closedAt: new Date('2026-03-06T00:00:00Z') };
     expect(cellChanges(executed, closed).find((x) => x.dim === 'type' && x.direction === 'outgoing')!.openSince).toEqual([-(cellsOf(executed, 0)[0]!.openSince[0]! + 1)]);
     const months = monthChangesOf(cellChangesOfAll([{ before: sent, after: executed, chases: 0 }]));
     // 2 hours: bin 24 (five minutes each); 3 days: bin 264 + 72 = 336 (an hour each).
