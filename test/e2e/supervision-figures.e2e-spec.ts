@@ -225,6 +225,6 @@ describe('supervision figures (e2e)', () => {
         }),
         { numRuns: 6, seed: 19_2026 },
       );
-    });
+    }, 180_000); // up to eighteen requests walked through the API
   });
 });
