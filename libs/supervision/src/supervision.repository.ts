@@ -33,17 +33,18 @@ export class SupervisionRepository {
    * country and per authority; the pending deadlines and dead deliveries from the tables.
    */
   async stats(input: StatsInput): Promise<StatsRows> {
-    const dimension = (dim: StatsDimension, withOpen = false): Promise<DimensionFigures> =>
+    const dimension = (dim: StatsDimension, withOpen = false, metrics?: ('ack' | 'exec' | 'answer')[]): Promise<DimensionFigures> =>
       Promise.all([
         this.analytical({ name: `counters:${dim}`, ...countersQuery(input.country, dim, input.from, input.to, withOpen) }) as Promise<CounterRow[]>,
-        this.analytical({ name: `durations:${dim}`, ...durationsQuery(input.country, dim, input.from, input.to) }) as Promise<DurationRow[]>,
+        this.analytical({ name: `durations:${dim}`, ...durationsQuery(input.country, dim, input.from, input.to, metrics) }) as Promise<DurationRow[]>,
       ]).then(([counters, durations]) => ({ counters, durations: durationsOf(durations) }));
     const [pending, dead] = statsStatements(input).map((s) => this.analytical(s));
     const groups = dimension(input.groupBy, true);
     const [g, countries, authorities, names, p, d] = await Promise.all([
       groups,
-      input.groupBy === 'counterpart' ? groups : dimension('counterpart'),
-      dimension('authority'),
+      // The counterparts' figures need only the time to answer.
+      input.groupBy === 'counterpart' ? groups : dimension('counterpart', false, ['answer']),
+      dimension('authority', false, ['answer']),
       this.dataSource.query(`SELECT id::text AS id, code, name, country FROM authorities`) as Promise<{ id: string; code: string; name: string; country: string }[]>,
       pending as Promise<PendingRow[]>,
       dead as Promise<DeadRow[]>,

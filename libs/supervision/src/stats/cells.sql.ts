@@ -100,18 +100,26 @@ export interface DurationRow {
  * UTC months as histograms from `request_stats_months` (a row each), the rest as the day
  * cells' exact durations (binned in the service: cheaper than unnest in SQL).
  */
-export function durationsQuery(country: string, dim: StatsDimension, from: Date, to: Date): { sql: string; params: unknown[] } {
+export function durationsQuery(
+  country: string,
+  dim: StatsDimension,
+  from: Date,
+  to: Date,
+  metrics: readonly ('ack' | 'exec' | 'answer')[] = ['ack', 'exec', 'answer'],
+): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
+  // The metrics not asked for come as '' (nothing to read or send).
+  const text = (metric: 'ack' | 'exec' | 'answer', column: string) => (metrics.includes(metric) ? `array_to_string(${column}, ',')` : `''`);
   const add = (v: unknown) => `$${params.push(v)}`;
   const cut = cutWindow(from, to, utcMonth, nextUtcMonth);
   const parts: string[] = [];
   if (cut.whole) {
-    parts.push(`SELECT direction, value, 'hist' AS kind, array_to_string(ack_h, ',') AS ack, array_to_string(exec_h, ',') AS exec, array_to_string(answer_h, ',') AS answer
+    parts.push(`SELECT direction, value, 'hist' AS kind, ${text('ack', 'ack_h')} AS ack, ${text('exec', 'exec_h')} AS exec, ${text('answer', 'answer_h')} AS answer
       FROM request_stats_months WHERE country = ${add(country)} AND dim = ${add(dim)} AND month >= ${add(isoDay(cut.whole.from))}::date AND month < ${add(isoDay(cut.whole.to))}::date`);
   }
   if (cut.edges.length > 0) {
     const cells = dayCells({ country, dim, ranges: cut.edges }, add);
-    parts.push(`SELECT c.direction, c.value, 'durations' AS kind, array_to_string(c.ack_s, ',') AS ack, array_to_string(c.exec_s, ',') AS exec, array_to_string(c.answer_s, ',') AS answer
+    parts.push(`SELECT c.direction, c.value, 'durations' AS kind, ${text('ack', 'c.ack_s')} AS ack, ${text('exec', 'c.exec_s')} AS exec, ${text('answer', 'c.answer_s')} AS answer
       FROM ${cells} WHERE cardinality(c.ack_s) + cardinality(c.exec_s) + cardinality(c.answer_s) > 0`);
   }
   if (parts.length === 0) return { sql: `SELECT NULL AS direction WHERE false`, params };

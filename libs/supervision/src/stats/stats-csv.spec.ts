@@ -18,7 +18,8 @@ describe('statistics as CSV', () => {
       direction: 'outgoing', value, requests: 0, states: zeros(12), sent: 0, sent_states: zeros(12), executed: 0, answered: 0, chases: 0, outcomes: zeros(18), ...o,
     });
     const outcomes = zeros(18);
-    outcomes[3] = 1; // ACKNOWLEDGEMENT: one MET, on time
+    outcomes[3] = 1; // ACKNOWLEDGEMENT: one MET,
+    outcomes[4] = 1; // on time,
     outcomes[5] = 2; // and two OVERDUE
     const counters = [counter('TH', { requests: 2, sent: 2, states: states(8, 2), outcomes }), counter('SG', { requests: 1, sent: 1, states: states(2, 1), open_since: String((Date.UTC(2025, 0, 1) - Date.UTC(2000, 0, 1)) / 1000) })];
     const durations = durationsOf([{ direction: 'outgoing', value: 'TH', kind: 'durations', ack: '7200,10800', exec: '', answer: '' }]);
