@@ -40,12 +40,14 @@ const REQUESTS_FOLDERS = {
   evidence: ['reading', 'files', 'http', 'dto', 'domain'],
   events: ['reading', 'http', 'dto', 'domain'],
   http: ['commands', 'dto', 'domain'],
-  commands: ['events', 'domain'],
+  commands: ['events', 'stats-rollup', 'domain'],
   reading: ['access-log', 'domain'],
   'access-log': ['domain'],
   // the storage quotas reserved before an upload streams (h22-transfer)
   files: ['domain'],
   dto: ['domain'],
+  // the statistics' rollup each action keeps (h19-stats)
+  'stats-rollup': ['domain'],
   domain: [],
 };
 const ROOT_LOW = ['request\\.row', 'requests\\.repository', 'request\\.presenter', 'notification-plan', 'visibility'];

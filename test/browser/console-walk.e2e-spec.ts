@@ -266,6 +266,17 @@ describe('the web console in a browser (e2e)', () => {
       await vns.shot('statistics');
       const [csv] = await Promise.all([vns.page.waitForEvent('download'), vns.page.getByRole('button', { name: vns.t('supervision:csv') }).click()]);
       expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+      // How each counterpart answers, and the yearly report with its CSV (issue 19, item 7).
+      await vns.page.getByRole('table', { name: vns.t('supervision:figures.byCountry') }).waitFor();
+      await vns.page.getByRole('table', { name: vns.t('supervision:figures.byAuthority') }).waitFor();
+      const year = new Date().getFullYear();
+      const report = vns.page.getByRole('table', { name: vns.t('supervision:report.caption', { year }) });
+      await report.waitFor();
+      await vns.page.getByRole('row', { name: new RegExp(vns.t('supervision:report.total')) }).first().waitFor();
+      await vns.axe('statistics with the counterparts and the yearly report');
+      await vns.shot('statistics-counterparts-report');
+      const [reportCsv] = await Promise.all([vns.page.waitForEvent('download'), vns.page.getByRole('button', { name: vns.t('supervision:report.csv') }).click()]);
+      expect(reportCsv.suggestedFilename()).toBe(`mla-report-${year}.csv`);
       await vns.goto('/supervision');
       await vns.page.getByRole('heading', { name: vns.t('supervision:overdue') }).waitFor();
       await vns.axe('overdue queue (requesting side)');

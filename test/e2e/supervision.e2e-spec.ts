@@ -1,4 +1,4 @@
-import { REQUEST_OUTCOMES_BACKFILL } from '../../libs/core/src/database/migrations';
+import { REQUEST_OUTCOMES_BACKFILL, STATS_ROLLUP_BACKFILL } from '../../libs/core/src/database/migrations';
 import { createTestApp, TestApp } from '../support/test-app';
 import { DAY, HOUR } from '../support/test-clock';
 import { startTestWorker, TestWorker } from '../support/test-worker';
@@ -407,6 +407,7 @@ describe('supervision (e2e)', () => {
       await insertDelivery('i1', ids.vnCa!, 'DEAD');
       // The rows above bypass the write path: derive what each action keeps on its request.
       await t.sql(REQUEST_OUTCOMES_BACKFILL);
+      await t.sql(STATS_ROLLUP_BACKFILL);
     });
 
     const stats = async (query: string, bearer = as.vnSupervisor) => {
@@ -431,6 +432,7 @@ describe('supervision (e2e)', () => {
       const sg = {
         key: 'SG',
         requests: 5,
+        sent: 4, // o5 is a draft: created, never sent
         byState: { ...zeroStates, CLOSED: 1, IN_EXECUTION: 1, EVIDENCE_RECEIVED: 1, SENT: 1, DRAFT: 1 },
         // 2, 4 and 6 hours: median 4; p90 at rank 0.9 × 2 = 1.8, between 4 and 6: 5.6.
         timeToAcknowledgeHours: { n: 3, median: 4, p90: 5.6 },
@@ -444,6 +446,7 @@ describe('supervision (e2e)', () => {
       const th = {
         key: 'TH',
         requests: 1,
+        sent: 1,
         byState: { ...zeroStates, REFUSED: 1 },
         timeToAcknowledgeHours: { n: 1, median: 24, p90: 24 },
         timeToExecuteDays: { n: 0, median: null, p90: null },
@@ -456,6 +459,7 @@ describe('supervision (e2e)', () => {
         ...sg,
         key: 'ALL',
         requests: 6,
+        sent: 5,
         byState: { ...sg.byState, REFUSED: 1 },
         // 2, 4, 6, 24 hours: median 5; p90 at rank 2.7: 6 + 0.7 × 18 = 18.6 (computed over all, not averaged).
         timeToAcknowledgeHours: { n: 4, median: 5, p90: 18.6 },
@@ -465,6 +469,7 @@ describe('supervision (e2e)', () => {
       const incoming = {
         key: 'SG',
         requests: 2,
+        sent: 2,
         byState: { ...zeroStates, IN_EXECUTION: 1, PRESERVED: 1 },
         // 10 and 24 hours: median 17; p90 = 10 + 0.9 × 14 = 22.6.
         timeToAcknowledgeHours: { n: 2, median: 17, p90: 22.6 },
@@ -476,6 +481,11 @@ describe('supervision (e2e)', () => {
       };
       expect(body.incoming.groups).toEqual([incoming]);
       expect(body.incoming.total).toEqual({ ...incoming, key: 'ALL' });
+      // Singapore answered o1 and o3 (executed in 10 and 14 days) of the four sent to it.
+      expect(body.outgoing.byCountry[0]).toEqual({
+        country: 'SG', sent: 4, answered: 2, replyRate: 0.5, timeToAnswerDays: { n: 2, median: 12, p90: 13.6 }, chases: 0, chasesPerRequest: 0,
+      });
+      expect(body.outgoing.byAuthority[0]).toMatchObject({ country: 'SG', authorityId: ids.sgCa, authorityCode: 'SG-CA', sent: 4, answered: 2 });
     });
 
     it('groups by type, priority and channel', async () => {
@@ -521,7 +531,7 @@ describe('supervision (e2e)', () => {
 
     it("counts only the supervisor's country: a third country sees only its own", async () => {
       const th = await stats(Q, thSupervisor);
-      expect(th.outgoing).toEqual({ total: expect.objectContaining({ key: 'ALL', requests: 0 }), groups: [] });
+      expect(th.outgoing).toEqual({ total: expect.objectContaining({ key: 'ALL', requests: 0 }), groups: [], byCountry: [], byAuthority: [] });
       // x1 from Singapore and o6 from Viet Nam, both addressed to Thailand; nothing of the VN-SG requests.
       expect(th.incoming.groups.map((g: any) => [g.key, g.requests])).toEqual([['SG', 1], ['VN', 1]]);
       const sg = await stats(Q, as.sgSupervisor);

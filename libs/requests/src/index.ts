@@ -19,3 +19,5 @@ export { ExpectedVersion, versionFromIfMatch } from './http/if-match.decorator';
 export { RequestDto } from './dto/request.dto';
 export { AttachmentsService } from './attachments/attachments.service';
 export { reserveLetterNumber, LetterRegisterRepository, type LetterNumber, type Letterhead } from './letters/letter-register.repository';
+export * from './stats-rollup/stats-cells';
+export * from './stats-rollup/stats-rollup.sql';

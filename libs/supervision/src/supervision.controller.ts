@@ -20,17 +20,20 @@ import { CurrentUser, Principal, Roles } from '@mla/identity';
 import { etagOf, ExpectedVersion, RequestDto, RequestsService } from '@mla/requests';
 import { OverdueListDto, OverdueQueryDto } from './dto/overdue.dto';
 import { ReassignDto } from './dto/reassign.dto';
+import { ReportQueryDto, SupervisionReportDto } from './dto/report.dto';
 import { StatsQueryDto, SupervisionStatsDto } from './dto/stats.dto';
 import { OverdueQueueService } from './overdue/overdue-queue.service';
 import { prefersCsv } from './stats/accept';
 import { statsToCsv } from './stats/stats-csv';
 import { SupervisionStatsService } from './stats/supervision-stats.service';
+import { yearlyReportToCsv } from './report/yearly-report';
+import { YearlyReportService } from './report/yearly-report.service';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => AppException.notFound('Request') });
 
 /** The supervisor's desk (DESIGN §8): what is overdue and who holds it, how each channel performs. */
 @ApiTags('supervision')
-@ApiExtraModels(SupervisionStatsDto)
+@ApiExtraModels(SupervisionStatsDto, SupervisionReportDto)
 @ApiBearerAuth()
 @ApiForbiddenResponse({ description: 'FORBIDDEN: reserved to SUPERVISOR' })
 @Roles('SUPERVISOR')
@@ -39,6 +42,7 @@ export class SupervisionController {
   constructor(
     private readonly overdue: OverdueQueueService,
     private readonly stats: SupervisionStatsService,
+    private readonly yearly: YearlyReportService,
     private readonly requests: RequestsService,
   ) {}
 
@@ -79,6 +83,34 @@ export class SupervisionController {
     const name = `supervision-${stats.country}-${stats.groupBy}-${stats.from.slice(0, 10)}-${stats.to.slice(0, 10)}.csv`;
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`);
     return statsToCsv(stats);
+  }
+
+  /**
+   * The yearly table a treaty asks of its parties: your country's requests made and
+   * received in the year (created in it and sent), by counterpart country, type and outcome.
+   * `Accept: text/csv` answers the same as one table.
+   */
+  @Get('report')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: year missing or not a year of four digits between 1970 and 9999' })
+  @ApiOkResponse({
+    description: 'The report; as CSV (a header row, one row per direction, country and type, each direction closed by its ALL,ALL total) for Accept: text/csv',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(SupervisionReportDto) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
+  async getReport(
+    @CurrentUser() p: Principal,
+    @Query() query: ReportQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SupervisionReportDto | string> {
+    const report = await this.yearly.report(p, Number(query.year));
+    reply.header('vary', 'Accept');
+    if (!prefersCsv(accept)) return report;
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="mla-report-${report.country}-${report.year}.csv"`);
+    return yearlyReportToCsv(report);
   }
 
   /**

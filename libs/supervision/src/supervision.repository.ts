@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TransactionRunner } from '@mla/core';
 import { OverdueFilter, overdueQuery, OverdueRow } from './overdue/overdue.sql';
-import { type DeadRow, type PendingRow, type StatsRows, statsRowsOf, type SummaryRow } from './stats/stats-report';
+import type { StatsDimension } from '@mla/requests';
+import { countersQuery, type DurationRow, durationsQuery } from './stats/cells.sql';
+import { type CounterRow, type DeadRow, type DimensionFigures, durationsOf, type PendingRow, type StatsRows } from './stats/stats-report';
 import { StatsInput, statsStatements, StatsStatement } from './stats/stats.sql';
 
 /**
@@ -25,12 +27,41 @@ export class SupervisionRepository {
     return this.dataSource.query(sql, params);
   }
 
-  /** The statements of a report, side by side on separate connections (each its own snapshot). */
+  /**
+   * The statistics of a window, its statements side by side on separate connections (each
+   * its own snapshot): the rollup's counters and durations for the grouping, per counterpart
+   * country and per authority; the pending deadlines and dead deliveries from the tables.
+   */
   async stats(input: StatsInput): Promise<StatsRows> {
-    const statements = statsStatements(input);
-    const results = await Promise.all(statements.map((s) => this.analytical(s)));
-    const byName = Object.fromEntries(statements.map((s, i) => [s.name, results[i]])) as { summary: SummaryRow[]; pendingPastDue: PendingRow[]; deadDeliveries: DeadRow[] };
-    return statsRowsOf(byName.summary, byName.pendingPastDue, byName.deadDeliveries);
+    const dimension = (dim: StatsDimension, withOpen = false, metrics?: ('ack' | 'exec' | 'answer')[]): Promise<DimensionFigures> =>
+      Promise.all([
+        this.analytical({ name: `counters:${dim}`, ...countersQuery(input.country, dim, input.from, input.to, withOpen) }) as Promise<CounterRow[]>,
+        this.analytical({ name: `durations:${dim}`, ...durationsQuery(input.country, dim, input.from, input.to, metrics) }) as Promise<DurationRow[]>,
+      ]).then(([counters, durations]) => ({ counters, durations: durationsOf(durations) }));
+    const [pending, dead] = statsStatements(input).map((s) => this.analytical(s));
+    const groups = dimension(input.groupBy, true);
+    const [g, countries, authorities, names, p, d] = await Promise.all([
+      groups,
+      // The counterparts' figures need only the time to answer.
+      input.groupBy === 'counterpart' ? groups : dimension('counterpart', false, ['answer']),
+      dimension('authority', false, ['answer']),
+      this.dataSource.query(`SELECT id::text AS id, code, name, country FROM authorities`) as Promise<{ id: string; code: string; name: string; country: string }[]>,
+      pending as Promise<PendingRow[]>,
+      dead as Promise<DeadRow[]>,
+    ]);
+    return {
+      groups: g,
+      countries,
+      authorities,
+      authorityNames: new Map(names.map((a) => [a.id, a])),
+      pending: p,
+      deadDeliveries: d,
+    };
+  }
+
+  /** The rollup's counters per counterpart country and type of the requests created in [from, to). */
+  yearly(country: string, from: Date, to: Date): Promise<CounterRow[]> {
+    return this.analytical({ name: 'yearly', ...countersQuery(country, 'counterpart_type', from, to) }) as Promise<CounterRow[]>;
   }
 
   private analytical(s: StatsStatement): Promise<unknown[]> {

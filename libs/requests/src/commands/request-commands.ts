@@ -15,6 +15,8 @@ import type { RequestChanges, RequestRow } from '../request.row';
 import { RequestsRepository } from '../requests.repository';
 import { canSee, sideOf } from '../domain/visibility';
 import { actingOf, chaseChanges, keeperSide, type Acting } from '../domain/recording';
+import type { RolledChange } from '../stats-rollup/stats-cells';
+import { statsRollupStatements } from '../stats-rollup/stats-rollup.sql';
 import { ActionPortsFactory } from './action-ports.factory';
 import type { ActorRole, Side } from '@mla/domain';
 import type { ActionPorts } from '../domain/actions';
@@ -29,6 +31,8 @@ interface Prepared {
   write: (p: SqlParams) => string[];
   delta: ScheduleDelta;
   then?: { requestId: string; command: Command };
+  /** The request before and after, for the statistics' rollup. */
+  rolled: RolledChange;
 }
 
 export interface RunOptions {
@@ -100,6 +104,7 @@ export class RequestCommands {
     const result: CommandResult = { row: started.created, deadlines: [], event: started.event, skipped: false };
     const reference = await this.requests.insert(started.created, yearIn(requesting.timezone, now), (p, referenceSql) => [
       ...started.statements(p),
+      ...statsRollupStatements([{ before: null, after: started.created, chases: 0 }], p),
       ...(options.alsoWrite?.(result, p, referenceSql) ?? []),
     ]);
     return { ...result, row: { ...result.row, reference } };
@@ -123,7 +128,7 @@ export class RequestCommands {
     const reference = await this.requests.insert(
       created,
       yearIn(requesting.timezone, now),
-      (p) => [...started.statements(p), ...this.deadlines.planStatements(plan, now, p)],
+      (p) => [...started.statements(p), ...this.deadlines.planStatements(plan, now, p), ...statsRollupStatements([{ before: null, after: created, chases: 0 }], p)],
       { submittedAt, sentAt, sendingAuthorityId, transmission, ...outcomes },
     );
     await this.scheduler.applyAfterCommit(plan.delta);
@@ -209,7 +214,8 @@ export class RequestCommands {
       const params = new SqlParams();
       const first = (prepared[0] as Prepared).result;
       const extra = !last && options.alsoWrite ? options.alsoWrite(first, params) : [];
-      await this.requests.writeAll(m, [...prepared.flatMap((p) => p.write(params)), ...extra], params);
+      const rollup = statsRollupStatements(prepared.map((p) => p.rolled), params);
+      await this.requests.writeAll(m, [...prepared.flatMap((p) => p.write(params)), ...rollup, ...extra], params);
       last = first;
       deltas.push(...prepared.map((p) => p.delta));
       locked = { ...locked, row: last.row, deadlines: last.deadlines };
@@ -309,7 +315,8 @@ export class RequestCommands {
       ...(plan.alongside?.(p) ?? []),
     ];
     const result: CommandResult = { row: updated, deadlines: deadlinePlan.resulting, event: appended?.event ?? null, skipped: false };
-    return { result, write, delta: deadlinePlan.delta, then: plan.then };
+    const rolled = { before: row, after: appended?.updated ?? row, chases: spec.name === 'chase' ? 1 : 0 };
+    return { result, write, delta: deadlinePlan.delta, then: plan.then, rolled };
   }
 }
 
@@ -391,7 +398,7 @@ async function checkCorrespondence(ports: ActionPorts, requestId: string, docume
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function skipped(row: RequestRow, locked: LockedRequest): Prepared {
-  return { result: { row, deadlines: locked.deadlines, event: null, skipped: true }, write: () => [], delta: emptyDelta() };
+  return { result: { row, deadlines: locked.deadlines, event: null, skipped: true }, write: () => [], delta: emptyDelta(), rolled: { before: row, after: row, chases: 0 } };
 }
 
 function mergeDeltas(deltas: ScheduleDelta[]): ScheduleDelta {

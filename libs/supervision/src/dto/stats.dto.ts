@@ -48,7 +48,11 @@ export class StateCountsDto {
   EXPIRED: number;
 }
 
-/** Median and 90th percentile (percentile_cont) over `n` requests; null when n is 0. */
+/**
+ * Median and 90th percentile (linear between neighbours, as percentile_cont) over `n`
+ * requests, each duration counted to five minutes below a day, to the hour below a week and
+ * to the day above (the rollup's histograms); null when n is 0.
+ */
 export class DurationStatsDto {
   n: number;
   @ApiPropertyOptional({ nullable: true, type: Number })
@@ -79,7 +83,10 @@ export class BacklogDto {
 export class GroupStatsDto {
   /** The group's value (a country, type, priority or channel), or ALL for the direction's total. */
   key: string;
+  /** Requests created in the window, drafts included (see byState). */
   requests: number;
+  /** Of them, those sent (drafts and requests in review are not). */
+  sent: number;
   byState: StateCountsDto;
   /** sent_at → acknowledged_at, in hours. */
   timeToAcknowledgeHours: DurationStatsDto;
@@ -91,9 +98,40 @@ export class GroupStatsDto {
   deadWebhookDeliveries: number;
 }
 
+/** How a counterpart answers (DESIGN §14 "Figures"): of the requests sent, those answered and how fast, and the chases. */
+export class CounterpartFiguresDto {
+  /** The counterpart country (ISO 3166-1 alpha-2). */
+  country: string;
+  /** The counterpart authority's id, code and name (per authority rows only). */
+  @ApiPropertyOptional({ nullable: true, type: String })
+  authorityId?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  authorityCode?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  authorityName?: string | null;
+  /** Requests sent (outgoing: by your country; incoming: to it). */
+  sent: number;
+  /** Answered: final evidence delivered (executed) or refused. */
+  answered: number;
+  /** answered / sent, 0 to 1; null when none was sent. */
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  replyRate: number | null;
+  /** sent_at → answered, in days. */
+  timeToAnswerDays: DurationStatsDto;
+  /** `chase` events recorded on these requests. */
+  chases: number;
+  /** chases / sent; null when none was sent. */
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  chasesPerRequest: number | null;
+}
+
 export class DirectionStatsDto {
   total: GroupStatsDto;
   groups: GroupStatsDto[];
+  /** Per counterpart country, by country code. */
+  byCountry: CounterpartFiguresDto[];
+  /** Per counterpart authority, by country then code. */
+  byAuthority: CounterpartFiguresDto[];
 }
 
 export class SupervisionStatsDto {

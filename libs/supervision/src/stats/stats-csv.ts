@@ -10,6 +10,7 @@ export function csvField(value: string | number | null): string {
 
 const COLUMNS: { header: string; value: (g: GroupStatsDto) => number | null }[] = [
   { header: 'requests', value: (g) => g.requests },
+  { header: 'sent', value: (g) => g.sent },
   ...REQUEST_STATES.map((s) => ({ header: `state_${s}`, value: (g: GroupStatsDto) => (g.byState as unknown as Record<string, number>)[s] ?? 0 })),
   { header: 'acknowledge_n', value: (g) => g.timeToAcknowledgeHours.n },
   { header: 'acknowledge_median_hours', value: (g) => g.timeToAcknowledgeHours.median },

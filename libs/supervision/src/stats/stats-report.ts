@@ -1,62 +1,67 @@
 import { DEADLINE_KINDS, REQUEST_STATES } from '@mla/domain';
 import type { Direction } from '../dto/overdue.dto';
-import type { BacklogDto, DirectionStatsDto, GroupBy, GroupStatsDto, StateCountsDto, SupervisionStatsDto } from '../dto/stats.dto';
-import { CLOSED_STATES, OPEN_STATES } from './stats.sql';
+import type { BacklogDto, CounterpartFiguresDto, DeadlineOnTimeDto, DirectionStatsDto, GroupBy, GroupStatsDto, StateCountsDto, SupervisionStatsDto } from '../dto/stats.dto';
+import type { DurationRow } from './cells.sql';
+import { DurationHistogram, parseInts } from './histogram';
+
+/** The origin of the rollup's `open_since` (migration 1765130000000). */
+const OPEN_SINCE_EPOCH_MS = Date.UTC(2000, 0, 1);
 
 /** The key of a direction's total (never a country, type, priority or channel). */
 export const TOTAL_KEY = 'ALL';
 
-export interface CountRow { direction: Direction; grp: string; state: string; age_bucket: number | null; n: number }
-export interface PercentileRow { direction: Direction; grp: string | null; total: boolean; n: number; p50: number | null; p90: number | null }
-export interface OnTimeRow { direction: Direction; grp: string; kind: string; ended: number; on_time: number }
-export interface DeadRow { direction: Direction; grp: string; n: number }
-
-export interface StatsRows {
-  counts: CountRow[];
-  acknowledgement: PercentileRow[];
-  onTime: OnTimeRow[];
-  execution: PercentileRow[];
-  deadDeliveries: DeadRow[];
-}
-
-/** A row of the `summary` statement: one group of a direction (or its total, `total`). */
-export interface SummaryRow {
+/** A row of countersQuery: the rollup's counters of one direction and value of a dimension. */
+export interface CounterRow {
   direction: Direction;
-  grp: string | null;
-  total: boolean;
-  ack_n: number;
-  ack_p: number[] | null;
-  exec_n: number;
-  exec_p: number[] | null;
-  /** Per deadline kind (DEADLINE_KINDS order): MET, MET on time, OVERDUE. */
-  outcomes: (number | null)[];
-  /** `STATE:bucket` for the open states, `STATE` for the closed ones. */
-  [count: string]: unknown;
+  value: string;
+  requests: number;
+  states: number[];
+  sent: number;
+  sent_states: number[];
+  executed: number;
+  answered: number;
+  chases: number;
+  outcomes: number[];
+  /** The open requests' age origins (seconds since 2000-01-01 UTC), comma-separated (countersQuery withOpen). */
+  open_since?: string | null;
 }
 export interface PendingRow { direction: Direction; grp: string; kind: string; n: number }
+export interface DeadRow { direction: Direction; grp: string; n: number }
 
-/** The statements' rows in the report's shape: counts per state and age, percentiles, on-time per kind, dead deliveries. */
-export function statsRowsOf(summary: SummaryRow[], pending: PendingRow[], dead: DeadRow[]): StatsRows {
-  const rows: StatsRows = { counts: [], acknowledgement: [], onTime: [], execution: [], deadDeliveries: dead };
-  for (const r of summary) {
-    const grp = r.total ? null : (r.grp as string);
-    const percentile = (n: number, p: number[] | null): PercentileRow => ({ direction: r.direction, grp, total: r.total, n, p50: p?.[0] ?? null, p90: p?.[1] ?? null });
-    if (r.ack_n > 0) rows.acknowledgement.push(percentile(r.ack_n, r.ack_p));
-    if (r.exec_n > 0) rows.execution.push(percentile(r.exec_n, r.exec_p));
-    if (r.total) continue;
-    const count = (state: string, age_bucket: number | null, n: unknown) => {
-      if (Number(n) > 0) rows.counts.push({ direction: r.direction, grp: r.grp as string, state, age_bucket, n: Number(n) });
-    };
-    for (const state of OPEN_STATES) for (const b of [0, 1, 2, 3]) count(state, b, r[`${state}:${b}`]);
-    for (const state of CLOSED_STATES) count(state, null, r[state]);
-    DEADLINE_KINDS.forEach((kind, k) => {
-      const [met, onTime, overdue] = [0, 1, 2].map((j) => Number(r.outcomes[3 * k + j] ?? 0));
-      const late = pending.filter((p) => p.direction === r.direction && p.grp === r.grp && p.kind === kind).reduce((sum, p) => sum + p.n, 0);
-      const ended = (met as number) + (overdue as number) + late;
-      if (ended > 0) rows.onTime.push({ direction: r.direction, grp: r.grp as string, kind, ended, on_time: onTime as number });
-    });
+/** The durations of one direction and value: acknowledge, execute, answer. */
+export interface Durations { ack: DurationHistogram; exec: DurationHistogram; answer: DurationHistogram }
+
+/** One dimension's counters and durations, by direction and value. */
+export interface DimensionFigures {
+  counters: CounterRow[];
+  durations: Map<string, Durations>;
+}
+
+export const durationKey = (direction: Direction, value: string) => `${direction}\u0000${value}`;
+const emptyDurations = (): Durations => ({ ack: new DurationHistogram(), exec: new DurationHistogram(), answer: new DurationHistogram() });
+
+/** Puts durationsQuery's rows together per direction and value. */
+export function durationsOf(rows: DurationRow[]): Map<string, Durations> {
+  const out = new Map<string, Durations>();
+  for (const r of rows) {
+    const key = durationKey(r.direction, r.value);
+    let d = out.get(key);
+    if (!d) out.set(key, (d = emptyDurations()));
+    for (const metric of ['ack', 'exec', 'answer'] as const) {
+      if (r.kind === 'hist') d[metric].addHistogram(r[metric]);
+      else d[metric].addDurations(r[metric]);
+    }
   }
-  return rows;
+  return out;
+}
+
+export interface StatsRows {
+  groups: DimensionFigures;
+  countries: DimensionFigures;
+  authorities: DimensionFigures;
+  authorityNames: Map<string, { code: string; name: string; country: string }>;
+  pending: PendingRow[];
+  deadDeliveries: DeadRow[];
 }
 
 const BACKLOG_KEYS: (keyof BacklogDto)[] = ['days0to30', 'days31to90', 'days91to180', 'over180Days'];
@@ -66,6 +71,7 @@ function emptyGroup(key: string): GroupStatsDto {
   return {
     key,
     requests: 0,
+    sent: 0,
     byState: Object.fromEntries(REQUEST_STATES.map((s) => [s, 0])) as unknown as StateCountsDto,
     timeToAcknowledgeHours: { n: 0, median: null, p90: null },
     timeToExecuteDays: { n: 0, median: null, p90: null },
@@ -75,72 +81,110 @@ function emptyGroup(key: string): GroupStatsDto {
   };
 }
 
+const percentiles = (h: DurationHistogram, unitSeconds: number) => {
+  const at = (p: number) => {
+    const v = h.percentile(p);
+    return v === null ? null : round(v / unitSeconds, 2);
+  };
+  return { n: h.n, median: at(0.5), p90: at(0.9) };
+};
+
+/** A counterpart's figures from its counters and durations. */
+function counterpartFigures(c: CounterRow, d: Durations | undefined, who: Omit<CounterpartFiguresDto, 'sent' | 'answered' | 'replyRate' | 'timeToAnswerDays' | 'chases' | 'chasesPerRequest'>): CounterpartFiguresDto {
+  return {
+    ...who,
+    sent: c.sent,
+    answered: c.answered,
+    replyRate: c.sent === 0 ? null : round(c.answered / c.sent, 4),
+    timeToAnswerDays: percentiles(d?.answer ?? new DurationHistogram(), 86_400),
+    chases: c.chases,
+    chasesPerRequest: c.sent === 0 ? null : round(c.chases / c.sent, 2),
+  };
+}
+
+const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
 /**
- * Puts the statements' rows together: per direction, one entry per group that has a
- * request (sorted by key) and the direction's total. Counts of the total are sums of the
- * groups; its percentiles come from PostgreSQL (GROUPING SETS), never averaged.
+ * Puts the rows together: per direction, one entry per group that has a request (sorted by
+ * key) and the direction's total (counts summed; percentiles over all its durations, never
+ * averaged); per counterpart country and authority, the figures of DESIGN §14.
  * Durations: hours and days with two decimals; shares with four.
  */
 export function buildStatsReport(
   rows: StatsRows,
   meta: { country: string; from: Date; to: Date; groupBy: GroupBy; now: Date },
 ): SupervisionStatsDto {
-  const directions: Record<Direction, { total: GroupStatsDto; groups: Map<string, GroupStatsDto> }> = {
-    outgoing: { total: emptyGroup(TOTAL_KEY), groups: new Map() },
-    incoming: { total: emptyGroup(TOTAL_KEY), groups: new Map() },
-  };
-  const group = (direction: Direction, key: string) => {
-    const d = directions[direction];
-    let g = d.groups.get(key);
-    if (!g) d.groups.set(key, (g = emptyGroup(key)));
-    return g;
-  };
-  const both = (direction: Direction, key: string, apply: (g: GroupStatsDto) => void) => {
-    apply(group(direction, key));
-    apply(directions[direction].total);
-  };
-
-  for (const r of rows.counts) {
-    both(r.direction, r.grp, (g) => {
-      g.requests += r.n;
-      (g.byState as unknown as Record<string, number>)[r.state] += r.n;
-      if (r.age_bucket !== null) g.openBacklog[BACKLOG_KEYS[r.age_bucket] as keyof BacklogDto] += r.n;
-    });
-  }
-  for (const r of rows.onTime) {
-    both(r.direction, r.grp, (g) => {
-      const k = g.onTime.find((o) => o.kind === r.kind);
-      if (!k) return;
-      k.ended += r.ended;
-      k.onTime += r.on_time;
-    });
-  }
-  for (const r of rows.deadDeliveries) both(r.direction, r.grp, (g) => (g.deadWebhookDeliveries += r.n));
-  const percentiles = (list: PercentileRow[], field: 'timeToAcknowledgeHours' | 'timeToExecuteDays', unitSeconds: number) => {
-    for (const r of list) {
-      const g = r.total ? directions[r.direction].total : group(r.direction, r.grp as string);
-      g[field] = {
-        n: r.n,
-        median: r.p50 === null ? null : round(r.p50 / unitSeconds, 2),
-        p90: r.p90 === null ? null : round(r.p90 / unitSeconds, 2),
-      };
+  const directions = {} as Record<Direction, DirectionStatsDto>;
+  for (const direction of ['outgoing', 'incoming'] as const) {
+    const total = emptyGroup(TOTAL_KEY);
+    const totalDurations = emptyDurations();
+    const groups = new Map<string, GroupStatsDto>();
+    const both = (key: string, apply: (g: GroupStatsDto) => void) => {
+      const g = groups.get(key);
+      if (!g) return;
+      apply(g);
+      apply(total);
+    };
+    for (const c of rows.groups.counters.filter((r) => r.direction === direction)) {
+      const g = emptyGroup(c.value);
+      groups.set(c.value, g);
+      const d = rows.groups.durations.get(durationKey(direction, c.value)) ?? emptyDurations();
+      g.timeToAcknowledgeHours = percentiles(d.ack, 3600);
+      g.timeToExecuteDays = percentiles(d.exec, 86_400);
+      totalDurations.ack.add(d.ack);
+      totalDurations.exec.add(d.exec);
+      both(c.value, (x) => {
+        x.requests += c.requests;
+        x.sent += c.sent;
+        REQUEST_STATES.forEach((state, i) => ((x.byState as unknown as Record<string, number>)[state] += Number(c.states[i] ?? 0)));
+        DEADLINE_KINDS.forEach((kind, k) => {
+          const o = x.onTime.find((t) => t.kind === kind) as DeadlineOnTimeDto;
+          o.ended += Number(c.outcomes[3 * k] ?? 0) + Number(c.outcomes[3 * k + 2] ?? 0);
+          o.onTime += Number(c.outcomes[3 * k + 1] ?? 0);
+        });
+      });
     }
-  };
-  percentiles(rows.acknowledgement, 'timeToAcknowledgeHours', 3600);
-  percentiles(rows.execution, 'timeToExecuteDays', 86_400);
+    total.timeToAcknowledgeHours = percentiles(totalDurations.ack, 3600);
+    total.timeToExecuteDays = percentiles(totalDurations.exec, 86_400);
+    for (const p of rows.pending.filter((r) => r.direction === direction)) {
+      both(p.grp, (x) => ((x.onTime.find((t) => t.kind === p.kind) as DeadlineOnTimeDto).ended += p.n));
+    }
+    // The open backlog by age in whole days: older than 30, 90, 180 days when its age started before now less 31, 91, 181 days.
+    const [d31, d91, d181] = [31, 91, 181].map((days) => (meta.now.getTime() - OPEN_SINCE_EPOCH_MS) / 1000 - days * 86_400);
+    for (const c of rows.groups.counters.filter((r) => r.direction === direction)) {
+      parseInts(c.open_since, (since) => {
+        const bucket = since > (d31 as number) ? 0 : since > (d91 as number) ? 1 : since > (d181 as number) ? 2 : 3;
+        both(c.value, (x) => (x.openBacklog[BACKLOG_KEYS[bucket] as keyof BacklogDto] += 1));
+      });
+    }
+    for (const r of rows.deadDeliveries.filter((r) => r.direction === direction)) both(r.grp, (x) => (x.deadWebhookDeliveries += r.n));
+    for (const g of [total, ...groups.values()]) for (const o of g.onTime) o.share = o.ended === 0 ? null : round(o.onTime / o.ended, 4);
 
-  const finish = (d: { total: GroupStatsDto; groups: Map<string, GroupStatsDto> }): DirectionStatsDto => {
-    const all = [d.total, ...d.groups.values()];
-    for (const g of all) for (const o of g.onTime) o.share = o.ended === 0 ? null : round(o.onTime / o.ended, 4);
-    return { total: d.total, groups: [...d.groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) };
-  };
+    const byCountry = rows.countries.counters
+      .filter((c) => c.direction === direction)
+      .map((c) => counterpartFigures(c, rows.countries.durations.get(durationKey(direction, c.value)), { country: c.value }))
+      .sort(byKey((f) => f.country));
+    const byAuthority = rows.authorities.counters
+      .filter((c) => c.direction === direction)
+      .map((c) => {
+        const a = rows.authorityNames.get(c.value);
+        return counterpartFigures(c, rows.authorities.durations.get(durationKey(direction, c.value)), {
+          country: a?.country ?? '',
+          authorityId: c.value,
+          authorityCode: a?.code ?? null,
+          authorityName: a?.name ?? null,
+        });
+      })
+      .sort(byKey((f) => `${f.country} ${f.authorityCode ?? ''}`));
+    directions[direction] = { total, groups: [...groups.values()].sort(byKey((g) => g.key)), byCountry, byAuthority };
+  }
   return {
     country: meta.country,
     from: meta.from.toISOString(),
     to: meta.to.toISOString(),
     groupBy: meta.groupBy,
     generatedAt: meta.now.toISOString(),
-    outgoing: finish(directions.outgoing),
-    incoming: finish(directions.incoming),
+    outgoing: directions.outgoing,
+    incoming: directions.incoming,
   };
 }

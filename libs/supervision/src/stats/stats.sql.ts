@@ -1,4 +1,3 @@
-import { DEADLINE_KINDS, REQUEST_STATES, TERMINAL_STATES } from '@mla/domain';
 import { COUNTRY_VISIBILITY_SQL } from '@mla/requests';
 import type { GroupBy } from '../dto/stats.dto';
 
@@ -54,56 +53,30 @@ const perDirection = (groupBy: GroupBy, branch: (d: Direction) => string) =>
     .map((d) => `(${branch(d)})`)
     .join('\n    UNION ALL\n    ');
 
-/** The open states, each counted by age bucket (0-30, 31-90, 91-180, over 180 whole days). */
-export const OPEN_STATES = REQUEST_STATES.filter((s) => !TERMINAL_STATES.includes(s));
-export const CLOSED_STATES = TERMINAL_STATES;
-const BUCKETS = [0, 1, 2, 3];
 
 /**
- * The statements of one statistics report (DESIGN §8), independent, run side by side.
- * Parameters: $1 country, $2 from, $3 to, then each statement's own.
+ * The statements of one statistics report (DESIGN §8) that read the requests themselves,
+ * independent, run side by side (the counts, durations and deadline outcomes come from the
+ * rollup: cells.sql.ts). Parameters: $1 country, $2 from, $3 to, then each statement's own.
  *
- * `summary` reads each direction's requests once, from its covering index: counts by state
- * (open ones by age bucket), the exact median and p90 (percentile_cont) of the time to
- * acknowledge and to execute per group and for the direction (ROLLUP), and the sums of
- * the deadline outcomes each action keeps on its request (`deadline_outcomes`: per kind,
- * MET, MET on time, OVERDUE). `pendingPastDue` adds the deadlines still PENDING past their
- * due time (the worker has not marked them yet: few). `deadDeliveries` as before.
+ * `pendingPastDue` adds the
+ * deadlines still PENDING past their due time (the worker has not marked them yet: few).
+ * `deadDeliveries` as before.
  */
 export function statsStatements(input: StatsInput): StatsStatement[] {
   const base = [input.country, input.from, input.to];
-  const ago = (days: number) => new Date(input.now.getTime() - days * DAY_MS);
   const g = input.groupBy;
-  const bucketOf = (ageFrom: string) => `CASE WHEN ${ageFrom} > $4 THEN 0 WHEN ${ageFrom} > $5 THEN 1 WHEN ${ageFrom} > $6 THEN 2 ELSE 3 END`;
   return [
     {
-      name: 'summary',
-      sql: perDirection(
-        g,
-        (d) => `
-      SELECT '${d.name}' AS direction, grp, GROUPING(grp) = 1 AS total,
-        ${OPEN_STATES.flatMap((s) => BUCKETS.map((b) => `count(*) FILTER (WHERE state = '${s}' AND bucket = ${b})::int AS "${s}:${b}"`)).join(',\n        ')},
-        ${CLOSED_STATES.map((s) => `count(*) FILTER (WHERE state = '${s}')::int AS "${s}"`).join(', ')},
-        count(ack)::int AS ack_n, percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY ack) AS ack_p,
-        count(exec)::int AS exec_n, percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY exec) AS exec_p,
-        ARRAY[${DEADLINE_KINDS.flatMap((_, k) => [1, 2, 3].map((j) => `sum(o[${3 * k + j}])`)).join(', ')}]::int[] AS outcomes
-      FROM (
-        SELECT ${d.grp} AS grp, r.state, ${bucketOf(d.ageFrom)} AS bucket,
-          extract(epoch FROM r.acknowledged_at - r.sent_at) AS ack, extract(epoch FROM r.executed_at - r.sent_at) AS exec,
-          r.deadline_outcomes AS o
-        FROM requests r WHERE ${d.where}
-      ) x
-      GROUP BY ROLLUP (grp)`,
-      ),
-      params: [...base, ago(31), ago(91), ago(181)],
-    },
-    {
+      // Few rows (deadlines_pending_due_idx), each request looked up by its key: the lateral
+      // lookup (OFFSET 0: never flattened) keeps the planner from scanning the requests when
+      // its estimate of the pending deadlines past due is stale (it often is: they age by the clock).
       name: 'pendingPastDue',
       sql: perDirection(
         g,
         (d) => `
       SELECT '${d.name}' AS direction, ${d.grp} AS grp, d.kind, count(*)::int AS n
-      FROM deadlines d JOIN requests r ON r.id = d.request_id
+      FROM deadlines d CROSS JOIN LATERAL (SELECT * FROM requests r WHERE r.id = d.request_id OFFSET 0) r
       WHERE d.status = 'PENDING' AND d.due_at < $4 AND ${d.where}
       GROUP BY 2, 3`,
       ),

@@ -839,6 +839,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervision/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The yearly table a treaty asks of its parties: your country's requests made and
+         *     received in the year (created in it and sent), by counterpart country, type and outcome.
+         *     `Accept: text/csv` answers the same as one table.
+         */
+        get: operations["SupervisionController_getReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/supervision/requests/{id}/assignee": {
         parameters: {
             query?: never;
@@ -2402,7 +2423,10 @@ export interface components {
         GroupStatsDto: {
             /** @description The group's value (a country, type, priority or channel), or ALL for the direction's total. */
             key: string;
+            /** @description Requests created in the window, drafts included (see byState). */
             requests: number;
+            /** @description Of them, those sent (drafts and requests in review are not). */
+            sent: number;
             byState: components["schemas"]["StateCountsDto"];
             /** @description sent_at → acknowledged_at, in hours. */
             timeToAcknowledgeHours: components["schemas"]["DurationStatsDto"];
@@ -2413,9 +2437,33 @@ export interface components {
             /** @description Webhook deliveries of these requests' notifications that failed for good (DEAD). */
             deadWebhookDeliveries: number;
         };
+        CounterpartFiguresDto: {
+            /** @description The counterpart authority's id, code and name (per authority rows only). */
+            authorityId?: string | null;
+            authorityCode?: string | null;
+            authorityName?: string | null;
+            /** @description answered / sent, 0 to 1; null when none was sent. */
+            replyRate?: number | null;
+            /** @description chases / sent; null when none was sent. */
+            chasesPerRequest?: number | null;
+            /** @description The counterpart country (ISO 3166-1 alpha-2). */
+            country: string;
+            /** @description Requests sent (outgoing: by your country; incoming: to it). */
+            sent: number;
+            /** @description Answered: final evidence delivered (executed) or refused. */
+            answered: number;
+            /** @description sent_at → answered, in days. */
+            timeToAnswerDays: components["schemas"]["DurationStatsDto"];
+            /** @description `chase` events recorded on these requests. */
+            chases: number;
+        };
         DirectionStatsDto: {
             total: components["schemas"]["GroupStatsDto"];
             groups: components["schemas"]["GroupStatsDto"][];
+            /** @description Per counterpart country, by country code. */
+            byCountry: components["schemas"]["CounterpartFiguresDto"][];
+            /** @description Per counterpart authority, by country then code. */
+            byAuthority: components["schemas"]["CounterpartFiguresDto"][];
         };
         SupervisionStatsDto: {
             /** @enum {string} */
@@ -2430,6 +2478,41 @@ export interface components {
             outgoing: components["schemas"]["DirectionStatsDto"];
             /** @description Requests your country received (requested_country = yours, once sent). */
             incoming: components["schemas"]["DirectionStatsDto"];
+        };
+        ReportRowDto: {
+            /** @description The counterpart country, or ALL. */
+            country: string;
+            /** @description The request type, or ALL. */
+            type: string;
+            /** @description Requests sent in the year (created in it and sent; drafts never count). */
+            requests: number;
+            /** @description Of them, executed: the final evidence delivered (whatever they became afterwards). */
+            executed: number;
+            /** @description By their state today: refused, withdrawn, expired, closed, still open (these five add up to `requests`). */
+            refused: number;
+            withdrawn: number;
+            expired: number;
+            closed: number;
+            open: number;
+        };
+        ReportDirectionDto: {
+            /** @description One row per counterpart country and type that has a request, by country then type. */
+            rows: components["schemas"]["ReportRowDto"][];
+            total: components["schemas"]["ReportRowDto"];
+        };
+        SupervisionReportDto: {
+            country: string;
+            year: number;
+            /** @description The time zone the year is read in (your authority's). */
+            timezone: string;
+            /** @description The year's bounds (ISO 8601 instants): requests created in [from, to). */
+            from: string;
+            to: string;
+            generatedAt: string;
+            /** @description Requests your country made (sent to a counterpart). */
+            made: components["schemas"]["ReportDirectionDto"];
+            /** @description Requests your country received. */
+            received: components["schemas"]["ReportDirectionDto"];
         };
         OverdueAssigneeDto: {
             id: string;
@@ -5669,6 +5752,66 @@ export interface operations {
                 };
             };
             /** @description VALIDATION_FAILED: from/to missing or not ISO 8601, from not before to, more than five years, unknown groupBy */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description FORBIDDEN: reserved to SUPERVISOR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SupervisionController_getReport: {
+        parameters: {
+            query: {
+                /** @description The calendar year (YYYY, 1970-9999), from 1 January to 31 December in your authority's time zone. */
+                year: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; as CSV (a header row, one row per direction, country and type, each direction closed by its ALL,ALL total) for Accept: text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: year missing or not a year of four digits between 1970 and 9999 */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -20,8 +20,10 @@ import { EvidenceTransfer1765160000000 } from './1765160000000-evidence-transfer
 import { LetterSeals1765140000000 } from './1765140000000-letter-seals';
 import { LetterRegister1765150000000 } from './1765150000000-letter-register';
 import { AuthorityDirectory1765110000000 } from './1765110000000-authority-directory';
+import { RequestStatsRollup1765130000000 } from './1765130000000-request-stats-rollup';
 
 export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
+export { DURATION_BINS as STATS_DURATION_BINS, STATS_CELLS_OF_REQUESTS, STATS_MONTHS_OF_CELLS, STATS_ROLLUP_BACKFILL } from './1765130000000-request-stats-rollup';
 
 /** Every migration, in order. Listed explicitly so the same list runs from ts (tests) and js (dist). */
 export const MIGRATIONS = [
@@ -44,6 +46,7 @@ export const MIGRATIONS = [
   AuthorityReachNames1765100000000,
   AuthorityDirectory1765110000000,
   OfflineCounterparts1765120000000,
+  RequestStatsRollup1765130000000,
   LetterSeals1765140000000,
   LetterRegister1765150000000,
   EvidenceTransfer1765160000000,

@@ -49,6 +49,29 @@ export async function downloadStatsCsv(query: StatsQuery): Promise<void> {
   URL.revokeObjectURL(url);
 }
 
+/** The yearly report (GET /supervision/report?year=). */
+export function useYearlyReport(year: string) {
+  return useQuery({
+    queryKey: ['supervision', 'report', year],
+    queryFn: async () => (await call(api.GET('/api/v1/supervision/report', { params: { query: { year } } }))) as Schemas['SupervisionReportDto'],
+    placeholderData: (p) => p,
+  });
+}
+
+/** The yearly report as CSV (Accept: text/csv), saved by the browser. */
+export async function downloadReportCsv(year: string): Promise<void> {
+  const res = await fetch(`/api/v1/supervision/report?year=${encodeURIComponent(year)}`, { headers: { accept: 'text/csv' }, credentials: 'same-origin' });
+  if (!res.ok) throw toProblem(res.status, await res.json().catch(() => null));
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `mla-report-${year}.csv`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  URL.revokeObjectURL(url);
+}
+
 export function useExtendDeadline() {
   const qc = useQueryClient();
   return useMutation({

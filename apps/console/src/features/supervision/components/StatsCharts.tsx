@@ -7,6 +7,8 @@ import { Chart } from './Chart';
 
 type Direction = Schemas['DirectionStatsDto'];
 
+const scaled = (x: number | null | undefined, scale: number) => (x === null || x === undefined ? x : Math.round(x * scale * 100) / 100);
+
 const BLUE = '#1c4f8a';
 const ORANGE = '#c2410c';
 
@@ -16,9 +18,10 @@ export function StatsCharts({ data }: { data: Direction }) {
   const lang = i18n.language;
   const groups = data.groups;
   const groupLabel = (key: string) => t(`common:type.${key}`, { defaultValue: t(`common:priority.${key}`, { defaultValue: t(`common:channel.${key}`, { defaultValue: key }) }) });
+  const execInHours = (data.total.timeToExecuteDays.p90 ?? 0) > 0 && (data.total.timeToExecuteDays.p90 ?? 0) < 2;
   const charts = useMemo(() => {
     const names = groups.map((g) => groupLabel(g.key));
-    const durations = (pick: (g: (typeof groups)[number]) => Schemas['DurationStatsDto'], title: string) => ({
+    const durations = (pick: (g: (typeof groups)[number]) => Schemas['DurationStatsDto'], title: string, scale = 1) => ({
       title,
       option: {
         tooltip: { trigger: 'axis' },
@@ -27,17 +30,18 @@ export function StatsCharts({ data }: { data: Direction }) {
         xAxis: { type: 'category', data: names },
         yAxis: { type: 'value' },
         series: [
-          { name: t('median'), type: 'bar', data: groups.map((g) => pick(g).median ?? 0), itemStyle: { color: BLUE } },
-          { name: t('p90'), type: 'bar', data: groups.map((g) => pick(g).p90 ?? 0), itemStyle: { color: ORANGE } },
+          { name: t('median'), type: 'bar', data: groups.map((g) => (pick(g).median ?? 0) * scale), itemStyle: { color: BLUE } },
+          { name: t('p90'), type: 'bar', data: groups.map((g) => (pick(g).p90 ?? 0) * scale), itemStyle: { color: ORANGE } },
         ],
       },
-      summary: groups.map((g) => `${groupLabel(g.key)} ${formatNumber(pick(g).median, lang)} / ${formatNumber(pick(g).p90, lang)}`).join('; '),
+      summary: groups.map((g) => `${groupLabel(g.key)} ${formatNumber(scaled(pick(g).median, scale), lang)} / ${formatNumber(scaled(pick(g).p90, scale), lang)}`).join('; '),
     });
     const onTime = data.total.onTime;
     const backlogKeys = ['days0to30', 'days31to90', 'days91to180', 'over180Days'] as const;
     return [
       durations((g) => g.timeToAcknowledgeHours, t('ack')),
-      durations((g) => g.timeToExecuteDays, t('exec')),
+      // Executions within a day would show as empty bars in days: then in hours (issue 21).
+      execInHours ? durations((g) => g.timeToExecuteDays, t('execHours'), 24) : durations((g) => g.timeToExecuteDays, t('exec')),
       {
         title: t('onTime'),
         option: {
@@ -61,10 +65,10 @@ export function StatsCharts({ data }: { data: Direction }) {
         summary: backlogKeys.map((k) => `${t(`backlogBuckets.${k}`)} ${data.total.openBacklog[k]}`).join('; '),
       },
     ];
-  }, [data, lang]);
+  }, [data, lang, execInHours]);
   return (
     <>
-      <Text size="sm">{t('totals', { requests: data.total.requests, dead: data.total.deadWebhookDeliveries })}</Text>
+      <Text size="sm">{t('totals', { requests: data.total.requests, sent: data.total.sent, dead: data.total.deadWebhookDeliveries })}</Text>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         {charts.map((c) => (
           <Card withBorder key={c.title} component="figure" m={0}>

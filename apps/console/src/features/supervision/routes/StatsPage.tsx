@@ -6,6 +6,8 @@ import { ProblemAlert } from '@/components/problem';
 import { useMe } from '@/lib/api/hooks';
 import { addDays, formatDateTime, isoDateInZone } from '@/lib/format';
 import { downloadStatsCsv, useStats, type StatsQuery } from '../api/supervision';
+import { CounterpartFigures } from '../components/CounterpartFigures';
+import { YearlyReport } from '../components/YearlyReport';
 
 // ECharts is loaded only when the charts are shown (its own chunk).
 const StatsCharts = lazy(async () => ({ default: (await import('../components/StatsCharts')).StatsCharts }));
@@ -69,9 +71,11 @@ export function StatsPage() {
           <Suspense fallback={<Text>{t('common:loading')}</Text>}>
             <StatsCharts data={stats.data[side]} />
           </Suspense>
+          <CounterpartFigures data={stats.data[side]} />
         </>
       )}
       {stats.isPending && <Text>{t('common:loading')}</Text>}
+      <YearlyReport />
     </Page>
   );
 }

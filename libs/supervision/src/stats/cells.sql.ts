@@ -1,0 +1,127 @@
+import { STATS_CELLS_OF_REQUESTS } from '@mla/core';
+import type { StatsDimension } from '@mla/requests';
+
+const DAY_MS = 86_400_000;
+const STATES = 12;
+const OUTCOME_SLOTS = 18;
+
+/** The columns of `request_stats_cells`, to name the cells computed from the requests alike. */
+const CELL_COLUMNS = 'country, direction, dim, day, value, requests, states, sent, sent_states, executed, answered, chases, outcomes, ack_s, exec_s, answer_s, open_since';
+
+export interface Range {
+  from: Date;
+  to: Date;
+}
+
+/** [from, to) cut into the whole units it holds ([whole.from, whole.to) or null) and the edges before and after them. */
+export function cutWindow(from: Date, to: Date, floor: (d: Date) => Date, next: (d: Date) => Date): { whole: Range | null; edges: Range[] } {
+  const start = floor(from).getTime() === from.getTime() ? from : next(floor(from));
+  const end = floor(to);
+  if (start >= end) return { whole: null, edges: from < to ? [{ from, to }] : [] };
+  return { whole: { from: start, to: end }, edges: [{ from, to: start }, { from: end, to }].filter((e) => e.from < e.to) };
+}
+
+export const utcDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS);
+export const nextUtcDay = (d: Date) => new Date(d.getTime() + DAY_MS);
+export const utcMonth = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
+export const nextUtcMonth = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+export interface CellQuery {
+  country: string;
+  dim: StatsDimension;
+  ranges: Range[];
+}
+
+/**
+ * The day cells of a country's requests created in the ranges, for one dimension, as a FROM
+ * item `c` with the columns of `request_stats_cells`: the rollup's whole UTC days, and the
+ * rest computed from the requests with the migration's own SQL (exact at any instant).
+ */
+export function dayCells(q: CellQuery, add: (v: unknown) => string): string {
+  const country = add(q.country);
+  const dim = add(q.dim);
+  const parts: string[] = [];
+  const edges: Range[] = [];
+  for (const range of q.ranges) {
+    const cut = cutWindow(range.from, range.to, utcDay, nextUtcDay);
+    if (cut.whole) {
+      parts.push(
+        `SELECT ${CELL_COLUMNS} FROM request_stats_cells WHERE country = ${country} AND dim = ${dim} AND day >= ${add(isoDay(cut.whole.from))}::date AND day < ${add(isoDay(cut.whole.to))}::date`,
+      );
+    }
+    edges.push(...cut.edges);
+  }
+  if (edges.length > 0) {
+    // Each side from its own index (requests_requesting_country_idx, requests_requested_country_idx).
+    const within = (alias: string) => edges.map((e) => `(${alias}.created_at >= ${add(e.from)} AND ${alias}.created_at < ${add(e.to)})`).join(' OR ');
+    const ids = `r.id IN (SELECT o.id FROM requests o WHERE o.requesting_country = ${country} AND o.deleted_at IS NULL AND (${within('o')})
+      UNION ALL SELECT i.id FROM requests i WHERE i.requested_country = ${country} AND i.deleted_at IS NULL AND i.sent_at IS NOT NULL AND (${within('i')}))`;
+    parts.push(`SELECT ${CELL_COLUMNS} FROM (${STATS_CELLS_OF_REQUESTS(ids)}) AS e(${CELL_COLUMNS}) WHERE e.country = ${country} AND e.dim = ${dim}`);
+  }
+  if (parts.length === 0) parts.push(`SELECT ${CELL_COLUMNS} FROM request_stats_cells WHERE false`);
+  return `(${parts.join('\n      UNION ALL\n      ')}) c`;
+}
+
+const sums = (column: string, n: number) => `ARRAY[${Array.from({ length: n }, (_, i) => `coalesce(sum(c.${column}[${i + 1}]), 0)`).join(', ')}]::int[]`;
+
+/**
+ * Per direction and value of the dimension, the counters of the requests created in [from,
+ * to), summed; `withOpen`: and when the open ones' ages start (comma-separated seconds since 2000).
+ */
+export function countersQuery(country: string, dim: StatsDimension, from: Date, to: Date, withOpen = false): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const add = (v: unknown) => `$${params.push(v)}`;
+  const cells = dayCells({ country, dim, ranges: [{ from, to }] }, add);
+  const sql = `
+    SELECT c.direction, c.value, sum(c.requests)::int AS requests, ${sums('states', STATES)} AS states, sum(c.sent)::int AS sent,
+      ${sums('sent_states', STATES)} AS sent_states, sum(c.executed)::int AS executed, sum(c.answered)::int AS answered,
+      sum(c.chases)::int AS chases, ${sums('outcomes', OUTCOME_SLOTS)} AS outcomes${
+        withOpen ? `,
+      string_agg(array_to_string(c.open_since, ','), ',') FILTER (WHERE cardinality(c.open_since) > 0) AS open_since` : ''
+      }
+    FROM ${cells}
+    GROUP BY c.direction, c.value`;
+  return { sql, params };
+}
+
+/** A row of durationsQuery: `hist` (a month's histograms, DURATION_BINS each) or `durations` (a day cell's, in seconds), comma-separated. */
+export interface DurationRow {
+  direction: 'outgoing' | 'incoming';
+  value: string;
+  kind: 'hist' | 'durations';
+  ack: string;
+  exec: string;
+  answer: string;
+}
+
+/**
+ * Per direction and value, the durations of the requests created in [from, to): the whole
+ * UTC months as histograms from `request_stats_months` (a row each), the rest as the day
+ * cells' exact durations (binned in the service: cheaper than unnest in SQL).
+ */
+export function durationsQuery(
+  country: string,
+  dim: StatsDimension,
+  from: Date,
+  to: Date,
+  metrics: readonly ('ack' | 'exec' | 'answer')[] = ['ack', 'exec', 'answer'],
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  // The metrics not asked for come as '' (nothing to read or send).
+  const text = (metric: 'ack' | 'exec' | 'answer', column: string) => (metrics.includes(metric) ? `array_to_string(${column}, ',')` : `''`);
+  const add = (v: unknown) => `$${params.push(v)}`;
+  const cut = cutWindow(from, to, utcMonth, nextUtcMonth);
+  const parts: string[] = [];
+  if (cut.whole) {
+    parts.push(`SELECT direction, value, 'hist' AS kind, ${text('ack', 'ack_h')} AS ack, ${text('exec', 'exec_h')} AS exec, ${text('answer', 'answer_h')} AS answer
+      FROM request_stats_months WHERE country = ${add(country)} AND dim = ${add(dim)} AND month >= ${add(isoDay(cut.whole.from))}::date AND month < ${add(isoDay(cut.whole.to))}::date`);
+  }
+  if (cut.edges.length > 0) {
+    const cells = dayCells({ country, dim, ranges: cut.edges }, add);
+    parts.push(`SELECT c.direction, c.value, 'durations' AS kind, ${text('ack', 'c.ack_s')} AS ack, ${text('exec', 'c.exec_s')} AS exec, ${text('answer', 'c.answer_s')} AS answer
+      FROM ${cells} WHERE cardinality(c.ack_s) + cardinality(c.exec_s) + cardinality(c.answer_s) > 0`);
+  }
+  if (parts.length === 0) return { sql: `SELECT NULL AS direction WHERE false`, params };
+  return { sql: parts.join('\n    UNION ALL\n    '), params };
+}
