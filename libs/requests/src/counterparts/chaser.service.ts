@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { AppException, Clock } from '@mla/core';
 import { authorityNameIn, type RecordedFrom, type TransmissionChannel } from '@mla/domain';
 import { AuthoritiesRepository, type Principal, UsersRepository } from '@mla/identity';
-import { LETTER_LANGUAGES, renderChaser, type LetterLanguage } from '@mla/letters';
+import { LETTER_LANGUAGES, type LetterLanguage } from '@mla/letters';
 import { ballHolder } from '../domain/ball-holder';
 import { keeperSideOf, offlineSideOf } from '../domain/counterpart-sides';
 import { sideOf } from '../domain/visibility';
 import { EventsRepository } from '../events/events.repository';
+import { RenderPool } from '../letters/render-pool';
 import { RequestReader } from '../reading/request-reader';
 import { RequestsRepository } from '../requests.repository';
 import { chaserInputOf } from './chaser-input.builder';
@@ -22,6 +23,7 @@ export interface ChaserFile {
  * it (its officers and supervisors; 403 for anyone else who sees the request), while something
  * is awaited of the counterpart (409 otherwise). In `lang`, or the counterpart's own language
  * when the chaser is written in it, else English. Every read of a confidential request is logged.
+ * Rendered in the render pool, never on the event loop.
  */
 @Injectable()
 export class ChaserService {
@@ -32,6 +34,7 @@ export class ChaserService {
     private readonly authorities: AuthoritiesRepository,
     private readonly users: UsersRepository,
     private readonly clock: Clock,
+    private readonly pool: RenderPool,
   ) {}
 
   async chaser(p: Principal, requestId: string, lang: LetterLanguage | undefined): Promise<ChaserFile> {
@@ -73,6 +76,6 @@ export class ChaserService {
       language,
       lastRecorded: lastRecorded ?? null,
     });
-    return { pdf: await renderChaser(input, language), reference: row.reference, language };
+    return { pdf: await this.pool.render('chaser', { input, language }), reference: row.reference, language };
   }
 }
