@@ -103,12 +103,13 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
   if (options.seed ?? config.demoSeed) {
     const created = await seedDemoData(app.get(DataSource));
     if (created.authorities + created.users > 0) log.log(`Demo seed: ${created.authorities} authorities, ${created.users} users created`);
+    const seals = await seedDemoSeals(app.get(DataSource), app.get(SealKeyStore), app.get(Clock).now());
+    if (seals > 0) log.log(`Demo seed: ${seals} demo sealing certificates (a demo CA, not trusted by PDF readers)`);
+    // After the seals: the demo requests are sent as any letter is, sealed by the VN central authority.
     if (options.demoRequests ?? options.seed === undefined) {
       const requests = await seedDemoRequests(app);
       if (requests > 0) log.log(`Demo seed: ${requests} requests to OFFLINE counterparts created`);
     }
-    const seals = await seedDemoSeals(app.get(DataSource), app.get(SealKeyStore), app.get(Clock).now());
-    if (seals > 0) log.log(`Demo seed: ${seals} demo sealing certificates (a demo CA, not trusted by PDF readers)`);
     if (config.isProduction) {
       log.warn(
         `DEMO_SEED=true in production: the demo accounts (${DEMO_USERS.map((u) => u.email).join(', ')}) exist with the published password ` +

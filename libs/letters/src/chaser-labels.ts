@@ -83,7 +83,7 @@ const VI: ChaserLabels = {
   title: 'Công văn đôn đốc',
   headerTitle: 'Yêu cầu tương trợ tư pháp về hình sự: đôn đốc',
   reference: 'Số tham chiếu',
-  date: 'Ngày',
+  date: 'Ngày lập',
   from: 'Nơi gửi',
   to: 'Kính gửi',
   subject: 'V/v',

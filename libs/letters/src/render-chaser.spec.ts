@@ -47,8 +47,8 @@ describe('renderChaser', () => {
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(text).toContain('Công văn đôn đốc');
-    expect(text).toContain('Đã gửi ngày 1 tháng 9 năm 2026 qua đường ngoại giao, số tham chiếu NV-2026-0831.');
-    expect(text).toContain('Xác nhận đã nhận yêu cầu: chờ từ ngày 1 tháng 9 năm 2026; hạn dự kiến ngày 8 tháng 9 năm 2026 (quá hạn)');
+    expect(text).toContain('Đã gửi ngày 01 tháng 9 năm 2026 qua đường ngoại giao, số tham chiếu NV-2026-0831.');
+    expect(text).toContain('Xác nhận đã nhận yêu cầu: chờ từ ngày 01 tháng 9 năm 2026; hạn dự kiến ngày 08 tháng 9 năm 2026 (quá hạn)');
     expect(text).toContain('Các lần đôn đốc trước');
     expect(text).toContain('Viện kiểm sát nhân dân tối cao');
   });

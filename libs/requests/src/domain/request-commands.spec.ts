@@ -8,7 +8,7 @@ const NON_TERMINAL = REQUEST_STATES.filter((s) => !TERMINAL_STATES.includes(s));
 const EXPECTED: Record<CommandName, Partial<CommandSpec>> = {
   submit: { role: 'PROSECUTOR', side: 'REQUESTING', from: ['DRAFT'], to: 'IN_REVIEW', stamps: ['submittedAt'], notify: { type: 'request.submitted', audience: ['HOME_OFFICERS'] } },
   return: { role: 'OFFICER', side: 'REQUESTING', from: ['IN_REVIEW'], to: 'DRAFT', requiredInput: ['reason'], stamps: [], notify: { type: 'request.returned', audience: ['REQUESTING'] } },
-  send: { role: 'OFFICER', side: 'REQUESTING', from: ['IN_REVIEW'], to: 'SENT', optionalInput: ['transmission'], stamps: ['sentAt'], notify: { type: 'request.sent', audience: ['REQUESTED', 'REQUESTING'] } },
+  send: { role: 'OFFICER', side: 'REQUESTING', from: ['IN_REVIEW'], to: 'SENT', optionalInput: ['signedLetter', 'transmission'], stamps: ['sentAt'], notify: { type: 'request.sent', audience: ['REQUESTED', 'REQUESTING'] } },
   acknowledge: { role: 'OFFICER', side: 'REQUESTED', from: ['SENT'], optionalInput: ['note', 'assigneeId'], stamps: ['acknowledgedAt'], notify: { type: 'request.acknowledged', audience: ['REQUESTING', 'SENDING'] } },
   confirm_preservation: { role: 'OFFICER', side: 'REQUESTED', from: ['ACKNOWLEDGED'], to: 'PRESERVED', requiredInput: ['preservedUntil'], notify: { type: 'request.preservation_confirmed', audience: ['REQUESTING', 'SENDING'] } },
   extend_preservation: { role: 'OFFICER', side: 'REQUESTED', from: ['PRESERVED'], to: 'SAME', requiredInput: ['preservedUntil'], notify: { type: 'request.preservation_extended', audience: ['REQUESTING', 'SENDING'] } },
