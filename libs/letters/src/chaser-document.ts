@@ -7,6 +7,7 @@
  */
 import type { ChaserInput } from './chaser-input';
 import { CHASER_LABELS, type ChaserLabels } from './chaser-labels';
+import { LETTER_FONT_FAMILY } from './letter-definition';
 import type { LetterLanguage } from './letter-input';
 
 /** The subset of pdfmake's content model the chaser uses (its own: the letter's layout is another file's). */
@@ -26,7 +27,8 @@ export interface ChaserDocumentDefinition {
 }
 
 /** The font family the chaser is set in (DejaVu Sans, as the letter: complete Vietnamese coverage). */
-export const CHASER_FONT_FAMILY = 'DejaVuSans';
+/** The chaser's font: the letter's (one pdfmake configuration for both). */
+export const CHASER_FONT_FAMILY = LETTER_FONT_FAMILY;
 
 const regionName = (lang: LetterLanguage, code: string): string => new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' }).of(code) ?? code;
 

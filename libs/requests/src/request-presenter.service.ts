@@ -4,9 +4,11 @@ import { Clock } from '@mla/core';
 import { CountryRequirementsHolder, type RequestContent } from '@mla/countries';
 import { DeadlinePlanner, type DeadlineRow } from '@mla/deadlines';
 import { extensionLimit, preservationWindow } from '@mla/domain';
+import { LETTER_LANGUAGES } from '@mla/letters';
 import type { Principal } from '@mla/identity';
 import { AttachmentsRepository } from './attachments/attachments.repository';
 import { missingForSubmit } from './domain/request-content';
+import { sentLetterLanguage } from './letters/letter-input.builder';
 import type { PreservationWindowDto, RequestDto } from './dto/request.dto';
 import { toRequestDto } from './request.presenter';
 import type { RequestRow } from './request.row';
@@ -31,12 +33,16 @@ export class RequestPresenter {
   async present(r: RequestRow, deadlines: DeadlineRow[], caller: Principal): Promise<RequestDto> {
     let missing = this.missing(r, []);
     if (missing.some((f) => f === 'attachments' || f === 'language')) missing = this.missing(r, await this.attachments.forRequest(r.id));
-    return toRequestDto(r, deadlines, caller, { missing, preservationWindow: this.window(r) });
+    return toRequestDto(r, deadlines, caller, { missing, preservationWindow: this.window(r), letterLanguage: this.letterLanguage(r) });
   }
 
   /** The same without a read (inside a transaction's statement): the documents given, none by default. */
   presentWith(r: RequestRow, deadlines: DeadlineRow[], caller: Principal, attachments: RequestContent['attachments'] = []): RequestDto {
-    return toRequestDto(r, deadlines, caller, { missing: this.missing(r, attachments), preservationWindow: this.window(r) });
+    return toRequestDto(r, deadlines, caller, { missing: this.missing(r, attachments), preservationWindow: this.window(r), letterLanguage: this.letterLanguage(r) });
+  }
+
+  private letterLanguage(r: RequestRow): 'en' | 'vi' {
+    return sentLetterLanguage(this.countries.get(r.requestedCountry)?.languages, LETTER_LANGUAGES);
   }
 
   private missing(r: RequestRow, attachments: RequestContent['attachments']): string[] {

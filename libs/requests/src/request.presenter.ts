@@ -87,6 +87,8 @@ export function toDeadlineDto(d: DeadlineRow, r: RequestRow): DeadlineDto {
 export interface RequestDecisions {
   missing: string[];
   preservationWindow: PreservationWindowDto | null;
+  /** The language the letter is sent in (the requested country's own when letters are rendered in it, English otherwise). */
+  letterLanguage: 'en' | 'vi';
 }
 
 /** The full representation for this caller: deadlines, the actions it may take now and what the screens decide by. */
@@ -123,6 +125,7 @@ export function toRequestDto(r: RequestRow, deadlines: DeadlineRow[], caller: Pr
     missing: decisions.missing,
     preservationWindow: actions.includes('confirm_preservation') || actions.includes('extend_preservation') ? decisions.preservationWindow : null,
     mayReadAccessLog: mayReadAccessLog(caller, r),
+    letterLanguage: decisions.letterLanguage,
     transmission: r.transmission,
     recordableActions: recordableActions(caller, r),
     mayChase: mayChase(caller, r),

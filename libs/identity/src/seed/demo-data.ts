@@ -31,11 +31,11 @@ export const DEMO_AUTHORITIES: DemoAuthority[] = [
 ];
 
 export const DEMO_USERS: { email: string; displayName: string; role: Role; authorityCode: string | null }[] = [
-  { email: 'prosecutor@vn.example', displayName: 'Nguyễn Văn An (prosecutor, HCMC)', role: 'PROSECUTOR', authorityCode: 'VN-HCM-PROS' },
-  { email: 'officer@vn.example', displayName: 'Trần Thị Bình (officer, VN central authority)', role: 'OFFICER', authorityCode: 'VN-CA' },
-  { email: 'supervisor@vn.example', displayName: 'Lê Minh Châu (supervisor, VN)', role: 'SUPERVISOR', authorityCode: 'VN-CA' },
-  { email: 'prosecutor@sg.example', displayName: 'Tan Wei Ling (prosecutor, SG)', role: 'PROSECUTOR', authorityCode: 'SG-PROS' },
-  { email: 'officer@sg.example', displayName: 'Rajesh Kumar (officer, SG central authority)', role: 'OFFICER', authorityCode: 'SG-CA' },
-  { email: 'supervisor@sg.example', displayName: 'Lim Mei Hua (supervisor, SG)', role: 'SUPERVISOR', authorityCode: 'SG-CA' },
+  { email: 'prosecutor@vn.example', displayName: 'Nguyễn Văn An', role: 'PROSECUTOR', authorityCode: 'VN-HCM-PROS' },
+  { email: 'officer@vn.example', displayName: 'Trần Thị Bình', role: 'OFFICER', authorityCode: 'VN-CA' },
+  { email: 'supervisor@vn.example', displayName: 'Lê Minh Châu', role: 'SUPERVISOR', authorityCode: 'VN-CA' },
+  { email: 'prosecutor@sg.example', displayName: 'Tan Wei Ling', role: 'PROSECUTOR', authorityCode: 'SG-PROS' },
+  { email: 'officer@sg.example', displayName: 'Rajesh Kumar', role: 'OFFICER', authorityCode: 'SG-CA' },
+  { email: 'supervisor@sg.example', displayName: 'Lim Mei Hua', role: 'SUPERVISOR', authorityCode: 'SG-CA' },
   { email: 'admin@example.org', displayName: 'Platform administrator', role: 'ADMIN', authorityCode: null },
 ];

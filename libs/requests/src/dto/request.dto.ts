@@ -200,6 +200,9 @@ export class RequestDto {
   preservationWindow: PreservationWindowDto | null;
   /** Whether the caller may read the request's access log (GET /requests/{id}/access-log); only a confidential request's reads are logged. */
   mayReadAccessLog: boolean;
+  /** The language the letter of request is sent in (`send` renders it so; the letter to sign is this one). */
+  @ApiProperty({ enum: ['en', 'vi'] })
+  letterLanguage: 'en' | 'vi';
   /** To or from an OFFLINE authority: how the request was dispatched (DESIGN §14). */
   @ApiPropertyOptional({ type: TransmissionViewDto, nullable: true })
   transmission: TransmissionViewDto | null;

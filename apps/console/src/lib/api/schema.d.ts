@@ -1704,6 +1704,11 @@ export interface components {
             allowedActions: ("submit" | "return" | "send" | "acknowledge" | "confirm_preservation" | "extend_preservation" | "start_execution" | "report_delay" | "request_info" | "provide_info" | "deliver_evidence" | "close" | "refuse" | "withdraw" | "expire")[];
             /** @description While the caller may confirm or extend the preservation: the dates it may choose (at the time of this answer). */
             preservationWindow?: components["schemas"]["PreservationWindowDto"] | null;
+            /**
+             * @description The language the letter of request is sent in (`send` renders it so; the letter to sign is this one).
+             * @enum {string}
+             */
+            letterLanguage: "en" | "vi";
             /** @description To or from an OFFLINE authority: how the request was dispatched (DESIGN §14). */
             transmission?: components["schemas"]["TransmissionViewDto"] | null;
             /** @description The chase of an OFFLINE counterpart; null when there is none. */

@@ -6,12 +6,9 @@ import { fetchLetter } from './documents';
 
 export type SealCertificate = Schemas['SealCertificateDto'];
 
-/**
- * The language the letter is sent in: the requested country's own when letters are rendered
- * in it (Vietnamese for Viet Nam), English otherwise — as the API's `send` renders it.
- */
-export function sentLetterLanguage(request: Pick<RequestDto, 'requestedAuthority'>): 'en' | 'vi' {
-  return request.requestedAuthority.country === 'VN' ? 'vi' : 'en';
+/** The language the letter is sent in, as the API says (`letterLanguage`: `send` renders it so). */
+export function sentLetterLanguage(request: Pick<RequestDto, 'letterLanguage'>): 'en' | 'vi' {
+  return request.letterLanguage;
 }
 
 /** The sealing certificate of an authority (null when it has none). */

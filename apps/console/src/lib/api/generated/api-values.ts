@@ -94,6 +94,7 @@ export const enums = {
     "ballHolder": ["REQUESTING", "REQUESTED"],
     "ballHolderRole": ["PROSECUTOR", "OFFICER"],
     "allowedActions": ["submit", "return", "send", "acknowledge", "confirm_preservation", "extend_preservation", "start_execution", "report_delay", "request_info", "provide_info", "deliver_evidence", "close", "refuse", "withdraw", "expire"],
+    "letterLanguage": ["en", "vi"],
     "recordableActions": ["acknowledge", "confirm_preservation", "extend_preservation", "start_execution", "report_delay", "request_info", "deliver_evidence", "refuse", "provide_info", "withdraw"]
   },
   "ChaseDto": {
