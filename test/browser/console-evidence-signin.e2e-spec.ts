@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Route } from 'playwright-core';
 import { totpCode } from '../../libs/identity/src/mfa/totp';
 import { authorityId, createUser, loginAll, walkTo } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -76,16 +76,18 @@ describe('evidence re-upload, sign-in warning, second factor reset in a browser 
       await sgo.shot('dialog-deliver-evidence-transfer');
 
       // The upload is held on its way (as a slow 20 MB upload would be) and the page reloaded meanwhile.
-      let held!: () => void;
-      const intercepted = new Promise<void>((resolve) => (held = resolve));
-      await page.route('**/evidence/*/content', () => held());
+      let held!: (route: Route) => void;
+      const intercepted = new Promise<Route>((resolve) => (held = resolve));
+      await page.route('**/evidence/*/content', (route) => held(route));
       await dialog.getByRole('button', { name: sgo.t('action.deliver_evidence'), exact: true }).click();
-      await intercepted;
+      const upload = await intercepted;
       await dialog.getByText(sgo.t('evidence:delivery.recorded', { no: 1 })).waitFor();
       expect(await dialog.getByText(sgo.t('evidence:delivery.delivered')).count()).toBe(0);
       await sgo.shot('evidence-uploading');
-      await page.unroute('**/evidence/*/content');
+      // The reload cuts the upload off: it never reaches the server (no unroute first, which would let it through).
+      await upload.abort('aborted');
       await page.reload();
+      await page.unroute('**/evidence/*/content');
 
       // the page settles (request, then its panels) before the tab is chosen
       await page.getByRole('heading', { name: new RegExp(requests[lang].reference) }).waitFor();

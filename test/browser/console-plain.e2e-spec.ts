@@ -161,7 +161,6 @@ describe('who acts next, said plainly, in the user language (browser)', () => {
       const vnp = await open('prosecutor@vn.example', lang, ZONES.vn, '/requests');
       await vnp.page.locator('#main').getByRole('link', { name: vnp.t('requests:list.newRequest') }).click();
       await vnp.page.getByRole('heading', { name: vnp.t('writer:titleNew') }).waitFor();
-      await vnp.choose(vnp.t('field.requestedCountry'), 'SG');
       await vnp.choose(vnp.t('field.requestedAuthorityId'), /SG-CA/);
       // saved as a draft at the first step; then facts typed and not yet saved
       await vnp.page.getByRole('button', { name: vnp.t('writer:next') }).click();

@@ -84,6 +84,8 @@ describe('the web console in a browser (e2e)', () => {
       await dialog.waitFor();
       if (fill) await fill(dialog);
       await dialog.getByRole('button', { name: p.t(`action.${action}`), exact: true }).click();
+      // Done when the dialog closes (a send renders and seals its letter first): never read the page before.
+      await dialog.waitFor({ state: 'hidden' });
       return dialog;
     };
 

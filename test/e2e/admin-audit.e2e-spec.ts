@@ -184,7 +184,8 @@ describe('admin audit (e2e)', () => {
     expect(thRows.every((r) => r.countries.includes('TH'))).toBe(true);
     // A new ADMIN concerns every country (issue 22: once audited with countries: [], seen by no supervisor).
     expect(thRows.map((r) => r.targetId)).toEqual([secondAdmin.id, thSupervisor.id, thCa, thCa, thCa, thCa, thCa]);
-    expect(thRows[0]).toMatchObject({ countries: ['SG', 'TH', 'VN'], after: { email: 'second.admin@example.org', role: 'ADMIN' } });
+    // Every country that has an authority: the demo's OFFLINE counterparts (KR, US) too.
+    expect(thRows[0]).toMatchObject({ countries: ['KR', 'SG', 'TH', 'US', 'VN'], after: { email: 'second.admin@example.org', role: 'ADMIN' } });
     expect(JSON.stringify(thRows.slice(1))).not.toMatch(/"VN"|"SG"|vn\.example|sg\.example/);
     expect(vn.map((r) => r.targetId)).not.toContain(thCa);
     // The move from VN-CA to SG-CA touches both countries.
@@ -198,7 +199,7 @@ describe('admin audit (e2e)', () => {
       expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
     }
     expect(admin).toHaveLength((await t.sql(`SELECT 1 FROM admin_audit`)).length);
-    expect(admin[0]).toMatchObject({ action: 'user.created', countries: ['SG', 'TH', 'VN'], after: { email: 'second.admin@example.org', role: 'ADMIN', country: null } });
+    expect(admin[0]).toMatchObject({ action: 'user.created', countries: ['KR', 'SG', 'TH', 'US', 'VN'], after: { email: 'second.admin@example.org', role: 'ADMIN', country: null } });
 
     // Filters.
     const updates = await all(as.vnSupervisor, { action: 'user.updated' });

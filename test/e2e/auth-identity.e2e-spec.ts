@@ -197,6 +197,16 @@ describe('auth and identity (e2e)', () => {
         kind: 'PROSECUTION_OFFICE',
         timezone: 'Asia/Ho_Chi_Minh',
         language: 'vi',
+        reach: 'LOCAL',
+        names: { vi: 'Viện kiểm sát nhân dân Thành phố Hồ Chí Minh', en: "People's Procuracy of Ho Chi Minh City" },
+        // A LOCAL authority of the demo: none of the directory's facts.
+        address: null,
+        email: null,
+        languages: [],
+        channels: [],
+        source: null,
+        lastVerified: null,
+        retiredAt: null,
         webhookUrl: null,
       });
       expect(JSON.stringify(res.body)).not.toMatch(/webhookSecret|whsec_/);

@@ -104,6 +104,12 @@ describe('write path (e2e): 404 and 412 for every command', () => {
         const query = new URLSearchParams({ kind: 'CORRESPONDENCE', language: 'en', fileName: 'letter.pdf', sha256: createHash('sha256').update(file).digest('hex') });
         return { method: 'post', path: `/api/v1/requests/${offline.id}/attachments?${query}`, body: file, contentType: 'application/octet-stream', by: as.vnOfficer, role: 'OFFICER', version: offline.version };
       }
+      case 'attach_signed_letter': {
+        const file = Buffer.from('the letter, signed and stamped');
+        const sha256 = createHash('sha256').update(file).digest('hex');
+        const query = new URLSearchParams({ language: 'en', fileName: 'signed.pdf', sha256, letterSha256: sha256 });
+        return { method: 'post', path: `/api/v1/requests/${id}/signed-letter?${query}`, body: file, contentType: 'application/octet-stream', by: as.vnOfficer, role: 'OFFICER' };
+      }
       case 'chase':
         return { method: 'post', path: `/api/v1/requests/${offline.id}/chases`, body: { channel: 'EMAIL', dispatchedAt: t.clock.now().toISOString(), reference: 'CH-1' }, by: as.vnOfficer, role: 'OFFICER', version: offline.version };
       default:

@@ -93,6 +93,8 @@ export class Person {
 
   /** Runs axe-core on the screen as it is; records serious and critical findings. */
   async axe(screen: string): Promise<void> {
+    // Colours are read as they end up: a dialog fading in (a CSS transition) would blend them (a spinner never ends: not waited for).
+    await this.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
     await this.page.evaluate(AXE);
     const violations = await this.page.evaluate(async () => {
       const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[]; help: string }[] }> } };

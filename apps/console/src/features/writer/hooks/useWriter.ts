@@ -45,7 +45,12 @@ export function useWriter() {
   const current: RequestDto | null = saved ?? draft.data ?? null;
   // What was last saved (or loaded), as the draft's body: typing since then is unsaved (the leave guard asks first).
   const baseline = useRef<string>(JSON.stringify(toDraftBody(form.getValues())));
-  const hasUnsaved = () => JSON.stringify(toDraftBody(form.getValues())) !== baseline.current;
+  // The writer's own moves after a save (to the draft's new address, to the submitted request) are never "leaving".
+  const ownMove = useRef(false);
+  const hasUnsaved = () => !ownMove.current && JSON.stringify(toDraftBody(form.getValues())) !== baseline.current;
+  useEffect(() => {
+    ownMove.current = false;
+  }, [id]);
 
   // Load the draft (or the preservation a follow-up continues) into the form once.
   useEffect(() => {
@@ -132,7 +137,10 @@ export function useWriter() {
         onSuccess: (r) => {
           baseline.current = JSON.stringify(body);
           setSaved(r);
-          if (!id) navigate(`/requests/${r.id}/edit?step=${Math.min(step + 1, STEP_KEYS.length - 1)}`, { replace: true });
+          if (!id) {
+            ownMove.current = true;
+            navigate(`/requests/${r.id}/edit?step=${Math.min(step + 1, STEP_KEYS.length - 1)}`, { replace: true });
+          }
           then?.(r);
         },
       },
@@ -142,7 +150,14 @@ export function useWriter() {
   const doSubmit = () => {
     setAttempted(true);
     if (missing.length > 0) return;
-    persist((r) => submit.mutate(r, { onSuccess: (s) => navigate(`/requests/${s.id}`) }));
+    persist((r) =>
+      submit.mutate(r, {
+        onSuccess: (s) => {
+          ownMove.current = true;
+          navigate(`/requests/${s.id}`);
+        },
+      }),
+    );
   };
 
   const reload = async () => {
