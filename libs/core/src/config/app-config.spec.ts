@@ -109,4 +109,20 @@ describe('loadAppConfig (DESIGN §10)', () => {
     expect(() => loadAppConfig({ NODE_ENV: 'development', LOGIN_MAX_FAILURES_PER_CLIENT: '0' })).toThrow(/LOGIN_MAX_FAILURES_PER_CLIENT/);
     expect(() => loadAppConfig({ NODE_ENV: 'development', BODY_MAX_DEPTH: 'deep' })).toThrow(/BODY_MAX_DEPTH/);
   });
+
+  it('reads the node identity (DESIGN §15): single-node mode when NODE_COUNTRIES is unset, http only on loopback', () => {
+    const single = loadAppConfig({ NODE_ENV: 'development' });
+    expect(single.nodeCountries).toBeNull();
+    expect(single.nodeUrl).toBe('http://127.0.0.1:3000');
+    expect(single.nodeId).toBe('localhost');
+    const vn = loadAppConfig({ NODE_ENV: 'development', NODE_COUNTRIES: 'VN, LA,VN', NODE_URL: 'http://127.0.0.1:3101/', NODE_ID: 'vn.mla.example' });
+    expect(vn.nodeCountries).toEqual(['LA', 'VN']);
+    expect(vn.nodeUrl).toBe('http://127.0.0.1:3101');
+    expect(vn.nodeId).toBe('vn.mla.example');
+    expect(loadAppConfig({ NODE_ENV: 'development', NODE_URL: 'https://sg.mla.example' }).nodeId).toBe('sg.mla.example');
+    expect(() => loadAppConfig({ NODE_ENV: 'development', NODE_COUNTRIES: 'vn' })).toThrow(/NODE_COUNTRIES="vn"/);
+    expect(() => loadAppConfig({ NODE_ENV: 'development', NODE_ID: 'VN node' })).toThrow(/NODE_ID/);
+    expect(() => loadAppConfig({ NODE_ENV: 'development', NODE_URL: 'http://vn.mla.example' })).toThrow(/NODE_URL: http is allowed only on loopback/);
+    expect(() => loadAppConfig({ NODE_ENV: 'development', NODE_URL: 'ftp://vn.mla.example' })).toThrow(/NODE_URL=/);
+  });
 });

@@ -597,6 +597,33 @@ export class AppConfig {
   @Validate(SecretKey)
   WEBHOOK_SECRET_KEY = DEV_WEBHOOK_SECRET_KEY;
 
+  /**
+   * This node's name in the federation (DESIGN §15): a DNS-style name such as `vn.mla.example`.
+   * Unset: `NODE_URL`'s host, else `localhost`.
+   */
+  @IsOptional()
+  @Matches(/^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, { message: 'NODE_ID must be a DNS-style name such as vn.mla.example (lower-case letters, digits, dots and hyphens)' })
+  NODE_ID?: string;
+
+  /**
+   * The countries whose authorities are LOCAL on this node, ISO 3166-1 alpha-2, comma-separated
+   * (e.g. `VN`). Unset: every seeded country, the single-node mode of DESIGN §10.
+   */
+  @IsOptional()
+  @Matches(/^[A-Z]{2}(\s*,\s*[A-Z]{2})*$/, { message: 'NODE_COUNTRIES must be ISO 3166-1 alpha-2 codes separated by commas, e.g. VN or VN,LA' })
+  NODE_COUNTRIES?: string;
+
+  /** This node's public base URL (https; http only on loopback and outside production). Unset: http://HOST:PORT. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'NODE_URL must be an http(s) base URL without query or fragment, e.g. https://vn.mla.example' })
+  NODE_URL?: string;
+
+  /** The node's Ed25519 signing key (PKCS#8 PEM). Created there at first start outside production; never in the database. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  NODE_KEY_FILE?: string;
+
   /** The demo seed runs by default everywhere but production. */
   get demoSeed(): boolean {
     return this.DEMO_SEED ?? this.NODE_ENV !== 'production';
@@ -627,6 +654,20 @@ export class AppConfig {
   get webhookSecretKey(): Buffer {
     return parseSecretKey(this.WEBHOOK_SECRET_KEY) ?? (parseSecretKey(DEV_WEBHOOK_SECRET_KEY) as Buffer);
   }
+  /** NODE_COUNTRIES as a sorted list; null in the single-node mode (unset). */
+  get nodeCountries(): string[] | null {
+    const v = this.NODE_COUNTRIES?.trim();
+    return v ? [...new Set(v.split(',').map((c) => c.trim()))].sort() : null;
+  }
+  /** This node's public base URL, without a trailing slash. */
+  get nodeUrl(): string {
+    return (this.NODE_URL ?? `http://${this.HOST}:${this.PORT}`).replace(/\/+$/, '');
+  }
+  /** This node's name (NODE_ID, else NODE_URL's host name, else localhost). */
+  get nodeId(): string {
+    if (this.NODE_ID) return this.NODE_ID;
+    return this.NODE_URL ? new URL(this.NODE_URL).hostname : 'localhost';
+  }
   /** ALLOWED_ORIGINS as a list (lower-case). */
   get allowedOrigins(): string[] {
     return parseOrigins(this.ALLOWED_ORIGINS) ?? [];
@@ -640,7 +681,7 @@ const KEYS = Object.keys(new AppConfig());
 /** Validates the environment; throws a ConfigurationError naming every wrong variable. */
 export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const raw: Record<string, string> = {};
-  for (const key of [...KEYS, 'DEMO_SEED', 'SQL_TRACE_FILE', 'MFA_REQUIRED_ROLES', 'MFA_SECRET_KEY', 'WEBAUTHN_RP_ID', 'RENDER_THREADS', 'SEAL_SECRET_KEY']) {
+  for (const key of [...KEYS, 'DEMO_SEED', 'SQL_TRACE_FILE', 'MFA_REQUIRED_ROLES', 'MFA_SECRET_KEY', 'WEBAUTHN_RP_ID', 'RENDER_THREADS', 'SEAL_SECRET_KEY', 'NODE_ID', 'NODE_COUNTRIES', 'NODE_URL', 'NODE_KEY_FILE']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -663,6 +704,14 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     lines.push('WEBHOOK_SECRET_KEY: required in production (the default is the published development key): openssl rand -base64 32');
   } else if (config.isProduction && new Set(parseSecretKey(config.WEBHOOK_SECRET_KEY) ?? []).size < 8) {
     lines.push('WEBHOOK_SECRET_KEY: has fewer than 8 distinct bytes; production needs a random key (openssl rand -base64 32)');
+  }
+  if (config.NODE_URL?.startsWith('http://') && config.isProduction) {
+    lines.push('NODE_URL: production needs https (http only on loopback and outside production)');
+  } else if (config.NODE_URL?.startsWith('http://') && !/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(config.NODE_URL)) {
+    lines.push('NODE_URL: http is allowed only on loopback (127.0.0.0/8, localhost, [::1]); use https');
+  }
+  if (config.isProduction && config.NODE_COUNTRIES && !config.NODE_KEY_FILE) {
+    lines.push('NODE_KEY_FILE: required in production when NODE_COUNTRIES is set (the node signs its messages with it)');
   }
   if (lines.length > 0) {
     throw new ConfigurationError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
