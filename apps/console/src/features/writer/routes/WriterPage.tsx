@@ -25,7 +25,8 @@ export function WriterPage() {
 
   if (id && draft.isPending) return <Text>{t('common:loading')}</Text>;
   if (id && draft.data && draft.data.state !== 'DRAFT') return <Alert color="yellow">{t('notEditable')}</Alert>;
-  if (id && draft.error) return <ProblemAlert problem={draft.error} />;
+  // A failed background refetch keeps the form (and what is typed in it); only a draft that never loaded shows the problem.
+  if (id && draft.error && !draft.data) return <ProblemAlert problem={draft.error} />;
 
   const title = id && current ? t('titleEdit', { reference: current.reference }) : fromId && source.data ? t('titleFollowUp', { reference: source.data.reference }) : t('titleNew');
   const stepTitle = (field: string) => t(`steps.${STEP_KEYS[stepOf(field)]}`);
