@@ -52,6 +52,8 @@ function NotFound() {
 }
 
 const requests = () => import('@/features/requests');
+// The list alone: its first page shows without loading the request page's code.
+const requestList = () => import('@/features/requests/list');
 const writer = () => import('@/features/writer');
 const queues = () => import('@/features/queues');
 const supervision = () => import('@/features/supervision');
@@ -67,7 +69,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Home /> },
       { path: 'inbox', element: <InboxPage /> },
-      { path: 'requests', element: load(requests, 'RequestsListPage') },
+      { path: 'requests', element: load(requestList, 'RequestsListPage') },
       { path: 'requests/new', element: load(writer, 'WriterPage') },
       { path: 'requests/received', element: load(requests, 'IncomingOnPaperPage') },
       { path: 'requests/:id/edit', element: load(writer, 'WriterPage') },

@@ -1,13 +1,17 @@
 /** One formatter for dates and times: always with the zone it is shown in. */
+import { dateTimeFormat, numberFormat } from './intl';
 import { canonicalZone } from './names';
 
 export type Lang = 'en' | 'vi';
 
 const locale = (lang: string) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
 
-/** The browser's zone by its canonical name (a browser may say Asia/Saigon where the server says Asia/Ho_Chi_Minh). */
+let viewerZone: string | undefined;
+
+/** The browser's zone by its canonical name (a browser may say Asia/Saigon where the server says Asia/Ho_Chi_Minh); read once, a page keeps its zone. */
 export function viewerTimeZone(): string {
-  return canonicalZone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+  viewerZone ??= canonicalZone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+  return viewerZone;
 }
 
 /** e.g. "14 Feb 2027, 23:59 GMT+7" (en) or "23:59 14 thg 2, 2027 GMT+7" (vi). */
@@ -15,7 +19,7 @@ export function formatDateTime(iso: string | Date | null | undefined, lang: stri
   if (!iso) return '—';
   const d = typeof iso === 'string' ? new Date(iso) : iso;
   if (Number.isNaN(d.getTime())) return String(iso);
-  return new Intl.DateTimeFormat(locale(lang), {
+  return dateTimeFormat(locale(lang), {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
@@ -32,9 +36,9 @@ export function formatDate(value: string | null | undefined, lang: string, timeZ
   if (!value) return '—';
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-    return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+    return dateTimeFormat(locale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
   }
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeZone }).format(new Date(value));
+  return dateTimeFormat(locale(lang), { dateStyle: 'medium', timeZone }).format(new Date(value));
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -50,7 +54,7 @@ export function formatDuration(ms: number, lang: string): string {
   for (const [unit, size] of UNITS) {
     const n = Math.floor(rest / size);
     if (n > 0 || (unit === 'minute' && parts.length === 0)) {
-      parts.push(new Intl.NumberFormat(locale(lang), { style: 'unit', unit, unitDisplay: 'long' }).format(n));
+      parts.push(numberFormat(locale(lang), { style: 'unit', unit, unitDisplay: 'long' }).format(n));
       rest -= n * size;
     }
     if (parts.length === 2) break;
@@ -67,17 +71,17 @@ export function formatBytes(bytes: number | null | undefined, lang: string): str
     v /= 1024;
     i += 1;
   }
-  return new Intl.NumberFormat(locale(lang), { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: i === 0 ? 0 : 1 }).format(v);
+  return numberFormat(locale(lang), { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: i === 0 ? 0 : 1 }).format(v);
 }
 
 export function formatNumber(n: number | null | undefined, lang: string, digits = 1): string {
   if (n === null || n === undefined) return '—';
-  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }).format(n);
+  return numberFormat(locale(lang), { maximumFractionDigits: digits }).format(n);
 }
 
 /** Today's date (YYYY-MM-DD) in a zone, plus a number of days. */
 export function isoDateInZone(timeZone: string, plusDays = 0, from: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(from);
+  const parts = dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(from);
   const [y, m, d] = parts.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + plusDays)).toISOString().slice(0, 10);
 }
@@ -90,7 +94,7 @@ export function addDays(isoDate: string, days: number): string {
 
 /** The zone's offset at an instant, "+07:00". */
 export function offsetOf(timeZone: string, at: Date): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name = dateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
   return m ? `${m[1]}:${m[2] ?? '00'}` : '+00:00';
 }

@@ -1,10 +1,12 @@
 /** Countries, languages and time zones written out in the user's language (Intl.DisplayNames), never as bare codes. */
+import { dateTimeFormat, displayNames } from './intl';
+
 const locale = (lang: string) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
 
 function displayName(type: 'region' | 'language', code: string | null | undefined, lang: string): string {
   if (!code) return '—';
   try {
-    return new Intl.DisplayNames([locale(lang)], { type, fallback: 'code' }).of(code) ?? code;
+    return displayNames(locale(lang), { type, fallback: 'code' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -53,7 +55,7 @@ export function zoneLabel(zone: string, lang: string, at: Date = new Date()): st
   const city = canonical.split('/').pop()?.replace(/_/g, ' ') ?? canonical;
   let offset = '';
   try {
-    offset = new Intl.DateTimeFormat(locale(lang), { timeZone: canonical, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    offset = dateTimeFormat(locale(lang), { timeZone: canonical, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
   } catch {
     return canonical;
   }

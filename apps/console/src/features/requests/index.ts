@@ -10,5 +10,5 @@ addMessages('counterparts', counterpartsMessages);
 addMessages('evidence', evidenceMessages);
 
 export { RequestPage } from './routes/RequestPage';
-export { RequestsListPage } from './routes/RequestsListPage';
+// The list page has its own entry (list.ts).
 export { IncomingOnPaperPage } from './routes/IncomingOnPaperPage';

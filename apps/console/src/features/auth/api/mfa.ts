@@ -13,9 +13,9 @@ export type Factor = { code: string } | { passkey: true };
 
 export const mfaKey = ['me', 'mfa'] as const;
 
-/** GET /me/mfa: the caller's factors. */
-export function useMfaStatus() {
-  return useQuery({ queryKey: mfaKey, queryFn: () => call(api.GET('/api/v1/me/mfa')) });
+/** GET /me/mfa: the caller's factors (read only while `enabled`). */
+export function useMfaStatus(enabled = true) {
+  return useQuery({ queryKey: mfaKey, queryFn: () => call(api.GET('/api/v1/me/mfa')), enabled });
 }
 
 /** The proof to send for a factor: the code, or the browser's passkey assertion for fresh options. */

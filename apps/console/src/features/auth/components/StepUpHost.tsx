@@ -15,7 +15,8 @@ export function StepUpHost() {
   const [open, setOpen] = useState(false);
   const settle = useRef<((given: boolean) => void) | null>(null);
   const stepUp = useStepUp();
-  const status = useMfaStatus();
+  // The factors are read when the dialog opens, not on every page that has the dialog ready.
+  const status = useMfaStatus(open);
   useEffect(() => {
     setStepUpAsker(
       () =>
