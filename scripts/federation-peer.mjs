@@ -20,7 +20,11 @@ if (!nodeUrl || !peerUrl) {
 const NO_FEDERATION = 3;
 
 async function call(url, init = {}) {
-  const res = await fetch(url, { ...init, headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers } });
+  const headers = { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers };
+  const res = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(30_000) }).catch((error) => {
+    console.error(`${init.method ?? 'GET'} ${url}: ${error.cause?.message ?? error.message}`);
+    process.exit(1);
+  });
   const text = await res.text();
   let body = null;
   try {

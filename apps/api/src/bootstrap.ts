@@ -9,7 +9,7 @@ import { AppConfig, Clock, genRequestId, HostResolver, runMigrationsWithLock } f
 import { seedDemoRequests } from './demo/demo-requests.seeder';
 import { SealKeyStore, seedDemoSeals } from '@mla/seals';
 import { DirectoryHolder } from '@mla/countries';
-import { assertNodeCountries, AuthoritiesRepository, DEMO_PASSWORD, DEMO_USERS, DirectoryApplier, seedDemoData, sessionCookieName } from '@mla/identity';
+import { assertNodeCountries, AuthoritiesRepository, DEMO_PASSWORD, demoSeedFor, DirectoryApplier, seedDemoData, sessionCookieName } from '@mla/identity';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './app.module';
 import { mountConsole } from './console-static';
@@ -117,7 +117,7 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
     }
     if (config.isProduction) {
       log.warn(
-        `DEMO_SEED=true in production: the demo accounts (${DEMO_USERS.map((u) => u.email).join(', ')}) exist with the published password ` +
+        `DEMO_SEED=true in production: the demo accounts (${demoSeedFor(config.nodeCountries).users.map((u) => u.email).join(', ')}) exist with the published password ` +
           `"${DEMO_PASSWORD}". Anyone can sign in with them: unset DEMO_SEED and deactivate them (PATCH /api/v1/users/:id {"active": false}).`,
       );
     }
