@@ -60,6 +60,8 @@ describe('the demo seed of a VN node (NODE_COUNTRIES=VN)', () => {
   it('lets the VN supervisor read the overdue queue and the VN working calendars', async () => {
     const supervisor = await t.login('supervisor@vn.example');
     await t.http.get('/api/v1/supervision/overdue').set('authorization', supervisor).expect(200);
+    const stats = await t.http.get('/api/v1/supervision/stats').set('authorization', supervisor).expect(200);
+    expect(JSON.stringify(stats.body)).toContain('US-OIA');
     await t.http.get('/api/v1/countries/VN/calendars').set('authorization', supervisor).expect(200);
   });
 
