@@ -13,12 +13,14 @@ import { databaseUrl, TEST_PG_ADMIN_URL, TEST_REDIS_URL } from './test-env';
  * the migrated template), Redis prefix, port on 127.0.0.1, key file and folders, and its own API
  * and worker processes started from `dist` (run `npm run build` first). A process that exits
  * before it is ready fails the start at once with its stderr's tail; whatever was started is
- * torn down (process groups killed, databases dropped, Redis keys removed) on close, on a failed
- * start, and, for the processes, when the test process exits.
+ * torn down (process groups killed, databases dropped, Redis keys removed) on close and on a failed
+ * start; should the test process die first, the processes stop themselves (exit-with-parent.cjs)
+ * and the next run's global setup drops the databases.
  */
 const ROOT = join(__dirname, '..', '..');
 const READY_TIMEOUT_MS = Number(process.env.TWO_NODES_READY_TIMEOUT_MS ?? 90_000);
 const STOP_TIMEOUT_MS = 10_000;
+const WATCH_PARENT = join(__dirname, 'exit-with-parent.cjs');
 const TAIL = 4000;
 export const DEMO_PASSWORD = 'demo-password-2026';
 
@@ -146,22 +148,10 @@ async function prepareNode(spec: NodeSpec, cleanups: (() => Promise<void>)[], re
   };
 }
 
-/** Every group started and not yet stopped: killed if the test process exits without closing them. */
-const live = new Set<number>();
-process.once('exit', () => {
-  for (const pid of live) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // gone already
-    }
-  }
-});
-
 /** Spawns a built entry point in a process group of its own; `ready` resolves when stdout matches, rejects with stderr's tail if it exits first or takes too long. */
 function startProcess(label: string, entry: string, env: Record<string, string>, readyLine: RegExp, cleanups: (() => Promise<void>)[]): { child: ChildProcess; ready: Promise<void> } {
-  const child = spawn(process.execPath, [join(ROOT, entry)], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  if (child.pid !== undefined) live.add(child.pid);
+  // Its own process group (killed whole on teardown); stdin a pipe from this process, whose end stops it should this process die first.
+  const child = spawn(process.execPath, ['--require', WATCH_PARENT, join(ROOT, entry)], { cwd: ROOT, env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout?.on('data', (chunk: Buffer) => (out = (out + chunk.toString()).slice(-TAIL)));
@@ -204,7 +194,6 @@ async function stopGroup(child: ChildProcess, exited: Promise<void>): Promise<vo
     clearTimeout(timer);
   }
   signal('SIGKILL');
-  live.delete(pid);
 }
 
 async function admin(sql: string): Promise<void> {
