@@ -8,6 +8,9 @@
 // authorities (a telephone call, a letter), which a real deployment must not skip — reading the
 // key over the same connection it is meant to authenticate proves nothing.
 //
+// Signing in is one step in development: MFA_REQUIRED_ROLES is none there and the demo admin has no
+// second factor, so no step-up is asked either (DESIGN §16); an admin with a factor is told to use the console.
+//
 // Exit 0 when peered (or already peered); 3 when either node has no federation API (404), after
 // a note; 1 on any other failure, with the problem the API answered.
 import { calculateJwkThumbprint } from 'jose';
