@@ -29,13 +29,14 @@ async function call(url, init = {}) {
     process.exit(1);
   });
   const text = await res.text();
-  let body = null;
+  const json = /^application\/([a-z.+-]+\+)?json/.test(res.headers.get('content-type') ?? '');
+  let body = text;
   try {
-    body = text ? JSON.parse(text) : null;
+    if (json) body = text ? JSON.parse(text) : null;
   } catch {
-    body = text;
+    // answered as text
   }
-  return { status: res.status, body };
+  return { status: res.status, json, body };
 }
 
 function fail(what, answer) {
@@ -44,8 +45,9 @@ function fail(what, answer) {
 }
 
 const known = await call(`${peerUrl}/.well-known/mla-hub`);
-if (known.status === 404) {
-  console.log(`Note: ${peerUrl} has no /.well-known/mla-hub (404): this build has no federation API yet, the nodes are not peered.`);
+// Without the route, the API answers 404, or the console's page when it serves one (not JSON).
+if (known.status === 404 || (known.status === 200 && !known.json)) {
+  console.log(`Note: ${peerUrl} has no /.well-known/mla-hub (${known.status === 404 ? '404' : 'the console page answered'}): this build has no federation API yet, the nodes are not peered.`);
   process.exit(NO_FEDERATION);
 }
 if (known.status !== 200) fail(`GET ${peerUrl}/.well-known/mla-hub`, known);
