@@ -62,6 +62,15 @@ describe('two nodes on one machine (e2e)', () => {
     expect((await pair.vn.sql('SELECT id FROM requests')).length).toBe(4);
     expect(await pair.sg.sql('SELECT id FROM requests')).toEqual([]);
   });
+
+  it('takes one node down and back: the other keeps answering, the restarted one keeps its port, data and sessions', async () => {
+    const bearer = await pair.sg.login('officer@sg.example');
+    await pair.sg.stop('api');
+    await expect(pair.sg.fetch('/health/live')).rejects.toThrow();
+    expect((await pair.vn.fetch('/health/ready')).status).toBe(200);
+    await pair.sg.start('api');
+    expect((await pair.sg.fetch('/me', { headers: { authorization: bearer } })).status).toBe(200);
+  }, 120_000);
 });
 
 describe('a node that does not start', () => {

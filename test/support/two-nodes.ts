@@ -41,8 +41,13 @@ export interface RunningNode {
   databaseName: string;
   queuePrefix: string;
   keyFile: string;
-  api: ChildProcess;
-  worker: ChildProcess;
+  /** The current API and worker processes. */
+  readonly api: ChildProcess;
+  readonly worker: ChildProcess;
+  /** Stops this node's API or worker (SIGTERM to its process group, SIGKILL if it lingers): a node down. */
+  stop(role: NodeRole): Promise<void>;
+  /** Starts it again with the same environment (port, database, key file); resolves once it is ready. */
+  start(role: NodeRole): Promise<void>;
   /** A request to this node's API (`path` under /api/v1, or absolute such as /health/ready). */
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** Signs a user in on this node; answers the bearer header value (throws unless 200). */
@@ -50,6 +55,8 @@ export interface RunningNode {
   /** A query on this node's database, for what the API cannot show. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
 }
+
+export type NodeRole = 'api' | 'worker';
 
 export interface Nodes {
   nodes: RunningNode[];
@@ -114,9 +121,14 @@ async function prepareNode(spec: NodeSpec, cleanups: (() => Promise<void>)[], re
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     ...spec.env,
   };
-  const api = startProcess(`${spec.name} API`, 'dist/apps/api/src/main.js', env, /MLA Hub API listening/, cleanups);
-  const worker = startProcess(`${spec.name} worker`, 'dist/apps/worker/src/main.js', env, /MLA Hub worker running/, cleanups);
-  ready.push(api.ready, worker.ready);
+  const launch = (role: NodeRole): Started =>
+    role === 'api'
+      ? startProcess(`${spec.name} API`, 'dist/apps/api/src/main.js', env, /MLA Hub API listening/)
+      : startProcess(`${spec.name} worker`, 'dist/apps/worker/src/main.js', env, /MLA Hub worker running/);
+  const procs: Record<NodeRole, Started> = { api: launch('api'), worker: launch('worker') };
+  cleanups.push(() => procs.api.stop());
+  cleanups.push(() => procs.worker.stop());
+  ready.push(procs.api.ready, procs.worker.ready);
 
   let db: Client | null = null;
   cleanups.push(async () => {
@@ -130,8 +142,18 @@ async function prepareNode(spec: NodeSpec, cleanups: (() => Promise<void>)[], re
     databaseName,
     queuePrefix,
     keyFile,
-    api: api.child,
-    worker: worker.child,
+    get api() {
+      return procs.api.child;
+    },
+    get worker() {
+      return procs.worker.child;
+    },
+    stop: (role) => procs[role].stop(),
+    async start(role) {
+      await procs[role].stop();
+      procs[role] = launch(role);
+      await procs[role].ready;
+    },
     fetch: call,
     async login(email, password = DEMO_PASSWORD) {
       const res = await call('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
@@ -148,8 +170,14 @@ async function prepareNode(spec: NodeSpec, cleanups: (() => Promise<void>)[], re
   };
 }
 
+interface Started {
+  child: ChildProcess;
+  ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
 /** Spawns a built entry point in a process group of its own; `ready` resolves when stdout matches, rejects with stderr's tail if it exits first or takes too long. */
-function startProcess(label: string, entry: string, env: Record<string, string>, readyLine: RegExp, cleanups: (() => Promise<void>)[]): { child: ChildProcess; ready: Promise<void> } {
+function startProcess(label: string, entry: string, env: Record<string, string>, readyLine: RegExp): Started {
   // Its own process group (killed whole on teardown); stdin a pipe from this process, whose end stops it should this process die first.
   const child = spawn(process.execPath, ['--require', WATCH_PARENT, join(ROOT, entry)], { cwd: ROOT, env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
@@ -157,7 +185,6 @@ function startProcess(label: string, entry: string, env: Record<string, string>,
   child.stdout?.on('data', (chunk: Buffer) => (out = (out + chunk.toString()).slice(-TAIL)));
   child.stderr?.on('data', (chunk: Buffer) => (err = (err + chunk.toString()).slice(-TAIL)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  cleanups.push(() => stopGroup(child, exited));
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${label} not ready after ${READY_TIMEOUT_MS} ms; stderr:\n${err || '(empty)'}\nstdout:\n${out}`)), READY_TIMEOUT_MS);
     const onData = () => {
@@ -173,7 +200,7 @@ function startProcess(label: string, entry: string, env: Record<string, string>,
     });
   });
   ready.catch(() => undefined);
-  return { child, ready };
+  return { child, ready, stop: () => stopGroup(child, exited) };
 }
 
 /** SIGTERM to the child's whole group, SIGKILL if it has not exited within STOP_TIMEOUT_MS. */
