@@ -9,7 +9,7 @@ import { AppConfig, Clock, genRequestId, HostResolver, runMigrationsWithLock } f
 import { seedDemoRequests } from './demo/demo-requests.seeder';
 import { SealKeyStore, seedDemoSeals } from '@mla/seals';
 import { DirectoryHolder } from '@mla/countries';
-import { DEMO_PASSWORD, DEMO_USERS, DirectoryApplier, seedDemoData, sessionCookieName } from '@mla/identity';
+import { assertNodeCountries, AuthoritiesRepository, DEMO_PASSWORD, demoSeedFor, DirectoryApplier, seedDemoData, sessionCookieName } from '@mla/identity';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './app.module';
 import { mountConsole } from './console-static';
@@ -100,10 +100,15 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
     const applied = await runMigrationsWithLock(app.get(DataSource));
     if (applied.length > 0) log.log(`Applied migrations: ${applied.join(', ')}`);
   }
+  // A node serves its NODE_COUNTRIES only (DESIGN §15): a database holding another country's LOCAL authority stops the boot, before anything is written.
+  await assertNodeCountries(app.get(AuthoritiesRepository), config.nodeCountries).catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
   if (options.seed ?? config.demoSeed) {
-    const created = await seedDemoData(app.get(DataSource));
+    const created = await seedDemoData(app.get(DataSource), config.nodeCountries);
     if (created.authorities + created.users > 0) log.log(`Demo seed: ${created.authorities} authorities, ${created.users} users created`);
-    const seals = await seedDemoSeals(app.get(DataSource), app.get(SealKeyStore), app.get(Clock).now());
+    const seals = await seedDemoSeals(app.get(DataSource), app.get(SealKeyStore), app.get(Clock).now(), config.nodeCountries);
     if (seals > 0) log.log(`Demo seed: ${seals} demo sealing certificates (a demo CA, not trusted by PDF readers)`);
     // After the seals: the demo requests are sent as any letter is, sealed by the VN central authority.
     if (options.demoRequests ?? options.seed === undefined) {
@@ -112,7 +117,7 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
     }
     if (config.isProduction) {
       log.warn(
-        `DEMO_SEED=true in production: the demo accounts (${DEMO_USERS.map((u) => u.email).join(', ')}) exist with the published password ` +
+        `DEMO_SEED=true in production: the demo accounts (${demoSeedFor(config.nodeCountries).users.map((u) => u.email).join(', ')}) exist with the published password ` +
           `"${DEMO_PASSWORD}". Anyone can sign in with them: unset DEMO_SEED and deactivate them (PATCH /api/v1/users/:id {"active": false}).`,
       );
     }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigurationError, loadAppConfig } from '@mla/core';
-import { DEMO_PASSWORD, DEMO_USERS } from '@mla/identity';
+import { DEMO_PASSWORD, demoSeedFor } from '@mla/identity';
 import { API_PREFIX, createApi } from './bootstrap';
 
 async function main(): Promise<void> {
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     `Health: ${base}/health/ready`,
   ];
   if (config.demoSeed) {
-    lines.push(`Demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.email).join(', ')}`);
+    lines.push(`Demo logins (password ${DEMO_PASSWORD}): ${demoSeedFor(config.nodeCountries).users.map((u) => u.email).join(', ')}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   if (config.demoSeed && config.isProduction) {

@@ -24,3 +24,4 @@ export * from './users/user.dto';
 export * from './audit/account-audit.service';
 export { ACCOUNT_CHANGES, type AccountChange, type CredentialResets, accountChangeOf } from './audit/admin-audit';
 export * from './authorities/directory-applier';
+export * from './authorities/node-countries';

@@ -38,10 +38,12 @@ async function demoChain(now: Date): Promise<DemoCertificate[]> {
 /**
  * The demo seed's sealing certificates (README's walk stays one step): each demo central
  * authority and 24/7 point that has none gets one from a demo CA. Idempotent; answers how
- * many it set.
+ * many it set. `countries`: a node's NODE_COUNTRIES (DESIGN §15): only its own authorities seal
+ * here (another country's, OFFLINE or PEER on this node, gets none); null, the single-node mode: all.
  */
-export async function seedDemoSeals(dataSource: DataSource, store: SealKeyStore, now: Date): Promise<number> {
-  const rows = (await dataSource.query(`SELECT id, code FROM authorities WHERE code = ANY($1)`, [SENDING.map((a) => a.code)])) as { id: string; code: string }[];
+export async function seedDemoSeals(dataSource: DataSource, store: SealKeyStore, now: Date, countries: readonly string[] | null = null): Promise<number> {
+  const codes = SENDING.filter((a) => countries === null || countries.includes(a.country)).map((a) => a.code);
+  const rows = (await dataSource.query(`SELECT id, code FROM authorities WHERE code = ANY($1) AND ($2::text[] IS NULL OR (reach = 'LOCAL' AND country = ANY($2::text[])))`, [codes, countries])) as { id: string; code: string }[];
   const missing: { id: string; code: string }[] = [];
   for (const row of rows) if (!(await store.info(row.id))) missing.push(row);
   if (missing.length === 0) return 0;

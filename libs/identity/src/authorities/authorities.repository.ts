@@ -46,6 +46,11 @@ export class AuthoritiesRepository {
     return (m ?? this.dataSource).query(`SELECT ${COLUMNS} FROM authorities WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
+  /** LOCAL authorities of countries outside `countries` (a node's NODE_COUNTRIES, DESIGN §15), by code. */
+  localOutside(countries: readonly string[], m?: EntityManager): Promise<{ code: string; country: string }[]> {
+    return (m ?? this.dataSource).query(`SELECT code, country FROM authorities WHERE reach = 'LOCAL' AND country <> ALL($1::text[]) ORDER BY country, code`, [countries]);
+  }
+
   /** The authorities that act as a country's officers: its central authority and 24/7 contact point. */
   async officerAuthorityIds(country: string, m?: EntityManager): Promise<string[]> {
     const rows = (await (m ?? this.dataSource).query(

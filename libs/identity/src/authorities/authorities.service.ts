@@ -7,6 +7,7 @@ import type { Principal } from '../principal';
 import { AuthoritiesRepository } from './authorities.repository';
 import { AuthorityDto, AuthorityWithSecretDto, CreateAuthorityDto, ListAuthoritiesQueryDto, UpdateAuthorityDto } from './authority.dto';
 import type { AuthorityFields, AuthorityRow } from './authority.row';
+import { localOutsideNode } from './node-countries';
 
 /** Who sees an authority's webhook URL: admins, and the supervisors of that authority (DESIGN §12). */
 export function maySeeWebhook(p: Pick<Principal, 'role' | 'authorityId'>, authorityId: string): boolean {
@@ -73,11 +74,18 @@ export class AuthoritiesService {
     return secret === null ? null : sealSecret(this.config.webhookSecretKey, secret);
   }
 
+  /** On a node (NODE_COUNTRIES, DESIGN §15), only its own countries' authorities are LOCAL. */
+  private assertMayBeLocal(country: string): void {
+    const why = localOutsideNode(country, this.config.nodeCountries);
+    if (why) throw AppException.rule(`An authority of ${country} ${why}`, [{ field: 'reach', message: why, rule: 'nodeCountries' }]);
+  }
+
   async list(caller: Principal, query: ListAuthoritiesQueryDto): Promise<AuthorityDto[]> {
     return (await this.authorities.list(query)).map((a) => toAuthorityDto(a, maySeeWebhook(caller, a.id)));
   }
 
   async create(admin: Principal, dto: CreateAuthorityDto): Promise<AuthorityWithSecretDto> {
+    if ((dto.reach ?? 'LOCAL') === 'LOCAL') this.assertMayBeLocal(dto.country);
     const webhookUrl = dto.webhookUrl ? await this.checkedWebhookUrl(dto.webhookUrl) : null;
     const secret = webhookUrl ? newWebhookSecret() : null;
     const now = this.clock.now();
@@ -123,6 +131,7 @@ export class AuthoritiesService {
     const updated = await this.tx.run(async (m) => {
       const before = await this.authorities.lock(m, id);
       if (!before) throw AppException.notFound('Authority');
+      if (dto.reach === 'LOCAL') this.assertMayBeLocal(before.country);
       if (dto.retired !== undefined && dto.retired !== (before.retiredAt !== null)) changes.retiredAt = dto.retired ? now : null;
       // A verified entry's fact changed by an admin is a new verification: the directory file,
       // verified earlier, no longer overwrites it (applyDirectory).

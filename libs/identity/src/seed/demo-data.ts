@@ -39,3 +39,17 @@ export const DEMO_USERS: { email: string; displayName: string; role: Role; autho
   { email: 'supervisor@sg.example', displayName: 'Lim Mei Hua', role: 'SUPERVISOR', authorityCode: 'SG-CA' },
   { email: 'admin@example.org', displayName: 'Platform administrator', role: 'ADMIN', authorityCode: null },
 ];
+
+/**
+ * The demo seed of a node (DESIGN §15): with `countries` (NODE_COUNTRIES) only those countries'
+ * LOCAL authorities and their people, the OFFLINE counterparts of other countries, and the
+ * admin; the authorities of the other demo countries come from the directory, as OFFLINE, until
+ * their node is peered. `null` (the single-node mode) is the whole demo.
+ */
+export function demoSeedFor(countries: readonly string[] | null): { authorities: DemoAuthority[]; users: typeof DEMO_USERS } {
+  if (countries === null) return { authorities: DEMO_AUTHORITIES, users: DEMO_USERS };
+  const serves = (country: string) => countries.includes(country);
+  const authorities = DEMO_AUTHORITIES.filter((a) => (a.reach === 'OFFLINE' ? !serves(a.country) : serves(a.country)));
+  const codes = new Set(authorities.map((a) => a.code));
+  return { authorities, users: DEMO_USERS.filter((u) => u.authorityCode === null || codes.has(u.authorityCode)) };
+}
