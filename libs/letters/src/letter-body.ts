@@ -80,7 +80,8 @@ const WORDED: Record<string, (c: Context) => Content[]> = {
             headerRows: 1,
             keepWithHeaderRows: 1,
             dontBreakRows: true,
-            widths: [100, '*', 130],
+            // an observation time with its zone (2026-02-14T21:05:33+07:00) on one line
+            widths: [95, '*', 170],
             body: placedTracked('identifiers', [
               L.identifierColumns.map((c) => ({ text: c, style: 'tableHeader' })),
               ...input.identifiers.map((i) => [
