@@ -53,10 +53,10 @@ const tableLayout = {
 const viHead = (issuer: string): Content => ({
   columns: [
     {
-      width: 190,
+      width: 205,
       stack: [
-        { text: issuer.toLocaleUpperCase('vi'), bold: true, alignment: 'center', fontSize: 10 },
-        { canvas: [{ type: 'line', x1: 65, y1: 0, x2: 125, y2: 0, lineWidth: 0.6 }], margin: [0, 3, 0, 0] },
+        { text: issuer.toLocaleUpperCase('vi'), bold: true, alignment: 'center', fontSize: 9.5 },
+        { canvas: [{ type: 'line', x1: 72, y1: 0, x2: 133, y2: 0, lineWidth: 0.6 }], margin: [0, 3, 0, 0] },
       ],
     },
     {
@@ -67,7 +67,7 @@ const viHead = (issuer: string): Content => ({
       ],
     },
   ],
-  columnGap: 10,
+  columnGap: 6,
   margin: [0, 0, 0, 14],
 });
 
