@@ -149,6 +149,16 @@ describe('counterparts not on MLA Hub in the console (e2e)', () => {
       const { page } = vno;
       await page.getByRole('link', { name: vno.t('app:nav.toChase') }).click();
       await page.getByRole('link', { name: late.reference }).waitFor();
+      // Who acts next, named as in the other queues: the OIA by its name in the user's language and its country, never a side and a code.
+      const oia = { en: 'U.S. Department of Justice, Criminal Division, Office of International Affairs', vi: 'Văn phòng Các vấn đề Quốc tế, Vụ Hình sự, Bộ Tư pháp Hoa Kỳ' }[lang];
+      const next = vno.t('next.authority', { name: oia, country: lang === 'vi' ? 'Hoa Kỳ' : 'United States' });
+      const headers = (await page.getByRole('columnheader').allTextContents()).map((h) => h.trim());
+      const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: late.reference }) });
+      const ballHolder = row.getByRole('cell').nth(headers.indexOf(vno.t('table.ballHolder')));
+      await ballHolder.filter({ hasText: next }).waitFor({ timeout: 10_000 }).catch(() => undefined);
+      expect((await ballHolder.textContent())?.trim()).toBe(next);
+      expect(await row.textContent()).not.toContain(vno.t('side.REQUESTED'));
+      expect(await row.textContent()).not.toContain('US-OIA');
       // The pointer off the menu: a hovered menu entry is darker (the layout's own style, checked by the other walks).
       await page.mouse.move(700, 600);
       await vno.shot('offline-to-chase');

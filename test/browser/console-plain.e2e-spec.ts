@@ -20,15 +20,21 @@ const ZONES = { vn: 'Asia/Ho_Chi_Minh', sg: 'Asia/Singapore' };
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** The text of a request's row under a column (by its header's words). */
-async function cellText(p: Person, reference: string, header: string): Promise<string> {
+async function cellText(p: Person, reference: string, header: string, awaited?: string): Promise<string> {
   await p.page.getByRole('row').filter({ hasText: reference }).first().waitFor();
   const headers = (await p.page.getByRole('columnheader').allTextContents()).map((h) => h.replace(/[▲▼]/g, '').trim());
   const index = headers.indexOf(header);
   if (index < 0) throw new Error(`no column ${header} in ${headers.join(' | ')}`);
   const row = p.page.getByRole('row').filter({ hasText: reference }).first();
   await row.waitFor();
-  return ((await row.getByRole('cell').nth(index).textContent()) ?? '').trim();
+  const cell = row.getByRole('cell').nth(index);
+  // A name in the user's language comes with the directory, after the list: the cell is read once it shows what is awaited (or at the time limit).
+  if (awaited) await cell.filter({ hasText: new RegExp(`^\\s*${awaited.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).waitFor({ timeout: 10_000 }).catch(() => undefined);
+  return ((await cell.textContent()) ?? '').trim();
 }
+
+/** The SG central authority as the console names it in each language (its `names`, DESIGN §4). */
+const SG_CA = { en: "Attorney-General's Chambers, Central Authority", vi: 'Cơ quan trung ương, Văn phòng Tổng Chưởng lý Singapore' } as const;
 
 describe('who acts next, said plainly, in the user language (browser)', () => {
   let t: TestApp;
@@ -107,8 +113,8 @@ describe('who acts next, said plainly, in the user language (browser)', () => {
       const sgo = await open('officer@sg.example', lang, ZONES.sg);
       await sgo.page.waitForURL(/\/queues\/incoming$/);
       await sgo.page.getByRole('heading', { name: sgo.t('queues:incoming') }).waitFor();
-      const you = sgo.t('next.you', { party: sgo.t('next.authority', { name: "Attorney-General's Chambers, Central Authority", country: 'Singapore' }) });
-      expect(await cellText(sgo, sent.reference, sgo.t('table.ballHolder'))).toBe(you);
+      const you = sgo.t('next.you', { party: sgo.t('next.authority', { name: SG_CA[lang], country: 'Singapore' }) });
+      expect(await cellText(sgo, sent.reference, sgo.t('table.ballHolder'), you)).toBe(you);
       expect(await cellText(sgo, sent.reference, sgo.t('table.nextDeadline'))).toMatch(new RegExp(`^${sgo.t('deadlineKind.ACKNOWLEDGEMENT')}: `));
       await sgo.axe('incoming queue, who acts next');
       await sgo.shot('queue-incoming-who-acts');
@@ -118,7 +124,8 @@ describe('who acts next, said plainly, in the user language (browser)', () => {
       const vnp = await open('prosecutor@vn.example', lang, ZONES.vn);
       await vnp.page.waitForURL(/\/requests$/);
       await vnp.page.getByRole('columnheader', { name: vnp.t('table.nextDeadline') }).waitFor();
-      expect(await cellText(vnp, sent.reference, vnp.t('table.ballHolder'))).toBe(vnp.t('next.authority', { name: "Attorney-General's Chambers, Central Authority", country: 'Singapore' }));
+      const sgNext = vnp.t('next.authority', { name: SG_CA[lang], country: 'Singapore' });
+      expect(await cellText(vnp, sent.reference, vnp.t('table.ballHolder'), sgNext)).toBe(sgNext);
       expect(await cellText(vnp, sent.reference, vnp.t('table.nextDeadline'))).toMatch(new RegExp(`^${vnp.t('deadlineKind.ACKNOWLEDGEMENT')}: `));
       // and the request in review: the central authority must act, not the prosecutor's own office
       expect(await cellText(vnp, inReview.reference, vnp.t('table.ballHolder'))).toBe(vnp.t('next.centralAuthority', { country: lang === 'vi' ? 'Việt Nam' : 'Vietnam' }));

@@ -158,6 +158,32 @@ describe('the directory of authorities (e2e)', () => {
     expect(errorFields(res)).toEqual([field]);
   });
 
+  it.each([
+    ['name', 'X'],
+    ['kind', 'COURT'],
+    ['timezone', 'Mars/Olympus'],
+    ['language', 'english'],
+    ['email', 'oia at doj'],
+    ['channels', ['FAX']],
+    ['source', 'web'],
+    ['webhookUrl', 'ftp://example.org/hook'],
+  ])('checks %s alike on a new entry and on a change (one definition of the fields: 400 naming it)', async (field, value) => {
+    const created = await t.http.post('/api/v1/authorities').set('authorization', as.admin).send({
+      code: 'NZ-SAME', name: 'Crown Law Office', country: 'NZ', kind: 'CENTRAL_AUTHORITY', timezone: 'Pacific/Auckland', language: 'en', [field]: value,
+    });
+    const changed = await patch(await authorityId(t, 'US-OIA'), { [field]: value });
+    for (const res of [created, changed]) {
+      expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect(errorFields(res)).toEqual([field]);
+    }
+  });
+
+  it.each(['name', 'kind', 'timezone', 'language', 'reach', 'names', 'channels', 'lastVerified', 'retired'])('refuses %s null on a change (400: only address, e-mail, source and webhook may be cleared)', async (field) => {
+    const res = await patch(await authorityId(t, 'US-OIA'), { [field]: null });
+    expectProblem(res, 400, 'VALIDATION_FAILED');
+    expect(errorFields(res)).toEqual([field]);
+  });
+
   it('refuses a day of verification in the future (422) and a day that does not exist (422)', async () => {
     const id = await authorityId(t, 'US-OIA');
     for (const lastVerified of ['2026-12-11', '2026-02-30']) {

@@ -1,8 +1,8 @@
 /**
  * The chaser (follow-up note, DESIGN §14) as a pdfmake document definition (pure: no I/O), in
  * the letter's official style: A4, DejaVu Sans, the reference in the header of every page,
- * "Page x of y" in the footer. The Vietnamese note opens with the national title and motto
- * (Decree 30/2020/NĐ-CP). Sections: the request and how it was sent, what is outstanding and
+ * "Page x of y" in the footer. The Vietnamese note opens as Decree 30/2020/NĐ-CP heads an
+ * official document: the issuing authority at the left, the national title and motto at the right. Sections: the request and how it was sent, what is outstanding and
  * since when, the earlier chasers, the contact.
  */
 import type { ChaserInput } from './chaser-input';
@@ -45,14 +45,31 @@ const tableLayout = {
   paddingBottom: () => 2,
 };
 
-/** The national title and motto that head a Vietnamese official document. */
-const VI_MOTTO: Content = {
-  stack: [
-    { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, alignment: 'center', fontSize: 11 },
-    { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, alignment: 'center', fontSize: 11, decoration: 'underline' },
+/**
+ * The head of a Vietnamese official document (Decree 30/2020/NĐ-CP, as the letter's): the issuing
+ * authority in bold capitals with a short rule under it at the left, the national title and the
+ * motto at the right.
+ */
+const viHead = (issuer: string): Content => ({
+  columns: [
+    {
+      width: 205,
+      stack: [
+        { text: issuer.toLocaleUpperCase('vi'), bold: true, alignment: 'center', fontSize: 9.5 },
+        { canvas: [{ type: 'line', x1: 72, y1: 0, x2: 133, y2: 0, lineWidth: 0.6 }], margin: [0, 3, 0, 0] },
+      ],
+    },
+    {
+      width: '*',
+      stack: [
+        { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, alignment: 'center', fontSize: 11 },
+        { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, alignment: 'center', fontSize: 11, decoration: 'underline' },
+      ],
+    },
   ],
-  margin: [0, 0, 0, 12],
-};
+  columnGap: 6,
+  margin: [0, 0, 0, 14],
+});
 
 /** Builds the chaser in the chosen language. */
 export function buildChaserDocument(input: ChaserInput, lang: LetterLanguage): ChaserDocumentDefinition {
@@ -78,7 +95,8 @@ export function buildChaserDocument(input: ChaserInput, lang: LetterLanguage): C
           table: {
             headerRows: 1,
             dontBreakRows: true,
-            widths: [30, 110, 120, '*'],
+            // The date column holds a Vietnamese date ("ngày 01 tháng 10 năm 2026") on one line.
+            widths: [30, 130, 110, '*'],
             body: [
               L.earlierColumns.map((c) => ({ text: c, style: 'tableHeader' })),
               ...input.earlier.map((e, i) => [
@@ -113,7 +131,7 @@ export function buildChaserDocument(input: ChaserInput, lang: LetterLanguage): C
     }),
     footer: (currentPage, pageCount) => ({ text: L.page(currentPage, pageCount), alignment: 'center', style: 'pageFooter', margin: [50, 16, 50, 0] }),
     content: [
-      ...(lang === 'vi' ? [VI_MOTTO] : []),
+      ...(lang === 'vi' ? [viHead(input.from.name)] : []),
       { text: L.title, style: 'title' },
       {
         table: {

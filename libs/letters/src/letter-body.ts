@@ -8,8 +8,7 @@
 import type { LetterSection } from '@mla/domain';
 import type { LetterInput, LetterLanguage } from './letter-input';
 import { legalBasisName, type LetterLabels } from './letter-labels';
-import type { Content } from './letter-definition';
-
+import { PAGE_FURNITURE, type Content, type LetterDocumentDefinition } from './letter-definition';
 
 const regionName = (lang: LetterLanguage, code: string): string => new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' }).of(code) ?? code;
 const languageName = (lang: LetterLanguage, code: string): string => new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' }).of(code) ?? code;
@@ -34,6 +33,21 @@ export const tableLayout = {
   paddingTop: () => 2,
   paddingBottom: () => 2,
 };
+
+/**
+ * A table's rows with an id on each text of its header and first row. pdfmake lays those rows out
+ * as one block (keepWithHeaderRows) and moves the block whole to the next page when it does not
+ * fit, and it tells where a moved text's first line went only for a text with an id: the page-break rule
+ * (keepHeadingWithBody) then sees that the table left the heading's page.
+ */
+function placedTracked(table: string, rows: Content[][]): Content[][] {
+  const tracked = (c: Content, id: string): Content => {
+    if (typeof c !== 'object' || Array.isArray(c)) return c;
+    if (Array.isArray(c['stack'])) return { ...c, stack: (c['stack'] as Content[]).map((x, i) => tracked(x, `${id}-${i}`)) };
+    return c['text'] === undefined ? c : { ...c, id };
+  };
+  return rows.map((row, r) => (r < 2 ? row.map((cell, c) => tracked(cell, `${table}-${r}-${c}`)) : row));
+}
 
 /** An authority as the letter names it: its name in the letter's language, its code and its country. */
 export const authorityLine = (lang: LetterLanguage, a: LetterInput['requesting']): string => `${a.name} (${a.code}, ${regionName(lang, a.country)})`;
@@ -66,15 +80,16 @@ const WORDED: Record<string, (c: Context) => Content[]> = {
             headerRows: 1,
             keepWithHeaderRows: 1,
             dontBreakRows: true,
-            widths: [100, '*', 130],
-            body: [
+            // an observation time with its zone (2026-02-14T21:05:33+07:00) on one line
+            widths: [95, '*', 170],
+            body: placedTracked('identifiers', [
               L.identifierColumns.map((c) => ({ text: c, style: 'tableHeader' })),
               ...input.identifiers.map((i) => [
                 { text: L.identifierKinds[i.kind], style: 'cell' },
                 { text: i.value, style: 'cell' },
                 { text: i.observedAt ?? '—', style: 'cell' },
               ]),
-            ],
+            ]),
           },
           layout: tableLayout,
         },
@@ -126,14 +141,14 @@ const ADDED: Partial<Record<LetterSection, (c: Context) => Content[]>> = {
                 keepWithHeaderRows: 1,
                 dontBreakRows: true,
                 widths: [90, 60, '*'],
-                body: [
+                body: placedTracked('documents', [
                   L.documentColumns.map((c) => ({ text: c, style: 'tableHeader' })),
                   ...input.documents.map((d) => [
                     { text: L.documentKinds[d.kind], style: 'cell' },
                     { text: languageName(lang, d.language), style: 'cell' },
                     { stack: [{ text: d.fileName, style: 'cell' }, { text: `SHA-256: ${d.sha256}`, style: 'hash' }] },
                   ]),
-                ],
+                ]),
               },
               layout: tableLayout,
             },
@@ -181,6 +196,21 @@ export function letterSections(input: LetterInput, lang: LetterLanguage, L: Lett
   }
   return sections;
 }
+
+/**
+ * pdfmake's page-break rule for the letter: a section's heading moves to the next page when no
+ * text of its section follows it on its page, so a heading never ends a page and leaves no more
+ * room empty than itself and the first line after it. pdfmake lists the nodes in the order of
+ * the document, then the pages' headers and footers (styled PAGE_FURNITURE): the first text after
+ * the heading on its page, not theirs, is its section's; a text begins where its first line is
+ * (a table's first rows moved to the next page: see placedTracked). A heading in the upper half of a page stays: moving it would leave
+ * more than half a page empty (for a section whose start fits on no page).
+ */
+export const keepHeadingWithBody: LetterDocumentDefinition['pageBreakBefore'] = (node, nodes) => {
+  if (node.headlineLevel !== 1 || (node.startPosition?.verticalRatio ?? 0) <= 0.5) return false;
+  const page = node.startPosition?.pageNumber;
+  return !nodes.getFollowingNodesOnPage().some((n) => n.text !== undefined && !PAGE_FURNITURE.includes(n.style as string) && n.startPosition?.pageNumber === page);
+};
 
 /**
  * A section as part of an unbreakable block (the last one, with the closing and the signature):

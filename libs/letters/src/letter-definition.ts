@@ -14,10 +14,21 @@ export interface LetterDocumentDefinition {
   content: Content[];
   styles: Record<string, Record<string, unknown>>;
   defaultStyle: Record<string, unknown>;
-  pageBreakBefore: (node: { headlineLevel?: number; startPosition?: { verticalRatio?: number } }) => boolean;
+  pageBreakBefore: (node: LaidOutNode, nodes: { getFollowingNodesOnPage: () => LaidOutNode[] }) => boolean;
+}
+
+/** What pdfmake tells of a node once laid out, when it asks whether to break the page before it. */
+export interface LaidOutNode {
+  text?: unknown;
+  style?: unknown;
+  headlineLevel?: number;
+  startPosition?: { pageNumber?: number; verticalRatio?: number };
 }
 
 export const LETTER_FONT_FAMILY = 'DejaVuSans';
+
+/** The styles of the pages' headers and footers, and only theirs: the page-break rule tells them from the letter's text by them. */
+export const PAGE_FURNITURE: readonly string[] = ['pageHeader', 'pageFooter', 'pageNumber'];
 
 /** What both layouts share: the body's sections, the metadata, the page-break rule. */
 export interface LetterParts {

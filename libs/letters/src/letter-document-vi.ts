@@ -74,7 +74,7 @@ export function decree30Document(input: LetterInput, { L, title, basis, sections
     info,
     language: 'vi',
     // Decree 30: page numbers centred in the top margin, not on the first page.
-    header: (currentPage) => (currentPage === 1 ? '' : { text: String(currentPage), alignment: 'center', fontSize: 12, margin: [LEFT, 30, RIGHT, 0] }),
+    header: (currentPage) => (currentPage === 1 ? '' : { text: String(currentPage), style: 'pageNumber', margin: [LEFT, 30, RIGHT, 0] }),
     // Not part of the decree's layout: the request's reference and the page count, small, for whoever handles the pages.
     footer: (currentPage, pageCount) => ({
       margin: [LEFT, 26, RIGHT, 0],
@@ -145,6 +145,7 @@ export function decree30Document(input: LetterInput, { L, title, basis, sections
       signer: { fontSize: 12, bold: true, alignment: 'center' },
       signatureSeal: { fontSize: 10, italics: true, alignment: 'center' },
       signerName: { fontSize: 12, bold: true, alignment: 'center' },
+      pageNumber: { fontSize: 12, alignment: 'center' },
       pageFooter: { fontSize: 8, color: '#555555' },
     },
     defaultStyle: { font: LETTER_FONT_FAMILY, fontSize: 12 },

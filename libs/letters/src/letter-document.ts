@@ -9,7 +9,7 @@
  */
 import type { LetterInput, LetterLanguage } from './letter-input';
 import { LETTER_LABELS, legalBasisName } from './letter-labels';
-import { authorityLine, letterSections, withoutHeadline } from './letter-body';
+import { authorityLine, keepHeadingWithBody, letterSections, withoutHeadline } from './letter-body';
 import { LETTER_FONT_FAMILY, type Content, type LetterDocumentDefinition, type LetterParts } from './letter-definition';
 import { decree30Document } from './letter-document-vi';
 
@@ -32,8 +32,8 @@ function partsOf(input: LetterInput, lang: LetterLanguage): LetterParts {
       // The letter's date, not the rendering time: the same letter renders to the same bytes.
       creationDate: new Date(`${input.date}T00:00:00Z`),
     },
-    // A section heading never ends a page: one in its last eighth moves to the next page.
-    pageBreakBefore: (node) => node.headlineLevel === 1 && (node.startPosition?.verticalRatio ?? 0) > 0.875,
+    // A section heading never ends a page, and moves only when the start of its section would not follow it.
+    pageBreakBefore: keepHeadingWithBody,
   };
 }
 

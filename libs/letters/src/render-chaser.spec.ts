@@ -7,11 +7,13 @@ import { renderChaser } from './render-chaser';
 
 /** The chaser read back with pdftotext, as its reader would. */
 const dir = mkdtempSync(join(tmpdir(), 'mla-chaser-'));
-const textOf = (pdf: Buffer, name: string): string => {
+const linesOf = (pdf: Buffer, name: string, layout = false): string[] => {
+  // layout: the page's lines as they are set (columns side by side)
   const path = join(dir, `${name}.pdf`);
   writeFileSync(path, pdf);
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', ...(layout ? ['-layout'] : []), path, '-'], { encoding: 'utf8' }).split('\n');
 };
+const textOf = (pdf: Buffer, name: string): string => linesOf(pdf, name).join(' ').replace(/\s+/g, ' ');
 
 const input: ChaserInput = {
   reference: 'VN-2026-000114',
@@ -51,6 +53,13 @@ describe('renderChaser', () => {
     expect(text).toContain('Xác nhận đã nhận yêu cầu: chờ từ ngày 01 tháng 9 năm 2026; hạn dự kiến ngày 08 tháng 9 năm 2026 (quá hạn)');
     expect(text).toContain('Các lần đôn đốc trước');
     expect(text).toContain('Viện kiểm sát nhân dân tối cao');
+  });
+
+  it('heads the Vietnamese note as Decree 30 heads an official document: the issuing authority at the left of the national title; a date of the table on one line', async () => {
+    const lines = linesOf(await renderChaser(input, 'vi'), 'vi-layout', true);
+    const head = lines.find((l) => l.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')) ?? '';
+    expect(head).toMatch(/VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO\s+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+    expect(lines.find((l) => l.includes('VKSTC-CH-01'))).toContain('ngày 01 tháng 10 năm 2026');
   });
 
   it('says when it is the first follow-up, and when the dispatch is not recorded', async () => {

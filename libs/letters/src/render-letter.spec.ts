@@ -78,6 +78,12 @@ describe('renderLetter', () => {
     expect(flat(text(rendered.en?.path as string))).toContain('Treaty on Mutual Legal Assistance in Criminal Matters (ASEAN), done at Kuala Lumpur on 29 November 2004');
   });
 
+  it('prints an observation time with its zone on one line of the identifiers table', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      expect([lang, text(rendered[lang]?.path as string).split('\n').some((line) => line.includes('2026-02-14T21:05:33+07:00'))]).toEqual([lang, true]);
+    }
+  });
+
   it('embeds and subsets every font (DejaVu Sans)', () => {
     for (const lang of ['vi', 'en'] as const) {
       const rows = poppler('pdffonts', [rendered[lang]?.path as string]).trim().split('\n').slice(2);

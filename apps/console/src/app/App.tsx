@@ -1,4 +1,4 @@
-import { Alert, Badge, FileInput, Modal, MultiSelect, MantineProvider, Select, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Alert, Badge, FileInput, Modal, MultiSelect, MantineProvider, Select, TableScrollContainer, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { useMemo } from 'react';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider, useTranslation } from 'react-i18next';
@@ -37,6 +37,8 @@ function useTheme() {
           Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': t('clear') } } }),
           MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps: { 'aria-label': t('clear') } } }),
           FileInput: FileInput.extend({ defaultProps: { clearButtonProps: { 'aria-label': t('clear') } } }),
+          // A table wider than its place scrolls sideways: its scroll region is reachable by keyboard, and named (WCAG 2.1.1).
+          TableScrollContainer: TableScrollContainer.extend({ defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('tableScroll') } } } }),
         },
       }),
     [t, i18n.language],

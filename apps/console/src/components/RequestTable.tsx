@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RequestSummary } from '@/lib/api/client';
+import { useAuthorityName } from '@/lib/api/hooks';
 import { countryName } from '@/lib/names';
 import { BallHolder, PriorityBadge, StateBadge } from './badges';
 import { DateTime } from './DateTime';
@@ -27,6 +28,7 @@ export function RequestTable(props: {
   onSort?: (key: string) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const nameOf = useAuthorityName();
   const header = (key: string, label: string) => {
     if (!props.sortable?.includes(key) || !props.onSort) return <Table.Th key={key}>{label}</Table.Th>;
     const dir = props.sort?.key === key ? props.sort.dir : undefined;
@@ -77,7 +79,7 @@ export function RequestTable(props: {
                   <PriorityBadge priority={r.priority} />
                 </Table.Td>
                 <Table.Td>
-                  {counterpart.name} ({countryName(counterpart.country, i18n.language)})
+                  {nameOf(counterpart)} ({countryName(counterpart.country, i18n.language)})
                 </Table.Td>
                 <Table.Td>
                   <BallHolder request={r} />

@@ -1,7 +1,7 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RequestDto, RequestState, RequestSummary } from '@/lib/api/client';
-import { useMe } from '@/lib/api/hooks';
+import { useAuthorityName, useMe } from '@/lib/api/hooks';
 import { whoActsNext } from '@/lib/who-acts';
 
 const STATE_COLOR: Record<RequestState, string> = {
@@ -50,7 +50,8 @@ export function LevelBadge({ level }: { level: number }) {
 export function BallHolder({ request }: { request: Pick<RequestSummary, 'ballHolder' | 'ballHolderRole' | 'requestingAuthority' | 'requestedAuthority'> }) {
   const { t, i18n } = useTranslation();
   const me = useMe();
-  const next = whoActsNext(request, me.data, t, i18n.language);
+  const nameOf = useAuthorityName();
+  const next = whoActsNext(request, me.data, t, i18n.language, nameOf);
   if (!next) return <>{t('ballHolderNone')}</>;
   return next.you ? <strong>{next.label}</strong> : <>{next.label}</>;
 }

@@ -33,6 +33,14 @@ describe('who acts next, named as people see it', () => {
     expect(whoActsNext(at({ ballHolder: 'REQUESTED', ballHolderRole: 'OFFICER' }), vnOfficer, vi, 'vi')?.label).toBe("Attorney-General's Chambers, Central Authority (Singapore)");
   });
 
+  it('names the authority as nameOf does (its name in the user\'s language), the central authority by its country', () => {
+    const viNames: Record<string, string> = { s: 'Cơ quan trung ương, Văn phòng Tổng Chưởng lý Singapore' };
+    const nameOf = (a: { id: string; name: string }) => viNames[a.id] ?? a.name;
+    expect(whoActsNext(at({ ballHolder: 'REQUESTED', ballHolderRole: 'OFFICER' }), vnOfficer, vi, 'vi', nameOf)?.label).toBe('Cơ quan trung ương, Văn phòng Tổng Chưởng lý Singapore (Singapore)');
+    expect(whoActsNext(at({ ballHolder: 'REQUESTED', ballHolderRole: 'OFFICER' }), sgOfficer, vi, 'vi', nameOf)).toEqual({ label: 'Cơ quan trung ương, Văn phòng Tổng Chưởng lý Singapore (Singapore) (bạn)', you: true });
+    expect(whoActsNext(at({ ballHolder: 'REQUESTING', ballHolderRole: 'OFFICER' }), vnOfficer, vi, 'vi', nameOf)?.label).toBe('Cơ quan trung ương Việt Nam (bạn)');
+  });
+
   it('nobody once finished', () => {
     expect(whoActsNext(at({ ballHolder: null, ballHolderRole: null }), vnOfficer, t, 'en')).toBeNull();
   });

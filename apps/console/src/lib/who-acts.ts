@@ -3,6 +3,8 @@ import type { Me, RequestSummary } from './api/client';
 import { countryName } from './names';
 
 type Party = Pick<RequestSummary, 'ballHolder' | 'ballHolderRole' | 'requestingAuthority' | 'requestedAuthority'>;
+/** How an authority is named (useAuthorityName: in the user's language). */
+export type NameOf = (a: RequestSummary['requestingAuthority']) => string;
 type Translate = TFunction<string>;
 
 /** Who must act next on a request, named as people see it, and whether it is the signed-in user's side. */
@@ -15,8 +17,9 @@ export interface NextParty {
  * The party that must act next: the requesting authority (its prosecutor), the requesting
  * country's central authority (a request in review), or the requested authority; "(you)" when
  * that is the user's own authority or, for a request in review, the user is one of its country's officers.
+ * The authority is named by `nameOf` (its name in the user's language), by its name by default.
  */
-export function whoActsNext(r: Party, me: Pick<Me, 'role' | 'authority'> | null | undefined, t: Translate, lang: string): NextParty | null {
+export function whoActsNext(r: Party, me: Pick<Me, 'role' | 'authority'> | null | undefined, t: Translate, lang: string, nameOf: NameOf = (a) => a.name): NextParty | null {
   if (!r.ballHolder) return null;
   const mine = me?.authority ?? null;
   let label: string;
@@ -26,7 +29,7 @@ export function whoActsNext(r: Party, me: Pick<Me, 'role' | 'authority'> | null 
     you = me?.role === 'OFFICER' && mine?.country === r.requestingAuthority.country && mine.kind !== 'PROSECUTION_OFFICE';
   } else {
     const a = r.ballHolder === 'REQUESTING' ? r.requestingAuthority : r.requestedAuthority;
-    label = t('common:next.authority', { name: a.name, country: countryName(a.country, lang) });
+    label = t('common:next.authority', { name: nameOf(a), country: countryName(a.country, lang) });
     you = mine?.id === a.id && (me?.role === (r.ballHolderRole ?? 'OFFICER'));
   }
   return { label: you ? t('common:next.you', { party: label }) : label, you };

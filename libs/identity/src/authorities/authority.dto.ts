@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsOptionalNotNull, IsSafeName } from '@mla/core';
 import { AUTHORITY_REACHES, AuthorityReach, DIRECTORY_CHANNELS, DirectoryChannel } from '@mla/domain';
 import { IsAuthorityNames } from '../validation/is-authority-names';
@@ -63,20 +63,20 @@ export class AuthorityWithSecretDto extends AuthorityDto {
   webhookSecret?: string;
 }
 
-export class CreateAuthorityDto {
-  @Transform(trim)
-  @Matches(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, { message: 'code must be 2-40 upper-case letters, digits, - or _' })
-  code: string;
-
+/**
+ * The fields an ADMIN sets on an authority, validated once: required as creation needs them
+ * (name, kind, timezone, language), the others optional. Creation adds its code and country;
+ * an update takes any subset (`PartialType`: an absent field is left as it is, null answers 400
+ * except where null clears a value).
+ */
+export class AuthorityFieldsDto {
+  /** Its name (2-200 characters). */
   @Transform(trim)
   @IsString()
   @MinLength(2)
   @MaxLength(200)
   @IsSafeName()
   name: string;
-
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as VN' })
-  country: string;
 
   @ApiProperty({ enum: AUTHORITY_KINDS })
   @IsIn(AUTHORITY_KINDS)
@@ -88,22 +88,22 @@ export class CreateAuthorityDto {
   @Matches(/^[a-z]{2,3}(-[A-Z]{2})?$/, { message: 'language must be a language tag such as en or vi' })
   language: string;
 
-  /** DESIGN §14; LOCAL when absent. */
+  /** DESIGN §14; LOCAL when absent at creation. */
   @ApiPropertyOptional({ enum: AUTHORITY_REACHES })
   @IsOptionalNotNull()
   @IsIn(AUTHORITY_REACHES)
   reach?: AuthorityReach;
 
-  /** Its name per language (2-200 characters each); `{language: name}` when absent. */
+  /** Its name per language (2-200 characters each), replacing the ones it had; `{language: name}` when absent at creation. */
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
   @IsOptionalNotNull()
   @IsAuthorityNames()
   names?: Record<string, string>;
 
   /**
-   * Where notifications are POSTed (the answer then carries the signing secret, once). In
-   * production: https, no credentials, and a host that resolves only to public addresses
-   * (or to WEBHOOK_ALLOWED_NETWORKS); otherwise 422 RULE_VIOLATED naming webhookUrl.
+   * Where notifications are POSTed (the answer then carries a new signing secret, once); null
+   * removes it. In production: https, no credentials, and a host that resolves only to public
+   * addresses (or to WEBHOOK_ALLOWED_NETWORKS); otherwise 422 RULE_VIOLATED naming webhookUrl.
    */
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uri' })
   @IsOptional()
@@ -111,7 +111,7 @@ export class CreateAuthorityDto {
   @MaxLength(2000)
   webhookUrl?: string | null;
 
-  /** Postal address for correspondence (1-500 characters). */
+  /** Postal address for correspondence (1-500 characters); null clears it. */
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @Transform(trim)
@@ -121,7 +121,7 @@ export class CreateAuthorityDto {
   @IsSafeName()
   address?: string | null;
 
-  /** E-mail address for correspondence. */
+  /** E-mail address for correspondence; null clears it. */
   @ApiPropertyOptional({ nullable: true, type: String, format: 'email' })
   @IsOptional()
   @Transform(trim)
@@ -129,7 +129,7 @@ export class CreateAuthorityDto {
   @MaxLength(254)
   email?: string | null;
 
-  /** ISO 639-1 codes of the languages it corresponds in; `[language]` when absent. */
+  /** ISO 639-1 codes of the languages it corresponds in; `[language]` when absent at creation. */
   @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(10)
@@ -145,7 +145,7 @@ export class CreateAuthorityDto {
   @IsIn(DIRECTORY_CHANNELS, { each: true })
   channels?: DirectoryChannel[];
 
-  /** Where these facts come from (URL or document, 10-1000 characters). */
+  /** Where these facts come from (URL or document, 10-1000 characters); null clears it. */
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @Transform(trim)
@@ -155,109 +155,26 @@ export class CreateAuthorityDto {
   @IsSafeName()
   source?: string | null;
 
-  /** The day they were checked (`YYYY-MM-DD`, not in the future); today when a directory fact is given without it. */
+  /** The day they were checked (`YYYY-MM-DD`, not in the future); today when a directory fact is given or changed without it. */
   @ApiPropertyOptional({ type: String, format: 'date' })
   @IsOptionalNotNull()
   @Matches(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'lastVerified must be a day such as 2026-12-06 (from 1900)' })
   lastVerified?: string;
 }
 
-/** Any subset of the fields; null only clears the webhook (the others always have a value: null answers 400). */
-export class UpdateAuthorityDto {
-  @IsOptionalNotNull()
+export class CreateAuthorityDto extends AuthorityFieldsDto {
+  /** Short unique code, e.g. `VN-CA`. */
   @Transform(trim)
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
-  @IsSafeName()
-  name?: string;
+  @Matches(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, { message: 'code must be 2-40 upper-case letters, digits, - or _' })
+  code: string;
 
-  @ApiPropertyOptional({ enum: AUTHORITY_KINDS })
-  @IsOptionalNotNull()
-  @IsIn(AUTHORITY_KINDS)
-  kind?: AuthorityKind;
+  /** ISO 3166-1 alpha-2. */
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as VN' })
+  country: string;
+}
 
-  @IsOptionalNotNull()
-  @IsTimeZone()
-  timezone?: string;
-
-  @IsOptionalNotNull()
-  @Matches(/^[a-z]{2,3}(-[A-Z]{2})?$/, { message: 'language must be a language tag such as en or vi' })
-  language?: string;
-
-  @ApiPropertyOptional({ enum: AUTHORITY_REACHES })
-  @IsOptionalNotNull()
-  @IsIn(AUTHORITY_REACHES)
-  reach?: AuthorityReach;
-
-  /** Replaces its names per language. */
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
-  @IsOptionalNotNull()
-  @IsAuthorityNames()
-  names?: Record<string, string>;
-
-  /**
-   * Set a webhook endpoint (the answer carries a new signing secret), or null to remove it.
-   * The rules of creation apply (422 RULE_VIOLATED naming webhookUrl).
-   */
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'uri' })
-  @ValidateIf((o: UpdateAuthorityDto) => o.webhookUrl !== null)
-  @IsOptional()
-  @IsWebhookUrl()
-  @MaxLength(2000)
-  webhookUrl?: string | null;
-
-  /** Postal address for correspondence; null clears it. */
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @ValidateIf((o: UpdateAuthorityDto) => o.address !== null)
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
-  @IsSafeName()
-  address?: string | null;
-
-  /** E-mail address for correspondence; null clears it. */
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'email' })
-  @ValidateIf((o: UpdateAuthorityDto) => o.email !== null)
-  @IsOptional()
-  @Transform(trim)
-  @IsEmail({}, { message: 'email must be an e-mail address' })
-  @MaxLength(254)
-  email?: string | null;
-
-  @IsOptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ArrayUnique()
-  @Matches(/^[a-z]{2}$/, { each: true, message: 'languages must be ISO 639-1 codes such as en or vi' })
-  languages?: string[];
-
-  @ApiPropertyOptional({ enum: DIRECTORY_CHANNELS, isArray: true })
-  @IsOptionalNotNull()
-  @IsArray()
-  @ArrayUnique()
-  @IsIn(DIRECTORY_CHANNELS, { each: true })
-  channels?: DirectoryChannel[];
-
-  /** Where the facts come from; null clears it. */
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @ValidateIf((o: UpdateAuthorityDto) => o.source !== null)
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(10)
-  @MaxLength(1000)
-  @IsSafeName()
-  source?: string | null;
-
-  /** The day the facts were checked; today when a directory fact changes without it. */
-  @ApiPropertyOptional({ type: String, format: 'date' })
-  @IsOptionalNotNull()
-  @Matches(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'lastVerified must be a day such as 2026-12-06 (from 1900)' })
-  lastVerified?: string;
-
+/** Any subset of the fields; null only clears the webhook, the address, the e-mail address and the source (the others always have a value: null answers 400). */
+export class UpdateAuthorityDto extends PartialType(AuthorityFieldsDto, { skipNullProperties: false }) {
   /** true retires it (offered for no new request, its requests stay); false brings it back. */
   @IsOptionalNotNull()
   @IsBoolean()

@@ -1,4 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, call, callConditional, type Authority, type Me, type RequestDto } from './client';
 
 /** Lists and the request page refresh by themselves within 5 s. */
@@ -40,6 +42,18 @@ export function useAuthorities(enabled = true) {
     enabled,
     select: (list) => list.items as Authority[],
   });
+}
+
+/**
+ * An authority named in the user's language: its name in that language from the directory
+ * (`names`), else the name the request carries (while the directory loads, or for a language
+ * it has no name in).
+ */
+export function useAuthorityName(): (a: { id: string; name: string }) => string {
+  const { i18n } = useTranslation();
+  const authorities = useAuthorities();
+  const lang = i18n.language;
+  return useCallback((a) => authorities.data?.find((x) => x.id === a.id)?.names?.[lang] ?? a.name, [authorities.data, lang]);
 }
 
 export function useRequest(id: string | undefined, options: { poll?: boolean } = {}) {

@@ -1224,43 +1224,46 @@ export interface components {
             /** @enum {string} */
             kind: "PROSECUTION_OFFICE" | "CENTRAL_AUTHORITY" | "CONTACT_POINT_24_7";
             /**
-             * @description DESIGN §14; LOCAL when absent.
+             * @description DESIGN §14; LOCAL when absent at creation.
              * @enum {string}
              */
             reach?: "LOCAL" | "PEER" | "OFFLINE";
-            /** @description Its name per language (2-200 characters each); `{language: name}` when absent. */
+            /** @description Its name per language (2-200 characters each), replacing the ones it had; `{language: name}` when absent at creation. */
             names?: {
                 [key: string]: string;
             };
             /**
              * Format: uri
-             * @description Where notifications are POSTed (the answer then carries the signing secret, once). In
-             *     production: https, no credentials, and a host that resolves only to public addresses
-             *     (or to WEBHOOK_ALLOWED_NETWORKS); otherwise 422 RULE_VIOLATED naming webhookUrl.
+             * @description Where notifications are POSTed (the answer then carries a new signing secret, once); null
+             *     removes it. In production: https, no credentials, and a host that resolves only to public
+             *     addresses (or to WEBHOOK_ALLOWED_NETWORKS); otherwise 422 RULE_VIOLATED naming webhookUrl.
              */
             webhookUrl?: string | null;
-            /** @description Postal address for correspondence (1-500 characters). */
+            /** @description Postal address for correspondence (1-500 characters); null clears it. */
             address?: string | null;
             /**
              * Format: email
-             * @description E-mail address for correspondence.
+             * @description E-mail address for correspondence; null clears it.
              */
             email?: string | null;
             /** @description The transmission channels it takes correspondence by. */
             channels?: ("DIPLOMATIC" | "CENTRAL_AUTHORITY_MAIL" | "EMAIL" | "INTERPOL" | "NETWORK_24_7" | "COURIER" | "OTHER")[];
-            /** @description Where these facts come from (URL or document, 10-1000 characters). */
+            /** @description Where these facts come from (URL or document, 10-1000 characters); null clears it. */
             source?: string | null;
             /**
              * Format: date
-             * @description The day they were checked (`YYYY-MM-DD`, not in the future); today when a directory fact is given without it.
+             * @description The day they were checked (`YYYY-MM-DD`, not in the future); today when a directory fact is given or changed without it.
              */
             lastVerified?: string;
+            /** @description Short unique code, e.g. `VN-CA`. */
             code: string;
-            name: string;
+            /** @description ISO 3166-1 alpha-2. */
             country: string;
+            /** @description Its name (2-200 characters). */
+            name: string;
             timezone: string;
             language: string;
-            /** @description ISO 639-1 codes of the languages it corresponds in; `[language]` when absent. */
+            /** @description ISO 639-1 codes of the languages it corresponds in; `[language]` when absent at creation. */
             languages?: string[];
         };
         AuthorityWithSecretDto: {
@@ -1326,36 +1329,43 @@ export interface components {
         UpdateAuthorityDto: {
             /** @enum {string} */
             kind?: "PROSECUTION_OFFICE" | "CENTRAL_AUTHORITY" | "CONTACT_POINT_24_7";
-            /** @enum {string} */
+            /**
+             * @description DESIGN §14; LOCAL when absent at creation.
+             * @enum {string}
+             */
             reach?: "LOCAL" | "PEER" | "OFFLINE";
-            /** @description Replaces its names per language. */
+            /** @description Its name per language (2-200 characters each), replacing the ones it had; `{language: name}` when absent at creation. */
             names?: {
                 [key: string]: string;
             };
             /**
              * Format: uri
-             * @description Set a webhook endpoint (the answer carries a new signing secret), or null to remove it.
-             *     The rules of creation apply (422 RULE_VIOLATED naming webhookUrl).
+             * @description Where notifications are POSTed (the answer then carries a new signing secret, once); null
+             *     removes it. In production: https, no credentials, and a host that resolves only to public
+             *     addresses (or to WEBHOOK_ALLOWED_NETWORKS); otherwise 422 RULE_VIOLATED naming webhookUrl.
              */
             webhookUrl?: string | null;
-            /** @description Postal address for correspondence; null clears it. */
+            /** @description Postal address for correspondence (1-500 characters); null clears it. */
             address?: string | null;
             /**
              * Format: email
              * @description E-mail address for correspondence; null clears it.
              */
             email?: string | null;
+            /** @description The transmission channels it takes correspondence by. */
             channels?: ("DIPLOMATIC" | "CENTRAL_AUTHORITY_MAIL" | "EMAIL" | "INTERPOL" | "NETWORK_24_7" | "COURIER" | "OTHER")[];
-            /** @description Where the facts come from; null clears it. */
+            /** @description Where these facts come from (URL or document, 10-1000 characters); null clears it. */
             source?: string | null;
             /**
              * Format: date
-             * @description The day the facts were checked; today when a directory fact changes without it.
+             * @description The day they were checked (`YYYY-MM-DD`, not in the future); today when a directory fact is given or changed without it.
              */
             lastVerified?: string;
+            /** @description Its name (2-200 characters). */
             name?: string;
             timezone?: string;
             language?: string;
+            /** @description ISO 639-1 codes of the languages it corresponds in; `[language]` when absent at creation. */
             languages?: string[];
             /** @description true retires it (offered for no new request, its requests stay); false brings it back. */
             retired?: boolean;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem';
 import { RequestTable, type SortDir } from '@/components/RequestTable';
 import { api, call, type RequestSummary } from '@/lib/api/client';
-import { POLL_MS, queryKeys, useMe } from '@/lib/api/hooks';
+import { POLL_MS, queryKeys, useAuthorityName, useMe } from '@/lib/api/hooks';
 import { enums } from '@/lib/api/generated/api-values';
 import { whoActsNext } from '@/lib/who-acts';
 
@@ -17,6 +17,7 @@ const OPEN = enums.RequestDto.state.filter((s) => !TERMINAL.includes(s));
 export function QueueTable({ title, query }: { title: string; query: { state?: string[]; direction: 'incoming' | 'outgoing' } }) {
   const { t, i18n } = useTranslation('queues');
   const me = useMe();
+  const nameOf = useAuthorityName();
   const [sort, setSort] = useState<{ key: string; dir: SortDir }>({ key: 'nextDeadline', dir: 'ascending' });
   const list = useQuery({
     queryKey: queryKeys.requests({ queue: query }),
@@ -36,14 +37,14 @@ export function QueueTable({ title, query }: { title: string; query: { state?: s
       if (sort.key === 'nextDeadline') return r.nextDeadline?.dueAt ?? '9999';
       // Your own turn first, then by the party's name.
       if (sort.key === 'ballHolder') {
-        const next = whoActsNext(r, me.data, t, i18n.language);
+        const next = whoActsNext(r, me.data, t, i18n.language, nameOf);
         return next ? `${next.you ? 0 : 1}${next.label}` : '~';
       }
       if (sort.key === 'reference') return r.reference;
       return r.updatedAt;
     };
     return [...items].sort((a, b) => key(a).localeCompare(key(b)) * dir);
-  }, [list.data, sort, me.data, t, i18n.language]);
+  }, [list.data, sort, me.data, t, i18n.language, nameOf]);
   return (
     <>
       <ProblemAlert problem={list.error} />
