@@ -88,7 +88,7 @@ function percentile(sorted, p) {
 
 const round = (x, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
 
-module.exports = { ROOT, BENCH_ENV, dbUrl, freshDatabase, dropDatabase, startApi, percentile, round };
+module.exports = { ROOT, ADMIN_URL, BENCH_ENV, dbUrl, freshDatabase, dropDatabase, startApi, percentile, round };
 
 /**
  * Deletes the keys under `${prefix}:` (SCAN + UNLINK, a batch at a time) with an ioredis
