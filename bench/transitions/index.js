@@ -33,10 +33,14 @@
 //   ratio             apiOpsPerSec / bareSqlOpsPerSec (issue 21 aims at >= 0.6);
 //   roundTripsPerOperation  the statements the API sends PostgreSQL for each operation, in
 //                     the steady state (START TRANSACTION and COMMIT count as one each);
-//   apiP50MsByAction, apiP99Ms  the API's latency per operation as its clients saw it.
+//   apiP50MsByAction, apiP99Ms  the API's latency per operation as its clients saw it;
+//   dbSessions        (BENCH_WAITS=1) what the busy database sessions of each side did in its
+//                     timed stages, as shares: `active Lock:transactionid` waits for a row
+//                     another transaction holds; `idle in transaction Client:ClientRead` is a
+//                     transaction open while its client computes its next statement.
 //
 //   BENCH_ROUNDS (default 4), BENCH_CLIENTS (default 16), BENCH_PER_CLIENT (default 3),
-//   BENCH_POOL (default 10: the API's DATABASE_POOL_SIZE and the bare pool's size)
+//   BENCH_POOL (default 10: the API's DATABASE_POOL_SIZE and the bare pool's size), BENCH_WAITS=1
 const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
@@ -136,14 +140,16 @@ const AFTER_PREP = ['send', 'acknowledge', 'start_execution', 'deliver_evidence'
  * name)` runs one operation of it, `side.prep(lc)` its prep. Answers the wall time of the
  * timed stages, in seconds, and the operations run.
  */
-async function runRounds(side) {
+async function runRounds(side, waits = null) {
   let seconds = 0;
   let operations = 0;
-  const stage = async (lifecycles, work) => {
+  const stage = async (lifecycles, work, timed = true) => {
+    if (timed) waits?.resume();
     const started = performance.now();
     await Promise.all(lifecycles.map(async (mine) => {
       for (const lc of mine) await work(lc);
     }));
+    if (timed) waits?.pause();
     return (performance.now() - started) / 1000;
   };
   const operationsOf = (names) => async (lc) => {
@@ -157,14 +163,60 @@ async function runRounds(side) {
     seconds += await stage(lifecycles, operationsOf(BEFORE_PREP));
     // The prep, untimed: by PREP_CLIENTS at once (one officer uploads, and a user has at most TRANSFERS_PER_USER files under way).
     const all = lifecycles.flat();
-    await stage(Array.from({ length: PREP_CLIENTS }, (_, i) => all.filter((_, j) => j % PREP_CLIENTS === i)), (lc) => side.prep(lc));
+    await stage(Array.from({ length: PREP_CLIENTS }, (_, i) => all.filter((_, j) => j % PREP_CLIENTS === i)), (lc) => side.prep(lc), false);
     seconds += await stage(lifecycles, operationsOf(AFTER_PREP));
   }
   return { seconds, operations };
 }
 
+/**
+ * With BENCH_WAITS=1: what the phase's database sessions are doing during the timed stages,
+ * sampled every 100 ms from pg_stat_activity (`state wait_event_type:wait_event`), as shares
+ * of the busy sessions sampled. Off by default: the sampling's own queries are no part of
+ * either side.
+ */
+function waitSampler(database) {
+  if (process.env.BENCH_WAITS !== '1') return null;
+  const counts = new Map();
+  let sampling = false;
+  let generation = 0;
+  let loop = null;
+  const client = new Client({ connectionString: ADMIN_URL });
+  const connected = client.connect();
+  const sample = async (mine) => {
+    await connected;
+    while (sampling && generation === mine) {
+      const { rows } = await client.query(
+        `SELECT state || ' ' || coalesce(wait_event_type, '-') || ':' || coalesce(wait_event, '-') AS what, count(*)::int AS n
+         FROM pg_stat_activity WHERE datname = $1 AND state <> 'idle' AND pid <> pg_backend_pid() GROUP BY 1`,
+        [database],
+      );
+      for (const { what, n } of rows) counts.set(what, (counts.get(what) ?? 0) + n);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  return {
+    resume: () => {
+      sampling = true;
+      const previous = loop;
+      const mine = ++generation;
+      loop = Promise.resolve(previous).then(() => sample(mine));
+    },
+    pause: () => {
+      sampling = false;
+    },
+    async close() {
+      sampling = false;
+      await loop;
+      await client.end();
+      const total = [...counts.values()].reduce((a, b) => a + b, 0);
+      return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([what, n]) => [what, round(n / total, 3)]));
+    },
+  };
+}
+
 /** The API under load: its clients' operations, timed one by one for the latencies. */
-async function apiSide(base) {
+async function apiSide(base, waits) {
   const s = await session(base);
   const steps = new Map(lifecycle(s).map(([name, token, make]) => [name, { token, make }]));
   const latencies = new Map([...steps.keys()].map((name) => [name, []]));
@@ -179,7 +231,7 @@ async function apiSide(base) {
       latencies.get(name).push(performance.now() - t0);
       if (name === 'create') lc.id = answer.id;
     },
-  });
+  }, waits);
   const all = [...latencies.values()].flat().sort((a, b) => a - b);
   const p50ByAction = Object.fromEntries([...latencies].map(([name, l]) => [name, round(percentile(l.sort((a, b) => a - b), 50), 2)]));
   return { ...run, p50ByAction, p99: percentile(all, 99) };
@@ -211,7 +263,7 @@ async function captureSql(base, traceFile) {
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 /** The bare script: each operation's traced statements, verbatim, on one connection of its pool. */
-async function bareSide(url, captured) {
+async function bareSide(url, captured, waits) {
   const pool = new Pool({ connectionString: url, max: POOL });
   try {
     // Every id the lifecycle created (the request's, its deadlines' — generated by the API,
@@ -240,7 +292,7 @@ async function bareSide(url, captured) {
           client.release();
         }
       },
-    });
+    }, waits);
   } finally {
     await pool.end();
   }
@@ -285,11 +337,13 @@ async function main() {
 
     // 2. The API under load (tracing off), on a clone.
     const api = await startApi(env(await cloneDatabase(names.seed, names.api), 39312));
-    const viaApi = await apiSide(api.base);
+    const apiWaits = waitSampler(names.api);
+    const viaApi = await apiSide(api.base, apiWaits);
     await api.stop();
 
     // 3. The same operations from the bare script, on a clone of the same seed.
-    const bare = await bareSide(await cloneDatabase(names.seed, names.bare), captured);
+    const bareWaits = waitSampler(names.bare);
+    const bare = await bareSide(await cloneDatabase(names.seed, names.bare), captured, bareWaits);
 
     const apiRate = viaApi.operations / viaApi.seconds;
     const bareRate = bare.operations / bare.seconds;
@@ -312,6 +366,7 @@ async function main() {
         roundTripsPerLifecycle: Object.values(roundTrips).reduce((a, b) => a + b, 0),
         apiP50MsByAction: viaApi.p50ByAction,
         apiP99Ms: round(viaApi.p99, 2),
+        ...(apiWaits ? { dbSessions: { api: await apiWaits.close(), bare: await bareWaits.close() } } : {}),
         aim: { ratio: 0.6 },
       }),
     );
