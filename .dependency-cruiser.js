@@ -43,8 +43,8 @@ const REQUESTS_FOLDERS = {
   commands: ['events', 'stats-rollup', 'domain'],
   reading: ['access-log', 'domain'],
   'access-log': ['domain'],
-  // the storage quotas reserved before an upload streams (h22-transfer)
-  files: ['domain'],
+  // the storage quotas reserved before an upload streams (h22-transfer); a document's upload, recorded by its command
+  files: ['commands', 'domain'],
   dto: ['domain'],
   // the statistics' rollup each action keeps (h19-stats)
   'stats-rollup': ['domain'],

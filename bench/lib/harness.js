@@ -74,7 +74,8 @@ async function startApi(env) {
 
 function stopChild(child) {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    // Stopped already (by its exit code, or by the signal that ended it): nothing to wait for.
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', resolve);
     child.kill('SIGTERM');
     setTimeout(() => child.kill('SIGKILL'), 5000).unref();
@@ -88,7 +89,7 @@ function percentile(sorted, p) {
 
 const round = (x, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
 
-module.exports = { ROOT, BENCH_ENV, dbUrl, freshDatabase, dropDatabase, startApi, percentile, round };
+module.exports = { ROOT, ADMIN_URL, BENCH_ENV, dbUrl, freshDatabase, dropDatabase, startApi, percentile, round };
 
 /**
  * Deletes the keys under `${prefix}:` (SCAN + UNLINK, a batch at a time) with an ioredis

@@ -7,7 +7,7 @@ import { ActionPortsFactory } from './commands/action-ports.factory';
 import type { ActionPorts } from './domain/actions';
 import { EvidenceRepository } from './evidence/evidence.repository';
 import { LetterRenderer } from './letters/letter-renderer';
-import { LettersRepository } from './letters/letters.repository';
+import { LettersRepository, type LetterPeopleRow } from './letters/letters.repository';
 import { RequestsRepository } from './requests.repository';
 
 /** The business rules' ports, implemented by the repositories and bound to the command's transaction. */
@@ -51,10 +51,10 @@ export class RequestActionPorts extends ActionPortsFactory {
         insertDeliveryStatement: (...args) => this.evidence.insertDeliveryStatement(...args),
       },
       letters: {
-        renderSent: (row, at, sender) => this.renderer.renderSent(row, at, sender, m),
+        toSend: (requestId, sender) => this.letters.toSend(requestId, sender),
+        renderSent: (row, at, sender, facts) => this.renderer.renderSent(row, at, sender, m, facts as LetterPeopleRow | undefined),
         seal: (letter, authority, at) => this.renderer.seal({ ...letter, language: letter.language as never }, authority, at),
         sealSubject: (authorityId) => this.renderer.sealSubject(authorityId),
-        signedCopy: (requestId, letterSha256) => this.letters.signedCopy(requestId, letterSha256, m),
         insertSignedCopyStatement: (copy, at, p) => this.letters.insertSignedCopyStatement(copy, at, p),
         insertStatement: (requestId, letter, at, p) =>
           this.letters.insertStatement(requestId, { language: letter.language, sha256: letter.sha256, sizeBytes: letter.sizeBytes, pdf: letter.pdf, eventSeq: letter.eventSeq }, at, p),

@@ -4,6 +4,7 @@ import { AttachmentsService } from './attachments/attachments.service';
 import { EventsService } from './events/events.service';
 import { EvidenceContentService } from './evidence/evidence-content.service';
 import { EvidenceService } from './evidence/evidence.service';
+import { DocumentUpload } from './files/document-upload';
 import { FileQuota } from './files/file-quota';
 import { FileQuotaRepository } from './files/file-quota.repository';
 import { LetterController } from './letters/letter.controller';
@@ -21,7 +22,7 @@ import { CounterpartsService } from './counterparts.service';
 @Module({
   imports: [RequestsCoreModule, StorageModule],
   controllers: [CounterpartsController, RequestsController, AttachmentsController, LetterController, SignedLetterController],
-  providers: [ChaserService, CounterpartsService, EventsService, EvidenceService, EvidenceContentService, AttachmentsService, LettersService, SignedLetterService, FileQuota, FileQuotaRepository],
+  providers: [ChaserService, CounterpartsService, EventsService, EvidenceService, EvidenceContentService, AttachmentsService, LettersService, SignedLetterService, DocumentUpload, FileQuota, FileQuotaRepository],
   exports: [RequestsCoreModule],
 })
 export class RequestsModule {}

@@ -135,7 +135,19 @@ export class RequestsRepository {
 
   /** The request with its authorities (no lock). */
   async findRow(m: EntityManager | null, id: string): Promise<RequestRow | null> {
-    const rows = (await (m ?? this.dataSource).query(`SELECT ${REQUEST_COLUMNS} ${FROM} WHERE r.id = $1 AND r.deleted_at IS NULL`, [id])) as RequestRow[];
+    return this.findRowWith(m, id, [], []);
+  }
+
+  /**
+   * The request with its authorities and more columns, in the same round trip (no lock):
+   * `columns`, SQL expressions over the row `r` (subqueries, each with its alias); their
+   * parameters `params` are $2, $3, … ($1 is the request's id).
+   */
+  async findRowWith(m: EntityManager | null, id: string, columns: string[], params: unknown[]): Promise<(RequestRow & Record<string, unknown>) | null> {
+    const rows = (await (m ?? this.dataSource).query(
+      `SELECT ${[REQUEST_COLUMNS, ...columns].join(', ')} ${FROM} WHERE r.id = $1 AND r.deleted_at IS NULL`,
+      [id, ...params],
+    )) as (RequestRow & Record<string, unknown>)[];
     return rows[0] ?? null;
   }
 

@@ -1,10 +1,7 @@
 import { Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { Readable } from 'node:stream';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiConflictResponse,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiHeader,
@@ -17,10 +14,9 @@ import {
   ApiResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppException, contentDisposition } from '@mla/core';
+import { contentDisposition } from '@mla/core';
 import { FileTransfer } from '@mla/storage';
 import { CurrentUser, Principal, Roles } from '@mla/identity';
 import { AttachmentDto, AttachmentListDto, AttachQueryDto } from '../dto/attachment.dto';
@@ -29,6 +25,7 @@ import { ExpectedVersion } from '../http/if-match.decorator';
 import { etagOf } from '../request.presenter';
 import { AttachmentsService } from './attachments.service';
 import { IF_MATCH, uuidOf } from '../http/request-params';
+import { StreamedUpload, streamedBody } from '../http/streamed-upload';
 
 const uuid = uuidOf('Request');
 const documentId = uuidOf('Supporting document');
@@ -48,16 +45,12 @@ export class AttachmentsController {
    */
   @Roles('PROSECUTOR', 'OFFICER')
   @Post()
-  @FileTransfer()
-  @ApiHeader(IF_MATCH)
-  @ApiConsumes('application/octet-stream')
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @StreamedUpload()
   @ApiCreatedResponse({ type: AttachmentDto, description: 'Attached; ETag is the request’s new version' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: only a prosecutor of the requesting authority attaches documents; correspondence, only an officer of the side facing an OFFLINE counterpart' })
   @ApiPreconditionFailedResponse({ description: 'VERSION_CONFLICT: the request changed since you read it' })
   @ApiConflictResponse({ description: 'INVALID_TRANSITION: documents are frozen from submit on; CONFLICT: this file is already attached' })
   @ApiPayloadTooLargeResponse({ description: 'PAYLOAD_TOO_LARGE: over the size limit of a file or the request’s quota' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_MEDIA_TYPE: send the file as application/octet-stream' })
   @ApiUnprocessableEntityResponse({ description: 'VALIDATION_FAILED: kind, language, fileName or sha256; RULE_VIOLATED: the bytes do not hash to sha256' })
   async attach(
     @CurrentUser() p: Principal,
@@ -67,9 +60,8 @@ export class AttachmentsController {
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AttachmentDto> {
-    if (!(req.body instanceof Readable)) throw new AppException('UNSUPPORTED_MEDIA_TYPE', 'Send the file as application/octet-stream');
-    const length = Number(req.headers['content-length']);
-    const created = await this.attachments.attach(p, id, query, req.body, Number.isSafeInteger(length) ? length : null, expectedVersion);
+    const { body, length } = streamedBody(req);
+    const created = await this.attachments.attach(p, id, query, body, length, expectedVersion);
     reply.header('location', `/api/v1/requests/${id}/attachments/${created.id}`);
     return created;
   }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { AppConfig, AppException, TransactionRunner } from '@mla/core';
+import { AppException, TransactionRunner } from '@mla/core';
 import type { Principal } from '@mla/identity';
-import { FileStore, FileTooLarge } from '@mla/storage';
+import { FileStore } from '@mla/storage';
 import { RequestCommands } from '../commands/request-commands';
 import { matchesIfNoneMatch, type ConditionalAnswer } from '../http/conditional-read';
 import type { AttachmentDto, AttachQueryDto } from '../dto/attachment.dto';
-import { FileQuota } from '../files/file-quota';
+import { DocumentUpload } from '../files/document-upload';
 import { RequestReader } from '../reading/request-reader';
 import { AttachmentRow, AttachmentsRepository } from './attachments.repository';
 
@@ -18,7 +18,8 @@ import { AttachmentRow, AttachmentsRepository } from './attachments.repository';
  * side from `send` on, as the rest of the request. A file is streamed into the file store,
  * size-limited, counted in the quotas reserved before it streams (FileQuota: the request's,
  * with its evidence files, and the uploader's), and kept only when
- * its bytes hash to the SHA-256 declared: file, row and event commit together or not at all.
+ * its bytes hash to the SHA-256 declared: file, row and event commit together or not at all
+ * (DocumentUpload, as every document).
  */
 @Injectable()
 export class AttachmentsService {
@@ -27,58 +28,41 @@ export class AttachmentsService {
     private readonly commands: RequestCommands,
     private readonly attachments: AttachmentsRepository,
     private readonly store: FileStore,
-    private readonly config: AppConfig,
     private readonly tx: TransactionRunner,
-    private readonly quota: FileQuota,
+    private readonly documents: DocumentUpload,
   ) {}
 
   async attach(p: Principal, requestId: string, q: AttachQueryDto, body: Readable, declaredLength: number | null, expectedVersion?: number): Promise<AttachmentDto> {
-    try {
-      // Refused before a byte is read: 404, 403, 412, 409 (the command checks them again under the lock).
-      // A scan of correspondence with an OFFLINE counterpart is attached by this side's officers in any non-terminal state (DESIGN §14).
-      const command = q.kind === 'CORRESPONDENCE' ? 'attach_correspondence' : 'attach';
-      // A draft's documents are a prosecutor's (the route also lets officers in, for correspondence only).
-      if (command === 'attach' && p.role !== 'PROSECUTOR') throw AppException.forbidden('Only a prosecutor of the requesting authority attaches documents to a draft');
-      await this.commands.precheck(p, requestId, command, expectedVersion);
-      if (declaredLength !== null && declaredLength > this.config.EVIDENCE_MAX_BYTES) throw tooLarge(declaredLength, this.config);
-      // The quotas (request, user) reserved before a byte is read, for the length sent (without one, the most a file may have).
-      const reservation = await this.quota.reserve(p.userId, requestId, declaredLength ?? this.config.EVIDENCE_MAX_BYTES);
-      const max = reservation.bytes;
-      const id = randomUUID();
-      try {
-        await this.store.put({
-          body,
-          maxBytes: max,
-          keep: async (file, m) => {
-            if (file.sha256 !== q.sha256) {
-              throw AppException.rule('The file does not match the SHA-256 declared', [{ field: 'sha256', message: `the ${file.size} bytes received hash to ${file.sha256}` }]);
-            }
-            await this.commands.runIn(m, p, requestId, {
-              name: command,
-              input: {
-                attachmentId: id,
-                kind: q.kind,
-                language: q.language,
-                fileName: q.fileName,
-                mediaType: (q.mediaType ?? 'application/octet-stream').toLowerCase(),
-                sizeBytes: file.size,
-                sha256: file.sha256,
-                contentRef: file.ref,
-              },
-            }, { expectedVersion });
-            await reservation.commit(m, file.size);
-          },
-        });
-      } catch (error) {
-        if (error instanceof FileTooLarge) throw tooLarge(null, this.config);
-        throw error;
-      } finally {
-        await reservation.release();
-      }
-      return toAttachmentDto((await this.attachments.find(requestId, id)) as AttachmentRow);
-    } finally {
-      if (!body.readableEnded) body.resume();
-    }
+    // Refused before a byte is read: 404, 403, 412, 409 (the command checks them again under the lock).
+    // A scan of correspondence with an OFFLINE counterpart is attached by this side's officers in any non-terminal state (DESIGN §14).
+    const command = q.kind === 'CORRESPONDENCE' ? 'attach_correspondence' : 'attach';
+    const id = randomUUID();
+    await this.documents.upload(
+      p,
+      requestId,
+      {
+        command,
+        sha256: q.sha256,
+        body,
+        declaredLength,
+        expectedVersion,
+        input: (file) => ({
+          attachmentId: id,
+          kind: q.kind,
+          language: q.language,
+          fileName: q.fileName,
+          mediaType: (q.mediaType ?? 'application/octet-stream').toLowerCase(),
+          sizeBytes: file.size,
+          sha256: file.sha256,
+          contentRef: file.ref,
+        }),
+      },
+      () => {
+        // A draft's documents are a prosecutor's (the route also lets officers in, for correspondence only).
+        if (command === 'attach' && p.role !== 'PROSECUTOR') throw AppException.forbidden('Only a prosecutor of the requesting authority attaches documents to a draft');
+      },
+    );
+    return toAttachmentDto((await this.attachments.find(requestId, id)) as AttachmentRow);
   }
 
   /**
@@ -122,11 +106,6 @@ export class AttachmentsService {
     if (!row) throw AppException.notFound('Supporting document');
     return { row, stream: await this.store.get(row.contentRef) };
   }
-}
-
-function tooLarge(size: number | null, config: AppConfig): AppException {
-  const what = size === null ? 'The file' : `A file of ${size} bytes`;
-  return new AppException('PAYLOAD_TOO_LARGE', `${what} is larger than the ${config.EVIDENCE_MAX_BYTES} bytes a file may have`);
 }
 
 export function toAttachmentDto(r: AttachmentRow): AttachmentDto {

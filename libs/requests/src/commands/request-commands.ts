@@ -145,9 +145,9 @@ export class RequestCommands {
     const prepare = prepareOf(command.name);
     let prepared: PreparedBeforeLock | undefined;
     if (prepare) {
-      const row = await this.precheck(actor, requestId, command.name, options.expectedVersion);
       const now = this.clock.now();
-      prepared = { value: await prepare({ row, actor, input: command.input, now, ports: this.ports.bind(null) }), now };
+      const check = (row: RequestRow | null) => checkBeforeLock(actor, row, command.name, options.expectedVersion);
+      prepared = { value: await prepare({ requestId, check, actor, input: command.input, now, ports: this.ports.bind(null) }), now };
     }
     return (await this.runChosen(actor, requestId, () => command as Command, { ...options, prepared })) as CommandResult;
   }
@@ -187,10 +187,7 @@ export class RequestCommands {
    * read. The command itself checks them all again under the lock.
    */
   async precheck(actor: CommandActor, requestId: string, name: Command['name'], expectedVersion?: number): Promise<RequestRow> {
-    const row = await this.requests.findRow(null, requestId);
-    if (!row || (actor && !canSee(actor, row))) throw AppException.notFound('Request');
-    checkOrder(COMMAND_TABLE[name], row, actor, {}, null, expectedVersion, { missingInput: false });
-    return row;
+    return checkBeforeLock(actor, await this.requests.findRow(null, requestId), name, expectedVersion);
   }
 
   private async runLocked(
@@ -318,6 +315,13 @@ export class RequestCommands {
     const rolled = { before: row, after: appended?.updated ?? row, chases: spec.name === 'chase' ? 1 : 0 };
     return { result, write, delta: deadlinePlan.delta, then: plan.then, rolled };
   }
+}
+
+/** `precheck` on a request already read (null: none). */
+function checkBeforeLock(actor: CommandActor, row: RequestRow | null, name: Command['name'], expectedVersion: number | undefined): RequestRow {
+  if (!row || (actor && !canSee(actor, row))) throw AppException.notFound('Request');
+  checkOrder(COMMAND_TABLE[name], row, actor, {}, null, expectedVersion, { missingInput: false });
+  return row;
 }
 
 /**

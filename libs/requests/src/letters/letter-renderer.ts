@@ -7,7 +7,7 @@ import { SealKeyStore } from '@mla/seals';
 import type { RequestRow } from '../request.row';
 import { dayIn, letterInputOf, sentLetterLanguage, type LetterFacts } from './letter-input.builder';
 import { LetterRegisterRepository } from './letter-register.repository';
-import { LettersRepository } from './letters.repository';
+import { LettersRepository, type LetterPeopleRow } from './letters.repository';
 import { RenderPool } from './render-pool';
 
 export interface RenderedLetter {
@@ -57,14 +57,17 @@ export class LetterRenderer {
   ) {}
 
   /**
-   * The letter as sent, in the requested country's language: numbered from the requesting
-   * authority's register for the letter's year (a short transaction of its own, never the
-   * caller's; the same number when asked again for the same request), then rendered.
+   * The letter as sent, in the requested country's language, numbered from the requesting
+   * authority's register for the letter's year: the number the request was given, else one
+   * reserved now (a short transaction of its own, never the caller's; the same number when
+   * asked again for the same request), then rendered. `known`: its facts, already read with
+   * the request (`LettersRepository.toSend`).
    */
-  async renderSent(row: RequestRow, at: Date, sender: LetterSender | null, m?: EntityManager): Promise<RenderedLetter> {
+  async renderSent(row: RequestRow, at: Date, sender: LetterSender | null, m?: EntityManager, known?: LetterPeopleRow): Promise<RenderedLetter> {
+    const facts = known ?? (await this.facts(row, sender, m));
     const year = Number(dayIn(row.requestingAuthorityTimezone, at).slice(0, 4));
-    const number = await this.register.reserve(row.requestingAuthorityId, year, row.id);
-    return this.render(row, this.sentLanguage(row), at, sender, m, number);
+    const number = facts.number ?? (await this.register.reserve(row.requestingAuthorityId, year, row.id));
+    return this.renderFrom(row, this.sentLanguage(row), at, facts, number);
   }
 
   /** The language the letter is sent in, to the request's requested country. */
@@ -78,7 +81,12 @@ export class LetterRenderer {
    * letter was given, if any, else a draft's "Số: …/…").
    */
   async render(row: RequestRow, language: LetterLanguage, at: Date, sender: LetterSender | null, m?: EntityManager, number?: { number: number; symbol: string } | null): Promise<RenderedLetter> {
-    const facts = await this.letters.facts(
+    return this.renderFrom(row, language, at, await this.facts(row, sender, m), number);
+  }
+
+  /** What the letter is made of besides the row: its people, documents, authorities, letterhead and number given. */
+  private facts(row: RequestRow, sender: LetterSender | null, m?: EntityManager): Promise<LetterPeopleRow> {
+    return this.letters.facts(
       {
         requestId: row.id,
         requestingAuthorityId: row.requestingAuthorityId,
@@ -90,6 +98,10 @@ export class LetterRenderer {
       },
       m,
     );
+  }
+
+  /** The letter rendered from the row and its facts (the last ones kept: not rendered again). */
+  private async renderFrom(row: RequestRow, language: LetterLanguage, at: Date, facts: LetterPeopleRow, number?: { number: number; symbol: string } | null): Promise<RenderedLetter> {
     const input = letterInputOf({
       row,
       documents: facts.documents as LetterFacts['documents'],

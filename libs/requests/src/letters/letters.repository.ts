@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SqlParams } from '@mla/core';
+import type { RequestRow } from '../request.row';
+import { RequestsRepository } from '../requests.repository';
 
 /** A letter as sent: its bytes, rendered once at `send` and never changed (the database refuses it). */
 export interface FrozenLetter {
@@ -68,9 +70,44 @@ export interface LetterFactsQuery {
   sendingAuthorityId: string | null;
 }
 
+/** What `send` reads before the lock (see `LettersRepository.toSend`). */
+export interface LetterToSend {
+  row: RequestRow;
+  facts: LetterPeopleRow;
+  /** The signed copies (LETTER_SIGNED) of the request's letters, the latest first. */
+  signedCopies: SignedCopy[];
+  /** The authority that sends it, as its seal names it; null when the sender has none. */
+  sendingAuthority: { id: string; name: string; country: string } | null;
+}
+
+/**
+ * The select list of a letter's facts (`LetterPeopleRow`), each an SQL expression: given as
+ * parameters (`facts`), or as columns of the request row `r` read with them (`toSend`).
+ */
+function letterFactsColumns(q: Record<keyof LetterFactsQuery, string>): string {
+  const person = (id: string) => `(SELECT json_build_object('displayName', u.display_name, 'email', u.email) FROM users u WHERE u.id = ${id})`;
+  const authority = (where: string) => `(SELECT json_build_object('name', a.name, 'names', a.names) FROM authorities a WHERE ${where})`;
+  const superior = `coalesce(
+      (SELECT a.id FROM authorities a WHERE a.id = ${q.sendingAuthorityId} AND a.id <> ${q.requestingAuthorityId}),
+      (SELECT a.id FROM authorities a WHERE a.country = ${q.requestingCountry} AND a.kind = 'CENTRAL_AUTHORITY' AND a.id <> ${q.requestingAuthorityId} ORDER BY a.code LIMIT 1))`;
+  return `(SELECT coalesce(json_agg(json_build_object('kind', a.kind, 'language', a.language, 'fileName', a.file_name, 'sha256', a.sha256) ORDER BY a.event_seq), '[]')
+          FROM request_attachments a WHERE a.request_id = ${q.requestId} AND a.signs_letter_sha256 IS NULL) AS documents,
+         ${person(q.drafterId)} AS drafter,
+         ${person(q.senderId)} AS sender,
+         ${authority(`a.id = ${q.sendingAuthorityId}`)} AS "sendingAuthority",
+         ${authority(`a.id = ${q.requestingAuthorityId}`)} AS requesting,
+         ${authority(`a.id = ${q.requestedAuthorityId}`)} AS requested,
+         ${authority(`a.id = ${superior}`)} AS superior,
+         (SELECT json_build_object('symbol', h.symbol, 'places', h.places) FROM authority_letterheads h WHERE h.authority_id = ${q.requestingAuthorityId}) AS letterhead,
+         (SELECT json_build_object('number', n.number, 'symbol', n.symbol) FROM letter_numbers n WHERE n.request_id = ${q.requestId}) AS number`;
+}
+
 @Injectable()
 export class LettersRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly requests: RequestsRepository,
+  ) {}
 
   async find(requestId: string, language: string): Promise<FrozenLetter | null> {
     const rows = (await this.dataSource.query(
@@ -83,36 +120,34 @@ export class LettersRepository {
 
   /** The request's documents (in order), its drafter, the sending officer, its authorities' names, the letterhead and the number given: one round trip. */
   async facts(q: LetterFactsQuery, m?: EntityManager): Promise<LetterPeopleRow> {
-    const person = (param: string) => `(SELECT json_build_object('displayName', u.display_name, 'email', u.email) FROM users u WHERE u.id = ${param})`;
-    const authority = (where: string) => `(SELECT json_build_object('name', a.name, 'names', a.names) FROM authorities a WHERE ${where})`;
-    const superior = `coalesce(
-      (SELECT a.id FROM authorities a WHERE a.id = $4::uuid AND a.id <> $5::uuid),
-      (SELECT a.id FROM authorities a WHERE a.country = $7 AND a.kind = 'CENTRAL_AUTHORITY' AND a.id <> $5::uuid ORDER BY a.code LIMIT 1))`;
     const [row] = (await (m ?? this.dataSource).query(
-      `SELECT
-         (SELECT coalesce(json_agg(json_build_object('kind', a.kind, 'language', a.language, 'fileName', a.file_name, 'sha256', a.sha256) ORDER BY a.event_seq), '[]')
-          FROM request_attachments a WHERE a.request_id = $1 AND a.signs_letter_sha256 IS NULL) AS documents,
-         ${person('$2::uuid')} AS drafter,
-         ${person('$3::uuid')} AS sender,
-         ${authority('a.id = $4::uuid')} AS "sendingAuthority",
-         ${authority('a.id = $5::uuid')} AS requesting,
-         ${authority('a.id = $6::uuid')} AS requested,
-         ${authority(`a.id = ${superior}`)} AS superior,
-         (SELECT json_build_object('symbol', h.symbol, 'places', h.places) FROM authority_letterheads h WHERE h.authority_id = $5::uuid) AS letterhead,
-         (SELECT json_build_object('number', n.number, 'symbol', n.symbol) FROM letter_numbers n WHERE n.request_id = $1) AS number`,
+      `SELECT ${letterFactsColumns({ requestId: '$1::uuid', drafterId: '$2::uuid', senderId: '$3::uuid', sendingAuthorityId: '$4::uuid', requestingAuthorityId: '$5::uuid', requestedAuthorityId: '$6::uuid', requestingCountry: '$7' })}`,
       [q.requestId, q.drafterId, q.senderId, q.sendingAuthorityId, q.requestingAuthorityId, q.requestedAuthorityId, q.requestingCountry],
     )) as LetterPeopleRow[];
     return row as LetterPeopleRow;
   }
 
-  /** The signed copy (LETTER_SIGNED) uploaded for the letter whose SHA-256 is `letterSha256`, the latest; null when none. */
-  async signedCopy(requestId: string, letterSha256: string, m?: EntityManager): Promise<SignedCopy | null> {
-    const rows = (await (m ?? this.dataSource).query(
-      `SELECT id, sha256, file_name AS "fileName", signs_letter_sha256 AS "letterSha256" FROM request_attachments
-       WHERE request_id = $1 AND signs_letter_sha256 = $2 ORDER BY event_seq DESC LIMIT 1`,
-      [requestId, letterSha256],
-    )) as SignedCopy[];
-    return rows[0] ?? null;
+  /**
+   * What `send` reads before the lock, in one round trip: the request as last committed (no
+   * lock), what its letter is made of (`facts`, the sender's), the signed copies uploaded for
+   * its letters (the latest first), and the sending authority (for its seal).
+   */
+  async toSend(requestId: string, sender: { authorityId: string | null; userId: string | null }): Promise<LetterToSend | null> {
+    const columns = [
+      `(SELECT row_to_json(f) FROM (SELECT ${letterFactsColumns({
+        requestId: 'r.id', drafterId: 'r.created_by', senderId: '$2::uuid', sendingAuthorityId: '$3::uuid',
+        requestingAuthorityId: 'r.requesting_authority_id', requestedAuthorityId: 'r.requested_authority_id', requestingCountry: 'r.requesting_country',
+      })}) f) AS "letterFacts"`,
+      `(SELECT coalesce(json_agg(json_build_object('id', a.id, 'sha256', a.sha256, 'fileName', a.file_name, 'letterSha256', a.signs_letter_sha256) ORDER BY a.event_seq DESC), '[]')
+        FROM request_attachments a WHERE a.request_id = r.id AND a.signs_letter_sha256 IS NOT NULL) AS "signedCopies"`,
+      `(SELECT json_build_object('id', a.id, 'name', a.name, 'country', a.country) FROM authorities a WHERE a.id = $3::uuid) AS "sendingAuthority"`,
+    ];
+    const found = (await this.requests.findRowWith(null, requestId, columns, [sender.userId, sender.authorityId])) as
+      | (RequestRow & { letterFacts: LetterPeopleRow; signedCopies: SignedCopy[]; sendingAuthority: LetterToSend['sendingAuthority'] })
+      | null;
+    if (!found) return null;
+    const { letterFacts, signedCopies, sendingAuthority, ...row } = found;
+    return { row, facts: letterFacts, signedCopies, sendingAuthority };
   }
 
   /** `INSERT INTO request_attachments …` of a signed copy, bound to the letter it signs. */

@@ -1,27 +1,21 @@
 import { Controller, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { Readable } from 'node:stream';
 import {
   ApiBearerAuth,
-  ApiBody,
   ApiConflictResponse,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiPayloadTooLargeResponse,
   ApiPreconditionFailedResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AppException } from '@mla/core';
-import { FileTransfer } from '@mla/storage';
 import { CurrentUser, Principal, Roles } from '@mla/identity';
 import { SignedLetterDto, SignedLetterQueryDto } from '../dto/signed-letter.dto';
 import { ExpectedVersion } from '../http/if-match.decorator';
-import { IF_MATCH, uuidOf } from '../http/request-params';
+import { uuidOf } from '../http/request-params';
+import { StreamedUpload, streamedBody } from '../http/streamed-upload';
 import { SignedLetterService } from './signed-letter.service';
 
 const uuid = uuidOf('Request');
@@ -43,16 +37,12 @@ export class SignedLetterController {
   @Roles('OFFICER')
   @Post()
   @HttpCode(201)
-  @FileTransfer()
-  @ApiHeader(IF_MATCH)
-  @ApiConsumes('application/octet-stream')
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @StreamedUpload()
   @ApiCreatedResponse({ type: SignedLetterDto, description: 'Uploaded; the request has a new version (requestVersion)' })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: only an officer of the requesting side uploads the signed letter' })
   @ApiPreconditionFailedResponse({ description: 'VERSION_CONFLICT: the request changed since you read it' })
   @ApiConflictResponse({ description: 'INVALID_TRANSITION: not IN_REVIEW; CONFLICT: this file is already attached' })
   @ApiPayloadTooLargeResponse({ description: 'PAYLOAD_TOO_LARGE: over the size limit of a file or a quota' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_MEDIA_TYPE: send the file as application/octet-stream' })
   @ApiUnprocessableEntityResponse({ description: 'VALIDATION_FAILED: language, fileName, sha256 or letterSha256; RULE_VIOLATED: the bytes do not hash to sha256' })
   async upload(
     @CurrentUser() p: Principal,
@@ -61,8 +51,7 @@ export class SignedLetterController {
     @ExpectedVersion() expectedVersion: number | undefined,
     @Req() req: FastifyRequest,
   ): Promise<SignedLetterDto> {
-    if (!(req.body instanceof Readable)) throw new AppException('UNSUPPORTED_MEDIA_TYPE', 'Send the file as application/octet-stream');
-    const length = Number(req.headers['content-length']);
-    return this.signed.upload(p, id, query, req.body, Number.isSafeInteger(length) ? length : null, expectedVersion);
+    const { body, length } = streamedBody(req);
+    return this.signed.upload(p, id, query, body, length, expectedVersion);
   }
 }

@@ -38,6 +38,8 @@ export class FileTransfers {
     const end = () => {
       if (ended) return;
       ended = true;
+      // A keep-alive socket carries many transfers: each one's listener goes with it.
+      socket.off('close', end);
       clearInterval(timer);
       slot.release();
       idleTimeout(this.config.HTTP_IDLE_TIMEOUT_MS);

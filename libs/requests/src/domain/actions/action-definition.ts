@@ -63,12 +63,15 @@ export interface RuleContext<I = Record<string, unknown>> {
 
 /**
  * What an action does before the request is locked: its slow part (rendering and sealing a
- * letter), on the request as last committed, after the checks of §9 passed on it. What it
- * answers reaches the rule as `prepared`; the rule checks under the lock that the request
- * is still the version it was made from.
+ * letter), on the request as last committed, after the checks of §9 passed on it. It reads
+ * the request itself (without lock, with what else it needs, in one round trip) and has it
+ * checked by `check`. What it answers reaches the rule as `prepared`; the rule checks under
+ * the lock that the request is still the version it was made from.
  */
 export interface PrepareContext<I = Record<string, unknown>> {
-  row: RequestRow;
+  requestId: string;
+  /** The checks of §9 before the 422 of missing input (404 when null or not visible, 403, 412, 409) on the request as read: answers it. */
+  check: (row: RequestRow | null) => RequestRow;
   actor: CommandActor;
   input: I;
   /** The command's instant: the same `now` its rule sees. */

@@ -64,6 +64,18 @@ export interface SignedLetterCopy {
   letterSha256: string;
 }
 
+/** What `send` reads before the lock, in one round trip. */
+export interface LetterToSend {
+  /** The request as last committed (no lock). */
+  row: RequestRow;
+  /** What its letter is made of besides the row (its people, documents, number given), handed back to `renderSent`. */
+  facts: object;
+  /** The signed copies uploaded for its letters, the latest first. */
+  signedCopies: SignedLetterCopy[];
+  /** The sending authority, as its seal names it; null when the sender has none. */
+  sendingAuthority: { id: string; name: string; country: string } | null;
+}
+
 export interface NewSignedLetterCopy extends SignedLetterCopy {
   requestId: string;
   language: string;
@@ -100,14 +112,14 @@ export interface ActionPorts {
     insertDeliveryStatement(requestId: string, deliveryNo: number, items: DeliveredItem[], deliveredBy: string, at: Date, p: SqlParams): string;
   };
   letters: {
-    /** The letter as sent: in the requested country's language (or English), by the authority and user that send it (in the render pool). */
-    renderSent(row: RequestRow, at: Date, sender: { authorityId: string | null; userId: string | null }): Promise<RenderedLetterFacts>;
+    /** The request as last committed, with what its letter is made of, its signed copies and the sending authority (`LetterToSend`); null when there is none. */
+    toSend(requestId: string, sender: { authorityId: string | null; userId: string | null }): Promise<LetterToSend | null>;
+    /** The letter as sent: in the requested country's language (or English), by the authority and user that send it (in the render pool); `facts`: as `toSend` read them. */
+    renderSent(row: RequestRow, at: Date, sender: { authorityId: string | null; userId: string | null }, facts?: object): Promise<RenderedLetterFacts>;
     /** The letter sealed with the authority's certificate at `at` (in the render pool); null when the authority has none. */
     seal(letter: RenderedLetterFacts, authority: { id: string; name: string; country: string }, at: Date): Promise<(RenderedLetterFacts & { subject: string }) | null>;
     /** Whether the authority has a sealing certificate: its subject, or null. */
     sealSubject(authorityId: string | null): Promise<string | null>;
-    /** The latest signed copy (LETTER_SIGNED) uploaded for the letter of that SHA-256. */
-    signedCopy(requestId: string, letterSha256: string): Promise<SignedLetterCopy | null>;
     insertStatement(requestId: string, letter: RenderedLetterFacts & { eventSeq: number }, at: Date, p: SqlParams): string;
     insertSignedCopyStatement(copy: NewSignedLetterCopy, at: Date, p: SqlParams): string;
   };

@@ -5,7 +5,7 @@ import { checkDispatchedAt } from '../recording-dates';
 import { contentAsSent } from '../request-fields';
 import { missingForSubmit } from '../request-content';
 import { AppException } from '@mla/core';
-import type { NewSignedLetterCopy, RenderedLetterFacts } from './action-ports';
+import type { LetterToSend, NewSignedLetterCopy, RenderedLetterFacts } from './action-ports';
 import { BOTH_SIDES, command, REQUESTING_OFFICER, REQUESTING_PROSECUTOR, transition, type PrepareContext } from './action-definition';
 import type { RequestRow } from '../request-row';
 import { conflict, incomplete, ruleViolated } from './refusal';
@@ -90,24 +90,29 @@ function unsigned(message: string, letterSha256: string): AppException {
 }
 
 /**
- * send, before the lock: the letter in the requested country's language rendered (in the
- * render pool) and signed, sealed with the sending authority's certificate or bound to the
- * signed copy uploaded for this very letter (its SHA-256).
+ * send, before the lock: the request read with what its letter is made of, its signed copies
+ * and the sending authority (one round trip) and checked; the letter in the requested
+ * country's language rendered (in the render pool) and signed, sealed with the sending
+ * authority's certificate or bound to the signed copy uploaded for this very letter (its
+ * SHA-256).
  */
-async function prepareSend({ row, actor, input, now, ports }: PrepareContext<SendInput>): Promise<PreparedSend> {
-  transmissionOf(row, input, now); // refused before anything is rendered
+async function prepareSend({ requestId, check, actor, input, now, ports }: PrepareContext<SendInput>): Promise<PreparedSend> {
   const sender = { authorityId: actor?.authorityId ?? null, userId: actor?.userId ?? null };
-  const letter = await ports.letters.renderSent(row, now, sender);
+  const read = await ports.letters.toSend(requestId, sender);
+  const row = check(read?.row ?? null);
+  const { facts, signedCopies, sendingAuthority } = read as LetterToSend;
+  transmissionOf(row, input, now); // refused before anything is rendered
+  const letter = await ports.letters.renderSent(row, now, sender, facts);
   if (input.signedLetter !== 'UPLOADED') {
-    const [authority] = sender.authorityId ? await ports.authorities.findByIds([sender.authorityId]) : [];
-    const sealed = authority ? await ports.letters.seal(letter, authority, now) : null;
+    const sealed = sendingAuthority ? await ports.letters.seal(letter, sendingAuthority, now) : null;
     if (sealed) {
       const { subject, ...bytes } = sealed;
       return { version: row.version, letter: bytes, signedLetter: { method: 'SEAL', subject } };
     }
     if (input.signedLetter === 'SEAL') throw unsigned('your authority has no sealing certificate (an administrator sets one); upload the signed copy instead', letter.sha256);
   }
-  const copy = await ports.letters.signedCopy(row.id, letter.sha256);
+  // The latest signed copy uploaded for the letter as rendered.
+  const copy = signedCopies.find((c) => c.letterSha256 === letter.sha256);
   if (!copy) {
     throw unsigned(`no signed copy was uploaded for the letter as it is sent today (SHA-256 ${letter.sha256}); download it, sign it and upload the signed copy`, letter.sha256);
   }
