@@ -3,7 +3,12 @@ import { parseDictionary, serializeDictionary } from 'structured-headers';
 
 /** The Content-Digest header (RFC 9530) of a body: `sha-256=:<base64>:`. */
 export function contentDigest(body: Uint8Array): string {
-  return serializeDictionary(new Map([['sha-256', [createHash('sha256').update(body).digest(), new Map()]]]));
+  return contentDigestOfHash(createHash('sha256').update(body).digest());
+}
+
+/** The Content-Digest header (RFC 9530) of a body whose SHA-256 was computed as it streamed. */
+export function contentDigestOfHash(sha256: Uint8Array): string {
+  return serializeDictionary(new Map([['sha-256', [new Uint8Array(sha256), new Map()]]]));
 }
 
 /** Why a Content-Digest header does not prove a body, or null when it does. */
