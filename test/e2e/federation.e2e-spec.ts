@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { NodeIdentity, publicJwkOf, signRequest, verifyReceipt, type NodeJwk, type SigningKeyRef } from '@mla/federation';
@@ -70,7 +71,7 @@ describe('federation: peering and signed messages between two nodes (e2e)', () =
     const target = `${sg.url}/federation/v1/messages`;
     const signed = await signRequest({ method: 'POST', url: target, contentType: 'application/json', body: bytes }, opts.key ?? vn.key, opts.at ?? vn.t.clock.now());
     const headers = opts.headers ? opts.headers(signed) : signed;
-    const res = await fetch(target, { method: 'POST', headers, body: opts.sentBody ?? bytes });
+    const res = await fetch(target, { method: 'POST', headers, body: new Uint8Array(opts.sentBody ?? bytes) });
     return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as Record<string, unknown> };
   }
 
@@ -203,5 +204,35 @@ describe('federation: peering and signed messages between two nodes (e2e)', () =
     expect(actions.map((a) => a.action).sort()).toEqual(['peer.added', 'peer.keys_refreshed', 'peer.resumed', 'peer.suspended']);
     const list = await sg.t.http.get('/api/v1/peers').set('authorization', sg.admin);
     expect(list.body.items[0]).toMatchObject({ nodeId: 'vn.test', state: 'ACTIVE', messagesReceived: before + 1, lastContactAt: sg.t.clock.now().toISOString() });
+  });
+
+  it('answers whatever a peer signs with a 4xx or a 202, never a 5xx: generated envelopes, a body over the limit, another media type', async () => {
+    const before = await inboxCount();
+    const valid = envelope();
+    const broken = fc.oneof(
+      fc.jsonValue({ maxDepth: 4 }),
+      fc.tuple(fc.constantFrom(...Object.keys(valid), 'extra', '__proto__', 'constructor'), fc.jsonValue({ maxDepth: 3 })).map(([k, v]) => ({ ...valid, id: randomUUID(), [k]: v })),
+      fc.constantFrom('from', 'to').chain((side) => fc.jsonValue({ maxDepth: 3 }).map((v) => ({ ...valid, id: randomUUID(), [side]: { node: 'vn.test', authority: v } }))),
+    );
+    const bodies = fc.sample(broken, { seed: 20261206, numRuns: 300 }).map((v) => JSON.stringify(v) ?? 'null');
+    bodies.push('{"id":"' + '\\u0000'.repeat(10) + '"}', '['.repeat(5000), '\uFEFF{}', '');
+    let accepted = 0;
+    for (const body of bodies) {
+      const res = await post(body);
+      expect([body.slice(0, 80), res.status < 500, typeof res.body.receipt]).toEqual([body.slice(0, 80), true, 'string']);
+      if (res.status === 202) accepted++;
+      else expect(res.type).toBe('application/problem+json; charset=utf-8');
+    }
+    expect(await inboxCount()).toBe(before + accepted);
+
+    const huge = JSON.stringify(envelope({ content: { text: 'x'.repeat(sg.t.config.BODY_LIMIT_BYTES) } }));
+    const tooLarge = await post(huge);
+    expect([tooLarge.status, tooLarge.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    const target = `${sg.url}/federation/v1/messages`;
+    const bytes = Buffer.from(JSON.stringify(envelope()));
+    const asText = await signRequest({ method: 'POST', url: target, contentType: 'text/plain', body: bytes }, vn.key, vn.t.clock.now());
+    const res = await fetch(target, { method: 'POST', headers: asText, body: new Uint8Array(bytes) });
+    expect([res.status, ((await res.json()) as { code: string }).code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    expect(await inboxCount()).toBe(before + accepted);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { firstInputProblem, jsonNestingExceeds, type FieldError } from '@mla/core';
+import { firstInputProblem, isoDateFormOf, jsonNestingExceeds, type FieldError } from '@mla/core';
 
 const NODE_ID = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,7 +27,7 @@ export const envelopeSchema = z.strictObject({
   requestId: z.string().regex(UUID, 'must be a UUID'),
   from: party,
   to: party,
-  createdAt: z.string().regex(INSTANT, 'must be an ISO 8601 instant with its offset').refine((v) => !Number.isNaN(Date.parse(v)), 'is not a real instant'),
+  createdAt: z.string().regex(INSTANT, 'must be an ISO 8601 instant with its offset').refine((v) => isoDateFormOf(v, ['zoned']) !== null, 'is not a real instant'),
   event: json,
   content: json.optional(),
   files: z
