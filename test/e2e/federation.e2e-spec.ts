@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
+import { totpCode } from '@mla/identity';
 import { NodeIdentity, publicJwkOf, signRequest, verifyReceipt, type NodeJwk, type SigningKeyRef } from '@mla/federation';
 import { USERS } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -234,5 +235,18 @@ describe('federation: peering and signed messages between two nodes (e2e)', () =
     const res = await fetch(target, { method: 'POST', headers: asText, body: new Uint8Array(bytes) });
     expect([res.status, ((await res.json()) as { code: string }).code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     expect(await inboxCount()).toBe(before + accepted);
+  });
+
+  it('asks an ADMIN with a second factor for it again before a peer change (DESIGN §16)', async () => {
+    const started = await vn.t.http.post('/api/v1/me/mfa/totp').set('authorization', vn.admin);
+    expect(started.status).toBe(201);
+    const confirmed = await vn.t.http.post('/api/v1/me/mfa/totp/confirm').set('authorization', vn.admin).send({ code: await totpCode(started.body.secret, vn.t.clock.now()) });
+    expect(confirmed.status).toBe(200);
+    vn.t.clock.advance(11 * 60_000);
+    const [sgOnVn] = await vn.t.sql<{ id: string }>(`SELECT id FROM federation_peers WHERE node_id = 'sg.test'`);
+    const add = await vn.t.http.post('/api/v1/peers').set('authorization', vn.admin).send({ url: sg.url, keyThumbprint: sg.key.kid });
+    const patch = await vn.t.http.patch(`/api/v1/peers/${sgOnVn?.id}`).set('authorization', vn.admin).send({ action: 'suspend' });
+    expect([add.status, add.body.code, patch.status, patch.body.code]).toEqual([403, 'STEP_UP_REQUIRED', 403, 'STEP_UP_REQUIRED']);
+    expect((await vn.t.http.get('/api/v1/peers').set('authorization', vn.admin)).status).toBe(200);
   });
 });
