@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { totpCode } from '@mla/identity';
 import { NodeIdentity, publicJwkOf, signRequest, verifyReceipt, type NodeJwk, type SigningKeyRef } from '@mla/federation';
 import { USERS } from '../support/fixtures';
@@ -250,3 +253,19 @@ describe('federation: peering and signed messages between two nodes (e2e)', () =
     expect((await vn.t.http.get('/api/v1/peers').set('authorization', vn.admin)).status).toBe(200);
   });
 });
+
+describe('federation: key rotation keeps the retired keys listed (e2e)', () => {
+  it('lists the current key first, then those of NODE_RETIRED_KEYS_FILE', async () => {
+    const retired = await publicJwkOf(generateKeyPairSync('ed25519').publicKey);
+    const file = join(await mkdtemp(join(tmpdir(), 'mla-retired-')), 'retired.json');
+    await writeFile(file, JSON.stringify({ keys: [retired] }));
+    const t = await createTestApp({ seed: false, env: { NODE_ID: 'th.test', NODE_COUNTRIES: 'TH', NODE_RETIRED_KEYS_FILE: file } });
+    try {
+      const res = await t.http.get('/.well-known/mla-hub');
+      expect(res.body.jwks.keys.map((k: NodeJwk) => k.kid)).toEqual([t.app.get(NodeIdentity).signingKey().kid, retired.kid]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
