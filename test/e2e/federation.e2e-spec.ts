@@ -1,25 +1,13 @@
 import fc from 'fast-check';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { totpCode } from '@mla/identity';
 import { NodeIdentity, publicJwkOf, signRequest, verifyReceipt, type NodeJwk, type SigningKeyRef } from '@mla/federation';
 import { USERS } from '../support/fixtures';
+import { freePort } from '../support/processes';
 import { createTestApp, TestApp } from '../support/test-app';
-
-/** A port free on 127.0.0.1 now (the node's NODE_URL names it before it listens). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Node {
   t: TestApp;
