@@ -9,8 +9,8 @@ export const RECEIPT_TYPE = 'mla-hub-receipt+json';
 export interface Receipt {
   /** The envelope's `id`; null when the body did not name one (a refusal before it could be read). */
   messageId: string | null;
-  /** The body's Content-Digest as the receiver recomputed it (`sha-256=:…:`). */
-  digest: string;
+  /** The body's Content-Digest as the receiver recomputed it (`sha-256=:…:`); null when the body was refused unread (too large). */
+  digest: string | null;
   receivedAt: string;
   status: 'ACCEPTED' | 'REJECTED';
   /** For a rejection: the problem code (e.g. UNAUTHENTICATED, CONFLICT). */
@@ -56,7 +56,7 @@ export async function verifyReceipt(jws: string, keys: readonly NodeJwk[]): Prom
   }
   const r = receipt as Partial<Receipt>;
   const shaped =
-    typeof r === 'object' && r !== null && (r.messageId === null || typeof r.messageId === 'string') && typeof r.digest === 'string' &&
+    typeof r === 'object' && r !== null && (r.messageId === null || typeof r.messageId === 'string') && (r.digest === null || typeof r.digest === 'string') &&
     typeof r.receivedAt === 'string' && (r.status === 'ACCEPTED' || r.status === 'REJECTED') && (r.code === undefined || typeof r.code === 'string');
   if (!shaped) throw new ReceiptRefused('the payload is not a receipt');
   return r as Receipt;

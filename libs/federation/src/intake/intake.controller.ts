@@ -39,14 +39,17 @@ export class IntakeController {
   @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_MEDIA_TYPE: not application/json (signed refusal)' })
   @ApiUnprocessableEntityResponse({ description: 'RULE_VIOLATED: addressed to another node or country (signed refusal)' })
   async receive(@Req() request: IntakeRequest, @Res() reply: FastifyReply): Promise<void> {
+    const body = rawBodyOf(request);
     const answer = await this.intake.receive({
       method: request.method,
       url: request.url,
       headers: request.headers,
       contentType: request.federationContentType ?? '',
-      body: rawBodyOf(request),
+      body,
       requestId: String(request.id),
     });
+    // A body refused unread: the connection is closed after the answer, the rest never read.
+    if (body.bytes === null) reply.header('connection', 'close');
     await reply.status(answer.status).header('content-type', answer.contentType).send(JSON.stringify(answer.body));
   }
 }

@@ -60,15 +60,15 @@ export class IntakeService {
   async receive(call: IntakeCall): Promise<IntakeAnswer> {
     const key = this.identity.signingKey();
     const now = this.clock.now();
-    const digest = contentDigestOfHash(call.body.sha256);
     const bytes = call.body.bytes;
+    const digest = call.body.sha256 ? contentDigestOfHash(call.body.sha256) : null;
     const refuse = async (r: Refusal): Promise<IntakeAnswer> => {
       const messageId = bytes ? messageIdOf(bytes) : null;
       const receipt = await signReceipt({ messageId, digest, receivedAt: now.toISOString(), status: 'REJECTED', code: r.code }, key);
       const body = { ...problemOf(r.code, r.detail, r.errors), reason: r.reason, instance: call.url, requestId: call.requestId, receipt };
       return { status: body.status, contentType: 'application/problem+json; charset=utf-8', body };
     };
-    if (bytes === null) return refuse({ code: 'PAYLOAD_TOO_LARGE', reason: 'TOO_LARGE', detail: `The message is ${call.body.size} bytes; the limit is lower` });
+    if (bytes === null || digest === null) return refuse({ code: 'PAYLOAD_TOO_LARGE', reason: 'TOO_LARGE', detail: `The message is larger than this node takes (${call.body.size} bytes or more)` });
 
     const verified = await verifyRequest<PeerRow>(
       { method: call.method, targetUri: `${this.identity.url}${call.url}`, headers: { ...call.headers, 'content-type': call.contentType }, body: bytes },
