@@ -4,7 +4,8 @@ const swc = ['@swc/jest', JSON.parse(require('fs').readFileSync(`${__dirname}/.s
 // content-disposition 3 (under @fastify/static, for the OpenAPI UI) ships ESM only: let swc
 // compile it to CommonJS, as Node itself loads it through require(esm).
 // @scure/base and @noble/hashes (under otplib) are ESM only too.
-const transformIgnorePatterns = ['/node_modules/(?!(content-disposition|@scure|@noble|@otplib/plugin-crypto-noble/node_modules/@noble)/)'];
+// jose 6 (JWS, RFC 7638 thumbprints; federation) is ESM only too.
+const transformIgnorePatterns = ['/node_modules/(?!(content-disposition|@scure|@noble|@otplib/plugin-crypto-noble/node_modules/@noble|jose)/)'];
 const moduleNameMapper = {
   '^@mla/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
 };

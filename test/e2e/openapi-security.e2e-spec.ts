@@ -8,6 +8,8 @@ const doc = JSON.parse(readFileSync(join(__dirname, '..', '..', 'docs/openapi.js
 const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
   METHODS.filter((m) => item[m]).map((method) => ({ path, method, op: item[method] as Operation })),
 );
+/** The operations peer nodes call, authenticated by an RFC 9421 signature instead of a session. */
+const isPeerSigned = (op: Operation) => op.security.some((s) => 'peerSignature' in s);
 /** Every path parameter filled with an id nobody has. */
 const concrete = (path: string) => path.replace(/\{[^}]+\}/g, (name) => (name === '{code}' ? 'SG' : name === '{year}' ? '2027' : '00000000-0000-4000-8000-000000000000'));
 
@@ -23,10 +25,12 @@ describe('OpenAPI security, as the server enforces it (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  it('marks as public exactly the health probes, the metrics, the login and its second step', () => {
+  it('marks as public exactly the health probes, the metrics, the login and its second step, and the node identity; the peers’ intake takes a signature', () => {
     const open = operations.filter((o) => o.op.security.length === 0).map((o) => `${o.method.toUpperCase()} ${o.path}`);
-    expect(open.sort()).toEqual(['GET /health/live', 'GET /health/ready', 'GET /metrics', 'POST /api/v1/auth/login', 'POST /api/v1/auth/mfa', 'POST /api/v1/auth/mfa/passkey-options']);
-    for (const o of operations.filter((x) => x.op.security.length > 0)) {
+    expect(open.sort()).toEqual(['GET /.well-known/mla-hub', 'GET /health/live', 'GET /health/ready', 'GET /metrics', 'POST /api/v1/auth/login', 'POST /api/v1/auth/mfa', 'POST /api/v1/auth/mfa/passkey-options']);
+    const signed = operations.filter((o) => isPeerSigned(o.op)).map((o) => `${o.method.toUpperCase()} ${o.path}`);
+    expect(signed).toEqual(['POST /federation/v1/messages']);
+    for (const o of operations.filter((x) => x.op.security.length > 0 && !isPeerSigned(x.op))) {
       expect([o.path, o.op.security]).toEqual([o.path, [{ bearer: [] }, { session: [] }]]);
       expect([o.path, Object.keys(o.op.responses)]).toEqual([o.path, expect.arrayContaining(['401'])]);
     }
@@ -35,7 +39,9 @@ describe('OpenAPI security, as the server enforces it (e2e)', () => {
   it.each(operations.map((o) => [`${o.method.toUpperCase()} ${o.path}`, o] as const))('%s without a session', async (_, o) => {
     const call = t.http[o.method](concrete(o.path));
     const res = o.method === 'get' || o.method === 'delete' ? await call : await call.send({});
-    if (o.op.security.length > 0) expect([o.path, res.status, res.body.code]).toEqual([o.path, 401, 'UNAUTHENTICATED']);
+    // A peer's call without a signature: 401 too, with a receipt signed by this node (DESIGN §15).
+    if (isPeerSigned(o.op)) expect([o.path, res.status, res.body.code, typeof res.body.receipt]).toEqual([o.path, 401, 'UNAUTHENTICATED', 'string']);
+    else if (o.op.security.length > 0) expect([o.path, res.status, res.body.code]).toEqual([o.path, 401, 'UNAUTHENTICATED']);
     else expect([o.path, res.status]).not.toEqual([o.path, 401]);
   });
 });

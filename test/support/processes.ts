@@ -94,6 +94,8 @@ export async function spawnApi(config: AppConfig, env: Record<string, string> = 
       MIGRATIONS_RUN: 'false',
       DEMO_SEED: 'false',
       LOG_LEVEL: 'silent',
+      // The test app's own federation key (DESIGN §15): the same node, not one in the repository's var/.
+      ...(config.NODE_KEY_FILE ? { NODE_KEY_FILE: config.NODE_KEY_FILE } : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -63,6 +63,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     CALENDAR_REFRESH_INTERVAL_MS: '0',
     EVIDENCE_STORAGE_DIR: join(tmpdir(), `mla-evidence-${suffix}`),
     SEAL_KEYS_DIR: join(tmpdir(), `mla-seal-keys-${suffix}`),
+    // Each app its own federation key (DESIGN §15), created at its first start (never in production, which must be given one).
+    ...(options.env?.NODE_ENV === 'production' ? {} : { NODE_KEY_FILE: join(tmpdir(), `mla-node-key-${suffix}.pem`) }),
     EVIDENCE_MAX_BYTES: String(64 * 1024),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Tests move the clock by months; tokens follow that clock.

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AppConfig, Clock, CoreModule, HealthModule, HostResolver, IdempotencyInterceptor, IdempotencyModule, ProblemDetailsFilter } from '@mla/core';
 import { CountriesModule } from '@mla/countries';
+import { FederationModule } from '@mla/federation';
 import { WorkingCalendarsModule } from '@mla/working-calendars';
 import { IdentityModule } from '@mla/identity';
 import { NotificationsModule } from '@mla/notifications';
@@ -23,7 +24,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(options), HealthModule, IdentityModule, RequestsModule, NotificationsModule, SupervisionModule, SealsModule, CountriesModule, WorkingCalendarsModule, IdempotencyModule],
+      imports: [CoreModule.forRoot(options), HealthModule, IdentityModule, RequestsModule, NotificationsModule, SupervisionModule, SealsModule, CountriesModule, WorkingCalendarsModule, IdempotencyModule, FederationModule],
       providers: [
         // Idempotency-Key on every POST (DESIGN §9); the actions on requests record their answer in their own transaction.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

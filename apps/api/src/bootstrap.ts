@@ -10,6 +10,7 @@ import { seedDemoRequests } from './demo/demo-requests.seeder';
 import { SealKeyStore, seedDemoSeals } from '@mla/seals';
 import { DirectoryHolder } from '@mla/countries';
 import { assertNodeCountries, AuthoritiesRepository, DEMO_PASSWORD, demoSeedFor, DirectoryApplier, seedDemoData, sessionCookieName } from '@mla/identity';
+import { FEDERATION_ROOT_ROUTES, registerFederationIntakeBody } from '@mla/federation';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './app.module';
 import { mountConsole } from './console-static';
@@ -25,6 +26,8 @@ export const prefixExclusions = [
   { path: 'health/live', method: RequestMethod.GET },
   { path: 'health/ready', method: RequestMethod.GET },
   { path: 'metrics', method: RequestMethod.GET },
+  // The node's identity document (RFC 8615) and the peers' messages (DESIGN §15) are at the root of NODE_URL.
+  ...FEDERATION_ROOT_ROUTES.map((r) => ({ path: r.path, method: RequestMethod[r.method] })),
 ];
 
 export interface CreateApiOptions {
@@ -88,6 +91,8 @@ export async function createApi(options: CreateApiOptions): Promise<NestFastifyA
   registerJsonParser(fastify, config.BODY_MAX_DEPTH);
   // Evidence files arrive as raw bytes: handed on as a stream, hashed and size-checked on the way to storage.
   fastify.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
+  // The peers' messages are read as bytes (their Content-Digest is recomputed from them), on that route only.
+  registerFederationIntakeBody(fastify, config.BODY_LIMIT_BYTES);
   fastify.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     // What the API answers is evidence of criminal cases: never kept in a browser's or a proxy's cache

@@ -1,5 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { PROBLEM_STATUS } from '@mla/core';
+import { PEER_SIGNATURE_SCHEME } from '@mla/federation';
 
 type Operation = { security?: Record<string, string[]>[]; responses: Record<string, { description: string; content?: Record<string, unknown> }> };
 
@@ -41,13 +42,18 @@ export function finishOpenApiDocument(doc: OpenAPIObject, sessionCookie: string)
   doc.components.securitySchemes = {
     ...doc.components.securitySchemes,
     session: { type: 'apiKey', in: 'cookie', name: sessionCookie, description: 'The console’s HttpOnly session cookie (login with "session": "cookie"); state changes also need an allowed Origin' },
+    [PEER_SIGNATURE_SCHEME]: { type: 'apiKey', in: 'header', name: 'Signature', description: 'A peer node’s RFC 9421 signature (with Signature-Input and Content-Digest), by a key of its well-known JWKS (DESIGN §15)' },
   };
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of METHODS) {
       const op = (item as Record<string, Operation | undefined>)[method];
       if (!op) continue;
       const secured = (op.security ?? []).length > 0;
-      if (secured) {
+      const signed = (op.security ?? []).some((s) => PEER_SIGNATURE_SCHEME in s);
+      if (signed) {
+        op.security = [{ [PEER_SIGNATURE_SCHEME]: [] }];
+        op.responses['401'] ??= { description: 'UNAUTHENTICATED: no valid peer signature' };
+      } else if (secured) {
         op.security = [{ bearer: [] }, { session: [] }];
         op.responses['401'] ??= { description: 'UNAUTHENTICATED: no valid session (bearer token or session cookie)' };
       } else op.security = [];

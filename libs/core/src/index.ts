@@ -21,6 +21,7 @@ export * from './http/content-disposition';
 export * from './net/ip-address';
 export * from './net/host-resolver';
 export * from './net/webhook-target-policy';
+export * from './net/pinned-lookup';
 export * from './crypto/secret-box';
 export * from './validation/safe-name';
 export * from './json/canonical-json';

@@ -125,4 +125,13 @@ describe('loadAppConfig (DESIGN §10)', () => {
     expect(() => loadAppConfig({ NODE_ENV: 'development', NODE_URL: 'http://vn.mla.example' })).toThrow(/NODE_URL: http is allowed only on loopback/);
     expect(() => loadAppConfig({ NODE_ENV: 'development', NODE_URL: 'ftp://vn.mla.example' })).toThrow(/NODE_URL=/);
   });
+
+  it('places the node key (DESIGN §15): NODE_KEY_FILE, else var/node-keys/<NODE_ID>.pem outside production, none in production; retired keys optional', () => {
+    expect(loadAppConfig({ NODE_ENV: 'development', NODE_ID: 'vn.mla.example' }).nodeKeyFile).toBe('var/node-keys/vn.mla.example.pem');
+    expect(loadAppConfig({ NODE_ENV: 'development', NODE_KEY_FILE: '/etc/mla/node.pem' }).nodeKeyFile).toBe('/etc/mla/node.pem');
+    const production = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('base64'), WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64') };
+    expect(loadAppConfig(production).nodeKeyFile).toBeNull();
+    expect(loadAppConfig({ NODE_ENV: 'development' }).NODE_RETIRED_KEYS_FILE).toBeUndefined();
+    expect(loadAppConfig({ NODE_ENV: 'development', NODE_RETIRED_KEYS_FILE: 'config/retired-keys.json' }).NODE_RETIRED_KEYS_FILE).toBe('config/retired-keys.json');
+  });
 });

@@ -624,6 +624,16 @@ export class AppConfig {
   @IsNotEmpty()
   NODE_KEY_FILE?: string;
 
+  /**
+   * Retired public keys of this node, still listed in its well-known document while messages
+   * and receipts signed with them may still be checked (DESIGN §15: rotation): a JWKS JSON file
+   * `{ "keys": [...] }` of Ed25519 public keys. Optional.
+   */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  NODE_RETIRED_KEYS_FILE?: string;
+
   /** The demo seed runs by default everywhere but production. */
   get demoSeed(): boolean {
     return this.DEMO_SEED ?? this.NODE_ENV !== 'production';
@@ -663,6 +673,14 @@ export class AppConfig {
   get nodeUrl(): string {
     return (this.NODE_URL ?? `http://${this.HOST}:${this.PORT}`).replace(/\/+$/, '');
   }
+  /**
+   * Where the node's signing key is: NODE_KEY_FILE; unset outside production,
+   * `var/node-keys/<nodeId>.pem` (created at first start); unset in production, none.
+   */
+  get nodeKeyFile(): string | null {
+    if (this.NODE_KEY_FILE) return this.NODE_KEY_FILE;
+    return this.isProduction ? null : `var/node-keys/${this.nodeId}.pem`;
+  }
   /** This node's name (NODE_ID, else NODE_URL's host name, else localhost). */
   get nodeId(): string {
     if (this.NODE_ID) return this.NODE_ID;
@@ -681,7 +699,7 @@ const KEYS = Object.keys(new AppConfig());
 /** Validates the environment; throws a ConfigurationError naming every wrong variable. */
 export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const raw: Record<string, string> = {};
-  for (const key of [...KEYS, 'DEMO_SEED', 'SQL_TRACE_FILE', 'MFA_REQUIRED_ROLES', 'MFA_SECRET_KEY', 'WEBAUTHN_RP_ID', 'RENDER_THREADS', 'SEAL_SECRET_KEY', 'NODE_ID', 'NODE_COUNTRIES', 'NODE_URL', 'NODE_KEY_FILE']) {
+  for (const key of [...KEYS, 'DEMO_SEED', 'SQL_TRACE_FILE', 'MFA_REQUIRED_ROLES', 'MFA_SECRET_KEY', 'WEBAUTHN_RP_ID', 'RENDER_THREADS', 'SEAL_SECRET_KEY', 'NODE_ID', 'NODE_COUNTRIES', 'NODE_URL', 'NODE_KEY_FILE', 'NODE_RETIRED_KEYS_FILE']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

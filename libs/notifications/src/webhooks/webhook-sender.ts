@@ -1,8 +1,9 @@
 import { request as httpRequest, IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { LookupFunction } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import type { ResolvedAddress, WebhookTarget } from '@mla/core';
+import { pinnedLookup, type WebhookTarget } from '@mla/core';
+
+export { pinnedLookup };
 
 export interface WebhookAttempt {
   ok: boolean;
@@ -26,24 +27,6 @@ export const WEBHOOK_RESPONSE_CAP_BYTES = 64 * 1024;
 export function signWebhook(secret: string, id: string, at: Date, body: string): Record<string, string> {
   const signature = new Webhook(secret).sign(id, at, body);
   return { 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': signature };
-}
-
-/**
- * A lookup that answers only the addresses already checked: the connection cannot reach
- * anything a second DNS answer would name (Node asks with `all` when it races IPv4 and IPv6).
- */
-export function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
-  return (_hostname, options, callback) => {
-    const family = typeof options === 'number' ? options : options.family;
-    const usable = family === 4 || family === 6 ? addresses.filter((a) => a.family === family) : addresses;
-    const first = usable[0];
-    if (!first) {
-      callback(Object.assign(new Error('no checked address of that family'), { code: 'ENOTFOUND' }), '', 4);
-      return;
-    }
-    if (typeof options === 'object' && options.all) (callback as unknown as (e: null, a: ResolvedAddress[]) => void)(null, usable);
-    else callback(null, first.address, first.family);
-  };
 }
 
 /**

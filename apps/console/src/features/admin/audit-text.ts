@@ -43,12 +43,13 @@ export function changeLines(entry: Pick<AuditEntry, 'changes' | 'before' | 'afte
   });
 }
 
-/** What an entry is about, in a few words: a user's e-mail, an authority's code, a calendar's country and year. */
+/** What an entry is about, in a few words: a user's e-mail, an authority's code, a calendar's country and year, a peer node's name. */
 export function targetLabel(entry: Pick<AuditEntry, 'targetType' | 'targetId' | 'before' | 'after'>): string {
   const snap = { ...(entry.before ?? {}), ...(entry.after ?? {}) } as Record<string, unknown>;
   if (entry.targetType === 'USER' && typeof snap.email === 'string') return snap.email;
   if (entry.targetType === 'AUTHORITY' && typeof snap.code === 'string') return snap.code;
   if (entry.targetType === 'WORKING_CALENDAR' && typeof snap.country === 'string') return `${snap.country} ${String(snap.year ?? '')}`.trim();
+  if (entry.targetType === 'PEER' && typeof snap.nodeId === 'string') return snap.nodeId;
   return entry.targetId;
 }
 

@@ -58,8 +58,9 @@ const en = {
   auditAction: {
     authority_created: 'Authority created', authority_updated: 'Authority changed', user_created: 'User created', user_updated: 'User changed',
     calendar_year_set: 'Working calendar year set',
+    peer_added: 'Peer node added', peer_suspended: 'Peer node suspended', peer_resumed: 'Peer node resumed', peer_keys_refreshed: 'Peer node keys re-read',
   },
-  targetType: { AUTHORITY: 'Authority', USER: 'User', WORKING_CALENDAR: 'Working calendar' },
+  targetType: { AUTHORITY: 'Authority', USER: 'User', WORKING_CALENDAR: 'Working calendar', PEER: 'Peer node' },
   auditField: {
     active: 'Status', kind: 'Kind', authorityId: 'Authority', authorityCode: 'Authority', webhookSecret: 'Webhook signing secret',
     nonWorkingDays: 'Non-working days', makeUpWorkingDays: 'Make-up working days',
@@ -206,8 +207,9 @@ const vi: Messages = {
   auditAction: {
     authority_created: 'Tạo cơ quan', authority_updated: 'Sửa cơ quan', user_created: 'Tạo người dùng', user_updated: 'Sửa người dùng',
     calendar_year_set: 'Đặt lịch làm việc của một năm',
+    peer_added: 'Thêm nút ngang hàng', peer_suspended: 'Tạm ngừng nút ngang hàng', peer_resumed: 'Khôi phục nút ngang hàng', peer_keys_refreshed: 'Đọc lại khóa của nút ngang hàng',
   },
-  targetType: { AUTHORITY: 'Cơ quan', USER: 'Người dùng', WORKING_CALENDAR: 'Lịch làm việc' },
+  targetType: { AUTHORITY: 'Cơ quan', USER: 'Người dùng', WORKING_CALENDAR: 'Lịch làm việc', PEER: 'Nút ngang hàng' },
   auditField: {
     active: 'Trạng thái', kind: 'Loại', authorityId: 'Cơ quan', authorityCode: 'Cơ quan', webhookSecret: 'Khóa ký webhook',
     nonWorkingDays: 'Ngày nghỉ', makeUpWorkingDays: 'Ngày làm bù',

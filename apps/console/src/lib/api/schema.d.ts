@@ -972,6 +972,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/.well-known/mla-hub": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This node's name, countries, URL, protocols and public keys (JWKS; the current key first, retired ones still listed). Public. */
+        get: operations["WellKnownController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/peers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The nodes this one exchanges messages with: state, keys, last contact, messages pending, dead and received (ADMIN, SUPERVISOR). */
+        get: operations["PeersController_list"];
+        put?: never;
+        /**
+         * Adds a peer (ADMIN, second factor; audited): its well-known document is read from `url`
+         *     and accepted only when one of its keys has the RFC 7638 thumbprint given.
+         */
+        post: operations["PeersController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/peers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Suspends or resumes a peer, or re-reads its keys with the same thumbprint check (ADMIN, second factor; audited). */
+        patch: operations["PeersController_update"];
+        trace?: never;
+    };
+    "/federation/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receives a peer's message, signed per RFC 9421 over @method, @target-uri, content-type and
+         *     content-digest (RFC 9530) with created, expires (at most 5 minutes later) and keyid. Every
+         *     answer carries a receipt signed by this node (JWS, EdDSA); a refusal records nothing.
+         */
+        post: operations["IntakeController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -1424,9 +1500,9 @@ export interface components {
         };
         AuditEntryDto: {
             /** @enum {string} */
-            action: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set" | "authority.seal_set" | "authority.seal_removed";
+            action: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set" | "authority.seal_set" | "authority.seal_removed" | "peer.added" | "peer.suspended" | "peer.resumed" | "peer.keys_refreshed";
             /** @enum {string} */
-            targetType: "AUTHORITY" | "USER" | "WORKING_CALENDAR";
+            targetType: "AUTHORITY" | "USER" | "WORKING_CALENDAR" | "PEER";
             /**
              * @description The target's fields before the change (null at creation). An authority's `webhookUrl`
              *     is left out for a supervisor of another authority (as in `GET /authorities`).
@@ -2748,6 +2824,143 @@ export interface components {
             /** @description ADMIN: the admin who set it. */
             setBy?: string;
         };
+        NodeJwkDto: {
+            /** @enum {string} */
+            kty: "OKP";
+            /** @enum {string} */
+            crv: "Ed25519";
+            /** @enum {string} */
+            alg: "EdDSA";
+            /** @enum {string} */
+            use: "sig";
+            /** @description The public key (32 bytes, base64url). */
+            x: string;
+            /** @description Its RFC 7638 thumbprint (SHA-256, base64url): the `keyid` of the node's signatures and the `kid` of its receipts. */
+            kid: string;
+        };
+        NodeJwksDto: {
+            /** @description The current key first, then the retired keys still listed. */
+            keys: components["schemas"]["NodeJwkDto"][];
+        };
+        NodeDocumentDto: {
+            /**
+             * @description The countries whose authorities are LOCAL on the node (empty: the single-node mode, which federates with no one).
+             * @example [
+             *       "VN"
+             *     ]
+             */
+            countries: string[];
+            /**
+             * @example [
+             *       "mla-hub/1"
+             *     ]
+             */
+            protocols: string[];
+            /** @description The node's DNS-style name, e.g. vn.mla.example. */
+            nodeId: string;
+            /** @description Its public base URL. */
+            url: string;
+            jwks: components["schemas"]["NodeJwksDto"];
+        };
+        PeerDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The countries whose authorities are LOCAL on the peer. */
+            countries: string[];
+            /** @description Its public keys, as last read. */
+            keys: components["schemas"]["NodeJwkDto"][];
+            /** Format: date-time */
+            keysReadAt: string;
+            /** @enum {string} */
+            state: "ACTIVE" | "SUSPENDED";
+            /**
+             * Format: date-time
+             * @description The last message from the peer whose signature verified.
+             */
+            lastContactAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The peer's name (its well-known nodeId). */
+            nodeId: string;
+            url: string;
+            /** @description The thumbprint its keys were checked against. */
+            keyThumbprint: string;
+            /** @description Messages to the peer not yet delivered (0 until delivery to peers exists). */
+            messagesPending: number;
+            /** @description Messages to the peer given up after the last attempt (0 until delivery to peers exists). */
+            messagesDead: number;
+            /** @description Messages accepted from the peer. */
+            messagesReceived: number;
+        };
+        PeerListDto: {
+            items: components["schemas"]["PeerDto"][];
+            /** @description Always null: a node has few peers, all listed at once. */
+            nextCursor: string | null;
+        };
+        AddPeerDto: {
+            /** @description The peer's public base URL (https; http only on loopback and outside production), e.g. https://sg.mla.example. */
+            url: string;
+            /** @description The RFC 7638 thumbprint (SHA-256, base64url) of one of the peer's keys. */
+            keyThumbprint: string;
+        };
+        UpdatePeerDto: {
+            /** @enum {string} */
+            action: "suspend" | "resume" | "refresh_keys";
+            /** @description With refresh_keys: a new thumbprint to check the keys against (the peer rotated its key); default the one kept. */
+            keyThumbprint?: string;
+        };
+        MessageFileDto: {
+            /** @description SHA-256 of the file, lower-case hex. */
+            sha256: string;
+            sizeBytes: number;
+            fileName?: string;
+            mediaType?: string;
+        };
+        MessageAuthorityDto: {
+            /** @description The authority's code, e.g. SG-CA. */
+            code: string;
+            /** @description Its country (ISO 3166-1 alpha-2): one the sending node serves, or one of the receiving node's. */
+            country: string;
+        };
+        MessagePartyDto: {
+            /** @description The node's name (its well-known nodeId). */
+            node: string;
+            authority: components["schemas"]["MessageAuthorityDto"];
+        };
+        MessageEnvelopeDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            requestId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The shared event the message carries. */
+            event: {
+                [key: string]: unknown;
+            };
+            content?: {
+                [key: string]: unknown;
+            };
+            files?: components["schemas"]["MessageFileDto"][];
+            /** @description The kind of message, e.g. request.sent (lower-case letters, digits, . _ -). */
+            type: string;
+            from: components["schemas"]["MessagePartyDto"];
+            to: components["schemas"]["MessagePartyDto"];
+        };
+        MessageReceiptDto: {
+            /** Format: uuid */
+            messageId: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "ACCEPTED";
+            /** @description The body's Content-Digest as this node recomputed it (sha-256=:…:). */
+            digest: string;
+            /** @description The receipt signed by this node: a compact JWS (EdDSA, `kid` the key's thumbprint) over { messageId, digest, receivedAt, status }. Every refusal's problem body carries one too (status REJECTED, code). */
+            receipt: string;
+        };
         ProblemDetails: {
             /**
              * Format: uri
@@ -2764,7 +2977,7 @@ export interface components {
              * @description The machine-readable code
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "STEP_UP_REQUIRED" | "MFA_ENROLMENT_REQUIRED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_TRANSITION" | "CONFLICT" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "VERSION_CONFLICT" | "PRECONDITION_REQUIRED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_INCOMPLETE" | "RULE_VIOLATED" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "STEP_UP_REQUIRED" | "MFA_ENROLMENT_REQUIRED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_TRANSITION" | "CONFLICT" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "VERSION_CONFLICT" | "PRECONDITION_REQUIRED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "REQUEST_INCOMPLETE" | "RULE_VIOLATED" | "IDEMPOTENCY_KEY_REUSED" | "PEER_KEY_MISMATCH" | "PEER_UNREACHABLE" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
             /** @description The path the problem occurred at */
             instance?: string;
             /** @description The request id (also the X-Request-Id header), to find it in the logs */
@@ -3786,8 +3999,8 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                action?: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set" | "authority.seal_set" | "authority.seal_removed";
-                targetType?: "AUTHORITY" | "USER" | "WORKING_CALENDAR";
+                action?: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set" | "authority.seal_set" | "authority.seal_removed" | "peer.added" | "peer.suspended" | "peer.resumed" | "peer.keys_refreshed";
+                targetType?: "AUTHORITY" | "USER" | "WORKING_CALENDAR" | "PEER";
                 /** @description Only the changes of this authority or user. */
                 targetId?: string;
                 /** @description The previous page's nextCursor. */
@@ -6285,6 +6498,312 @@ export interface operations {
             };
             /** @description FORBIDDEN: only an ADMIN sets a calendar */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WellKnownController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeDocumentDto"];
+                };
+            };
+            /** @description NOT_FOUND: the node has no federation key (production without NODE_KEY_FILE) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PeersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerListDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PeersController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddPeerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONFLICT: the node is already a peer, is this node, or claims a country of this node or of another peer */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PEER_KEY_MISMATCH: no key has the thumbprint; PEER_UNREACHABLE: the document could not be read (refused URL, no answer, not 200, too large, not JSON); RULE_VIOLATED: not a valid node document, or this node does not federate */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PeersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePeerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description NOT_FOUND: no such peer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INVALID_TRANSITION: already in that state; CONFLICT: the re-read document clashes with this node or another peer */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PEER_KEY_MISMATCH, PEER_UNREACHABLE or RULE_VIOLATED, as when adding */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IntakeController_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description RFC 9530: sha-256=:<base64>: */
+                "Content-Digest": string;
+                /** @description RFC 9421: sig=:<Ed25519 signature, base64>: */
+                Signature: string;
+                /** @description RFC 9421: sig=("@method" "@target-uri" "content-type" "content-digest");created=…;expires=…;keyid="<thumbprint>" */
+                "Signature-Input": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageEnvelopeDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted and kept (or the same message again: the same receipt) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageReceiptDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed envelope (signed refusal) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no signature, an unknown key, a bad signature or digest, a time outside the window (signed refusal; nothing recorded) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description FORBIDDEN: a suspended peer, from.node not the signing peer, or a country the peer does not serve (signed refusal) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONFLICT: the same id with another body (signed refusal) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE (signed refusal) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: not application/json (signed refusal) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RULE_VIOLATED: addressed to another node or country (signed refusal) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

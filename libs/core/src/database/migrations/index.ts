@@ -17,6 +17,7 @@ import { SecondFactor1765000500000 } from './1765000500000-second-factor';
 import { AuthorityReachNames1765100000000 } from './1765100000000-authority-reach-names';
 import { OfflineCounterparts1765120000000 } from './1765120000000-offline-counterparts';
 import { EvidenceTransfer1765160000000 } from './1765160000000-evidence-transfer';
+import { Federation1765210000000 } from './1765210000000-federation';
 import { LetterSeals1765140000000 } from './1765140000000-letter-seals';
 import { LetterRegister1765150000000 } from './1765150000000-letter-register';
 import { AuthorityDirectory1765110000000 } from './1765110000000-authority-directory';
@@ -50,4 +51,5 @@ export const MIGRATIONS = [
   LetterSeals1765140000000,
   LetterRegister1765150000000,
   EvidenceTransfer1765160000000,
+  Federation1765210000000,
 ];

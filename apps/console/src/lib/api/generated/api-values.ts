@@ -46,8 +46,8 @@ export const enums = {
     "role": ["PROSECUTOR", "OFFICER", "SUPERVISOR", "ADMIN"]
   },
   "AuditEntryDto": {
-    "action": ["authority.created", "authority.updated", "user.created", "user.updated", "calendar.year_set", "authority.seal_set", "authority.seal_removed"],
-    "targetType": ["AUTHORITY", "USER", "WORKING_CALENDAR"]
+    "action": ["authority.created", "authority.updated", "user.created", "user.updated", "calendar.year_set", "authority.seal_set", "authority.seal_removed", "peer.added", "peer.suspended", "peer.resumed", "peer.keys_refreshed"],
+    "targetType": ["AUTHORITY", "USER", "WORKING_CALENDAR", "PEER"]
   },
   "NextDeadlineDto": {
     "kind": ["REVIEW", "ACKNOWLEDGEMENT", "PRESERVATION_CONFIRMATION", "EXECUTION", "INFO_RESPONSE", "PRESERVATION_EXPIRY"],
@@ -230,8 +230,23 @@ export const enums = {
     "origin": ["FILE", "ADMIN"],
     "recomputation": ["DONE", "PENDING"]
   },
+  "NodeJwkDto": {
+    "kty": ["OKP"],
+    "crv": ["Ed25519"],
+    "alg": ["EdDSA"],
+    "use": ["sig"]
+  },
+  "PeerDto": {
+    "state": ["ACTIVE", "SUSPENDED"]
+  },
+  "UpdatePeerDto": {
+    "action": ["suspend", "resume", "refresh_keys"]
+  },
+  "MessageReceiptDto": {
+    "status": ["ACCEPTED"]
+  },
   "ProblemDetails": {
-    "code": ["VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN", "STEP_UP_REQUIRED", "MFA_ENROLMENT_REQUIRED", "NOT_FOUND", "METHOD_NOT_ALLOWED", "REQUEST_TIMEOUT", "INVALID_TRANSITION", "CONFLICT", "IDEMPOTENCY_KEY_IN_PROGRESS", "VERSION_CONFLICT", "PRECONDITION_REQUIRED", "PAYLOAD_TOO_LARGE", "URI_TOO_LONG", "UNSUPPORTED_MEDIA_TYPE", "REQUEST_INCOMPLETE", "RULE_VIOLATED", "IDEMPOTENCY_KEY_REUSED", "RATE_LIMITED", "HEADERS_TOO_LARGE", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"]
+    "code": ["VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN", "STEP_UP_REQUIRED", "MFA_ENROLMENT_REQUIRED", "NOT_FOUND", "METHOD_NOT_ALLOWED", "REQUEST_TIMEOUT", "INVALID_TRANSITION", "CONFLICT", "IDEMPOTENCY_KEY_IN_PROGRESS", "VERSION_CONFLICT", "PRECONDITION_REQUIRED", "PAYLOAD_TOO_LARGE", "URI_TOO_LONG", "UNSUPPORTED_MEDIA_TYPE", "REQUEST_INCOMPLETE", "RULE_VIOLATED", "IDEMPOTENCY_KEY_REUSED", "PEER_KEY_MISMATCH", "PEER_UNREACHABLE", "RATE_LIMITED", "HEADERS_TOO_LARGE", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"]
   }
 } as const;
 

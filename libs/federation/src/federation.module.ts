@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@mla/audit';
+import { NodeIdentity } from './identity/node-identity';
+import { WellKnownController } from './identity/well-known.controller';
+import { InboxRepository } from './intake/inbox.repository';
+import { IntakeController } from './intake/intake.controller';
+import { IntakeService } from './intake/intake.service';
+import { PeersController } from './peers/peers.controller';
+import { PeersRepository } from './peers/peers.repository';
+import { PeersService } from './peers/peers.service';
+
+/** Federation between nodes (DESIGN §15): the node's identity, its peers, the intake of their signed messages (API). */
+@Module({
+  imports: [AuditModule],
+  controllers: [WellKnownController, PeersController, IntakeController],
+  providers: [NodeIdentity, PeersRepository, PeersService, InboxRepository, IntakeService],
+  exports: [NodeIdentity, PeersRepository],
+})
+export class FederationModule {}

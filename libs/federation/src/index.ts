@@ -1,0 +1,15 @@
+export * from './crypto/content-digest';
+export * from './crypto/jwks';
+export * from './crypto/message-signature';
+export * from './crypto/receipt';
+export * from './identity/node-identity';
+export * from './intake/envelope';
+export * from './intake/raw-body';
+export { PEER_SIGNATURE_SCHEME } from './intake/intake.controller';
+export * from './federation.module';
+
+/** The federation's routes outside the API prefix (for the app's global prefix exclusions). */
+export const FEDERATION_ROOT_ROUTES = [
+  { path: '.well-known/mla-hub', method: 'GET' },
+  { path: 'federation/v1/messages', method: 'POST' },
+] as const;
