@@ -33,9 +33,9 @@ export class SupervisionRepository {
    * country and per authority; the pending deadlines and dead deliveries from the tables.
    */
   async stats(input: StatsInput): Promise<StatsRows> {
-    const dimension = (dim: StatsDimension, withOpen = false, metrics?: ('ack' | 'exec' | 'answer')[]): Promise<DimensionFigures> =>
+    const dimension = (dim: StatsDimension, backlog = false, metrics?: ('ack' | 'exec' | 'answer')[]): Promise<DimensionFigures> =>
       Promise.all([
-        this.analytical({ name: `counters:${dim}`, ...countersQuery(input.country, dim, input.from, input.to, withOpen) }) as Promise<CounterRow[]>,
+        this.analytical({ name: `counters:${dim}`, ...countersQuery(input.country, dim, input.from, input.to, backlog ? input.now : undefined) }) as Promise<CounterRow[]>,
         this.analytical({ name: `durations:${dim}`, ...durationsQuery(input.country, dim, input.from, input.to, metrics) }) as Promise<DurationRow[]>,
       ]).then(([counters, durations]) => ({ counters, durations: durationsOf(durations) }));
     const [pending, dead] = statsStatements(input).map((s) => this.analytical(s));

@@ -57,7 +57,7 @@ export function dayCells(q: CellQuery, add: (v: unknown) => string): string {
     const within = (alias: string) => edges.map((e) => `(${alias}.created_at >= ${add(e.from)} AND ${alias}.created_at < ${add(e.to)})`).join(' OR ');
     const ids = `r.id IN (SELECT o.id FROM requests o WHERE o.requesting_country = ${country} AND o.deleted_at IS NULL AND (${within('o')})
       UNION ALL SELECT i.id FROM requests i WHERE i.requested_country = ${country} AND i.deleted_at IS NULL AND i.sent_at IS NOT NULL AND (${within('i')}))`;
-    parts.push(`SELECT ${CELL_COLUMNS} FROM (${STATS_CELLS_OF_REQUESTS(ids)}) AS e(${CELL_COLUMNS}) WHERE e.country = ${country} AND e.dim = ${dim}`);
+    parts.push(`SELECT ${CELL_COLUMNS} FROM (${STATS_CELLS_OF_REQUESTS(ids, 'each')}) AS e(${CELL_COLUMNS}) WHERE e.country = ${country} AND e.dim = ${dim}`);
   }
   if (parts.length === 0) parts.push(`SELECT ${CELL_COLUMNS} FROM request_stats_cells WHERE false`);
   return `(${parts.join('\n      UNION ALL\n      ')}) c`;
@@ -65,22 +65,36 @@ export function dayCells(q: CellQuery, add: (v: unknown) => string): string {
 
 const sums = (column: string, n: number) => `ARRAY[${Array.from({ length: n }, (_, i) => `coalesce(sum(c.${column}[${i + 1}]), 0)`).join(', ')}]::int[]`;
 
+/** The origin of the rollup's `open_since` (migration 1765130000000): 2000-01-01 UTC. */
+const OPEN_SINCE_EPOCH_MS = Date.UTC(2000, 0, 1);
+
 /**
  * Per direction and value of the dimension, the counters of the requests created in [from,
- * to), summed; `withOpen`: and when the open ones' ages start (comma-separated seconds since 2000).
+ * to), summed; with `backlogAt` (now): and the open ones counted by age in whole days at
+ * that instant (`backlog`: 0-30, 31-90, 91-180, over 180), from the cells' `open_since` in SQL.
  */
-export function countersQuery(country: string, dim: StatsDimension, from: Date, to: Date, withOpen = false): { sql: string; params: unknown[] } {
+export function countersQuery(country: string, dim: StatsDimension, from: Date, to: Date, backlogAt?: Date): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const add = (v: unknown) => `$${params.push(v)}`;
   const cells = dayCells({ country, dim, ranges: [{ from, to }] }, add);
+  // Older than 30, 90, 180 whole days: the age started before now less 31, 91, 181 days.
+  const [d31, d91, d181] = backlogAt ? [31, 91, 181].map((days) => add((backlogAt.getTime() - OPEN_SINCE_EPOCH_MS) / 1000 - days * 86_400)) : [];
   const sql = `
     SELECT c.direction, c.value, sum(c.requests)::int AS requests, ${sums('states', STATES)} AS states, sum(c.sent)::int AS sent,
       ${sums('sent_states', STATES)} AS sent_states, sum(c.executed)::int AS executed, sum(c.answered)::int AS answered,
       sum(c.chases)::int AS chases, ${sums('outcomes', OUTCOME_SLOTS)} AS outcomes${
-        withOpen ? `,
-      string_agg(array_to_string(c.open_since, ','), ',') FILTER (WHERE cardinality(c.open_since) > 0) AS open_since` : ''
-      }
+        backlogAt
+          ? `,
+      ARRAY[sum(o.b0), sum(o.b1), sum(o.b2), sum(o.b3)]::int[] AS backlog
     FROM ${cells}
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE s > ${d31}::float8) AS b0, count(*) FILTER (WHERE s <= ${d31}::float8 AND s > ${d91}::float8) AS b1,
+        count(*) FILTER (WHERE s <= ${d91}::float8 AND s > ${d181}::float8) AS b2, count(*) FILTER (WHERE s <= ${d181}::float8) AS b3
+      FROM unnest(c.open_since) s
+    ) o`
+          : `
+    FROM ${cells}`
+      }
     GROUP BY c.direction, c.value`;
   return { sql, params };
 }
