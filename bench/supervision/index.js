@@ -4,10 +4,14 @@
 //
 // In one run:
 //  1. A scratch database, migrated (runMigrationsWithLock) and seeded with the demo users.
-//  2. BENCH_REQUESTS requests generated inside PostgreSQL (bench/supervision/dataset.js:
+//  2. BENCH_REQUESTS requests generated inside PostgreSQL, set-based (bench/supervision/dataset.js:
 //     VN sends 55 %, receives 25 %; SG, TH, MY, ID, PH; two years; states by age; their
-//     deadlines, some overdue; a few dead webhook deliveries), the statistics' rollup filled
-//     by the migration's backfill, the secondary indexes built after the load, then VACUUM ANALYZE.
+//     deadlines, some overdue; chase events on one sent request in ten; a few dead webhook
+//     deliveries), each request written once with its outcomes, the statistics' rollup filled
+//     by the migration's own SQL one dimension at a time, the secondary indexes built after
+//     the load, then VACUUM ANALYZE. Each step's seconds go to stderr.
+//     With BENCH_REUSE_DB=1 the filled database is kept under its fingerprint and reused by
+//     the next run whose fingerprint matches (filled less than BENCH_REUSE_MAX_DAYS ago): no fill.
 //  3. The API (startApi) on that database; as supervisor@vn.example, after a warm-up,
 //     BENCH_OVERDUE_RUNS × GET /supervision/overdue (first page, 20 items),
 //     BENCH_STATS_RUNS × GET /supervision/stats for the last 365 days (groupBy=counterpart),
@@ -18,13 +22,15 @@
 // and prints one JSON line.
 //
 //   BENCH_REQUESTS (1000000), BENCH_OVERDUE_RUNS (100), BENCH_STATS_RUNS (15),
-//   BENCH_PORT (3950), BENCH_TIMEOUT_S (1800, the whole run), BENCH_PLANS (0)
+//   BENCH_PORT (3950), BENCH_TIMEOUT_S (1800, the whole run), BENCH_PLANS (0), BENCH_KEEP_DB (0),
+//   BENCH_REUSE_DB (0), BENCH_REUSE_MAX_DAYS (7)
 const fs = require('node:fs');
 const path = require('node:path');
 const { Client } = require('pg');
 const IORedis = require('ioredis');
 const { DataSource } = require('typeorm');
-const { ROOT, freshDatabase, dropDatabase, startApi, percentile, round } = require('../lib/harness');
+const crypto = require('node:crypto');
+const { ROOT, dbUrl, freshDatabase, dropDatabase, startApi, percentile, round } = require('../lib/harness');
 const { seedCounterparts, generate } = require('./dataset');
 
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 1_000_000);
@@ -35,6 +41,14 @@ const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_S ?? 1800) * 1000;
 const PLANS = process.env.BENCH_PLANS === '1';
 /** BENCH_KEEP_DB=1 keeps the filled database (its name on stderr) to study a query by hand; drop it after. */
 const KEEP_DB = process.env.BENCH_KEEP_DB === '1';
+/**
+ * BENCH_REUSE_DB=1 keeps the filled database under a name that carries the fill's
+ * fingerprint (size, migrations, dataset.js, the rollup's SQL, the demo seed) and, on the
+ * next run, reuses it when its fingerprint matches and it was filled less than
+ * BENCH_REUSE_MAX_DAYS (7) ago: no fill at all. Its "now" is then the fill's, a few days old.
+ */
+const REUSE = process.env.BENCH_REUSE_DB === '1';
+const REUSE_MAX_DAYS = Number(process.env.BENCH_REUSE_MAX_DAYS ?? 7);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const AIMS = { overdueP95Ms: 50, statsYearP95Ms: 300, reportYearMaxMs: 1000 };
 const DAY = 86_400_000;
@@ -61,15 +75,34 @@ const checkAbort = () => {
   if (run.aborted) throw new Error(run.reason);
 };
 
-/** Migrates, seeds the demo users, then generates the dataset with the secondary indexes built after the load. */
+/** Logs each step of the fill and its seconds to stderr (where a slow fill spends its time). */
+async function step(name, work) {
+  const t = performance.now();
+  const out = await work();
+  console.error(`bench/supervision: ${name} ${round((performance.now() - t) / 1000)} s`);
+  return out;
+}
+
+/** The columns of request_stats_cells, in the order of STATS_CELLS_OF_REQUESTS. */
+const CELL_COLUMNS = 'country, direction, dim, day, value, requests, states, sent, sent_states, executed, answered, chases, outcomes, ack_s, exec_s, answer_s, open_since';
+const DIMENSIONS = ['counterpart', 'authority', 'type', 'priority', 'channel', 'counterpart_type'];
+
+/**
+ * Migrates, seeds the demo users, then generates the dataset (set-based, dataset.js) with the
+ * secondary indexes built after the load, and the statistics' rollup with the migration's own
+ * SQL, one dimension at a time (each statement's sort fits in memory).
+ */
 async function fill(url) {
   const { dataSourceOptions, runMigrationsWithLock } = dist('libs/core/src/database');
   const { seedDemoData } = dist('libs/identity/src/seed/demo-seeder');
+  const m = dist('libs/core/src/database/migrations');
   const ds = new DataSource(dataSourceOptions(url, 2));
   await ds.initialize();
   try {
-    await runMigrationsWithLock(ds);
-    await seedDemoData(ds);
+    await step('migrations and demo seed', async () => {
+      await runMigrationsWithLock(ds);
+      await seedDemoData(ds);
+    });
   } finally {
     await ds.destroy();
   }
@@ -77,30 +110,42 @@ async function fill(url) {
   await client.connect();
   try {
     // A scratch database: no foreign-key triggers during the load (rows are consistent by
-    // construction), no fsync wait per statement, room to build indexes.
-    await client.query(`SET session_replication_role = replica; SET synchronous_commit = off; SET maintenance_work_mem = '512MB'`);
+    // construction), no fsync wait per statement, room to sort and build indexes in memory.
+    await client.query(`SET session_replication_role = replica; SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET work_mem = '512MB'; SET jit = off`);
     const indexes = (
       await client.query(
         `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def FROM pg_index i
-         WHERE i.indrelid IN ('requests'::regclass, 'deadlines'::regclass)
+         WHERE i.indrelid IN ('requests'::regclass, 'deadlines'::regclass, 'request_events'::regclass)
            AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
       )
     ).rows;
     for (const i of indexes) await client.query(`DROP INDEX ${i.name}`);
     await seedCounterparts(client);
     checkAbort();
-    await generate(client, TOTAL, new Date());
+    // The generated rows bypass the write path: each request gets what each action keeps on it (REQUEST_OUTCOMES_OF_DEADLINES).
+    await step('requests, deadlines, chases', () => generate(client, TOTAL, new Date(), m.REQUEST_OUTCOMES_OF_DEADLINES));
     checkAbort();
-    // The generated rows bypass the write path: derive what each action keeps on its request.
-    await client.query(dist('libs/core/src/database/migrations').REQUEST_OUTCOMES_BACKFILL);
+    // And the statistics' rollup, by the migration's own SQL (what each action would have kept).
+    await step('rollup', async () => {
+      await client.query(`DELETE FROM request_stats_cells; DELETE FROM request_stats_months`);
+      for (const dim of DIMENSIONS) {
+        checkAbort();
+        await client.query(`INSERT INTO request_stats_cells SELECT * FROM (${m.STATS_CELLS_OF_REQUESTS('TRUE')}) AS c(${CELL_COLUMNS}) WHERE c.dim = $1`, [dim]);
+      }
+      for (const dim of DIMENSIONS.filter((d) => d !== 'counterpart_type')) {
+        checkAbort();
+        await client.query(`INSERT INTO request_stats_months SELECT * FROM (${m.STATS_MONTHS_OF_CELLS}) AS h(country, direction, dim, month, value, ack_h, exec_h, answer_h) WHERE h.dim = $1`, [dim]);
+      }
+    });
     checkAbort();
-    // And the statistics' rollup, by the migration's own backfill (what each action would have kept).
-    await client.query(dist('libs/core/src/database/migrations').STATS_ROLLUP_BACKFILL);
-    checkAbort();
-    for (const i of indexes) await client.query(i.def);
-    for (const table of ['requests', 'deadlines', 'outbox', 'webhook_deliveries', 'authorities', 'users', 'request_stats_cells', 'request_stats_months']) {
-      await client.query(`VACUUM ANALYZE ${table}`);
-    }
+    await step('indexes', async () => {
+      for (const i of indexes) await client.query(i.def);
+    });
+    await step('vacuum analyze', async () => {
+      for (const table of ['requests', 'deadlines', 'request_events', 'outbox', 'webhook_deliveries', 'authorities', 'users', 'request_stats_cells', 'request_stats_months']) {
+        await client.query(`VACUUM ANALYZE ${table}`);
+      }
+    });
     const [counts] = (
       await client.query(`SELECT (SELECT count(*) FROM requests)::int AS requests, (SELECT count(*) FROM deadlines)::int AS deadlines,
         (SELECT count(*) FROM deadlines WHERE status = 'OVERDUE' OR (status = 'PENDING' AND due_at < now()))::int AS overdue,
@@ -108,6 +153,49 @@ async function fill(url) {
         (SELECT count(*) FROM webhook_deliveries WHERE status = 'DEAD')::int AS dead`)
     ).rows;
     return counts;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The database of this run: a scratch one, or with BENCH_REUSE_DB=1 the fingerprinted one (kept once filled). */
+const db = { name: NAME, keep: false };
+
+/** What the fill depends on: its size, the migrations, the dataset, the rollup's SQL, the demo seed, this fill. */
+function fingerprint() {
+  const m = dist('libs/core/src/database/migrations');
+  const h = crypto.createHash('sha256');
+  h.update(JSON.stringify([TOTAL, m.MIGRATIONS.map((x) => x.name), m.STATS_CELLS_OF_REQUESTS('TRUE'), m.STATS_MONTHS_OF_CELLS, m.REQUEST_OUTCOMES_OF_DEADLINES, fill.toString()]));
+  h.update(fs.readFileSync(path.join(__dirname, 'dataset.js')));
+  h.update(fs.readFileSync(path.join(ROOT, 'dist/libs/identity/src/seed/demo-seeder.js')));
+  return h.digest('hex').slice(0, 12);
+}
+
+/** The counts of a complete fill of `name` younger than REUSE_MAX_DAYS, or null (none, unfinished, too old). */
+async function filledBefore(name) {
+  const client = new Client({ connectionString: dbUrl(name) });
+  try {
+    await client.connect();
+  } catch {
+    return null; // no such database
+  }
+  try {
+    const rows = (
+      await client.query(`SELECT counts, filled_at FROM bench_fill WHERE filled_at > now() - make_interval(days => $1)`, [REUSE_MAX_DAYS]).catch(() => ({ rows: [] }))
+    ).rows;
+    return rows[0] ? { ...rows[0].counts, filledAt: rows[0].filled_at.toISOString() } : null;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Marks the fill complete (what filledBefore reads). */
+async function markFilled(url, counts) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE TABLE bench_fill AS SELECT now() AS filled_at, $1::jsonb AS counts`, [JSON.stringify(counts)]);
+    return true;
   } finally {
     await client.end();
   }
@@ -203,9 +291,16 @@ async function main() {
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
-    const url = await freshDatabase(NAME);
+    if (REUSE) db.name = `mla_bench_supervision_r${TOTAL}_${fingerprint()}`;
+    let dataset = REUSE ? await filledBefore(db.name) : null;
+    const reused = dataset !== null;
+    const url = reused ? dbUrl(db.name) : await freshDatabase(db.name);
     const fillStarted = performance.now();
-    const dataset = await fill(url);
+    if (reused) console.error(`bench/supervision: reusing ${db.name} (BENCH_REUSE_DB=1, filled ${dataset.filledAt})`);
+    else {
+      dataset = await fill(url);
+      if (REUSE) db.keep = await markFilled(url, dataset);
+    }
     const fillSeconds = (performance.now() - fillStarted) / 1000;
     checkAbort();
 
@@ -238,6 +333,7 @@ async function main() {
       vnRequests: dataset.vn,
       deadDeliveries: dataset.dead,
       fillSeconds: round(fillSeconds),
+      reusedFill: reused,
       overdueFirstPage: { p50Ms: overdue.p50, p95Ms: overdue.p95, maxMs: overdue.max, runs: overdue.runs, items: page.items.length },
       statsYear: {
         p50Ms: year.p50,
@@ -258,8 +354,9 @@ async function main() {
   } finally {
     clearTimeout(timer);
     if (api) await api.stop().catch(() => undefined);
-    if (KEEP_DB) console.error(`bench/supervision: kept the database ${NAME} (BENCH_KEEP_DB=1): DROP DATABASE it when done`);
-    else await dropDatabase(NAME).catch((error) => console.error(`bench/supervision: could not drop ${NAME}: ${error.message}`));
+    if (KEEP_DB) console.error(`bench/supervision: kept the database ${db.name} (BENCH_KEEP_DB=1): DROP DATABASE it when done`);
+    else if (db.keep) console.error(`bench/supervision: kept the filled database ${db.name} for the next run (BENCH_REUSE_DB=1)`);
+    else await dropDatabase(db.name).catch((error) => console.error(`bench/supervision: could not drop ${db.name}: ${error.message}`));
     await deleteRedisPrefix(PREFIX).catch(() => undefined);
   }
 }

@@ -156,6 +156,7 @@ describe('supervision statistics: rollup against direct computation (e2e)', () =
     ['a year to now, edges inside a day', new Date(NOW.getTime() - 365 * DAY - 7 * HOUR - 13 * 60_000), NOW],
     ['two weeks inside one month', new Date('2026-10-03T05:00:00.000Z'), new Date('2026-10-19T17:45:00.000Z')],
     ['fourteen months from a month start', new Date('2025-09-01T00:00:00.000Z'), new Date('2026-11-01T00:00:00.000Z')],
+    ['a month and a millisecond', new Date('2026-09-01T00:00:00.000Z'), new Date('2026-10-01T00:00:00.001Z')],
   ])('equals the direct computation by counterpart: %s', async (_name, from, to) => {
     const body = await stats(from, to, 'counterpart');
     const rows = await direct(from, to, (side) => (side === 'outgoing' ? 'r.requested_country' : 'r.requesting_country'));

@@ -35,7 +35,7 @@ export interface DimensionFigures {
 }
 
 export const durationKey = (direction: Direction, value: string) => `${direction}\u0000${value}`;
-const emptyDurations = (): Durations => ({ ack: new DurationHistogram(), exec: new DurationHistogram(), answer: new DurationHistogram() });
+export const emptyDurations = (): Durations => ({ ack: new DurationHistogram(), exec: new DurationHistogram(), answer: new DurationHistogram() });
 
 /** Puts durationsQuery's rows together per direction and value. */
 export function durationsOf(rows: DurationRow[]): Map<string, Durations> {
