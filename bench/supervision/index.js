@@ -23,7 +23,7 @@
 //
 //   BENCH_REQUESTS (1000000), BENCH_OVERDUE_RUNS (100), BENCH_STATS_RUNS (15),
 //   BENCH_PORT (3950), BENCH_TIMEOUT_S (1800, the whole run), BENCH_PLANS (0), BENCH_KEEP_DB (0),
-//   BENCH_REUSE_DB (0), BENCH_REUSE_MAX_DAYS (7)
+//   BENCH_REUSE_DB (0), BENCH_REUSE_MAX_DAYS (7), BENCH_USE_DB (a kept database's name)
 const fs = require('node:fs');
 const path = require('node:path');
 const { Client } = require('pg');
@@ -48,6 +48,8 @@ const KEEP_DB = process.env.BENCH_KEEP_DB === '1';
  * BENCH_REUSE_MAX_DAYS (7) ago: no fill at all. Its "now" is then the fill's, a few days old.
  */
 const REUSE = process.env.BENCH_REUSE_DB === '1';
+/** BENCH_USE_DB=<name>: measure on that filled database as it is (one a BENCH_REUSE_DB run kept), whatever its fingerprint; kept. */
+const USE_DB = process.env.BENCH_USE_DB;
 const REUSE_MAX_DAYS = Number(process.env.BENCH_REUSE_MAX_DAYS ?? 7);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const AIMS = { overdueP95Ms: 50, statsYearP95Ms: 300, reportYearMaxMs: 1000 };
@@ -85,12 +87,13 @@ async function step(name, work) {
 
 /** The columns of request_stats_cells, in the order of STATS_CELLS_OF_REQUESTS. */
 const CELL_COLUMNS = 'country, direction, dim, day, value, requests, states, sent, sent_states, executed, answered, chases, outcomes, ack_s, exec_s, answer_s, open_since';
-const DIMENSIONS = ['counterpart', 'authority', 'type', 'priority', 'channel', 'counterpart_type'];
+/** Largest first (two connections share them). */
+const DIMENSIONS = ['counterpart_type', 'authority', 'type', 'counterpart', 'channel', 'priority'];
 
 /**
  * Migrates, seeds the demo users, then generates the dataset (set-based, dataset.js) with the
  * secondary indexes built after the load, and the statistics' rollup with the migration's own
- * SQL, one dimension at a time (each statement's sort fits in memory).
+ * SQL, one dimension per statement (each statement's sort fits in memory), two at a time.
  */
 async function fill(url) {
   const { dataSourceOptions, runMigrationsWithLock } = dist('libs/core/src/database');
@@ -125,17 +128,28 @@ async function fill(url) {
     // The generated rows bypass the write path: each request gets what each action keeps on it (REQUEST_OUTCOMES_OF_DEADLINES).
     await step('requests, deadlines, chases', () => generate(client, TOTAL, new Date(), m.REQUEST_OUTCOMES_OF_DEADLINES));
     checkAbort();
-    // And the statistics' rollup, by the migration's own SQL (what each action would have kept).
+    // And the statistics' rollup, by the migration's own SQL (what each action would have kept),
+    // a dimension per statement, two at a time on two connections (INSERT … SELECT runs on one
+    // core): each dimension's day cells, then its month histograms from them.
     await step('rollup', async () => {
       await client.query(`DELETE FROM request_stats_cells; DELETE FROM request_stats_months`);
-      for (const dim of DIMENSIONS) {
-        checkAbort();
-        await client.query(`INSERT INTO request_stats_cells SELECT * FROM (${m.STATS_CELLS_OF_REQUESTS('TRUE')}) AS c(${CELL_COLUMNS}) WHERE c.dim = $1`, [dim]);
-      }
-      for (const dim of DIMENSIONS.filter((d) => d !== 'counterpart_type')) {
-        checkAbort();
-        await client.query(`INSERT INTO request_stats_months SELECT * FROM (${m.STATS_MONTHS_OF_CELLS}) AS h(country, direction, dim, month, value, ack_h, exec_h, answer_h) WHERE h.dim = $1`, [dim]);
-      }
+      const queue = [...DIMENSIONS];
+      const worker = async () => {
+        const c = new Client({ connectionString: url });
+        await c.connect();
+        try {
+          await c.query(`SET synchronous_commit = off; SET work_mem = '512MB'; SET jit = off`);
+          for (let dim = queue.shift(); dim !== undefined; dim = queue.shift()) {
+            checkAbort();
+            await c.query(`INSERT INTO request_stats_cells SELECT * FROM (${m.STATS_CELLS_OF_REQUESTS('TRUE')}) AS c(${CELL_COLUMNS}) WHERE c.dim = $1`, [dim]);
+            if (dim === 'counterpart_type') continue; // the yearly report's: no histograms
+            await c.query(`INSERT INTO request_stats_months SELECT * FROM (${m.STATS_MONTHS_OF_CELLS}) AS h(country, direction, dim, month, value, ack_h, exec_h, answer_h) WHERE h.dim = $1`, [dim]);
+          }
+        } finally {
+          await c.end();
+        }
+      };
+      await Promise.all([worker(), worker()]);
     });
     checkAbort();
     await step('indexes', async () => {
@@ -172,7 +186,7 @@ function fingerprint() {
 }
 
 /** The counts of a complete fill of `name` younger than REUSE_MAX_DAYS, or null (none, unfinished, too old). */
-async function filledBefore(name) {
+async function filledBefore(name, maxDays) {
   const client = new Client({ connectionString: dbUrl(name) });
   try {
     await client.connect();
@@ -181,7 +195,7 @@ async function filledBefore(name) {
   }
   try {
     const rows = (
-      await client.query(`SELECT counts, filled_at FROM bench_fill WHERE filled_at > now() - make_interval(days => $1)`, [REUSE_MAX_DAYS]).catch(() => ({ rows: [] }))
+      await client.query(`SELECT counts, filled_at FROM bench_fill WHERE filled_at > now() - make_interval(days => $1)`, [maxDays]).catch(() => ({ rows: [] }))
     ).rows;
     return rows[0] ? { ...rows[0].counts, filledAt: rows[0].filled_at.toISOString() } : null;
   } finally {
@@ -226,7 +240,7 @@ async function measure(base, url, token, runs, warmup) {
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the statements the service runs, with its settings, into docs/query-plans/. */
 async function writePlans(url, now) {
-  const { overdueQuery, statsStatements } = dist('libs/supervision/src');
+  const { overdueQuery, statsStatements, countersQuery, durationsQuery, edgeCellsQuery } = dist('libs/supervision/src');
   const dir = path.join(ROOT, 'docs', 'query-plans');
   fs.mkdirSync(dir, { recursive: true });
   const client = new Client({ connectionString: url });
@@ -253,7 +267,16 @@ async function writePlans(url, now) {
       overdueQuery({ country: 'VN', now, counterpartCountry: 'PH', priority: 'EMERGENCY', level: 1, after: null, limit: 21 }),
     );
     const from = new Date(now.getTime() - 365 * DAY);
-    for (const s of statsStatements({ country: 'VN', from, to: now, now, groupBy: 'counterpart' })) {
+    // Every statement of GET /supervision/stats (SupervisionRepository.stats): the rollup's, the partial days', the tables'.
+    const year = [
+      { name: 'counters-counterpart', ...countersQuery('VN', 'counterpart', from, now, now, false) },
+      { name: 'durations-counterpart', ...durationsQuery('VN', 'counterpart', from, now, undefined, false) },
+      { name: 'counters-authority', ...countersQuery('VN', 'authority', from, now, undefined, false) },
+      { name: 'durations-authority', ...durationsQuery('VN', 'authority', from, now, ['answer'], false) },
+      { name: 'edges', ...edgeCellsQuery('VN', ['counterpart', 'authority'], from, now) },
+      ...statsStatements({ country: 'VN', from, to: now, now, groupBy: 'counterpart' }),
+    ];
+    for (const s of year) {
       await explain(`stats-year-${s.name}.txt`, `GET /supervision/stats for 365 days, groupBy=counterpart, as the VN supervisor: statement "${s.name}"`, s);
     }
   } finally {
@@ -292,11 +315,13 @@ async function main() {
   process.once('SIGTERM', interrupt);
   try {
     if (REUSE) db.name = `mla_bench_supervision_r${TOTAL}_${fingerprint()}`;
-    let dataset = REUSE ? await filledBefore(db.name) : null;
+    if (USE_DB) [db.name, db.keep] = [USE_DB, true];
+    let dataset = REUSE || USE_DB ? await filledBefore(db.name, USE_DB ? 36500 : REUSE_MAX_DAYS) : null;
+    if (USE_DB && !dataset) throw new Error(`BENCH_USE_DB=${USE_DB}: no complete fill there`);
     const reused = dataset !== null;
     const url = reused ? dbUrl(db.name) : await freshDatabase(db.name);
     const fillStarted = performance.now();
-    if (reused) console.error(`bench/supervision: reusing ${db.name} (BENCH_REUSE_DB=1, filled ${dataset.filledAt})`);
+    if (reused) console.error(`bench/supervision: reusing ${db.name} (filled ${dataset.filledAt})`);
     else {
       dataset = await fill(url);
       if (REUSE) db.keep = await markFilled(url, dataset);
@@ -355,7 +380,7 @@ async function main() {
     clearTimeout(timer);
     if (api) await api.stop().catch(() => undefined);
     if (KEEP_DB) console.error(`bench/supervision: kept the database ${db.name} (BENCH_KEEP_DB=1): DROP DATABASE it when done`);
-    else if (db.keep) console.error(`bench/supervision: kept the filled database ${db.name} for the next run (BENCH_REUSE_DB=1)`);
+    else if (db.keep) console.error(`bench/supervision: kept the filled database ${db.name} for the next run`);
     else await dropDatabase(db.name).catch((error) => console.error(`bench/supervision: could not drop ${db.name}: ${error.message}`));
     await deleteRedisPrefix(PREFIX).catch(() => undefined);
   }

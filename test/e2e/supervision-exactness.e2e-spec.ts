@@ -17,7 +17,7 @@ interface SqlClient {
  * How exact the statistics are (issue 19): `GET /supervision/stats`, read from the rollup
  * (whole months' histograms, whole days' cells, the partial days from the requests), against
  * the same figures computed directly from the requests, their deadlines and events, over
- * two thousand requests of the benchmark's generator and windows whose edges fall inside a
+ * six thousand requests of the benchmark's generator and windows whose edges fall inside a
  * day and inside a month. Counts, on-time shares, backlog, reply rates and chases are equal;
  * each percentile equals `percentile_cont` of the durations taken at their bin's lower bound
  * (five minutes below a day, an hour below a week, a day beyond), and lies within one bin of
@@ -34,7 +34,21 @@ describe('supervision statistics: rollup against direct computation (e2e)', () =
     const client: SqlClient = { query: async (text, params) => ({ rows: await t.sql(text, params) }) };
     await t.sql(`SET session_replication_role = replica`);
     await seedCounterparts(client);
-    await generate(client, 2000, NOW, REQUEST_OUTCOMES_OF_DEADLINES);
+    await generate(client, 6000, NOW, REQUEST_OUTCOMES_OF_DEADLINES);
+    // Open drafts on either side of each age bound (31, 91, 181 days before NOW, ± 30 minutes):
+    // day cells whose open requests fall in two buckets, so their ages are counted one by one.
+    await t.sql(
+      `WITH picked AS (
+         SELECT r.id, row_number() OVER (ORDER BY r.reference) AS k FROM requests r
+         WHERE r.requesting_country = 'VN' AND r.requested_country = 'SG' AND NOT EXISTS (SELECT 1 FROM request_events e WHERE e.request_id = r.id)
+         ORDER BY r.reference LIMIT 6
+       ), gone AS (DELETE FROM deadlines d USING picked p WHERE d.request_id = p.id)
+       UPDATE requests r SET state = 'DRAFT', submitted_at = NULL, sent_at = NULL, acknowledged_at = NULL, closed_at = NULL, executed_at = NULL,
+         assignee_id = NULL, deadline_outcomes = array_fill(0, ARRAY[18])::smallint[],
+         created_at = $1::timestamptz - (ARRAY[31, 31, 91, 91, 181, 181])[p.k] * interval '1 day' + CASE WHEN p.k % 2 = 0 THEN interval '30 minutes' ELSE interval '-30 minutes' END
+       FROM picked p WHERE r.id = p.id`,
+      [NOW],
+    );
     await t.sql(`SET session_replication_role = DEFAULT`);
     await t.sql(STATS_ROLLUP_BACKFILL);
   }, 120_000);

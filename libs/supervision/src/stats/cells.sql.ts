@@ -5,6 +5,13 @@ const DAY_MS = 86_400_000;
 const STATES = 12;
 const OUTCOME_SLOTS = 18;
 
+/**
+ * Both directions, named: the key of the rollup's tables is (country, direction, dim, day or
+ * month, value), so a condition on the direction too makes two short index ranges of one
+ * dimension's days instead of one range over every dimension of the country.
+ */
+const DIRECTIONS = `('outgoing', 'incoming')`;
+
 /** The columns of `request_stats_cells`, to name the cells computed from the requests alike. */
 const CELL_COLUMNS = 'country, direction, dim, day, value, requests, states, sent, sent_states, executed, answered, chases, outcomes, ack_s, exec_s, answer_s, open_since';
 
@@ -62,7 +69,7 @@ export function dayCells(q: CellQuery, add: (v: unknown) => string, withEdges = 
   const parts: string[] = [];
   for (const whole of wholes) {
     parts.push(
-      `SELECT ${CELL_COLUMNS} FROM request_stats_cells WHERE country = ${country} AND dim = ${dim} AND day >= ${add(isoDay(whole.from))}::date AND day < ${add(isoDay(whole.to))}::date`,
+      `SELECT ${CELL_COLUMNS} FROM request_stats_cells WHERE country = ${country} AND direction IN ${DIRECTIONS} AND dim = ${dim} AND day >= ${add(isoDay(whole.from))}::date AND day < ${add(isoDay(whole.to))}::date`,
     );
   }
   if (edges.length > 0) {
@@ -118,7 +125,8 @@ const OPEN_SINCE_EPOCH_MS = Date.UTC(2000, 0, 1);
 /**
  * Per direction and value of the dimension, the counters of the requests created in [from,
  * to), summed; with `backlogAt` (now): and the open ones counted by age in whole days at
- * that instant (`backlog`: 0-30, 31-90, 91-180, over 180), from the cells' `open_since` in SQL.
+ * that instant (`backlog`: 0-30, 31-90, 91-180, over 180), from each cell's sorted
+ * `open_since` by binary search (stats_backlog, migration 1765250000000).
  */
 export function countersQuery(country: string, dim: StatsDimension, from: Date, to: Date, backlogAt?: Date, withEdges = true): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
@@ -132,13 +140,8 @@ export function countersQuery(country: string, dim: StatsDimension, from: Date, 
       sum(c.chases)::int AS chases, ${sums('outcomes', OUTCOME_SLOTS)} AS outcomes${
         backlogAt
           ? `,
-      ARRAY[sum(o.b0), sum(o.b1), sum(o.b2), sum(o.b3)]::int[] AS backlog
-    FROM ${cells}
-    CROSS JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE s > ${d31}::float8) AS b0, count(*) FILTER (WHERE s <= ${d31}::float8 AND s > ${d91}::float8) AS b1,
-        count(*) FILTER (WHERE s <= ${d91}::float8 AND s > ${d181}::float8) AS b2, count(*) FILTER (WHERE s <= ${d181}::float8) AS b3
-      FROM unnest(c.open_since) s
-    ) o`
+      ARRAY[sum(c.backlog[1]), sum(c.backlog[2]), sum(c.backlog[3]), sum(c.backlog[4])]::int[] AS backlog
+    FROM (SELECT c.*, stats_backlog(c.open_since, ${d31}, ${d91}, ${d181}) AS backlog FROM ${cells}) c`
           : `
     FROM ${cells}`
       }
@@ -177,7 +180,7 @@ export function durationsQuery(
   const parts: string[] = [];
   if (cut.whole) {
     parts.push(`SELECT direction, value, 'hist' AS kind, ${text('ack', 'ack_h')} AS ack, ${text('exec', 'exec_h')} AS exec, ${text('answer', 'answer_h')} AS answer
-      FROM request_stats_months WHERE country = ${add(country)} AND dim = ${add(dim)} AND month >= ${add(isoDay(cut.whole.from))}::date AND month < ${add(isoDay(cut.whole.to))}::date`);
+      FROM request_stats_months WHERE country = ${add(country)} AND direction IN ${DIRECTIONS} AND dim = ${add(dim)} AND month >= ${add(isoDay(cut.whole.from))}::date AND month < ${add(isoDay(cut.whole.to))}::date`);
   }
   if (cut.edges.length > 0) {
     const cells = dayCells({ country, dim, ranges: cut.edges }, add, withEdges);
