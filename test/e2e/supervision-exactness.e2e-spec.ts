@@ -4,7 +4,6 @@ import { createTestApp, TestApp } from '../support/test-app';
 import { DAY, HOUR } from '../support/test-clock';
 
 // The benchmark's own generator (set-based, deterministic): a realistic history at small scale.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { seedCounterparts, generate } = require('../../bench/supervision/dataset') as {
   seedCounterparts(client: SqlClient): Promise<void>;
   generate(client: SqlClient, total: number, now: Date, outcomesOfDeadlines: string): Promise<void>;
