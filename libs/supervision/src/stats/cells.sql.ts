@@ -1,9 +1,12 @@
 import { STATS_CELLS_OF_REQUESTS } from '@mla/core';
+import { REQUEST_STATES, TERMINAL_STATES } from '@mla/domain';
 import type { StatsDimension } from '@mla/requests';
 
 const DAY_MS = 86_400_000;
 const STATES = 12;
 const OUTCOME_SLOTS = 18;
+/** The positions (1-based) of the terminal states in a cell's `states` (REQUEST_STATES' order). */
+const TERMINAL_POSITIONS = TERMINAL_STATES.map((state) => REQUEST_STATES.indexOf(state) + 1);
 
 /**
  * Both directions, named: the key of the rollup's tables is (country, direction, dim, day or
@@ -123,10 +126,28 @@ const sums = (column: string, n: number) => `ARRAY[${Array.from({ length: n }, (
 const OPEN_SINCE_EPOCH_MS = Date.UTC(2000, 0, 1);
 
 /**
+ * A day cell's open requests by age bucket. Without reading `open_since` when the cell has
+ * none open (its counts by state say so), or when it is outgoing (ages start at creation,
+ * within its day) and its whole day falls in one bucket; otherwise by binary search in its
+ * sorted `open_since` (stats_backlog, migration 1765250000000).
+ */
+function backlogOf(d31: string, d91: string, d181: string): string {
+  const bucket = (x: string) => `CASE WHEN ${x} > ${d31}::float8 THEN 0 WHEN ${x} > ${d91}::float8 THEN 1 WHEN ${x} > ${d181}::float8 THEN 2 ELSE 3 END`;
+  const open = `(c.requests${TERMINAL_POSITIONS.map((i) => ` - c.states[${i}]`).join('')})`;
+  const dayStart = `((c.day - DATE '2000-01-01') * 86400)`;
+  // (Its caller's OFFSET 0 keeps the subquery whole: each cell's CASE evaluated once, not once per sum.)
+  return `CASE
+        WHEN ${open} = 0 THEN ARRAY[0, 0, 0, 0]
+        WHEN c.direction = 'outgoing' AND ${bucket(dayStart)} = ${bucket(`${dayStart} + 86399`)}
+          THEN ARRAY[${[0, 1, 2, 3].map((b) => `CASE WHEN ${bucket(dayStart)} = ${b} THEN ${open} ELSE 0 END`).join(', ')}]
+        ELSE stats_backlog(c.open_since, ${d31}, ${d91}, ${d181})
+      END`;
+}
+
+/**
  * Per direction and value of the dimension, the counters of the requests created in [from,
  * to), summed; with `backlogAt` (now): and the open ones counted by age in whole days at
- * that instant (`backlog`: 0-30, 31-90, 91-180, over 180), from each cell's sorted
- * `open_since` by binary search (stats_backlog, migration 1765250000000).
+ * that instant (`backlog`: 0-30, 31-90, 91-180, over 180), each cell's by backlogOf.
  */
 export function countersQuery(country: string, dim: StatsDimension, from: Date, to: Date, backlogAt?: Date, withEdges = true): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
@@ -141,7 +162,7 @@ export function countersQuery(country: string, dim: StatsDimension, from: Date, 
         backlogAt
           ? `,
       ARRAY[sum(c.backlog[1]), sum(c.backlog[2]), sum(c.backlog[3]), sum(c.backlog[4])]::int[] AS backlog
-    FROM (SELECT c.*, stats_backlog(c.open_since, ${d31}, ${d91}, ${d181}) AS backlog FROM ${cells}) c`
+    FROM (SELECT c.*, ${backlogOf(d31 as string, d91 as string, d181 as string)} AS backlog FROM ${cells} OFFSET 0) c`
           : `
     FROM ${cells}`
       }
