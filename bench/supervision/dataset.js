@@ -39,7 +39,7 @@ async function seedCounterparts(client) {
  * states. Then the deadlines each state implies (REVIEW, ACKNOWLEDGEMENT or
  * PRESERVATION_CONFIRMATION, EXECUTION), met on time or late, open, overdue or cancelled.
  */
-async function generate(client, total, now) {
+async function generate(client, total, now, outcomesOfDeadlines) {
   await client.query(`SELECT setseed(0.4242)`);
   // One row per authority code, so the generator can pick by country.
   await client.query(`
@@ -53,20 +53,20 @@ async function generate(client, total, now) {
               WHERE c.country = a.country AND u.role = 'OFFICER' AND c.kind = 'CENTRAL_AUTHORITY' ORDER BY u.email LIMIT 1) AS officer_id
     FROM (SELECT DISTINCT country FROM authorities) a`);
 
+  // The requests first into a temporary table (no WAL): their deadlines, chases and outcomes
+  // are derived from it, and each request is written once, complete (no UPDATE of a million rows).
   await client.query(
     `
-    INSERT INTO requests (reference, version, state, type, priority, channel, legal_basis,
-      requesting_authority_id, requested_authority_id, requesting_country, requested_country, created_by,
-      assignee_id, title, facts, measures, identifiers, event_seq,
-      submitted_at, sent_at, acknowledged_at, closed_at, created_at, updated_at)
-    SELECT
-      g.requesting || '-' || extract(year FROM g.created_at)::int || '-' || lpad(g.i::text, 7, '0'),
-      g.steps + 1, g.state, g.type, g.priority, g.channel, 'ASEAN_MLAT_2004',
-      pa.pros_id, pb.ca_id, g.requesting, g.requested, pa.prosecutor_id,
-      CASE WHEN g.acknowledged_at IS NOT NULL THEN pb.officer_id END,
-      'Bench request ' || g.i, 'Facts of bench request ' || g.i, '["Produce the data"]', '[]', g.steps + 1,
+    CREATE TEMP TABLE bench_requests AS
+    SELECT gen_random_uuid() AS id,
+      g.requesting || '-' || extract(year FROM g.created_at)::int || '-' || lpad(g.i::text, 7, '0') AS reference,
+      g.steps + 1 AS version, g.state, g.type, g.priority, g.channel, 'ASEAN_MLAT_2004' AS legal_basis,
+      pa.pros_id AS requesting_authority_id, pb.ca_id AS requested_authority_id, g.requesting AS requesting_country,
+      g.requested AS requested_country, pa.prosecutor_id AS created_by,
+      CASE WHEN g.acknowledged_at IS NOT NULL THEN pb.officer_id END AS assignee_id,
+      'Bench request ' || g.i AS title, 'Facts of bench request ' || g.i AS facts, g.steps + 1 AS event_seq,
       g.submitted_at, g.sent_at, g.acknowledged_at, g.closed_at, g.created_at,
-      coalesce(g.closed_at, g.acknowledged_at, g.sent_at, g.submitted_at, g.created_at)
+      coalesce(g.closed_at, g.acknowledged_at, g.sent_at, g.submitted_at, g.created_at) AS updated_at
     FROM (
       SELECT s.*,
         CASE WHEN s.stage >= 1 THEN least(s.created_at + (1 + 2 * s.r3) * interval '1 day', $1::timestamptz - interval '2 hours') END AS submitted_at,
@@ -147,7 +147,7 @@ async function generate(client, total, now) {
       k.met_at, CASE WHEN k.cancelled THEN k.closed_at END, k.start_at, coalesce(k.met_at, k.closed_at, k.start_at)
     FROM (
       SELECT r.id AS request_id, d.kind, d.party, d.start_at, d.due_at, d.met_at, d.cancelled, d.paused, r.closed_at
-      FROM requests r
+      FROM bench_requests r
       CROSS JOIN LATERAL (
         SELECT * FROM (VALUES
           ('REVIEW', 'REQUESTING', r.submitted_at,
@@ -171,6 +171,48 @@ async function generate(client, total, now) {
     ) k`,
     [now],
   );
+
+  // Chases (the `chase` events the statistics count): one sent request in ten, chased one to
+  // three times, a week after it was sent and every two weeks after, while it was open.
+  await client.query(
+    `
+    CREATE TEMP TABLE bench_chases AS
+    SELECT r.id AS request_id, r.event_seq + k AS seq, r.state,
+      least(r.sent_at + (7 + 14 * (k - 1)) * interval '1 day', coalesce(r.closed_at, $1::timestamptz) - interval '1 minute') AS at
+    FROM bench_requests r
+    CROSS JOIN LATERAL generate_series(1, 1 + floor(random() * 3)::int) AS k
+    WHERE r.sent_at IS NOT NULL AND r.sent_at < $1::timestamptz - interval '8 days' AND hashtext(r.reference) % 10 = 0`,
+    [now],
+  );
+  await client.query(
+    `
+    INSERT INTO request_events (request_id, seq, action, from_state, to_state, actor, input, occurred_at, prev_hash, hash, audience)
+    SELECT c.request_id, c.seq, 'chase', c.state, c.state, '{"role":"OFFICER"}', jsonb_build_object('channel', 'EMAIL', 'dispatchedAt', c.at, 'reference', 'CHASE-' || c.seq),
+      c.at, NULL, md5(c.request_id::text || c.seq) || md5(c.seq || c.request_id::text), 'REQUESTING'
+    FROM bench_chases c`,
+  );
+
+  // The requests, each with the chases and what its deadlines give (executed_at, deadline_outcomes:
+  // REQUEST_OUTCOMES_OF_DEADLINES), in the order they were created, as a live table holds them
+  // (a day's requests on a few pages, not one page each).
+  await client.query(
+    `
+    INSERT INTO requests (id, reference, version, state, type, priority, channel, legal_basis,
+      requesting_authority_id, requested_authority_id, requesting_country, requested_country, created_by,
+      assignee_id, title, facts, measures, identifiers, event_seq,
+      submitted_at, sent_at, acknowledged_at, closed_at, created_at, updated_at,
+      executed_at, deadline_outcomes, chase_count, last_chased_at)
+    SELECT b.id, b.reference, b.version + coalesce(c.n, 0), b.state, b.type, b.priority, b.channel, b.legal_basis,
+      b.requesting_authority_id, b.requested_authority_id, b.requesting_country, b.requested_country, b.created_by,
+      b.assignee_id, b.title, b.facts, '["Produce the data"]', '[]', b.event_seq + coalesce(c.n, 0),
+      b.submitted_at, b.sent_at, b.acknowledged_at, b.closed_at, b.created_at, b.updated_at,
+      o.executed_at, coalesce(o.outcomes, '{${new Array(18).fill(0).join(',')}}'), coalesce(c.n, 0), c.last_at
+    FROM bench_requests b
+    LEFT JOIN (${outcomesOfDeadlines}) o ON o.request_id = b.id
+    LEFT JOIN (SELECT request_id, count(*)::int AS n, max(at) AS last_at FROM bench_chases GROUP BY request_id) c ON c.request_id = b.id
+    ORDER BY b.created_at`,
+  );
+  await client.query(`DROP TABLE bench_requests, bench_chases, bench_parties`);
 
   // Dead webhook deliveries: one notification in two hundred of the sent requests.
   await client.query(

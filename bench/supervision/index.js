@@ -4,10 +4,14 @@
 //
 // In one run:
 //  1. A scratch database, migrated (runMigrationsWithLock) and seeded with the demo users.
-//  2. BENCH_REQUESTS requests generated inside PostgreSQL (bench/supervision/dataset.js:
+//  2. BENCH_REQUESTS requests generated inside PostgreSQL, set-based (bench/supervision/dataset.js:
 //     VN sends 55 %, receives 25 %; SG, TH, MY, ID, PH; two years; states by age; their
-//     deadlines, some overdue; a few dead webhook deliveries), the statistics' rollup filled
-//     by the migration's backfill, the secondary indexes built after the load, then VACUUM ANALYZE.
+//     deadlines, some overdue; chase events on one sent request in ten; a few dead webhook
+//     deliveries), each request written once with its outcomes, the statistics' rollup filled
+//     by the migration's own SQL one dimension at a time, the secondary indexes built after
+//     the load, then VACUUM ANALYZE. Each step's seconds go to stderr.
+//     With BENCH_REUSE_DB=1 the filled database is kept under its fingerprint and reused by
+//     the next run whose fingerprint matches (filled less than BENCH_REUSE_MAX_DAYS ago): no fill.
 //  3. The API (startApi) on that database; as supervisor@vn.example, after a warm-up,
 //     BENCH_OVERDUE_RUNS × GET /supervision/overdue (first page, 20 items),
 //     BENCH_STATS_RUNS × GET /supervision/stats for the last 365 days (groupBy=counterpart),
@@ -18,14 +22,14 @@
 // and prints one JSON line.
 //
 //   BENCH_REQUESTS (1000000), BENCH_OVERDUE_RUNS (100), BENCH_STATS_RUNS (15),
-//   BENCH_PORT (3950), BENCH_TIMEOUT_S (1800, the whole run), BENCH_PLANS (0)
+//   BENCH_PORT (3950), BENCH_TIMEOUT_S (1800, the whole run), BENCH_PLANS (0), BENCH_KEEP_DB (0),
+//   BENCH_REUSE_DB (0), BENCH_REUSE_MAX_DAYS (7), BENCH_USE_DB (a kept database's name)
 const fs = require('node:fs');
 const path = require('node:path');
 const { Client } = require('pg');
 const IORedis = require('ioredis');
-const { DataSource } = require('typeorm');
-const { ROOT, freshDatabase, dropDatabase, startApi, percentile, round } = require('../lib/harness');
-const { seedCounterparts, generate } = require('./dataset');
+const { ROOT, dbUrl, freshDatabase, dropDatabase, startApi, percentile, round } = require('../lib/harness');
+const { fill, fingerprint, filledBefore, markFilled } = require('./fill');
 
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 1_000_000);
 const OVERDUE_RUNS = Number(process.env.BENCH_OVERDUE_RUNS ?? 100);
@@ -35,6 +39,16 @@ const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_S ?? 1800) * 1000;
 const PLANS = process.env.BENCH_PLANS === '1';
 /** BENCH_KEEP_DB=1 keeps the filled database (its name on stderr) to study a query by hand; drop it after. */
 const KEEP_DB = process.env.BENCH_KEEP_DB === '1';
+/**
+ * BENCH_REUSE_DB=1 keeps the filled database under a name that carries the fill's
+ * fingerprint (size, migrations, dataset.js, the rollup's SQL, the demo seed) and, on the
+ * next run, reuses it when its fingerprint matches and it was filled less than
+ * BENCH_REUSE_MAX_DAYS (7) ago: no fill at all. Its "now" is then the fill's, a few days old.
+ */
+const REUSE = process.env.BENCH_REUSE_DB === '1';
+/** BENCH_USE_DB=<name>: measure on that filled database as it is (one a BENCH_REUSE_DB run kept), whatever its fingerprint; kept. */
+const USE_DB = process.env.BENCH_USE_DB;
+const REUSE_MAX_DAYS = Number(process.env.BENCH_REUSE_MAX_DAYS ?? 7);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const AIMS = { overdueP95Ms: 50, statsYearP95Ms: 300, reportYearMaxMs: 1000 };
 const DAY = 86_400_000;
@@ -61,57 +75,8 @@ const checkAbort = () => {
   if (run.aborted) throw new Error(run.reason);
 };
 
-/** Migrates, seeds the demo users, then generates the dataset with the secondary indexes built after the load. */
-async function fill(url) {
-  const { dataSourceOptions, runMigrationsWithLock } = dist('libs/core/src/database');
-  const { seedDemoData } = dist('libs/identity/src/seed/demo-seeder');
-  const ds = new DataSource(dataSourceOptions(url, 2));
-  await ds.initialize();
-  try {
-    await runMigrationsWithLock(ds);
-    await seedDemoData(ds);
-  } finally {
-    await ds.destroy();
-  }
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    // A scratch database: no foreign-key triggers during the load (rows are consistent by
-    // construction), no fsync wait per statement, room to build indexes.
-    await client.query(`SET session_replication_role = replica; SET synchronous_commit = off; SET maintenance_work_mem = '512MB'`);
-    const indexes = (
-      await client.query(
-        `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def FROM pg_index i
-         WHERE i.indrelid IN ('requests'::regclass, 'deadlines'::regclass)
-           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
-      )
-    ).rows;
-    for (const i of indexes) await client.query(`DROP INDEX ${i.name}`);
-    await seedCounterparts(client);
-    checkAbort();
-    await generate(client, TOTAL, new Date());
-    checkAbort();
-    // The generated rows bypass the write path: derive what each action keeps on its request.
-    await client.query(dist('libs/core/src/database/migrations').REQUEST_OUTCOMES_BACKFILL);
-    checkAbort();
-    // And the statistics' rollup, by the migration's own backfill (what each action would have kept).
-    await client.query(dist('libs/core/src/database/migrations').STATS_ROLLUP_BACKFILL);
-    checkAbort();
-    for (const i of indexes) await client.query(i.def);
-    for (const table of ['requests', 'deadlines', 'outbox', 'webhook_deliveries', 'authorities', 'users', 'request_stats_cells', 'request_stats_months']) {
-      await client.query(`VACUUM ANALYZE ${table}`);
-    }
-    const [counts] = (
-      await client.query(`SELECT (SELECT count(*) FROM requests)::int AS requests, (SELECT count(*) FROM deadlines)::int AS deadlines,
-        (SELECT count(*) FROM deadlines WHERE status = 'OVERDUE' OR (status = 'PENDING' AND due_at < now()))::int AS overdue,
-        (SELECT count(*) FROM requests WHERE requesting_country = 'VN' OR (requested_country = 'VN' AND sent_at IS NOT NULL))::int AS vn,
-        (SELECT count(*) FROM webhook_deliveries WHERE status = 'DEAD')::int AS dead`)
-    ).rows;
-    return counts;
-  } finally {
-    await client.end();
-  }
-}
+/** The database of this run: a scratch one, or with BENCH_REUSE_DB=1 the fingerprinted one (kept once filled). */
+const db = { name: NAME, keep: false };
 
 async function call(base, url, token) {
   const started = performance.now();
@@ -138,7 +103,7 @@ async function measure(base, url, token, runs, warmup) {
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the statements the service runs, with its settings, into docs/query-plans/. */
 async function writePlans(url, now) {
-  const { overdueQuery, statsStatements } = dist('libs/supervision/src');
+  const { overdueQuery, statsStatements, countersQuery, durationsQuery, edgeCellsQuery } = dist('libs/supervision/src');
   const dir = path.join(ROOT, 'docs', 'query-plans');
   fs.mkdirSync(dir, { recursive: true });
   const client = new Client({ connectionString: url });
@@ -165,7 +130,16 @@ async function writePlans(url, now) {
       overdueQuery({ country: 'VN', now, counterpartCountry: 'PH', priority: 'EMERGENCY', level: 1, after: null, limit: 21 }),
     );
     const from = new Date(now.getTime() - 365 * DAY);
-    for (const s of statsStatements({ country: 'VN', from, to: now, now, groupBy: 'counterpart' })) {
+    // Every statement of GET /supervision/stats (SupervisionRepository.stats): the rollup's, the partial days', the tables'.
+    const year = [
+      { name: 'counters-counterpart', ...countersQuery('VN', 'counterpart', from, now, now, false) },
+      { name: 'durations-counterpart', ...durationsQuery('VN', 'counterpart', from, now, undefined, false) },
+      { name: 'counters-authority', ...countersQuery('VN', 'authority', from, now, undefined, false) },
+      { name: 'durations-authority', ...durationsQuery('VN', 'authority', from, now, ['answer'], false) },
+      { name: 'edges', ...edgeCellsQuery('VN', ['counterpart', 'authority'], from, now) },
+      ...statsStatements({ country: 'VN', from, to: now, now, groupBy: 'counterpart' }),
+    ];
+    for (const s of year) {
       await explain(`stats-year-${s.name}.txt`, `GET /supervision/stats for 365 days, groupBy=counterpart, as the VN supervisor: statement "${s.name}"`, s);
     }
   } finally {
@@ -203,9 +177,19 @@ async function main() {
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
-    const url = await freshDatabase(NAME);
+    if (REUSE) db.name = `mla_bench_supervision_r${TOTAL}_${fingerprint(TOTAL)}`;
+    if (USE_DB) [db.name, db.keep] = [USE_DB, true];
+    let dataset = REUSE || USE_DB ? await filledBefore(db.name, USE_DB ? 36500 : REUSE_MAX_DAYS) : null;
+    if (USE_DB && !dataset) throw new Error(`BENCH_USE_DB=${USE_DB}: no complete fill there`);
+    const reused = dataset !== null;
+    if (reused) db.keep = true;
+    const url = reused ? dbUrl(db.name) : await freshDatabase(db.name);
     const fillStarted = performance.now();
-    const dataset = await fill(url);
+    if (reused) console.error(`bench/supervision: reusing ${db.name} (filled ${dataset.filledAt})`);
+    else {
+      dataset = await fill(url, TOTAL, checkAbort);
+      if (REUSE) db.keep = await markFilled(url, dataset);
+    }
     const fillSeconds = (performance.now() - fillStarted) / 1000;
     checkAbort();
 
@@ -238,6 +222,7 @@ async function main() {
       vnRequests: dataset.vn,
       deadDeliveries: dataset.dead,
       fillSeconds: round(fillSeconds),
+      reusedFill: reused,
       overdueFirstPage: { p50Ms: overdue.p50, p95Ms: overdue.p95, maxMs: overdue.max, runs: overdue.runs, items: page.items.length },
       statsYear: {
         p50Ms: year.p50,
@@ -258,8 +243,9 @@ async function main() {
   } finally {
     clearTimeout(timer);
     if (api) await api.stop().catch(() => undefined);
-    if (KEEP_DB) console.error(`bench/supervision: kept the database ${NAME} (BENCH_KEEP_DB=1): DROP DATABASE it when done`);
-    else await dropDatabase(NAME).catch((error) => console.error(`bench/supervision: could not drop ${NAME}: ${error.message}`));
+    if (KEEP_DB) console.error(`bench/supervision: kept the database ${db.name} (BENCH_KEEP_DB=1): DROP DATABASE it when done`);
+    else if (db.keep) console.error(`bench/supervision: kept the filled database ${db.name} for the next run`);
+    else await dropDatabase(db.name).catch((error) => console.error(`bench/supervision: could not drop ${db.name}: ${error.message}`));
     await deleteRedisPrefix(PREFIX).catch(() => undefined);
   }
 }

@@ -2,6 +2,7 @@ export * from './supervision.module';
 export * from './supervision.repository';
 export * from './overdue/overdue.sql';
 export * from './stats/stats.sql';
+export * from './stats/cells.sql';
 export * from './stats/stats-report';
 export * from './stats/stats-csv';
 export * from './stats/stats-window';

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { TransactionRunner } from '@mla/core';
 import { OverdueFilter, overdueQuery, OverdueRow } from './overdue/overdue.sql';
 import type { StatsDimension } from '@mla/requests';
-import { countersQuery, type DurationRow, durationsQuery } from './stats/cells.sql';
+import { countersQuery, type DurationRow, durationsQuery, type EdgeCellRow, edgeCellsQuery } from './stats/cells.sql';
+import { addEdgeCells } from './stats/edge-cells';
 import { type CounterRow, type DeadRow, type DimensionFigures, durationsOf, type PendingRow, type StatsRows } from './stats/stats-report';
 import { StatsInput, statsStatements, StatsStatement } from './stats/stats.sql';
 
@@ -30,14 +31,20 @@ export class SupervisionRepository {
   /**
    * The statistics of a window, its statements side by side on separate connections (each
    * its own snapshot): the rollup's counters and durations for the grouping, per counterpart
-   * country and per authority; the pending deadlines and dead deliveries from the tables.
+   * country and per authority (whole UTC days and months only); the window's partial days
+   * computed once from the few requests created in them, for the three dimensions; the
+   * pending deadlines and dead deliveries from the tables.
    */
   async stats(input: StatsInput): Promise<StatsRows> {
-    const dimension = (dim: StatsDimension, withOpen = false, metrics?: ('ack' | 'exec' | 'answer')[]): Promise<DimensionFigures> =>
+    const dims = [...new Set<StatsDimension>([input.groupBy, 'counterpart', 'authority'])];
+    const edgeQuery = edgeCellsQuery(input.country, dims, input.from, input.to);
+    const edges = edgeQuery ? (this.analytical({ name: 'edges', ...edgeQuery }) as Promise<EdgeCellRow[]>) : Promise.resolve([]);
+    const dimension = (dim: StatsDimension, backlog = false, metrics?: ('ack' | 'exec' | 'answer')[]): Promise<DimensionFigures> =>
       Promise.all([
-        this.analytical({ name: `counters:${dim}`, ...countersQuery(input.country, dim, input.from, input.to, withOpen) }) as Promise<CounterRow[]>,
-        this.analytical({ name: `durations:${dim}`, ...durationsQuery(input.country, dim, input.from, input.to, metrics) }) as Promise<DurationRow[]>,
-      ]).then(([counters, durations]) => ({ counters, durations: durationsOf(durations) }));
+        this.analytical({ name: `counters:${dim}`, ...countersQuery(input.country, dim, input.from, input.to, backlog ? input.now : undefined, false) }) as Promise<CounterRow[]>,
+        this.analytical({ name: `durations:${dim}`, ...durationsQuery(input.country, dim, input.from, input.to, metrics, false) }) as Promise<DurationRow[]>,
+        edges,
+      ]).then(([counters, durations, e]) => addEdgeCells({ counters, durations: durationsOf(durations) }, e, dim, backlog ? input.now : undefined));
     const [pending, dead] = statsStatements(input).map((s) => this.analytical(s));
     const groups = dimension(input.groupBy, true);
     const [g, countries, authorities, names, p, d] = await Promise.all([

@@ -21,7 +21,7 @@ describe('statistics as CSV', () => {
     outcomes[3] = 1; // ACKNOWLEDGEMENT: one MET,
     outcomes[4] = 1; // on time,
     outcomes[5] = 2; // and two OVERDUE
-    const counters = [counter('TH', { requests: 2, sent: 2, states: states(8, 2), outcomes }), counter('SG', { requests: 1, sent: 1, states: states(2, 1), open_since: String((Date.UTC(2025, 0, 1) - Date.UTC(2000, 0, 1)) / 1000) })];
+    const counters = [counter('TH', { requests: 2, sent: 2, states: states(8, 2), outcomes }), counter('SG', { requests: 1, sent: 1, states: states(2, 1), backlog: [0, 0, 0, 1] })];
     const durations = durationsOf([{ direction: 'outgoing', value: 'TH', kind: 'durations', ack: '7200,10800', exec: '', answer: '' }]);
     const stats = buildStatsReport(
       {

@@ -2,10 +2,7 @@ import { DEADLINE_KINDS, REQUEST_STATES } from '@mla/domain';
 import type { Direction } from '../dto/overdue.dto';
 import type { BacklogDto, CounterpartFiguresDto, DeadlineOnTimeDto, DirectionStatsDto, GroupBy, GroupStatsDto, StateCountsDto, SupervisionStatsDto } from '../dto/stats.dto';
 import type { DurationRow } from './cells.sql';
-import { DurationHistogram, parseInts } from './histogram';
-
-/** The origin of the rollup's `open_since` (migration 1765130000000). */
-const OPEN_SINCE_EPOCH_MS = Date.UTC(2000, 0, 1);
+import { DurationHistogram } from './histogram';
 
 /** The key of a direction's total (never a country, type, priority or channel). */
 export const TOTAL_KEY = 'ALL';
@@ -22,8 +19,8 @@ export interface CounterRow {
   answered: number;
   chases: number;
   outcomes: number[];
-  /** The open requests' age origins (seconds since 2000-01-01 UTC), comma-separated (countersQuery withOpen). */
-  open_since?: string | null;
+  /** The open requests by age in whole days: 0-30, 31-90, 91-180, over 180 (countersQuery with backlogAt). */
+  backlog?: number[] | null;
 }
 export interface PendingRow { direction: Direction; grp: string; kind: string; n: number }
 export interface DeadRow { direction: Direction; grp: string; n: number }
@@ -38,7 +35,7 @@ export interface DimensionFigures {
 }
 
 export const durationKey = (direction: Direction, value: string) => `${direction}\u0000${value}`;
-const emptyDurations = (): Durations => ({ ack: new DurationHistogram(), exec: new DurationHistogram(), answer: new DurationHistogram() });
+export const emptyDurations = (): Durations => ({ ack: new DurationHistogram(), exec: new DurationHistogram(), answer: new DurationHistogram() });
 
 /** Puts durationsQuery's rows together per direction and value. */
 export function durationsOf(rows: DurationRow[]): Map<string, Durations> {
@@ -149,13 +146,8 @@ export function buildStatsReport(
     for (const p of rows.pending.filter((r) => r.direction === direction)) {
       both(p.grp, (x) => ((x.onTime.find((t) => t.kind === p.kind) as DeadlineOnTimeDto).ended += p.n));
     }
-    // The open backlog by age in whole days: older than 30, 90, 180 days when its age started before now less 31, 91, 181 days.
-    const [d31, d91, d181] = [31, 91, 181].map((days) => (meta.now.getTime() - OPEN_SINCE_EPOCH_MS) / 1000 - days * 86_400);
     for (const c of rows.groups.counters.filter((r) => r.direction === direction)) {
-      parseInts(c.open_since, (since) => {
-        const bucket = since > (d31 as number) ? 0 : since > (d91 as number) ? 1 : since > (d181 as number) ? 2 : 3;
-        both(c.value, (x) => (x.openBacklog[BACKLOG_KEYS[bucket] as keyof BacklogDto] += 1));
-      });
+      both(c.value, (x) => BACKLOG_KEYS.forEach((key, i) => (x.openBacklog[key] += Number(c.backlog?.[i] ?? 0))));
     }
     for (const r of rows.deadDeliveries.filter((r) => r.direction === direction)) both(r.grp, (x) => (x.deadWebhookDeliveries += r.n));
     for (const g of [total, ...groups.values()]) for (const o of g.onTime) o.share = o.ended === 0 ? null : round(o.onTime / o.ended, 4);

@@ -118,8 +118,10 @@ const OPEN_SINCE = (at: string) => `greatest(0, floor(extract(epoch FROM ${at}) 
  * computed from the requests and their events, in the columns of `request_stats_cells`.
  * The migration's backfill; supervision computes the part of a window that no whole UTC
  * day covers with it; data loaded around the write path (the benchmark's) uses it too.
+ * `chases`: 'all' counts every chase event at once (a backfill of every request), 'each'
+ * looks each selected request's chases up (request_events_chases_idx: a few requests).
  */
-export function STATS_CELLS_OF_REQUESTS(where: string): string {
+export function STATS_CELLS_OF_REQUESTS(where: string, chases: 'all' | 'each' = 'all'): string {
   return `
     SELECT c.country, c.direction, d.dim, c.day, d.value,
       count(*)::int,
@@ -142,7 +144,11 @@ export function STATS_CELLS_OF_REQUESTS(where: string): string {
         CASE side.direction WHEN 'outgoing' THEN r.created_at ELSE r.sent_at END AS origin,
         coalesce(ch.n, 0) AS chases
       FROM requests r
-      LEFT JOIN (SELECT e.request_id, count(*) AS n FROM request_events e WHERE e.action = 'chase' GROUP BY e.request_id) ch ON ch.request_id = r.id
+      ${
+        chases === 'all'
+          ? `LEFT JOIN (SELECT e.request_id, count(*) AS n FROM request_events e WHERE e.action = 'chase' GROUP BY e.request_id) ch ON ch.request_id = r.id`
+          : `CROSS JOIN LATERAL (SELECT count(*) AS n FROM request_events e WHERE e.request_id = r.id AND e.action = 'chase') ch`
+      }
       CROSS JOIN LATERAL (VALUES
         (r.requesting_country, 'outgoing', r.requested_country, r.requested_authority_id, true),
         (r.requested_country, 'incoming', r.requesting_country, r.requesting_authority_id, r.sent_at IS NOT NULL)
