@@ -59,7 +59,8 @@ async function fill(url) {
   try {
     await client.query(`SET session_replication_role = replica; SET synchronous_commit = off`);
     await seedCounterparts(client);
-    await generate(client, TOTAL, new Date());
+    // Each request gets what each action keeps on it (the outcomes of its deadlines), as bench/supervision fills.
+    await generate(client, TOTAL, new Date(), dist('libs/core/src/database/migrations').REQUEST_OUTCOMES_OF_DEADLINES);
     for (const table of ['requests', 'deadlines', 'authorities', 'users']) await client.query(`VACUUM ANALYZE ${table}`);
     const [row] = (await client.query(`SELECT (SELECT count(*) FROM requests)::int AS requests, (SELECT count(*) FROM requests r JOIN authorities a ON a.id = r.requesting_authority_id WHERE a.code = 'VN-HCM-PROS')::int AS mine`)).rows;
     return row;
