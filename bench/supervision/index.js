@@ -28,7 +28,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { Client } = require('pg');
 const IORedis = require('ioredis');
-const { ROOT, dbUrl, freshDatabase, dropDatabase, startApi, percentile, round } = require('../lib/harness');
+const { ROOT, dbUrl, freshDatabase, dropDatabase, startApi, percentile, round, deleteRedisPrefix } = require('../lib/harness');
 const { fill, fingerprint, filledBefore, markFilled } = require('./fill');
 
 const TOTAL = Number(process.env.BENCH_REQUESTS ?? 1_000_000);
@@ -148,20 +148,6 @@ async function writePlans(url, now) {
   return written;
 }
 
-async function deleteRedisPrefix(prefix) {
-  const redis = new IORedis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
 
 async function main() {
   const started = performance.now();
@@ -246,7 +232,9 @@ async function main() {
     if (KEEP_DB) console.error(`bench/supervision: kept the database ${db.name} (BENCH_KEEP_DB=1): DROP DATABASE it when done`);
     else if (db.keep) console.error(`bench/supervision: kept the filled database ${db.name} for the next run`);
     else await dropDatabase(db.name).catch((error) => console.error(`bench/supervision: could not drop ${db.name}: ${error.message}`));
-    await deleteRedisPrefix(PREFIX).catch(() => undefined);
+    const redis = new IORedis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect().then(() => deleteRedisPrefix(redis, PREFIX)).catch(() => undefined);
+    redis.disconnect();
   }
 }
 

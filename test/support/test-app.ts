@@ -1,8 +1,8 @@
+import { removeRedisPrefix } from './redis-prefix';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
 import { AppConfig, loadAppConfig } from '../../libs/core/src/config/app-config';
@@ -109,19 +109,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await db.end();
       await app.close();
       // Leave nothing behind in the shared Redis: this file's keys all carry its prefix.
-      const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
       try {
-        await redis.connect();
-        let cursor = '0';
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 1000);
-          cursor = next;
-          if (keys.length > 0) await redis.unlink(...keys);
-        } while (cursor !== '0');
+        await removeRedisPrefix(config.REDIS_URL, queuePrefix);
       } catch {
         // Redis already gone (a test that stops it): nothing to clean.
-      } finally {
-        redis.disconnect();
       }
     },
   };

@@ -1,9 +1,9 @@
+import { removeRedisPrefix } from './redis-prefix';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { freePort } from './processes';
 import { databaseUrl, TEST_PG_ADMIN_URL, TEST_REDIS_URL } from './test-env';
@@ -233,17 +233,6 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-async function removeRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+function removeRedisKeys(prefix: string): Promise<void> {
+  return removeRedisPrefix(TEST_REDIS_URL, prefix);
 }

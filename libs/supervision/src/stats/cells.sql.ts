@@ -1,6 +1,7 @@
 import { STATS_CELLS_OF_REQUESTS } from '@mla/core';
 import { REQUEST_STATES, TERMINAL_STATES } from '@mla/domain';
 import type { StatsDimension } from '@mla/requests';
+import type { Direction } from '../dto/overdue.dto';
 
 const DAY_MS = 86_400_000;
 const STATES = 12;
@@ -82,9 +83,9 @@ export function dayCells(q: CellQuery, add: (v: unknown) => string, withEdges = 
 }
 
 /** A row of edgeCellsQuery: a cell of a partial day, its durations and open requests' age origins comma-separated. */
-export interface EdgeCellRow {
-  direction: 'outgoing' | 'incoming';
-  dim: StatsDimension;
+/** The rollup's counters of one direction and value of a dimension (a cell's, or their sum). */
+export interface CellCounters {
+  direction: Direction;
   value: string;
   requests: number;
   states: number[];
@@ -94,6 +95,10 @@ export interface EdgeCellRow {
   answered: number;
   chases: number;
   outcomes: number[];
+}
+
+export interface EdgeCellRow extends CellCounters {
+  dim: StatsDimension;
   ack: string;
   exec: string;
   answer: string;

@@ -1,24 +1,14 @@
 import { DEADLINE_KINDS, REQUEST_STATES } from '@mla/domain';
 import type { Direction } from '../dto/overdue.dto';
 import type { BacklogDto, CounterpartFiguresDto, DeadlineOnTimeDto, DirectionStatsDto, GroupBy, GroupStatsDto, StateCountsDto, SupervisionStatsDto } from '../dto/stats.dto';
-import type { DurationRow } from './cells.sql';
+import type { CellCounters, DurationRow } from './cells.sql';
 import { DurationHistogram } from './histogram';
 
 /** The key of a direction's total (never a country, type, priority or channel). */
 export const TOTAL_KEY = 'ALL';
 
-/** A row of countersQuery: the rollup's counters of one direction and value of a dimension. */
-export interface CounterRow {
-  direction: Direction;
-  value: string;
-  requests: number;
-  states: number[];
-  sent: number;
-  sent_states: number[];
-  executed: number;
-  answered: number;
-  chases: number;
-  outcomes: number[];
+/** A row of countersQuery: the counters summed over the window's cells. */
+export interface CounterRow extends CellCounters {
   /** The open requests by age in whole days: 0-30, 31-90, 91-180, over 180 (countersQuery with backlogAt). */
   backlog?: number[] | null;
 }
