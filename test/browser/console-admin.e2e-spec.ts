@@ -228,6 +228,8 @@ describe('the console’s admin and self-service screens in a browser (e2e)', ()
       const nonWorking = admin.t('calendars:nonWorkingDays');
       const replace = page.getByRole('button', { name: admin.t('calendars:replaceYear', { year: dueYear }) });
       await page.getByRole('heading', { name: admin.t('calendars:yearOf', { year: 2026 }) }).waitFor();
+      // Singapore's days shown (not the home country's, still on the page while Singapore's load)
+      await page.getByRole('table', { name: admin.t('calendars:captionNonWorking', { country: 'Singapore', year: 2026 }) }).waitFor();
       if ((await replace.count()) > 0) {
         await replace.click();
       } else {

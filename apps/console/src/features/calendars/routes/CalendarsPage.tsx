@@ -29,7 +29,8 @@ export function CalendarsPage() {
   // The user's own country (an admin's: the browser's region when the hub knows it), never the list's first.
   const code = me.isPending ? null : (chosen ?? homeCountry(me.data?.authority?.country, countries.data?.map((c) => c.code)));
   const calendar = useCalendar(code);
-  const [editing, setEditing] = useState<{ year: number; from?: CalendarYear } | null>(null);
+  // The year being edited, with the country it belongs to: a change of country never hands one country's days to another's editor.
+  const [editing, setEditing] = useState<{ country: string; year: number; from?: CalendarYear } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const isAdmin = me.data?.role === 'ADMIN';
   const countryName = code ? nameOf(code, i18n.language) : '';
@@ -39,7 +40,7 @@ export function CalendarsPage() {
     <Page
       title={t('title')}
       subtitle={t('subtitle')}
-      actions={isAdmin && code ? <Button onClick={() => setEditing({ year: nextYear })}>{t('addYear')}</Button> : undefined}
+      actions={isAdmin && code ? <Button onClick={() => setEditing({ country: code, year: nextYear })}>{t('addYear')}</Button> : undefined}
     >
       <Card withBorder>
         <Select
@@ -47,7 +48,7 @@ export function CalendarsPage() {
           placeholder={t('chooseCountry')}
           data={(countries.data ?? []).map((c) => ({ value: c.code, label: nameOf(c.code, i18n.language) })).sort((a, b) => a.label.localeCompare(b.label, i18n.language))}
           value={code}
-          onChange={(v) => { setChosen(v); setDone(null); }}
+          onChange={(v) => { setChosen(v); setDone(null); setEditing(null); }}
           allowDeselect={false}
           maw={420}
         />
@@ -63,12 +64,12 @@ export function CalendarsPage() {
       ) : years.length === 0 && code ? (
         <Text c="dimmed">{t('none', { country: countryName })}</Text>
       ) : (
-        years.map((y) => <YearCard key={y.year} year={y} countryName={countryName} onReplace={isAdmin ? () => setEditing({ year: y.year, from: y }) : undefined} />)
+        years.map((y) => <YearCard key={y.year} year={y} countryName={countryName} onReplace={isAdmin ? () => setEditing({ country: y.country, year: y.year, from: y }) : undefined} />)
       )}
-      {editing && code && (
+      {editing && (
         <CalendarEditor
-          country={code}
-          countryName={countryName}
+          country={editing.country}
+          countryName={nameOf(editing.country, i18n.language)}
           initialYear={editing.year}
           from={editing.from}
           onClose={() => setEditing(null)}
