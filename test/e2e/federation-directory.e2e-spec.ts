@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { decodeProtectedHeader } from 'jose';
-import { NodeIdentity, publicJwkOf, signRequest, verifyDirectory, type SigningKeyRef } from '@mla/federation';
+import { NodeIdentity, publicJwkOf, signRequest, verifyDirectory, verifyReceipt, type SigningKeyRef } from '@mla/federation';
 import { act, authorityId, completeDraft, createDraft, USERS } from '../support/fixtures';
 import { freePort } from '../support/processes';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -87,7 +87,10 @@ describe('federation: the peers’ directories (e2e, two nodes)', () => {
   it('answers the directory only to a GET signed by a peer: unsigned, or a key no peer has (VN not peered yet): 401', async () => {
     const unsigned = await fetch(`${sg.url}/federation/v1/directory`);
     expect(unsigned.status).toBe(401);
-    expect(await unsigned.json()).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'UNSIGNED' });
+    const refusal = (await unsigned.json()) as Record<string, any>;
+    expect(refusal).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'UNSIGNED' });
+    // Signed like the intake's refusals: a receipt REJECTED, by SG's key.
+    expect(await verifyReceipt(refusal.receipt, [await publicJwkOf(sg.key.privateKey)])).toMatchObject({ status: 'REJECTED', code: 'UNAUTHENTICATED', messageId: null });
     // VN is not a peer of SG yet: its own key is unknown there.
     expect(await getDirectory()).toMatchObject({ status: 401, body: { reason: 'UNKNOWN_KEY' } });
     const { privateKey } = generateKeyPairSync('ed25519');

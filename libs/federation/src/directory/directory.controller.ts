@@ -32,8 +32,8 @@ export class DirectoryController {
   @ApiHeader({ name: 'Signature-Input', required: true, description: 'RFC 9421: sig=("@method" "@target-uri");created=…;expires=…;keyid="<thumbprint>"' })
   @ApiHeader({ name: 'Signature', required: true, description: 'RFC 9421: sig=:<Ed25519 signature, base64>:' })
   @ApiOkResponse({ type: SignedDirectoryDto })
-  @ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: no signature, an unknown key, a bad signature, a time outside the window' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: a suspended peer' })
+  @ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: no signature, an unknown key, a bad signature, a time outside the window (signed refusal)' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: a suspended peer (signed refusal)' })
   async read(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const answer = await this.directory.serve({ method: request.method, url: request.url, headers: request.headers, requestId: String(request.id) });
     await reply.status(answer.status).header('content-type', answer.contentType).header('cache-control', 'no-store').send(JSON.stringify(answer.body));

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, problemOf, type ProblemCode } from '@mla/core';
 import { keyObjectOf } from '../crypto/jwks';
 import { verifyRequest } from '../crypto/message-signature';
+import { signReceipt } from '../crypto/receipt';
 import { NodeIdentity } from '../identity/node-identity';
 import type { PeerRow } from '../peers/peer.row';
 import { PeersRepository } from '../peers/peers.repository';
@@ -32,7 +33,8 @@ export interface DirectoryAnswer {
  * This node's directory for its peers (DESIGN §15): its LOCAL authorities, signed as a JWS by
  * its key, answered only to a GET signed per RFC 9421 (over @method and @target-uri: a GET has
  * no body, so no content-digest) by an ACTIVE peer's key. An unknown key, a bad signature or a
- * time outside the window 401; a suspended peer 403.
+ * time outside the window 401; a suspended peer 403; each refusal a problem body carrying a
+ * receipt signed by this node (as the intake's).
  */
 @Injectable()
 export class DirectoryService {
@@ -46,8 +48,10 @@ export class DirectoryService {
   async serve(call: DirectoryCall): Promise<DirectoryAnswer> {
     const key = this.identity.signingKey();
     const now = this.clock.now();
-    const refuse = (code: ProblemCode, reason: string, detail: string): DirectoryAnswer => {
-      const body = { ...problemOf(code, detail), reason, instance: call.url, requestId: call.requestId };
+    // A refusal is signed like the intake's (a receipt REJECTED with its code; no message, no digest).
+    const refuse = async (code: ProblemCode, reason: string, detail: string): Promise<DirectoryAnswer> => {
+      const receipt = await signReceipt({ messageId: null, digest: null, receivedAt: now.toISOString(), status: 'REJECTED', code }, key);
+      const body = { ...problemOf(code, detail), reason, instance: call.url, requestId: call.requestId, receipt };
       return { status: body.status, contentType: 'application/problem+json; charset=utf-8', body };
     };
     const verified = await verifyRequest<PeerRow>(
