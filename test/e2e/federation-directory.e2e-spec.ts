@@ -172,6 +172,20 @@ describe('federation: the peers’ directories (e2e, two nodes)', () => {
     await sg.t.sql(`DELETE FROM authorities WHERE code = 'MY-TEST'`);
   });
 
+  it('refuses, 422, a directory whose signature does not verify with the peer’s key as kept: nothing changes', async () => {
+    const [kept] = await vn.t.sql<{ jwks: unknown }>(`SELECT jwks FROM federation_peers WHERE node_id = 'sg.test'`);
+    // VN keeps, under SG's kid, another public key (as if SG's answer were signed by someone else).
+    const forged = { ...(await publicJwkOf(generateKeyPairSync('ed25519').privateKey)), kid: sg.key.kid };
+    await vn.t.sql(`UPDATE federation_peers SET jwks = $1 WHERE node_id = 'sg.test'`, [JSON.stringify({ keys: [forged] })]);
+    const before = await authorities(vn);
+    const res = await refresh();
+    expect([res.status, res.body.code]).toEqual([422, 'RULE_VIOLATED']);
+    expect(res.body.detail).toContain('the signature does not verify');
+    expect(await authorities(vn)).toEqual(before);
+    expect(await audits(vn)).toHaveLength(1);
+    await vn.t.sql(`UPDATE federation_peers SET jwks = $1 WHERE node_id = 'sg.test'`, [JSON.stringify(kept!.jwks)]);
+  });
+
   it('refuses, 422, a directory whose code is LOCAL here: the LOCAL authority is never touched', async () => {
     await sg.t.sql(`UPDATE authorities SET code = 'VN-CA-X' WHERE code = 'VN-CA'`);
     await sg.t.sql(`INSERT INTO authorities (code, name, country, kind, timezone, language, reach, names) VALUES ('VN-CA', 'Impostor', 'SG', 'CENTRAL_AUTHORITY', 'Asia/Singapore', 'en', 'LOCAL', '{"en":"Impostor"}')`);
