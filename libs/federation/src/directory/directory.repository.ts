@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { DirectoryEntry } from './directory-entry';
 
 /** The SQL of the directory a node publishes to its peers. */
@@ -15,5 +15,10 @@ export class DirectoryRepository {
               channels, address, email
          FROM authorities WHERE reach = 'LOCAL' AND retired_at IS NULL ORDER BY code`,
     );
+  }
+
+  /** Serialises changes of the directory in the caller's transaction (the same lock as the boot's directory file): two readings never race on a new code. */
+  async lockDirectory(m: EntityManager): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('mla-hub:directory'))`);
   }
 }

@@ -6,6 +6,7 @@ import { AppException } from '@mla/core';
 import { AuthoritiesRepository, type AuthorityFields } from '@mla/identity';
 import type { Principal } from '@mla/identity';
 import type { DirectoryEntry, PeerDirectory } from './directory-entry';
+import { DirectoryRepository } from './directory.repository';
 
 /** What applying a peer's directory did, by code. */
 export interface PeerDirectoryApplied {
@@ -29,10 +30,12 @@ export class PeerDirectoryApplier {
   constructor(
     private readonly authorities: AuthoritiesRepository,
     private readonly audit: AuditRepository,
+    private readonly directory: DirectoryRepository,
   ) {}
 
   async apply(m: EntityManager, admin: Principal, peer: { id: string; nodeId: string }, directory: PeerDirectory, ownCountries: readonly string[], now: Date): Promise<PeerDirectoryApplied> {
     const done: PeerDirectoryApplied = { created: [], joined: [], updated: [] };
+    await this.directory.lockDirectory(m);
     for (const e of directory.authorities) {
       const row = await this.authorities.lockByCode(m, e.code);
       if (!row) {
