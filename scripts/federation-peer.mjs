@@ -3,7 +3,8 @@
 //
 // It signs in as the node's admin, reads the peer's public document (GET /.well-known/mla-hub),
 // computes the RFC 7638 thumbprint (SHA-256, base64url) of the peer's key with jose, and sends
-// POST /api/v1/peers { url, keyThumbprint } to the node. Here the script reads the thumbprint
+// POST /api/v1/peers { url, keyThumbprint } to the node, then asks it to read the peer's
+// directory (PATCH refresh_directory; given once both sides have peered). Here the script reads the thumbprint
 // itself: it stands in for the out-of-band exchange of thumbprints between the two central
 // authorities (a telephone call, a letter), which a real deployment must not skip — reading the
 // key over the same connection it is meant to authenticate proves nothing.
@@ -71,7 +72,19 @@ if (peered.status === 404) {
 }
 if (peered.status === 409) {
   console.log(`${nodeUrl}: ${known.body.nodeId ?? peerUrl} was already a peer (key ${keyThumbprint}).`);
-  process.exit(0);
+} else {
+  if (peered.status !== 200 && peered.status !== 201) fail(`POST ${nodeUrl}/api/v1/peers`, peered);
+  console.log(`${nodeUrl}: peered with ${known.body.nodeId ?? peerUrl} (${(known.body.countries ?? []).join(', ')}), key thumbprint ${keyThumbprint}.`);
 }
-if (peered.status !== 200 && peered.status !== 201) fail(`POST ${nodeUrl}/api/v1/peers`, peered);
-console.log(`${nodeUrl}: peered with ${known.body.nodeId ?? peerUrl} (${(known.body.countries ?? []).join(', ')}), key thumbprint ${keyThumbprint}.`);
+
+// The peer's directory of LOCAL authorities (DESIGN §15), read again: it is given only once the
+// peer has peered with this node too (until then 422 PEER_UNREACHABLE, said and not an error).
+const peers = await call(`${nodeUrl}/api/v1/peers`, { headers: { authorization } });
+const peer = peers.status === 200 ? (peers.body.items ?? []).find((p) => p.nodeId === known.body.nodeId) : undefined;
+if (peer) {
+  const read = await call(`${nodeUrl}/api/v1/peers/${peer.id}`, { method: 'PATCH', headers: { authorization }, body: JSON.stringify({ action: 'refresh_directory' }) });
+  if (read.status === 200) console.log(`${nodeUrl}: read the directory of ${peer.nodeId}: its authorities are PEER here.`);
+  else if (read.status === 422 && read.body?.code === 'PEER_UNREACHABLE') console.log(`${nodeUrl}: ${peer.nodeId} gives its directory once it has peered with this node.`);
+  // A build without directories answers 400 (an unknown action): nothing to read.
+  else if (read.status !== 400) fail(`PATCH ${nodeUrl}/api/v1/peers/${peer.id} refresh_directory`, read);
+}

@@ -79,7 +79,9 @@ SG_URL="http://127.0.0.1:${SG_PORT}"
 # federation-peer.mjs reads the thumbprint from the other node's /.well-known/mla-hub: in this
 # script that stands in for the out-of-band exchange between the two central authorities.
 peering="peered"
-for pair in "${VN_URL} ${SG_URL}" "${SG_URL} ${VN_URL}"; do
+# The first pair again at the end: the VN node then reads the SG directory, which SG gives only
+# once it has peered with VN (each side's directory of LOCAL authorities becomes PEER on the other).
+for pair in "${VN_URL} ${SG_URL}" "${SG_URL} ${VN_URL}" "${VN_URL} ${SG_URL}"; do
   set +e
   # shellcheck disable=SC2086
   node scripts/federation-peer.mjs $pair

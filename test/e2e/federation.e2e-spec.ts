@@ -193,7 +193,8 @@ describe('federation: peering and signed messages between two nodes (e2e)', () =
     const mismatch = await sg.t.http.patch(`/api/v1/peers/${vnOnSg?.id}`).set('authorization', sg.admin).send({ action: 'refresh_keys', keyThumbprint: sg.key.kid });
     expect([mismatch.status, mismatch.body.code]).toEqual([422, 'PEER_KEY_MISMATCH']);
     const actions = await sg.t.sql<{ action: string }>(`SELECT action FROM admin_audit WHERE target_type = 'PEER' ORDER BY created_at, action`);
-    expect(actions.map((a) => a.action).sort()).toEqual(['peer.added', 'peer.keys_refreshed', 'peer.resumed', 'peer.suspended']);
+    // SG read VN's directory when it peered second (VN knew it) and again with its keys (federation-directory.e2e-spec).
+    expect(actions.map((a) => a.action).sort()).toEqual(['peer.added', 'peer.directory_read', 'peer.directory_read', 'peer.keys_refreshed', 'peer.resumed', 'peer.suspended']);
     const list = await sg.t.http.get('/api/v1/peers').set('authorization', sg.admin);
     expect(list.body.items[0]).toMatchObject({ nodeId: 'vn.test', state: 'ACTIVE', messagesReceived: before + 1, lastContactAt: sg.t.clock.now().toISOString() });
   });

@@ -1,5 +1,5 @@
 /** What an audit row records (DESIGN §2: every ADMIN change of authorities, webhooks and users; and of a working calendar; and of a federation peer, §15). */
-export const AUDIT_ACTIONS = ['authority.created', 'authority.updated', 'user.created', 'user.updated', 'calendar.year_set', 'authority.seal_set', 'authority.seal_removed', 'peer.added', 'peer.suspended', 'peer.resumed', 'peer.keys_refreshed'] as const;
+export const AUDIT_ACTIONS = ['authority.created', 'authority.updated', 'user.created', 'user.updated', 'calendar.year_set', 'authority.seal_set', 'authority.seal_removed', 'peer.added', 'peer.suspended', 'peer.resumed', 'peer.keys_refreshed', 'peer.directory_read'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_TARGET_TYPES = ['AUTHORITY', 'USER', 'WORKING_CALENDAR', 'PEER'] as const;

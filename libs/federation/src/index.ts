@@ -2,6 +2,8 @@ export * from './crypto/content-digest';
 export * from './crypto/jwks';
 export * from './crypto/message-signature';
 export * from './crypto/receipt';
+export * from './directory/directory-entry';
+export * from './directory/directory-jws';
 export * from './identity/node-identity';
 export * from './intake/envelope';
 export * from './intake/raw-body';
@@ -12,4 +14,5 @@ export * from './federation.module';
 export const FEDERATION_ROOT_ROUTES = [
   { path: '.well-known/mla-hub', method: 'GET' },
   { path: 'federation/v1/messages', method: 'POST' },
+  { path: 'federation/v1/directory', method: 'GET' },
 ] as const;

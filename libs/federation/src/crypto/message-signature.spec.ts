@@ -89,4 +89,20 @@ describe('RFC 9421 signatures of federation messages (DESIGN §15)', () => {
     expect(await verifyRequest({ ...request, headers: { ...request.headers, 'signature-input': 'garbage((' } }, lookupOf(key), NOW)).toMatchObject({ ok: false, problem: 'MALFORMED_SIGNATURE' });
     expect(await verifyRequest({ ...request, headers: { ...request.headers, signature: 'sig=:AAAA:' } }, lookupOf(key), NOW)).toMatchObject({ ok: false, problem: 'BAD_SIGNATURE' });
   });
+
+  it('signs a GET over @method and @target-uri only (no body: no content-type, no content-digest), and verifies it', async () => {
+    const key = await nodeKey();
+    const target = 'http://127.0.0.1:3102/federation/v1/directory';
+    const headers = await signRequest({ method: 'GET', url: target, contentType: '', body: new Uint8Array(0) }, key, NOW);
+    expect(Object.keys(headers).sort()).toEqual(['signature', 'signature-input']);
+    expect(headers['signature-input']).toBe(`sig=("@method" "@target-uri");created=${NOW.getTime() / 1000};expires=${NOW.getTime() / 1000 + 300};keyid="${key.kid}"`);
+    const get: IncomingRequest = { method: 'GET', targetUri: target, headers, body: new Uint8Array(0) };
+    expect(await verifyRequest(get, lookupOf(key), NOW)).toMatchObject({ ok: true, keyid: key.kid });
+    // Another target, a body on the GET, the GET's signature on a POST, a POST's signature on a GET: refused.
+    expect(await verifyRequest({ ...get, targetUri: `${target}?x=1` }, lookupOf(key), NOW)).toMatchObject({ ok: false, problem: 'BAD_SIGNATURE' });
+    expect(await verifyRequest({ ...get, body: Buffer.from('x') }, lookupOf(key), NOW)).toMatchObject({ ok: false, problem: 'BAD_DIGEST' });
+    expect(await verifyRequest({ ...get, method: 'POST' }, lookupOf(key), NOW)).toMatchObject({ ok: false, problem: 'MALFORMED_SIGNATURE' });
+    const post = await signed(key);
+    expect(await verifyRequest({ ...post, method: 'GET', body: new Uint8Array(0) }, lookupOf(key), NOW)).toMatchObject({ ok: false, problem: 'MALFORMED_SIGNATURE' });
+  });
 });

@@ -5,6 +5,10 @@ import { checkContentDigest, contentDigest } from './content-digest';
 
 /** What a federation message's signature covers (DESIGN §15), each without parameters. */
 export const SIGNED_COMPONENTS: readonly string[] = ['@method', '@target-uri', 'content-type', 'content-digest'];
+/** What a GET's signature covers (a GET has no body: no content-type, no content-digest). */
+export const SIGNED_GET_COMPONENTS: readonly string[] = ['@method', '@target-uri'];
+/** The components a request of `method` is signed over: a GET without the body's, every other method with them. */
+export const componentsFor = (method: string): readonly string[] => (method.toUpperCase() === 'GET' ? SIGNED_GET_COMPONENTS : SIGNED_COMPONENTS);
 /** The longest a signature may live: `expires` at most this many seconds after `created`. */
 export const MAX_SIGNATURE_SECONDS = 300;
 /** How far the two nodes' clocks may disagree (a `created` this far ahead is still accepted). */
@@ -32,18 +36,20 @@ export interface OutgoingRequest {
 /**
  * Signs an outgoing request (RFC 9421) over @method, @target-uri, content-type and
  * content-digest (RFC 9530, computed here) with `created`, `expires` and `keyid`. Answers
- * the headers to send: content-type, content-digest, signature-input, signature.
+ * the headers to send: content-type, content-digest, signature-input, signature. A GET is
+ * signed over @method and @target-uri only (it has no body): signature-input and signature.
  */
 export async function signRequest(request: OutgoingRequest, key: SigningKeyRef, now: Date, lifetimeSeconds = MAX_SIGNATURE_SECONDS): Promise<Record<string, string>> {
   if (!(lifetimeSeconds > 0 && lifetimeSeconds <= MAX_SIGNATURE_SECONDS)) throw new RangeError(`a signature lives 1 to ${MAX_SIGNATURE_SECONDS} seconds`);
   const created = new Date(Math.floor(now.getTime() / 1000) * 1000);
-  const headers = { 'content-type': request.contentType, 'content-digest': contentDigest(request.body) };
+  const fields = componentsFor(request.method);
+  const headers: Record<string, string> = fields === SIGNED_GET_COMPONENTS ? {} : { 'content-type': request.contentType, 'content-digest': contentDigest(request.body) };
   const signed = await httpbis.signMessage(
     {
       key: createSigner(key.privateKey, 'ed25519', key.kid),
       name: 'sig',
       params: ['created', 'expires', 'keyid'],
-      fields: [...SIGNED_COMPONENTS],
+      fields: [...fields],
       paramValues: { created, expires: new Date(created.getTime() + lifetimeSeconds * 1000) },
     },
     { method: request.method.toUpperCase(), url: request.url, headers },
@@ -78,8 +84,8 @@ export type KeyLookup<K> = (keyid: string) => Promise<{ publicKey: KeyObject; ow
 const fail = (problem: SignatureProblem, detail: string) => ({ ok: false as const, problem, detail });
 
 /**
- * Verifies an incoming request: exactly one signature, covering exactly SIGNED_COMPONENTS,
- * with integer `created` and `expires` and a `keyid` (and `alg`, if given, ed25519); the
+ * Verifies an incoming request: exactly one signature, covering exactly SIGNED_COMPONENTS
+ * (a GET: exactly SIGNED_GET_COMPONENTS, and no body), with integer `created` and `expires` and a `keyid` (and `alg`, if given, ed25519); the
  * Content-Digest recomputed from the body's bytes; the window checked with `now` (the
  * injected clock); the key looked up by `keyid`; the signature verified by the library.
  */
@@ -91,9 +97,12 @@ export async function verifyRequest<K>(request: IncomingRequest, lookup: KeyLook
   const signature = single(headers['signature']);
   if (input === undefined && signature === undefined) return fail('UNSIGNED', 'The message carries no Signature and Signature-Input (RFC 9421)');
   if (input === undefined || signature === undefined) return fail('MALFORMED_SIGNATURE', 'Signature and Signature-Input go together');
-  const params = readSignatureInput(input);
+  const components = componentsFor(request.method);
+  const params = readSignatureInput(input, components);
   if (typeof params === 'string') return fail('MALFORMED_SIGNATURE', params);
-  const digest = checkContentDigest(headers['content-digest'], request.body);
+  const digest = components === SIGNED_GET_COMPONENTS
+    ? (request.body.length > 0 ? 'a GET carries no body' : null)
+    : checkContentDigest(headers['content-digest'], request.body);
   if (digest) return fail('BAD_DIGEST', `Content-Digest (RFC 9530, sha-256) does not prove the body: ${digest}`);
   const window = checkWindow(params, now);
   if (window) return fail('OUTSIDE_WINDOW', window);
@@ -104,7 +113,7 @@ export async function verifyRequest<K>(request: IncomingRequest, lookup: KeyLook
     valid = await httpbis.verifyMessage(
       {
         keyLookup: async () => ({ id: params.keyid, algs: ['ed25519'], verify: createVerifier(key.publicKey, 'ed25519') }),
-        requiredFields: [...SIGNED_COMPONENTS],
+        requiredFields: [...components],
         requiredParams: ['created', 'expires', 'keyid'],
         tolerance: LIBRARY_TIME_CHECKS_OFF,
         notAfter: Number.MAX_SAFE_INTEGER,
@@ -124,7 +133,7 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 /** The one signature's parameters, or why the Signature-Input is refused. */
-export function readSignatureInput(header: string): SignatureParams | string {
+export function readSignatureInput(header: string, components: readonly string[] = SIGNED_COMPONENTS): SignatureParams | string {
   let dictionary;
   try {
     dictionary = parseDictionary(header);
@@ -137,8 +146,8 @@ export function readSignatureInput(header: string): SignatureParams | string {
   if (!Array.isArray(items)) return 'Signature-Input must list the covered components';
   const names = items.map((item: [unknown, Map<string, unknown>]) => (typeof item[0] === 'string' && item[1].size === 0 ? item[0] : null));
   const covered = new Set(names);
-  if (names.includes(null) || covered.size !== names.length || names.length !== SIGNED_COMPONENTS.length || !SIGNED_COMPONENTS.every((c) => covered.has(c))) {
-    return `The signature must cover exactly ${SIGNED_COMPONENTS.map((c) => `"${c}"`).join(' ')}, without parameters`;
+  if (names.includes(null) || covered.size !== names.length || names.length !== components.length || !components.every((c) => covered.has(c))) {
+    return `The signature must cover exactly ${components.map((c) => `"${c}"`).join(' ')}, without parameters`;
   }
   const created = params.get('created');
   const expires = params.get('expires');

@@ -16,9 +16,20 @@ export class PeerUnreachable extends Error {}
  * is https; http only on loopback and outside production (DESIGN §15).
  */
 export async function fetchPeerDocument(policy: WebhookTargetPolicy, baseUrl: string, production: boolean, timeoutMs: number): Promise<unknown> {
+  const { status, body } = await getFromPeer(policy, baseUrl, WELL_KNOWN_PATH, {}, production, timeoutMs, PEER_DOCUMENT_MAX_BYTES);
+  if (status !== 200) throw new PeerUnreachable(`${baseUrl}${WELL_KNOWN_PATH} answered HTTP ${status}`);
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new PeerUnreachable(`${baseUrl}${WELL_KNOWN_PATH} did not answer JSON`);
+  }
+}
+
+/** A GET of `{baseUrl}{path}` with `headers` (e.g. a signature), under the same rules as the well-known document; answers the status and at most `maxBytes`. */
+export async function getFromPeer(policy: WebhookTargetPolicy, baseUrl: string, path: string, headers: Record<string, string>, production: boolean, timeoutMs: number, maxBytes: number): Promise<{ status: number; body: Buffer }> {
   let target: WebhookTarget;
   try {
-    target = await policy.check(`${baseUrl}${WELL_KNOWN_PATH}`);
+    target = await policy.check(`${baseUrl}${path}`);
   } catch (error) {
     if (error instanceof WebhookTargetRefused) throw new PeerUnreachable(`${baseUrl} ${error.reason}`);
     throw error;
@@ -30,16 +41,10 @@ export async function fetchPeerDocument(policy: WebhookTargetPolicy, baseUrl: st
     });
     if (production || !loopback) throw new PeerUnreachable(`${baseUrl} must use https (http only on loopback and outside production)`);
   }
-  const { status, body } = await get(target, timeoutMs);
-  if (status !== 200) throw new PeerUnreachable(`${baseUrl}${WELL_KNOWN_PATH} answered HTTP ${status}`);
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch {
-    throw new PeerUnreachable(`${baseUrl}${WELL_KNOWN_PATH} did not answer JSON`);
-  }
+  return get(target, timeoutMs, headers, maxBytes);
 }
 
-function get(target: WebhookTarget, timeoutMs: number): Promise<{ status: number; body: Buffer }> {
+function get(target: WebhookTarget, timeoutMs: number, extraHeaders: Record<string, string>, maxBytes: number): Promise<{ status: number; body: Buffer }> {
   const { url } = target;
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
@@ -60,7 +65,7 @@ function get(target: WebhookTarget, timeoutMs: number): Promise<{ status: number
       hostname: target.hostname,
       port: url.port === '' ? undefined : Number(url.port),
       path: `${url.pathname}${url.search}`,
-      headers: { host: url.host, accept: 'application/json', 'user-agent': 'MLA-Hub-Federation/1', connection: 'close' },
+      headers: { ...extraHeaders, host: url.host, accept: 'application/json', 'user-agent': 'MLA-Hub-Federation/1', connection: 'close' },
       agent: false,
       lookup: pinnedLookup(target.addresses),
       ...(url.protocol === 'https:' && !target.literal ? { servername: target.hostname } : {}),
@@ -70,7 +75,7 @@ function get(target: WebhookTarget, timeoutMs: number): Promise<{ status: number
       const status = res.statusCode ?? 0;
       res.on('data', (chunk: Buffer) => {
         read += chunk.length;
-        if (read > PEER_DOCUMENT_MAX_BYTES) finish(new PeerUnreachable(`${url.origin}${WELL_KNOWN_PATH} is larger than ${PEER_DOCUMENT_MAX_BYTES} bytes`));
+        if (read > maxBytes) finish(new PeerUnreachable(`${url.origin}${url.pathname} is larger than ${maxBytes} bytes`));
         else chunks.push(chunk);
       });
       res.on('end', () => finish(null, status));

@@ -20,7 +20,7 @@ export class AddPeerDto {
   keyThumbprint: string;
 }
 
-export const PEER_ACTIONS = ['suspend', 'resume', 'refresh_keys'] as const;
+export const PEER_ACTIONS = ['suspend', 'resume', 'refresh_keys', 'refresh_directory'] as const;
 export type PeerAction = (typeof PEER_ACTIONS)[number];
 
 /** An ADMIN's change of a peer. */

@@ -4,6 +4,9 @@ import type { EntityManager } from 'typeorm';
 import { AuditRepository, type AuditAction } from '@mla/audit';
 import { AppConfig, AppException, Clock, pgErrorCode, PG, TransactionRunner, WebhookTargetPolicy } from '@mla/core';
 import type { Principal } from '@mla/identity';
+import { DirectoryNotGiven, DirectoryReader, type DirectorySource } from '../directory/directory-reader';
+import type { PeerDirectory } from '../directory/directory-entry';
+import { PeerDirectoryApplier } from '../directory/peer-directory-applier';
 import { NodeIdentity } from '../identity/node-identity';
 import type { AddPeerDto, PeerDto, PeerListDto, UpdatePeerDto } from './peer.dto';
 import { normalizeBaseUrl, PeerDocumentRefused, readPeerDocument, type PeerDocument } from './peer-document';
@@ -41,6 +44,8 @@ export class PeersService {
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly directories: DirectoryReader,
+    private readonly directoryApplier: PeerDirectoryApplier,
   ) {}
 
   async list(): Promise<PeerListDto> {
@@ -53,6 +58,8 @@ export class PeersService {
     const doc = await this.read(url);
     this.assertKey(doc, dto.keyThumbprint);
     this.assertNotSelf(doc);
+    // Its directory, when it has peered with this node already (else read at the next refresh).
+    const directory = await this.readDirectory({ nodeId: doc.nodeId, url, countries: doc.countries, keys: doc.keys }, false);
     const now = this.clock.now();
     const row = { id: randomUUID(), nodeId: doc.nodeId, url, countries: doc.countries, keyThumbprint: dto.keyThumbprint, jwks: { keys: doc.keys }, keysReadAt: now, state: 'ACTIVE' as const, createdAt: now, createdBy: admin.userId };
     try {
@@ -60,6 +67,7 @@ export class PeersService {
         await this.assertNoClash(m, doc, url, null);
         await this.peers.insert(m, row);
         await this.record(m, admin, row.id, 'peer.added', null, row, doc.countries, now);
+        if (directory) await this.directoryApplier.apply(m, admin, row, directory, this.identity.countries, now);
       });
     } catch (error) {
       if (pgErrorCode(error) === PG.UNIQUE_VIOLATION) throw new AppException('CONFLICT', `The node ${doc.nodeId} is already a peer`);
@@ -76,6 +84,10 @@ export class PeersService {
     if (!existing) throw AppException.notFound('Peer');
     // The peer's document is read before the transaction (a network call never holds a row lock).
     const doc = dto.action === 'refresh_keys' ? await this.read(existing.url) : null;
+    if (dto.action === 'refresh_directory' && existing.state !== 'ACTIVE') throw AppException.rule(`The peer ${existing.nodeId} is suspended: resume it before reading its directory`);
+    const directory = dto.action === 'refresh_directory'
+      ? await this.readDirectory({ nodeId: existing.nodeId, url: existing.url, countries: existing.countries, keys: existing.jwks.keys }, true)
+      : doc && existing.state === 'ACTIVE' && doc.nodeId === existing.nodeId ? await this.readDirectory({ nodeId: doc.nodeId, url: existing.url, countries: doc.countries, keys: doc.keys }, false) : null;
     const now = this.clock.now();
     await this.tx.run(async (m) => {
       const peer = await this.peers.lock(m, id);
@@ -89,6 +101,11 @@ export class PeersService {
         const after = { ...peer, keyThumbprint: thumbprint, jwks: { keys: doc.keys }, countries: doc.countries };
         await this.peers.setKeys(m, id, after, now);
         await this.record(m, admin, id, 'peer.keys_refreshed', peer, after, [...new Set([...peer.countries, ...doc.countries])], now);
+        if (directory) await this.directoryApplier.apply(m, admin, peer, directory, this.identity.countries, now);
+        return;
+      }
+      if (dto.action === 'refresh_directory') {
+        if (directory && peer.state === 'ACTIVE') await this.directoryApplier.apply(m, admin, peer, directory, this.identity.countries, now);
         return;
       }
       const target = dto.action === 'suspend' ? 'SUSPENDED' : 'ACTIVE';
@@ -124,6 +141,23 @@ export class PeersService {
       throw AppException.rule(`The peer says its URL is ${doc.url}, not ${url}: messages are signed for the URL they go to, so peer it by the URL it names`, [{ field: 'url', message: `the peer's own URL is ${doc.url}` }]);
     }
     return doc;
+  }
+
+  /**
+   * The peer's directory (DESIGN §15), read outside any transaction. A bad one is a 422 (nothing
+   * changes); the peer refusing this node (it has not peered with it yet) is a 422 when `required`,
+   * else null (the peering goes on; the directory is read at the next refresh).
+   */
+  private async readDirectory(source: DirectorySource, required: boolean): Promise<PeerDirectory | null> {
+    try {
+      return await this.directories.read(source);
+    } catch (error) {
+      if (error instanceof DirectoryNotGiven) {
+        if (required) throw new AppException('PEER_UNREACHABLE', error.message);
+        return null;
+      }
+      throw error;
+    }
   }
 
   private assertKey(doc: PeerDocument, thumbprint: string): void {

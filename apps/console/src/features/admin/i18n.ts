@@ -58,7 +58,7 @@ const en = {
   auditAction: {
     authority_created: 'Authority created', authority_updated: 'Authority changed', user_created: 'User created', user_updated: 'User changed',
     calendar_year_set: 'Working calendar year set',
-    peer_added: 'Peer node added', peer_suspended: 'Peer node suspended', peer_resumed: 'Peer node resumed', peer_keys_refreshed: 'Peer node keys re-read',
+    peer_added: 'Peer node added', peer_suspended: 'Peer node suspended', peer_resumed: 'Peer node resumed', peer_keys_refreshed: 'Peer node keys re-read', peer_directory_read: 'Peer node directory read',
   },
   targetType: { AUTHORITY: 'Authority', USER: 'User', WORKING_CALENDAR: 'Working calendar', PEER: 'Peer node' },
   auditField: {
@@ -207,7 +207,7 @@ const vi: Messages = {
   auditAction: {
     authority_created: 'Tạo cơ quan', authority_updated: 'Sửa cơ quan', user_created: 'Tạo người dùng', user_updated: 'Sửa người dùng',
     calendar_year_set: 'Đặt lịch làm việc của một năm',
-    peer_added: 'Thêm nút ngang hàng', peer_suspended: 'Tạm ngừng nút ngang hàng', peer_resumed: 'Khôi phục nút ngang hàng', peer_keys_refreshed: 'Đọc lại khóa của nút ngang hàng',
+    peer_added: 'Thêm nút ngang hàng', peer_suspended: 'Tạm ngừng nút ngang hàng', peer_resumed: 'Khôi phục nút ngang hàng', peer_keys_refreshed: 'Đọc lại khóa của nút ngang hàng', peer_directory_read: 'Đọc danh bạ cơ quan của nút ngang hàng',
   },
   targetType: { AUTHORITY: 'Cơ quan', USER: 'Người dùng', WORKING_CALENDAR: 'Lịch làm việc', PEER: 'Nút ngang hàng' },
   auditField: {

@@ -1001,7 +1001,9 @@ export interface paths {
         put?: never;
         /**
          * Adds a peer (ADMIN, second factor; audited): its well-known document is read from `url`
-         *     and accepted only when one of its keys has the RFC 7638 thumbprint given.
+         *     and accepted only when one of its keys has the RFC 7638 thumbprint given. When the peer
+         *     has peered with this node already, its signed directory is read too: its LOCAL authorities
+         *     kept here as PEER (OFFLINE ones of its countries turn PEER, keeping their ids and requests).
          */
         post: operations["PeersController_add"];
         delete?: never;
@@ -1023,7 +1025,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Suspends or resumes a peer, or re-reads its keys with the same thumbprint check (ADMIN, second factor; audited). */
+        /**
+         * Suspends or resumes a peer, re-reads its keys with the same thumbprint check (and its
+         *     directory, when it gives it), or re-reads its signed directory (`refresh_directory`) (ADMIN,
+         *     second factor; audited). A directory refused (bad signature, malformed, an authority of a
+         *     country the peer does not serve, a code LOCAL here) answers 422 and changes nothing.
+         */
         patch: operations["PeersController_update"];
         trace?: never;
     };
@@ -1042,6 +1049,27 @@ export interface paths {
          *     answer carries a receipt signed by this node (JWS, EdDSA); a refusal records nothing.
          */
         post: operations["IntakeController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/federation/v1/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This node's LOCAL authorities (public facts only), signed by this node's key, for an ACTIVE
+         *     peer whose GET is signed per RFC 9421 over @method and @target-uri (a GET has no body: no
+         *     content-type, no content-digest) with created, expires (at most 5 minutes later) and keyid.
+         */
+        get: operations["DirectoryController_read"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1500,7 +1528,7 @@ export interface components {
         };
         AuditEntryDto: {
             /** @enum {string} */
-            action: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set" | "authority.seal_set" | "authority.seal_removed" | "peer.added" | "peer.suspended" | "peer.resumed" | "peer.keys_refreshed";
+            action: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set" | "authority.seal_set" | "authority.seal_removed" | "peer.added" | "peer.suspended" | "peer.resumed" | "peer.keys_refreshed" | "peer.directory_read";
             /** @enum {string} */
             targetType: "AUTHORITY" | "USER" | "WORKING_CALENDAR" | "PEER";
             /**
@@ -2907,7 +2935,7 @@ export interface components {
         };
         UpdatePeerDto: {
             /** @enum {string} */
-            action: "suspend" | "resume" | "refresh_keys";
+            action: "suspend" | "resume" | "refresh_keys" | "refresh_directory";
             /** @description With refresh_keys: a new thumbprint to check the keys against (the peer rotated its key); default the one kept. */
             keyThumbprint?: string;
         };
@@ -2960,6 +2988,9 @@ export interface components {
             digest: string;
             /** @description The receipt signed by this node: a compact JWS (EdDSA, `kid` the key's thumbprint) over { messageId, digest, receivedAt, status }. Every refusal's problem body carries one too (status REJECTED, code). */
             receipt: string;
+        };
+        SignedDirectoryDto: {
+            directory: string;
         };
         ProblemDetails: {
             /**
@@ -3999,7 +4030,7 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                action?: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set" | "authority.seal_set" | "authority.seal_removed" | "peer.added" | "peer.suspended" | "peer.resumed" | "peer.keys_refreshed";
+                action?: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set" | "authority.seal_set" | "authority.seal_removed" | "peer.added" | "peer.suspended" | "peer.resumed" | "peer.keys_refreshed" | "peer.directory_read";
                 targetType?: "AUTHORITY" | "USER" | "WORKING_CALENDAR" | "PEER";
                 /** @description Only the changes of this authority or user. */
                 targetId?: string;
@@ -6629,7 +6660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description PEER_KEY_MISMATCH: no key has the thumbprint; PEER_UNREACHABLE: the document could not be read (refused URL, no answer, not 200, too large, not JSON); RULE_VIOLATED: not a valid node document, or this node does not federate */
+            /** @description PEER_KEY_MISMATCH: no key has the thumbprint; PEER_UNREACHABLE: the document could not be read (refused URL, no answer, not 200, too large, not JSON); RULE_VIOLATED: not a valid node document, this node does not federate, or the peer’s directory refused (nothing changed) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6699,7 +6730,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description PEER_KEY_MISMATCH, PEER_UNREACHABLE or RULE_VIOLATED, as when adding */
+            /** @description PEER_KEY_MISMATCH, PEER_UNREACHABLE or RULE_VIOLATED, as when adding; RULE_VIOLATED: the directory refused (nothing changed); PEER_UNREACHABLE: the peer refuses this node its directory */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6804,6 +6835,57 @@ export interface operations {
             };
             /** @description RULE_VIOLATED: addressed to another node or country (signed refusal) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DirectoryController_read: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description RFC 9421: sig=:<Ed25519 signature, base64>: */
+                Signature: string;
+                /** @description RFC 9421: sig=("@method" "@target-uri");created=…;expires=…;keyid="<thumbprint>" */
+                "Signature-Input": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedDirectoryDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no signature, an unknown key, a bad signature, a time outside the window (signed refusal) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description FORBIDDEN: a suspended peer (signed refusal) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -46,7 +46,7 @@ export const enums = {
     "role": ["PROSECUTOR", "OFFICER", "SUPERVISOR", "ADMIN"]
   },
   "AuditEntryDto": {
-    "action": ["authority.created", "authority.updated", "user.created", "user.updated", "calendar.year_set", "authority.seal_set", "authority.seal_removed", "peer.added", "peer.suspended", "peer.resumed", "peer.keys_refreshed"],
+    "action": ["authority.created", "authority.updated", "user.created", "user.updated", "calendar.year_set", "authority.seal_set", "authority.seal_removed", "peer.added", "peer.suspended", "peer.resumed", "peer.keys_refreshed", "peer.directory_read"],
     "targetType": ["AUTHORITY", "USER", "WORKING_CALENDAR", "PEER"]
   },
   "NextDeadlineDto": {
@@ -240,7 +240,7 @@ export const enums = {
     "state": ["ACTIVE", "SUSPENDED"]
   },
   "UpdatePeerDto": {
-    "action": ["suspend", "resume", "refresh_keys"]
+    "action": ["suspend", "resume", "refresh_keys", "refresh_directory"]
   },
   "MessageReceiptDto": {
     "status": ["ACCEPTED"]
