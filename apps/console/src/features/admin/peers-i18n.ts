@@ -27,11 +27,10 @@ const en = {
   pending: 'Pending',
   dead: 'Failed',
   received: 'Received',
-  messageCounts: 'Pending {{pending}} · failed {{dead}} · received {{received}}',
   keysReadAt: 'Keys read',
   actions: 'Actions',
   action: { suspend: 'Suspend', resume: 'Resume', refresh_keys: 'Re-read keys' },
-  actionOf: { suspend: 'Suspend {{node}}', resume: 'Resume {{node}}', refresh_keys: 'Re-read the keys of {{node}}' },
+  actionOf: { suspend: 'Suspend {{node}}', resume: 'Resume {{node}}', refresh_keys: 'Re-read keys of {{node}}' },
   confirm: {
     suspend: '{{node}} is suspended: its messages are refused until it is resumed, and nothing is sent to it. Its history stays.',
     resume: '{{node}} is resumed: its messages are accepted again.',
@@ -39,7 +38,7 @@ const en = {
   },
   newThumbprint: 'New thumbprint (optional)',
   newThumbprintHelp: 'Leave empty to check against the thumbprint kept: {{kid}}',
-  done: { suspend: 'Suspended {{node}}.', resume: 'Resumed {{node}}.', refresh_keys: 'Re-read the keys of {{node}}.' },
+  done: { suspend: 'Suspended {{node}}.', resume: 'Resumed {{node}}.', refresh_keys: 'Re-read the keys of {{node}}: they match the thumbprint.' },
   readOnly: 'Only an administrator adds, suspends or resumes peers.',
   problem: {
     PEER_KEY_MISMATCH: 'None of the keys published at this URL has this thumbprint. Check the thumbprint with the other node’s operator by a channel you trust: the URL may not be theirs.',
@@ -82,7 +81,6 @@ const vi: Messages = {
   pending: 'Đang chờ',
   dead: 'Thất bại',
   received: 'Đã nhận',
-  messageCounts: 'Đang chờ {{pending}} · thất bại {{dead}} · đã nhận {{received}}',
   keysReadAt: 'Đọc khóa lúc',
   actions: 'Thao tác',
   action: { suspend: 'Tạm ngừng', resume: 'Khôi phục', refresh_keys: 'Đọc lại khóa' },
@@ -94,7 +92,7 @@ const vi: Messages = {
   },
   newThumbprint: 'Dấu vân tay mới (không bắt buộc)',
   newThumbprintHelp: 'Để trống để đối chiếu với dấu vân tay đang lưu: {{kid}}',
-  done: { suspend: 'Đã tạm ngừng {{node}}.', resume: 'Đã khôi phục {{node}}.', refresh_keys: 'Đã đọc lại khóa của {{node}}.' },
+  done: { suspend: 'Đã tạm ngừng {{node}}.', resume: 'Đã khôi phục {{node}}.', refresh_keys: 'Đã đọc lại khóa của {{node}}: khớp với dấu vân tay.' },
   readOnly: 'Chỉ quản trị viên mới thêm, tạm ngừng hoặc khôi phục hệ thống liên thông.',
   problem: {
     PEER_KEY_MISMATCH: 'Không khóa nào được công bố tại địa chỉ này có dấu vân tay này. Hãy đối chiếu dấu vân tay với người vận hành hệ thống kia qua kênh tin cậy: địa chỉ có thể không phải của họ.',

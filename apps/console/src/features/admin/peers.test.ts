@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionBody, actionsOf, addBody, countriesText, federates, peerSchema, refreshSchema, thumbprintOf } from './peers';
+import { actionBody, actionsOf, addBody, countriesText, federates, isPeerProblem, peerSchema, refreshSchema, thumbprintOf } from './peers';
 
 const kid = 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs';
 const issues = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => (r.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]);
@@ -43,6 +43,11 @@ describe('the peers screen', () => {
     expect(federates({ countries: ['VN'] })).toBe(true);
     expect(thumbprintOf({ jwks: { keys: [{ kid, kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig', x: 'x' }] } })).toBe(kid);
     expect(thumbprintOf(undefined)).toBe('');
+  });
+
+  it('words the refusals of peering itself, leaving others to the common problem texts', () => {
+    for (const code of ['PEER_KEY_MISMATCH', 'PEER_UNREACHABLE', 'CONFLICT', 'RULE_VIOLATED', 'INVALID_TRANSITION']) expect(isPeerProblem(code)).toBe(true);
+    for (const code of ['VALIDATION_FAILED', 'STEP_UP_REQUIRED', 'FORBIDDEN', 'NETWORK']) expect(isPeerProblem(code)).toBe(false);
   });
 
   it('writes countries out in the reader’s language', () => {

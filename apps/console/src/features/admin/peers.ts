@@ -59,3 +59,5 @@ export function countriesText(codes: readonly string[], language: string): strin
 
 /** Problems of adding a peer or acting on one that the screen words itself (admin:peers.problem.*). */
 export const PEER_PROBLEMS = ['PEER_KEY_MISMATCH', 'PEER_UNREACHABLE', 'CONFLICT', 'RULE_VIOLATED', 'INVALID_TRANSITION'] as const;
+
+export const isPeerProblem = (code: string): code is (typeof PEER_PROBLEMS)[number] => (PEER_PROBLEMS as readonly string[]).includes(code);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CopyField } from '@/components/CopyField';
 import { countriesText, federates, thumbprintOf, type NodeDocument } from '../peers';
 
-/** This node as a peer's operator needs it: its name, countries, and the URL and key thumbprint to give them (with copy buttons). */
+/** This node as a peer's operator needs it: its name, countries, and the URL and key thumbprint to give them (with copy buttons), when it federates. */
 export function NodeCard({ node }: { node: NodeDocument }) {
   const { t, i18n } = useTranslation('admin');
   return (
@@ -22,11 +22,16 @@ export function NodeCard({ node }: { node: NodeDocument }) {
             <Text size="sm">{federates(node) ? countriesText(node.countries, i18n.language) : t('common:none')}</Text>
           </Group>
         </SimpleGrid>
-        <CopyField label={t('peers.url')} value={node.url} />
-        <CopyField label={t('peers.thumbprint')} value={thumbprintOf(node)} />
-        <Text size="xs" c="dimmed">
-          {t('peers.thumbprintHelp')} {t('peers.thisNodeHelp')}
-        </Text>
+        {/* nothing to give a peer's operator in the single-node mode: it peers with no one */}
+        {federates(node) && (
+          <>
+            <CopyField label={t('peers.url')} value={node.url} />
+            <CopyField label={t('peers.thumbprint')} value={thumbprintOf(node)} />
+            <Text size="xs" c="dimmed">
+              {t('peers.thumbprintHelp')} {t('peers.thisNodeHelp')}
+            </Text>
+          </>
+        )}
       </Stack>
     </Card>
   );

@@ -6,7 +6,7 @@ import { FormDialog } from '@/components/FormDialog';
 import { ProblemAlert, useProblemText } from '@/components/problem';
 import { ApiProblem } from '@/lib/api/client';
 import { useAddPeer, useUpdatePeer } from '../api/peers';
-import { actionBody, addBody, PEER_PROBLEMS, peerSchema, refreshSchema, type Peer, type PeerAction, type PeerValues } from '../peers';
+import { actionBody, addBody, isPeerProblem, peerSchema, refreshSchema, type Peer, type PeerAction, type PeerValues } from '../peers';
 
 const FIELDS = ['url', 'keyThumbprint'];
 const mono = { input: { fontFamily: 'monospace' } };
@@ -15,7 +15,7 @@ const mono = { input: { fontFamily: 'monospace' } };
 export function PeerProblem({ problem }: { problem: unknown }) {
   const { t } = useTranslation('admin');
   const { title } = useProblemText();
-  if (problem instanceof ApiProblem && (PEER_PROBLEMS as readonly string[]).includes(problem.code)) {
+  if (problem instanceof ApiProblem && isPeerProblem(problem.code)) {
     return (
       <Alert color="red" title={title(problem)} role="alert">
         <Text size="sm">{t(`peers.problem.${problem.code}`)}</Text>
@@ -32,7 +32,9 @@ export function AddPeerDialog({ onClose, onDone }: { onClose: () => void; onDone
   const add = useAddPeer();
   const form = useForm<PeerValues>({ resolver: zodResolver(peerSchema), defaultValues: { url: '', keyThumbprint: '' } });
   const { errors } = form.formState;
-  const err = (field: keyof PeerValues) => (errors[field]?.message ? t(errors[field]?.message as string) : forField(add.error, field));
+  // a refusal the alert words (a wrong thumbprint, an unreachable node) is not repeated under the field as a bare "not accepted"
+  const worded = add.error instanceof ApiProblem && isPeerProblem(add.error.code);
+  const err = (field: keyof PeerValues) => (errors[field]?.message ? t(errors[field]?.message as string) : worded ? undefined : forField(add.error, field));
   const submit = form.handleSubmit((v) => add.mutate(addBody(v), { onSuccess: (p) => { onDone(p); onClose(); } }));
   return (
     <FormDialog opened onClose={onClose} title={t('peers.add')} submitLabel={t('peers.add')} submitting={add.isPending} onSubmit={() => void submit()}>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Code, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '@/components/DateTime';
@@ -47,11 +47,11 @@ export function PeersPage() {
             <Table.Caption>{t('peers.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('peers.node')}</Table.Th>
+                <Table.Th miw={190}>{t('peers.node')}</Table.Th>
                 <Table.Th>{t('peers.countries')}</Table.Th>
                 <Table.Th>{t('peers.stateLabel')}</Table.Th>
-                <Table.Th>{t('peers.lastContact')}</Table.Th>
-                <Table.Th>{t('peers.messages')}</Table.Th>
+                <Table.Th miw={150}>{t('peers.lastContact')}</Table.Th>
+                <Table.Th miw={120}>{t('peers.messages')}</Table.Th>
                 <Table.Th>{t('peers.keysReadAt')}</Table.Th>
                 {admin && <Table.Th>{t('peers.actions')}</Table.Th>}
               </Table.Tr>
@@ -71,25 +71,27 @@ export function PeersPage() {
                   </Table.Td>
                   <Table.Td>{p.lastContactAt ? <DateTime value={p.lastContactAt} /> : t('peers.never')}</Table.Td>
                   <Table.Td>
-                    <Text size="sm" c={p.messagesDead > 0 ? 'red.9' : undefined}>
-                      {t('peers.messageCounts', { pending: p.messagesPending, dead: p.messagesDead, received: p.messagesReceived })}
-                    </Text>
+                    <Stack gap={0}>
+                      <Text size="sm">{t('peers.pending')}: {p.messagesPending}</Text>
+                      <Text size="sm" c={p.messagesDead > 0 ? 'red.9' : undefined} fw={p.messagesDead > 0 ? 700 : undefined}>{t('peers.dead')}: {p.messagesDead}</Text>
+                      <Text size="sm">{t('peers.received')}: {p.messagesReceived}</Text>
+                    </Stack>
                   </Table.Td>
                   <Table.Td>
                     <Stack gap={2}>
                       <Text size="sm"><DateTime value={p.keysReadAt} /></Text>
-                      <Code title={t('peers.thumbprint')}>{p.keyThumbprint}</Code>
+                      <Code title={t('peers.thumbprint')} fz="xs">{p.keyThumbprint}</Code>
                     </Stack>
                   </Table.Td>
                   {admin && (
                     <Table.Td>
-                      <Group gap={6} wrap="nowrap">
+                      <Stack gap={6} align="stretch">
                         {actionsOf(p).map((action) => (
                           <Button key={action} size="xs" variant={action === 'suspend' ? 'light' : 'default'} color={action === 'suspend' ? 'red' : undefined} onClick={() => setActing({ peer: p, action })} aria-label={t(`peers.actionOf.${action}`, { node: p.nodeId })}>
                             {t(`peers.action.${action}`)}
                           </Button>
                         ))}
-                      </Group>
+                      </Stack>
                     </Table.Td>
                   )}
                 </Table.Tr>
