@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { totpCode } from '../../libs/identity/src/mfa/totp';
+import { createUser } from '../support/fixtures';
 import { freePort } from '../support/processes';
 import { createTestApp, TestApp } from '../support/test-app';
 import { axeLog, CONSOLE_DIST, labelled, launch, Person } from './support/browser';
@@ -29,7 +31,8 @@ async function startNode(nodeId: string, country: string, consoleDir?: string): 
  * admin sees and copies this node's thumbprint and the empty state, adds a peer with a wrong
  * thumbprint (refused, in the reader's words), then the right one, suspends and resumes it; a
  * supervisor reads the list without actions. A node in the single-node mode says it does not
- * federate and offers no peering. axe-core on every new screen.
+ * federate and offers no peering. An admin with a second factor gives it again (the step-up
+ * dialog) before a peer change. axe-core on every new screen.
  */
 describe('the peers screen in a browser (e2e)', () => {
   let vn: Node;
@@ -203,4 +206,47 @@ describe('the peers screen in a browser (e2e)', () => {
       expect(axeLog.findings).toEqual([]);
     }, 60_000);
   });
+
+  it('asks an admin with a second factor for it again before suspending a peer, then suspends it', async () => {
+    const email = 'second-admin@example.org';
+    const lang: Lang = 'vi';
+    await createUser(vn.t, await vn.t.login('admin@example.org'), { email, role: 'ADMIN' });
+    const bearer = await vn.t.login(email);
+    const started = await vn.t.http.post('/api/v1/me/mfa/totp').set('authorization', bearer);
+    const secret = started.body.secret as string;
+    expect((await vn.t.http.post('/api/v1/me/mfa/totp/confirm').set('authorization', bearer).send({ code: await totpCode(secret, vn.t.clock.now()) })).status).toBe(200);
+
+    const admin = await Person.open(browser, vn.url, email, lang, 'Asia/Ho_Chi_Minh');
+    people.push(admin);
+    const { page } = admin;
+    await admin.goto('/sign-in?next=%2Fmanage%2Fpeers');
+    await admin.pickLanguage();
+    await page.getByLabel(labelled(admin.t('auth:email'))).fill(email);
+    await page.getByLabel(labelled(admin.t('auth:password'))).fill('demo-password-2026');
+    await page.getByRole('button', { name: admin.t('auth:submit') }).click();
+    await page.getByRole('heading', { name: admin.t('auth:mfa.stepTitle') }).waitFor();
+    // the code of the next 30-second step (the one used at enrolment is never accepted again)
+    vn.t.clock.advance(30_000);
+    await page.getByLabel(labelled(admin.t('auth:mfa.code'))).fill(await totpCode(secret, vn.t.clock.now()));
+    await page.getByRole('button', { name: admin.t('auth:mfa.verify') }).click();
+    await page.getByRole('heading', { name: admin.t('admin:peers.title'), level: 1 }).waitFor();
+
+    // the factor given at sign-in is no longer recent
+    vn.t.clock.advance(11 * 60_000);
+    const peer = peers.en;
+    const row = page.getByRole('row').filter({ hasText: peer.nodeId });
+    await row.getByRole('button', { name: admin.t('admin:peers.actionOf.suspend', { node: peer.nodeId }) }).click();
+    await page.getByRole('dialog', { name: admin.t('admin:peers.actionOf.suspend', { node: peer.nodeId }) }).getByRole('button', { name: admin.t('admin:peers.action.suspend') }).click();
+    const stepUp = page.getByRole('dialog', { name: admin.t('auth:mfa.stepUpTitle') });
+    await stepUp.waitFor();
+    expect((await vn.t.sql<{ state: string }>('SELECT state FROM federation_peers WHERE node_id = $1', [peer.nodeId]))[0]?.state).toBe('ACTIVE');
+    await admin.axe('peers, step-up');
+    await stepUp.getByLabel(labelled(admin.t('auth:mfa.code'))).fill(await totpCode(secret, vn.t.clock.now()));
+    await stepUp.getByRole('button', { name: admin.t('auth:mfa.stepUpSubmit') }).click();
+    // sent again once the factor was given
+    await page.getByRole('status').filter({ hasText: admin.t('admin:peers.done.suspend', { node: peer.nodeId }) }).waitFor();
+    await row.getByText(admin.t('admin:peers.state.SUSPENDED'), { exact: true }).waitFor();
+    expect(axeLog.findings).toEqual([]);
+    expect(admin.pageErrors).toEqual([]);
+  }, 90_000);
 });
