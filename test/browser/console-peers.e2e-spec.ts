@@ -173,7 +173,6 @@ describe('the peers screen in a browser (e2e)', () => {
       await row.getByRole('button', { name: admin.t('admin:peers.actionOf.suspend', { node: peer.nodeId }) }).waitFor();
       const [{ id, state } = { id: '', state: '' }] = await vn.t.sql<{ id: string; state: string }>('SELECT id, state FROM federation_peers WHERE node_id = $1', [peer.nodeId]);
       expect(state).toBe('ACTIVE');
-
       // re-read its keys: a malformed new thumbprint is caught by the form, an empty one checks against the kept one
       await row.getByRole('button', { name: admin.t('admin:peers.actionOf.refresh_keys', { node: peer.nodeId }) }).click();
       const refresh = page.getByRole('dialog', { name: admin.t('admin:peers.actionOf.refresh_keys', { node: peer.nodeId }) });
@@ -209,14 +208,12 @@ describe('the peers screen in a browser (e2e)', () => {
 
   it('asks an admin with a second factor for it again before suspending a peer, then suspends it', async () => {
     const email = 'second-admin@example.org';
-    const lang: Lang = 'vi';
     await createUser(vn.t, await vn.t.login('admin@example.org'), { email, role: 'ADMIN' });
     const bearer = await vn.t.login(email);
-    const started = await vn.t.http.post('/api/v1/me/mfa/totp').set('authorization', bearer);
-    const secret = started.body.secret as string;
+    const secret = (await vn.t.http.post('/api/v1/me/mfa/totp').set('authorization', bearer)).body.secret as string;
     expect((await vn.t.http.post('/api/v1/me/mfa/totp/confirm').set('authorization', bearer).send({ code: await totpCode(secret, vn.t.clock.now()) })).status).toBe(200);
 
-    const admin = await Person.open(browser, vn.url, email, lang, 'Asia/Ho_Chi_Minh');
+    const admin = await Person.open(browser, vn.url, email, 'vi', 'Asia/Ho_Chi_Minh');
     people.push(admin);
     const { page } = admin;
     await admin.goto('/sign-in?next=%2Fmanage%2Fpeers');
