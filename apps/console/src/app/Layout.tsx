@@ -43,6 +43,7 @@ function navFor(me: Me, t: (k: string) => string): NavItem[] {
         { to: '/requests', label: t('nav.allRequests') },
         { to: '/manage/deliveries', label: t('nav.deliveries') },
         { to: '/manage/audit', label: t('nav.audit') },
+        { to: '/manage/peers', label: t('nav.peers') },
         { to: '/calendars', label: t('nav.calendars') },
         { to: '/inbox', label: t('nav.inbox') },
       ];
@@ -51,6 +52,7 @@ function navFor(me: Me, t: (k: string) => string): NavItem[] {
         { to: '/manage/authorities', label: t('nav.authorities') },
         { to: '/manage/directory', label: t('nav.directory') },
         { to: '/manage/users', label: t('nav.users') },
+        { to: '/manage/peers', label: t('nav.peers') },
         { to: '/manage/deliveries', label: t('nav.deliveries') },
         { to: '/manage/audit', label: t('nav.audit') },
         { to: '/calendars', label: t('nav.calendars') },

@@ -84,6 +84,7 @@ export const router = createBrowserRouter([
       { path: 'manage/users', element: load(admin, 'UsersPage') },
       { path: 'manage/deliveries', element: load(admin, 'DeliveriesPage') },
       { path: 'manage/audit', element: load(admin, 'AuditPage') },
+      { path: 'manage/peers', element: load(admin, 'PeersPage') },
       { path: 'calendars', element: load(calendars, 'CalendarsPage') },
       { path: 'security', element: load(security, 'SecurityPage') },
       { path: '*', element: <NotFound /> },

@@ -1,7 +1,7 @@
 import { Button, CopyButton, Group, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-/** A value shown once (a webhook secret), read-only, with a copy button. */
+/** A value shown once (a webhook secret), read-only, with a copy button (filled once copied: the primary colour, whose white text stays readable). */
 export function CopyField({ label, value }: { label: string; value: string }) {
   const { t } = useTranslation();
   return (
@@ -9,7 +9,7 @@ export function CopyField({ label, value }: { label: string; value: string }) {
       <TextInput label={label} value={value} readOnly style={{ flex: 1 }} styles={{ input: { fontFamily: 'monospace' } }} />
       <CopyButton value={value}>
         {({ copied, copy }) => (
-          <Button onClick={copy} color={copied ? 'teal' : undefined} variant={copied ? 'filled' : 'default'}>
+          <Button onClick={copy} variant={copied ? 'filled' : 'default'}>
             {copied ? t('copied') : t('copy')}
           </Button>
         )}

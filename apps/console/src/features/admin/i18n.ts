@@ -1,3 +1,5 @@
+import { peersMessages } from './peers-i18n';
+
 const en = {
   authorities: 'Authorities',
   authoritiesSubtitle: 'The organisations that take part: prosecution offices, central authorities, 24/7 contact points.',
@@ -207,9 +209,9 @@ const vi: Messages = {
   auditAction: {
     authority_created: 'Tạo cơ quan', authority_updated: 'Sửa cơ quan', user_created: 'Tạo người dùng', user_updated: 'Sửa người dùng',
     calendar_year_set: 'Đặt lịch làm việc của một năm',
-    peer_added: 'Thêm nút ngang hàng', peer_suspended: 'Tạm ngừng nút ngang hàng', peer_resumed: 'Khôi phục nút ngang hàng', peer_keys_refreshed: 'Đọc lại khóa của nút ngang hàng', peer_directory_read: 'Đọc danh bạ cơ quan của nút ngang hàng',
+    peer_added: 'Thêm hệ thống liên thông', peer_suspended: 'Tạm ngừng hệ thống liên thông', peer_resumed: 'Khôi phục hệ thống liên thông', peer_keys_refreshed: 'Đọc lại khóa của hệ thống liên thông', peer_directory_read: 'Đọc danh bạ cơ quan của hệ thống liên thông',
   },
-  targetType: { AUTHORITY: 'Cơ quan', USER: 'Người dùng', WORKING_CALENDAR: 'Lịch làm việc', PEER: 'Nút ngang hàng' },
+  targetType: { AUTHORITY: 'Cơ quan', USER: 'Người dùng', WORKING_CALENDAR: 'Lịch làm việc', PEER: 'Hệ thống liên thông' },
   auditField: {
     active: 'Trạng thái', kind: 'Loại', authorityId: 'Cơ quan', authorityCode: 'Cơ quan', webhookSecret: 'Khóa ký webhook',
     nonWorkingDays: 'Ngày nghỉ', makeUpWorkingDays: 'Ngày làm bù',
@@ -295,4 +297,4 @@ const vi: Messages = {
     },
   },
 };
-export const adminMessages = { en, vi };
+export const adminMessages = { en: { ...en, peers: peersMessages.en }, vi: { ...vi, peers: peersMessages.vi } };

@@ -7,4 +7,5 @@ export { AuditPage } from './routes/AuditPage';
 export { AuthoritiesPage } from './routes/AuthoritiesPage';
 export { DeliveriesPage } from './routes/DeliveriesPage';
 export { DirectoryPage } from './routes/DirectoryPage';
+export { PeersPage } from './routes/PeersPage';
 export { UsersPage } from './routes/UsersPage';

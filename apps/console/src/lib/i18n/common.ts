@@ -113,6 +113,7 @@ export const commonEn = {
       REQUEST_INCOMPLETE: 'Some required information is missing', IDEMPOTENCY_KEY_REUSED: 'This request was already sent with other content',
       IDEMPOTENCY_KEY_IN_PROGRESS: 'The same request is still being processed', RATE_LIMITED: 'Too many attempts; wait a moment',
       SERVICE_UNAVAILABLE: 'The service is busy; try again shortly', RULE_VIOLATED: 'A rule is not met', NETWORK: 'The server cannot be reached',
+      PEER_KEY_MISMATCH: 'The key thumbprint does not match', PEER_UNREACHABLE: 'The other node cannot be reached',
       INTERNAL_ERROR: 'Unexpected error', other: 'The request failed',
     },
     field: {
@@ -252,6 +253,7 @@ export const commonVi: CommonMessages = {
       REQUEST_INCOMPLETE: 'Còn thiếu thông tin bắt buộc', IDEMPOTENCY_KEY_REUSED: 'Yêu cầu này đã được gửi với nội dung khác',
       IDEMPOTENCY_KEY_IN_PROGRESS: 'Yêu cầu giống hệt đang được xử lý', RATE_LIMITED: 'Quá nhiều lần thử; vui lòng chờ một lát',
       SERVICE_UNAVAILABLE: 'Hệ thống đang bận; vui lòng thử lại sau', RULE_VIOLATED: 'Không đáp ứng quy định', NETWORK: 'Không kết nối được máy chủ',
+      PEER_KEY_MISMATCH: 'Dấu vân tay khóa không khớp', PEER_UNREACHABLE: 'Không kết nối được hệ thống kia',
       INTERNAL_ERROR: 'Lỗi không mong muốn', other: 'Thao tác không thành công',
     },
     field: {

@@ -5,10 +5,14 @@ import { setStepUpAsker } from '@/lib/api/step-up';
 import { useMfaStatus, useStepUp } from '../api/mfa';
 import { FactorForm } from './FactorForm';
 
+const STEP_UP_Z = 400;
+
 /**
  * The step-up dialog (DESIGN §16): shown when an action answers STEP_UP_REQUIRED (send,
  * deliver_evidence, an administrator's change); once the factor is given the action is sent
- * again by itself (lib/api/step-up.ts), cancelling leaves the action's refusal.
+ * again by itself (lib/api/step-up.ts), cancelling leaves the action's refusal. It stands above
+ * the dialog whose action asked for it (a confirmation stays open beneath, its own overlay not
+ * covering this one): Mantine's modals are at z-index 200.
  */
 export function StepUpHost() {
   const { t } = useTranslation('auth');
@@ -34,7 +38,7 @@ export function StepUpHost() {
     settle.current = null;
   };
   return (
-    <Modal opened={open} onClose={() => finish(false)} title={t('mfa.stepUpTitle')} centered>
+    <Modal opened={open} onClose={() => finish(false)} title={t('mfa.stepUpTitle')} centered zIndex={STEP_UP_Z}>
       <Stack>
         <Text size="sm">{t('mfa.stepUpIntro')}</Text>
         {open && (
