@@ -33,7 +33,7 @@ describe('the peers screen', () => {
   });
 
   it('offers suspend to an active peer, resume to a suspended one, re-reading keys to both', () => {
-    expect(actionsOf({ state: 'ACTIVE' })).toEqual(['suspend', 'refresh_keys']);
+    expect(actionsOf({ state: 'ACTIVE' })).toEqual(['suspend', 'refresh_keys', 'refresh_directory']);
     expect(actionsOf({ state: 'SUSPENDED' })).toEqual(['resume', 'refresh_keys']);
   });
 

@@ -42,7 +42,7 @@ export function actionBody(action: PeerAction, keyThumbprint = ''): Schemas['Upd
 
 /** The actions a peer offers in its state. */
 export function actionsOf(peer: Pick<Peer, 'state'>): PeerAction[] {
-  return peer.state === 'ACTIVE' ? ['suspend', 'refresh_keys'] : ['resume', 'refresh_keys'];
+  return peer.state === 'ACTIVE' ? ['suspend', 'refresh_keys', 'refresh_directory'] : ['resume', 'refresh_keys'];
 }
 
 /** Whether this node federates: the single-node mode (no NODE_COUNTRIES) publishes no country and peers with no one. */
