@@ -1,19 +1,20 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@mla/audit';
-import { NodeIdentity } from './identity/node-identity';
+import { FederationCoreModule } from './federation-core.module';
 import { WellKnownController } from './identity/well-known.controller';
 import { InboxRepository } from './intake/inbox.repository';
 import { IntakeController } from './intake/intake.controller';
 import { IntakeService } from './intake/intake.service';
+import { FederationMessagesController } from './outbox/federation-messages.controller';
+import { MessageRetryService } from './outbox/message-retry.service';
 import { PeersController } from './peers/peers.controller';
-import { PeersRepository } from './peers/peers.repository';
 import { PeersService } from './peers/peers.service';
 
-/** Federation between nodes (DESIGN §15): the node's identity, its peers, the intake of their signed messages (API). */
+/** Federation between nodes (DESIGN §15): the node's identity, its peers, the intake of their signed messages, the outbox's admin (API). */
 @Module({
-  imports: [AuditModule],
-  controllers: [WellKnownController, PeersController, IntakeController],
-  providers: [NodeIdentity, PeersRepository, PeersService, InboxRepository, IntakeService],
-  exports: [NodeIdentity, PeersRepository],
+  imports: [AuditModule, FederationCoreModule],
+  controllers: [WellKnownController, PeersController, IntakeController, FederationMessagesController],
+  providers: [PeersService, InboxRepository, IntakeService, MessageRetryService],
+  exports: [FederationCoreModule],
 })
 export class FederationModule {}

@@ -5,7 +5,9 @@ import type { PeerRow, PeerState, PeerWithCounts } from './peer.row';
 
 const COLUMNS = `p.id, p.node_id AS "nodeId", p.url, p.countries, p.key_thumbprint AS "keyThumbprint", p.jwks, p.keys_read_at AS "keysReadAt",
   p.state, p.last_contact_at AS "lastContactAt", p.created_at AS "createdAt", p.created_by AS "createdBy", p.updated_at AS "updatedAt"`;
-const WITH_COUNTS = `${COLUMNS}, (SELECT count(*)::int FROM federation_inbox i WHERE i.peer_id = p.id) AS "messagesReceived"`;
+const WITH_COUNTS = `${COLUMNS}, (SELECT count(*)::int FROM federation_inbox i WHERE i.peer_id = p.id) AS "messagesReceived",
+  (SELECT count(*)::int FROM federation_outbox o WHERE o.peer_id = p.id AND o.state = 'PENDING') AS "messagesPending",
+  (SELECT count(*)::int FROM federation_outbox o WHERE o.peer_id = p.id AND o.state = 'DEAD') AS "messagesDead"`;
 
 /** The peers of this node (`federation_peers`): every query on them. */
 @Injectable()
