@@ -59,7 +59,7 @@ export class FederationOutboxRepository {
   async settle(id: string, attempts: number, o: AttemptOutcome): Promise<boolean> {
     const delivered = o.state === 'DELIVERED' || o.state === 'REJECTED';
     const [, count] = (await this.dataSource.query(
-      `UPDATE federation_outbox SET state = $3, next_attempt_at = COALESCE($4, next_attempt_at), last_error = $5, reject_code = $6,
+      `UPDATE federation_outbox SET state = $3, next_attempt_at = COALESCE($4, next_attempt_at), last_error = COALESCE($5, last_error), reject_code = $6,
          receipt = $7, receipt_payload = $8, delivered_at = $9, updated_at = $10
        WHERE id = $1 AND attempts = $2 AND state = 'PENDING'`,
       [
