@@ -731,6 +731,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{id}/transmissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages of the request sent to peer nodes (OUT: state, attempts, last error, the peer's verified receipt) and received from them (IN). */
+        get: operations["TransmissionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -1042,6 +1059,23 @@ export interface paths {
          *     answer carries a receipt signed by this node (JWS, EdDSA); a refusal records nothing.
          */
         post: operations["IntakeController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/federation/messages/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Puts a DEAD message to a peer back to PENDING, due now, its attempts counted afresh; the same bytes are sent again (ADMIN; audited). */
+        post: operations["FederationMessagesController_retry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1500,9 +1534,9 @@ export interface components {
         };
         AuditEntryDto: {
             /** @enum {string} */
-            action: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set" | "authority.seal_set" | "authority.seal_removed" | "peer.added" | "peer.suspended" | "peer.resumed" | "peer.keys_refreshed";
+            action: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set" | "authority.seal_set" | "authority.seal_removed" | "peer.added" | "peer.suspended" | "peer.resumed" | "peer.keys_refreshed" | "federation_message.retried";
             /** @enum {string} */
-            targetType: "AUTHORITY" | "USER" | "WORKING_CALENDAR" | "PEER";
+            targetType: "AUTHORITY" | "USER" | "WORKING_CALENDAR" | "PEER" | "FEDERATION_MESSAGE";
             /**
              * @description The target's fields before the change (null at creation). An authority's `webhookUrl`
              *     is left out for a supervisor of another authority (as in `GET /authorities`).
@@ -1619,15 +1653,42 @@ export interface components {
             value: string;
         };
         TransmissionDto: {
+            /**
+             * Format: uuid
+             * @description The message id (the envelope's `id`).
+             */
+            id: string;
             /** @enum {string} */
-            channel: "DIPLOMATIC" | "CENTRAL_AUTHORITY_MAIL" | "EMAIL" | "INTERPOL" | "NETWORK_24_7" | "COURIER" | "OTHER";
+            direction: "OUT" | "IN";
+            /**
+             * @description OUT: PENDING, DELIVERED, REJECTED or DEAD; IN: RECEIVED.
+             * @enum {string}
+             */
+            state: "PENDING" | "DELIVERED" | "REJECTED" | "DEAD" | "RECEIVED";
+            /** @description OUT: the attempts made so far (since the last retry by an ADMIN); IN: null. */
+            attempts: number | null;
             /**
              * Format: date-time
-             * @description When it was dispatched (ISO 8601 date-time with Z or an offset); not in the future.
+             * @description OUT and PENDING: when the next attempt is due; else null.
              */
-            dispatchedAt: string;
-            /** @description Its reference (the note verbale's number, the e-mail's subject…). */
-            dispatchReference: string;
+            nextAttemptAt: string | null;
+            /** @description OUT: why the last failed attempt failed (kept after a later success); IN: null. */
+            lastError: string | null;
+            /** @description REJECTED: the receiver's problem code. */
+            rejectCode: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description OUT: when the peer's signed receipt came (ACCEPTED or REJECTED); IN: when it was received.
+             */
+            deliveredAt: string | null;
+            /** @description The payload of the signed receipt, verified with the peer's keys (OUT) or signed by this node (IN). */
+            receipt: components["schemas"]["TransmissionReceiptDto"] | null;
+            /** @description The peer node it went to or came from. */
+            peer: string;
+            /** @description e.g. request.sent. */
+            type: string;
         };
         IncomingRequestDto: {
             /** @enum {string} */
@@ -2436,6 +2497,9 @@ export interface components {
             /** @description The request's version after the upload. */
             requestVersion: number;
         };
+        TransmissionListDto: {
+            items: components["schemas"]["TransmissionDto"][];
+        };
         NotificationDto: {
             requestId?: string | null;
             payload: {
@@ -2887,9 +2951,9 @@ export interface components {
             url: string;
             /** @description The thumbprint its keys were checked against. */
             keyThumbprint: string;
-            /** @description Messages to the peer not yet delivered (0 until delivery to peers exists). */
+            /** @description Messages to the peer not yet answered by its signed receipt (PENDING in the outbox, a suspended peer's included). */
             messagesPending: number;
-            /** @description Messages to the peer given up after the last attempt (0 until delivery to peers exists). */
+            /** @description Messages to the peer given up after the last attempt (DEAD; an ADMIN may retry them). */
             messagesDead: number;
             /** @description Messages accepted from the peer. */
             messagesReceived: number;
@@ -2960,6 +3024,17 @@ export interface components {
             digest: string;
             /** @description The receipt signed by this node: a compact JWS (EdDSA, `kid` the key's thumbprint) over { messageId, digest, receivedAt, status }. Every refusal's problem body carries one too (status REJECTED, code). */
             receipt: string;
+        };
+        TransmissionReceiptDto: {
+            /** Format: uuid */
+            messageId: string | null;
+            digest: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "ACCEPTED" | "REJECTED";
+            /** @description For a rejection: the receiver's problem code. */
+            code?: string;
         };
         ProblemDetails: {
             /**
@@ -3999,8 +4074,8 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                action?: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set" | "authority.seal_set" | "authority.seal_removed" | "peer.added" | "peer.suspended" | "peer.resumed" | "peer.keys_refreshed";
-                targetType?: "AUTHORITY" | "USER" | "WORKING_CALENDAR" | "PEER";
+                action?: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set" | "authority.seal_set" | "authority.seal_removed" | "peer.added" | "peer.suspended" | "peer.resumed" | "peer.keys_refreshed" | "federation_message.retried";
+                targetType?: "AUTHORITY" | "USER" | "WORKING_CALENDAR" | "PEER" | "FEDERATION_MESSAGE";
                 /** @description Only the changes of this authority or user. */
                 targetId?: string;
                 /** @description The previous page's nextCursor. */
@@ -5661,6 +5736,54 @@ export interface operations {
             };
         };
     };
+    TransmissionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransmissionListDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description NOT_FOUND: no request you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     NotificationsController_list: {
         parameters: {
             query?: {
@@ -6804,6 +6927,63 @@ export interface operations {
             };
             /** @description RULE_VIOLATED: addressed to another node or country (signed refusal) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    FederationMessagesController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransmissionDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description NOT_FOUND: no such message sent by this node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INVALID_TRANSITION: the message is not DEAD */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -46,8 +46,8 @@ export const enums = {
     "role": ["PROSECUTOR", "OFFICER", "SUPERVISOR", "ADMIN"]
   },
   "AuditEntryDto": {
-    "action": ["authority.created", "authority.updated", "user.created", "user.updated", "calendar.year_set", "authority.seal_set", "authority.seal_removed", "peer.added", "peer.suspended", "peer.resumed", "peer.keys_refreshed"],
-    "targetType": ["AUTHORITY", "USER", "WORKING_CALENDAR", "PEER"]
+    "action": ["authority.created", "authority.updated", "user.created", "user.updated", "calendar.year_set", "authority.seal_set", "authority.seal_removed", "peer.added", "peer.suspended", "peer.resumed", "peer.keys_refreshed", "federation_message.retried"],
+    "targetType": ["AUTHORITY", "USER", "WORKING_CALENDAR", "PEER", "FEDERATION_MESSAGE"]
   },
   "NextDeadlineDto": {
     "kind": ["REVIEW", "ACKNOWLEDGEMENT", "PRESERVATION_CONFIRMATION", "EXECUTION", "INFO_RESPONSE", "PRESERVATION_EXPIRY"],
@@ -69,7 +69,8 @@ export const enums = {
     "kind": ["IP_ADDRESS", "EMAIL", "PHONE", "ACCOUNT", "DOMAIN", "URL", "IMEI", "WALLET"]
   },
   "TransmissionDto": {
-    "channel": ["DIPLOMATIC", "CENTRAL_AUTHORITY_MAIL", "EMAIL", "INTERPOL", "NETWORK_24_7", "COURIER", "OTHER"]
+    "direction": ["OUT", "IN"],
+    "state": ["PENDING", "DELIVERED", "REJECTED", "DEAD", "RECEIVED"]
   },
   "IncomingRequestDto": {
     "priority": ["ROUTINE", "URGENT", "EMERGENCY"],
@@ -244,6 +245,9 @@ export const enums = {
   },
   "MessageReceiptDto": {
     "status": ["ACCEPTED"]
+  },
+  "TransmissionReceiptDto": {
+    "status": ["ACCEPTED", "REJECTED"]
   },
   "ProblemDetails": {
     "code": ["VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN", "STEP_UP_REQUIRED", "MFA_ENROLMENT_REQUIRED", "NOT_FOUND", "METHOD_NOT_ALLOWED", "REQUEST_TIMEOUT", "INVALID_TRANSITION", "CONFLICT", "IDEMPOTENCY_KEY_IN_PROGRESS", "VERSION_CONFLICT", "PRECONDITION_REQUIRED", "PAYLOAD_TOO_LARGE", "URI_TOO_LONG", "UNSUPPORTED_MEDIA_TYPE", "REQUEST_INCOMPLETE", "RULE_VIOLATED", "IDEMPOTENCY_KEY_REUSED", "PEER_KEY_MISMATCH", "PEER_UNREACHABLE", "RATE_LIMITED", "HEADERS_TOO_LARGE", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"]
