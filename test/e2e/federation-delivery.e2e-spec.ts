@@ -108,6 +108,20 @@ describe('federation: delivery of messages to a peer (e2e)', () => {
     expect(await delivery.deliverDue()).toEqual([]);
   });
 
+  it('never sends a message twice at once: passes of two workers share the due messages, each tried once', async () => {
+    const second = await startTestWorker(vn, { FEDERATION_MAX_ATTEMPTS: MAX_ATTEMPTS, FEDERATION_BACKOFF_MS: BASE_MS });
+    try {
+      const ids = [await enqueue(), await enqueue(), await enqueue()];
+      const passes = await Promise.all([delivery.deliverDue(), second.context.get(FederationDeliveryService).deliverDue(), delivery.deliverDue()]);
+      const tried = passes.flat();
+      expect(tried.map((r) => r.id).sort()).toEqual([...ids].sort());
+      expect(tried.every((r) => r.state === 'DELIVERED')).toBe(true);
+      for (const id of ids) expect(await outboxRow(id)).toMatchObject({ state: 'DELIVERED', attempts: 1 });
+    } finally {
+      await second.close();
+    }
+  });
+
   it('retries while SG is down on the backoff of the injected clock, then delivers once', async () => {
     proxy.refuse();
     const id = await enqueue();
@@ -174,14 +188,14 @@ describe('federation: delivery of messages to a peer (e2e)', () => {
   });
 
   it('shows a request’s transmissions to who sees the request only (404 otherwise), and those received from a peer on its side', async () => {
-    expect((await transmissions()).body.items.map((t: { state: string }) => t.state)).toEqual(['DELIVERED', 'DELIVERED', 'REJECTED', 'DELIVERED', 'DELIVERED']);
+    expect((await transmissions()).body.items.map((t: { state: string }) => t.state)).toEqual(['DELIVERED', 'DELIVERED', 'DELIVERED', 'DELIVERED', 'DELIVERED', 'REJECTED', 'DELIVERED', 'DELIVERED']);
     // A draft: neither VN's officers nor an admin see it.
     for (const who of [USERS.vnOfficer, USERS.admin]) {
       const res = await transmissions(await vn.login(who));
       expect([res.status, res.body.code]).toEqual([404, 'NOT_FOUND']);
     }
     expect((await vn.http.get(`/api/v1/requests/00000000-0000-4000-8000-000000000000/transmissions`).set('authorization', prosecutor)).status).toBe(404);
-    expect(await sg.sql(`SELECT count(*)::int AS n FROM federation_inbox WHERE request_id = $1`, [requestId])).toEqual([{ n: 4 }]);
+    expect(await sg.sql(`SELECT count(*)::int AS n FROM federation_inbox WHERE request_id = $1`, [requestId])).toEqual([{ n: 7 }]);
 
     // A message from SG about the request, received by VN: listed IN, with VN's own receipt.
     const messageId = randomUUID();
