@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { SqlParams } from '@mla/core';
 import { contentDigest } from '../crypto/content-digest';
 import { NodeIdentity } from '../identity/node-identity';
 import type { Envelope } from '../intake/envelope';
@@ -42,12 +43,27 @@ export class FederationOutboxWriter {
   ) {}
 
   async enqueue(m: EntityManager, input: FederationMessageInput, at: Date): Promise<string> {
-    return enqueueFederationMessage(m, this.outbox, { ...input, fromNode: this.identity.nodeId }, at);
+    const p = new SqlParams();
+    const { id, sql } = this.insertStatement(input, at, p);
+    await m.query(sql, p.values);
+    return id;
+  }
+
+  /** The message as an INSERT statement, its parameters added to `p`: a producer adds it to its action's one statement. */
+  insertStatement(input: FederationMessageInput, at: Date, p: SqlParams): { id: string; sql: string } {
+    return federationMessageStatement(this.outbox, { ...input, fromNode: this.identity.nodeId }, at, p);
   }
 }
 
-/** enqueue() without Nest: the repository and this node's name given. */
+/** enqueue() without Nest: writes the message in the caller's transaction `m`, this node's name given. */
 export async function enqueueFederationMessage(m: EntityManager, outbox: FederationOutboxRepository, input: FederationMessageInput & { fromNode: string }, at: Date): Promise<string> {
+  const p = new SqlParams();
+  const { id, sql } = federationMessageStatement(outbox, input, at, p);
+  await m.query(sql, p.values);
+  return id;
+}
+
+function federationMessageStatement(outbox: FederationOutboxRepository, input: FederationMessageInput & { fromNode: string }, at: Date, p: SqlParams): { id: string; sql: string } {
   const id = randomUUID();
   const envelope: Envelope = {
     id, type: input.type, requestId: input.requestId,
@@ -56,6 +72,5 @@ export async function enqueueFederationMessage(m: EntityManager, outbox: Federat
     createdAt: at.toISOString(), event: input.event, content: input.content, files: input.files,
   };
   const body = envelopeBytes(envelope);
-  await outbox.insert(m, { id, peerId: input.peerId, requestId: input.requestId, type: input.type, body, digest: contentDigest(body) }, at);
-  return id;
+  return { id, sql: outbox.insertStatement({ id, peerId: input.peerId, requestId: input.requestId, type: input.type, body, digest: contentDigest(body) }, at, p) };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { SqlParams } from '@mla/core';
 import type { Receipt } from '../crypto/receipt';
 import type { ClaimedMessage, InboxTransmissionRow, OutboxRow } from './outbox.row';
 
@@ -27,13 +28,12 @@ export type AttemptOutcome =
 export class FederationOutboxRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Writes a message, PENDING and due now, in the caller's transaction. */
-  async insert(m: EntityManager, msg: NewOutboxMessage, at: Date): Promise<void> {
-    await m.query(
-      `INSERT INTO federation_outbox (id, peer_id, request_id, type, body, digest, state, attempts, next_attempt_at, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'PENDING', 0, $7, $7, $7)`,
-      [msg.id, msg.peerId, msg.requestId, msg.type, msg.body, msg.digest, at],
-    );
+  /** `INSERT INTO federation_outbox …` of a message, PENDING and due at `at`, its parameters added to `p` (to join an action's one statement). */
+  insertStatement(msg: NewOutboxMessage, at: Date, p: SqlParams): string {
+    const values = [msg.id, msg.peerId, msg.requestId, msg.type, msg.body, msg.digest].map((v) => p.add(v));
+    const when = p.add(at);
+    return `INSERT INTO federation_outbox (id, peer_id, request_id, type, body, digest, state, attempts, next_attempt_at, created_at, updated_at)
+      VALUES (${values.join(', ')}, 'PENDING', 0, ${when}, ${when}, ${when})`;
   }
 
   /**
