@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { contentDigest, FederationDeliveryService, signRequest, FederationOutboxWriter, NodeIdentity, type FederationMessageInput } from '@mla/federation';
-import { authorityId, completeDraft, USERS } from '../support/fixtures';
+import { act, authorityId, completeDraft, USERS } from '../support/fixtures';
 import { freePort } from '../support/processes';
 import { TcpProxy } from '../support/tcp-proxy';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -37,7 +37,8 @@ describe('federation: delivery of messages to a peer (e2e)', () => {
     sg = await createTestApp({ env: { NODE_ID: 'sg.test', NODE_COUNTRIES: 'SG', NODE_URL: sgUrl } });
     await sg.app.listen(sgPort, '127.0.0.1');
     const vnPort = await freePort();
-    vn = await createTestApp({ env: { NODE_ID: 'vn.test', NODE_COUNTRIES: 'VN', NODE_URL: `http://127.0.0.1:${vnPort}` } });
+    // The directory gives VN its counterparts (SG-CA among them), made PEER by the test that sends there.
+    vn = await createTestApp({ directory: true, env: { NODE_ID: 'vn.test', NODE_COUNTRIES: 'VN', NODE_URL: `http://127.0.0.1:${vnPort}` } });
     await vn.app.listen(vnPort, '127.0.0.1');
     vnAdmin = await vn.login(USERS.admin);
     const added = await vn.http.post('/api/v1/peers').set('authorization', vnAdmin).send({ url: sgUrl, keyThumbprint: sg.app.get(NodeIdentity).signingKey().kid });
@@ -212,5 +213,25 @@ describe('federation: delivery of messages to a peer (e2e)', () => {
       createdAt: vn.clock.now().toISOString(), deliveredAt: vn.clock.now().toISOString(),
       receipt: { messageId, digest: contentDigest(body), receivedAt: vn.clock.now().toISOString(), status: 'ACCEPTED' },
     });
+  });
+
+  it('writes a request.sent message in the transaction of a send to a PEER authority, with the content as sent; the worker delivers it', async () => {
+    await vn.sql(`UPDATE authorities SET reach = 'PEER' WHERE country = 'SG'`);
+    const draft = await vn.http.post('/api/v1/requests').set('authorization', prosecutor).send(completeDraft(await authorityId(vn, 'SG-CA')));
+    expect(draft.status).toBe(201);
+    await act(vn, prosecutor, draft.body.id, { action: 'submit' });
+    const sent = await act(vn, await vn.login(USERS.vnOfficer), draft.body.id, { action: 'send' });
+    expect(sent.state).toBe('SENT');
+    const [row] = await vn.sql<{ id: string; type: string; state: string; body: Buffer; created_at: Date }>(`SELECT id, type, state, body, created_at FROM federation_outbox WHERE request_id = $1`, [draft.body.id]);
+    expect(row).toMatchObject({ type: 'request.sent', state: 'PENDING', created_at: vn.clock.now() });
+    const envelope = JSON.parse(String(row?.body));
+    expect(envelope).toMatchObject({
+      type: 'request.sent', requestId: draft.body.id, from: { node: 'vn.test', authority: { code: 'VN-HCM-PROS', country: 'VN' } }, to: { node: 'sg.test', authority: { code: 'SG-CA', country: 'SG' } },
+      event: { action: 'send', seq: expect.any(Number) }, content: { title: draft.body.title, type: 'SUBSCRIBER_INFO' }, files: [{ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), mediaType: 'application/pdf' }],
+    });
+    const [event] = await vn.sql<{ seq: number }>(`SELECT seq FROM request_events WHERE request_id = $1 AND action = 'send'`, [draft.body.id]);
+    expect(envelope.event.seq).toBe(event?.seq);
+    expect(await delivery.deliverDue()).toEqual([{ id: row?.id, state: 'DELIVERED', error: null }]);
+    expect((await inboxOf(row?.id as string))[0]?.body.equals(row?.body as Buffer)).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ export * from './federation-core.module';
 export * from './outbox/backoff';
 export { FederationOutboxWriter, enqueueFederationMessage, envelopeBytes, type FederationMessageInput } from './outbox/enqueue';
 export { FederationOutboxRepository } from './outbox/federation-outbox.repository';
+export { PeersRepository } from './peers/peers.repository';
 export { FederationDeliveryService, type DeliveryReport } from './outbox/federation-delivery.service';
 export { FederationWorkerModule } from './outbox/federation-worker.module';
 export { TransmissionsService } from './outbox/transmissions.service';

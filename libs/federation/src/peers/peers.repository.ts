@@ -29,6 +29,12 @@ export class PeersRepository {
     return (row as PeerRow | undefined) ?? null;
   }
 
+  /** The peer serving a country (at most one: peers' countries never overlap), if any. */
+  async findServing(country: string, m: EntityManager | DataSource = this.dataSource): Promise<{ id: string; nodeId: string } | null> {
+    const [row] = await m.query(`SELECT p.id, p.node_id AS "nodeId" FROM federation_peers p WHERE p.countries @> ARRAY[$1]::char(2)[] LIMIT 1`, [country]);
+    return (row as { id: string; nodeId: string } | undefined) ?? null;
+  }
+
   /** Peers that clash with a new one: the same node or URL, or a country in common. */
   async clashing(nodeId: string, url: string, countries: string[], exceptId: string | null, m: EntityManager): Promise<PeerRow[]> {
     return m.query(
