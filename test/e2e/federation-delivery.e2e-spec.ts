@@ -107,6 +107,9 @@ describe('federation: delivery of messages to a peer (e2e)', () => {
     ]);
     expect(await peerCounts()).toEqual([0, 0]);
     expect(await delivery.deliverDue()).toEqual([]);
+    // The bytes sent stay as written; no message is deleted.
+    await expect(vn.sql(`UPDATE federation_outbox SET body = 'x' WHERE id = $1`, [id])).rejects.toThrow(/verbatim/);
+    await expect(vn.sql(`DELETE FROM federation_outbox WHERE id = $1`, [id])).rejects.toThrow(/verbatim/);
   });
 
   it('never sends a message twice at once: passes of two workers share the due messages, each tried once', async () => {
