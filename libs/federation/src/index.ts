@@ -15,7 +15,7 @@ export { PeersRepository } from './peers/peers.repository';
 export { FederationDeliveryService, type DeliveryReport } from './outbox/federation-delivery.service';
 export { FederationWorkerModule } from './outbox/federation-worker.module';
 export { TransmissionsService } from './outbox/transmissions.service';
-export { TransmissionDto, TransmissionListDto } from './outbox/transmission.dto';
+export { FederationTransmissionDto, FederationTransmissionListDto } from './outbox/transmission.dto';
 
 /** The federation's routes outside the API prefix (for the app's global prefix exclusions). */
 export const FEDERATION_ROOT_ROUTES = [

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { TransmissionListDto, TransmissionsService } from '@mla/federation';
+import { FederationTransmissionListDto, TransmissionsService } from '@mla/federation';
 import { CurrentUser, type Principal } from '@mla/identity';
 import { RequestReader } from './reading/request-reader';
 
@@ -16,9 +16,9 @@ export class TransmissionsController {
 
   /** The messages of the request sent to peer nodes (OUT: state, attempts, last error, the peer's verified receipt) and received from them (IN). */
   @Get(':id/transmissions')
-  @ApiOkResponse({ type: TransmissionListDto })
+  @ApiOkResponse({ type: FederationTransmissionListDto })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no request you can see' })
-  async list(@CurrentUser() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<TransmissionListDto> {
+  async list(@CurrentUser() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<FederationTransmissionListDto> {
     await this.reader.visibleRow(p, id);
     return this.transmissions.ofRequest(id);
   }

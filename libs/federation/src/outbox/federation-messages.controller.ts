@@ -2,7 +2,7 @@ import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Principal } from '@mla/identity';
 import { MessageRetryService } from './message-retry.service';
-import { TransmissionDto } from './transmission.dto';
+import { FederationTransmissionDto } from './transmission.dto';
 
 @ApiTags('federation')
 @ApiBearerAuth()
@@ -14,10 +14,10 @@ export class FederationMessagesController {
   @Roles('ADMIN')
   @Post(':id/retry')
   @HttpCode(200)
-  @ApiOkResponse({ type: TransmissionDto })
+  @ApiOkResponse({ type: FederationTransmissionDto })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such message sent by this node' })
   @ApiConflictResponse({ description: 'INVALID_TRANSITION: the message is not DEAD' })
-  retry(@CurrentUser() admin: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<TransmissionDto> {
+  retry(@CurrentUser() admin: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<FederationTransmissionDto> {
     return this.retries.retry(admin, id);
   }
 }

@@ -6,7 +6,7 @@ import type { Principal } from '@mla/identity';
 import { NodeIdentity } from '../identity/node-identity';
 import { PeersRepository } from '../peers/peers.repository';
 import { FederationOutboxRepository } from './federation-outbox.repository';
-import type { TransmissionDto } from './transmission.dto';
+import type { FederationTransmissionDto } from './transmission.dto';
 import { toTransmissionDto } from './transmissions.service';
 
 /** An ADMIN puts a DEAD message back to PENDING, due now, its attempts counted afresh (audited). */
@@ -21,7 +21,7 @@ export class MessageRetryService {
     private readonly clock: Clock,
   ) {}
 
-  async retry(admin: Principal, id: string): Promise<TransmissionDto> {
+  async retry(admin: Principal, id: string): Promise<FederationTransmissionDto> {
     const now = this.clock.now();
     await this.tx.run(async (m) => {
       const message = await this.outbox.lock(m, id);

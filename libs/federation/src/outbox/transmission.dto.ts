@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-export class TransmissionReceiptDto {
+export class FederationReceiptDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   messageId: string | null;
   @ApiProperty({ nullable: true, type: String })
@@ -14,7 +14,7 @@ export class TransmissionReceiptDto {
 }
 
 /** A federation message of a request, sent to a peer (OUT) or received from one (IN) (DESIGN §15). */
-export class TransmissionDto {
+export class FederationTransmissionDto {
   /** The message id (the envelope's `id`). */
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -45,11 +45,11 @@ export class TransmissionDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   deliveredAt: string | null;
   /** The payload of the signed receipt, verified with the peer's keys (OUT) or signed by this node (IN). */
-  @ApiProperty({ type: TransmissionReceiptDto, nullable: true })
-  receipt: TransmissionReceiptDto | null;
+  @ApiProperty({ type: FederationReceiptDto, nullable: true })
+  receipt: FederationReceiptDto | null;
 }
 
-export class TransmissionListDto {
-  @ApiProperty({ type: [TransmissionDto] })
-  items: TransmissionDto[];
+export class FederationTransmissionListDto {
+  @ApiProperty({ type: [FederationTransmissionDto] })
+  items: FederationTransmissionDto[];
 }

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Receipt } from '../crypto/receipt';
 import { FederationOutboxRepository } from './federation-outbox.repository';
 import type { OutboxRow } from './outbox.row';
-import type { TransmissionDto, TransmissionListDto } from './transmission.dto';
+import type { FederationTransmissionDto, FederationTransmissionListDto } from './transmission.dto';
 
-export function toTransmissionDto(r: OutboxRow): TransmissionDto {
+export function toTransmissionDto(r: OutboxRow): FederationTransmissionDto {
   return {
     id: r.id, direction: 'OUT', peer: r.peerNode, type: r.type, state: r.state, attempts: r.attempts,
     nextAttemptAt: r.state === 'PENDING' ? r.nextAttemptAt.toISOString() : null, lastError: r.lastError, rejectCode: r.rejectCode,
@@ -20,12 +20,12 @@ export function toTransmissionDto(r: OutboxRow): TransmissionDto {
 export class TransmissionsService {
   constructor(private readonly outbox: FederationOutboxRepository) {}
 
-  async ofRequest(requestId: string): Promise<TransmissionListDto> {
+  async ofRequest(requestId: string): Promise<FederationTransmissionListDto> {
     const [outgoing, incoming] = [await this.outbox.outgoingOf(requestId), await this.outbox.incomingOf(requestId)];
     return {
       items: [
         ...outgoing.map(toTransmissionDto),
-        ...incoming.map((i): TransmissionDto => ({
+        ...incoming.map((i): FederationTransmissionDto => ({
           id: i.messageId, direction: 'IN', peer: i.peerNode, type: i.type, state: 'RECEIVED', attempts: null, nextAttemptAt: null, lastError: null, rejectCode: null,
           createdAt: i.receivedAt.toISOString(), deliveredAt: i.receivedAt.toISOString(),
           // This node's own receipt, signed when the message was accepted.

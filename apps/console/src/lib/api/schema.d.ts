@@ -1653,42 +1653,15 @@ export interface components {
             value: string;
         };
         TransmissionDto: {
-            /**
-             * Format: uuid
-             * @description The message id (the envelope's `id`).
-             */
-            id: string;
             /** @enum {string} */
-            direction: "OUT" | "IN";
-            /**
-             * @description OUT: PENDING, DELIVERED, REJECTED or DEAD; IN: RECEIVED.
-             * @enum {string}
-             */
-            state: "PENDING" | "DELIVERED" | "REJECTED" | "DEAD" | "RECEIVED";
-            /** @description OUT: the attempts made so far (since the last retry by an ADMIN); IN: null. */
-            attempts: number | null;
+            channel: "DIPLOMATIC" | "CENTRAL_AUTHORITY_MAIL" | "EMAIL" | "INTERPOL" | "NETWORK_24_7" | "COURIER" | "OTHER";
             /**
              * Format: date-time
-             * @description OUT and PENDING: when the next attempt is due; else null.
+             * @description When it was dispatched (ISO 8601 date-time with Z or an offset); not in the future.
              */
-            nextAttemptAt: string | null;
-            /** @description OUT: why the last failed attempt failed (kept after a later success); IN: null. */
-            lastError: string | null;
-            /** @description REJECTED: the receiver's problem code. */
-            rejectCode: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description OUT: when the peer's signed receipt came (ACCEPTED or REJECTED); IN: when it was received.
-             */
-            deliveredAt: string | null;
-            /** @description The payload of the signed receipt, verified with the peer's keys (OUT) or signed by this node (IN). */
-            receipt: components["schemas"]["TransmissionReceiptDto"] | null;
-            /** @description The peer node it went to or came from. */
-            peer: string;
-            /** @description e.g. request.sent. */
-            type: string;
+            dispatchedAt: string;
+            /** @description Its reference (the note verbale's number, the e-mail's subject…). */
+            dispatchReference: string;
         };
         IncomingRequestDto: {
             /** @enum {string} */
@@ -2497,8 +2470,57 @@ export interface components {
             /** @description The request's version after the upload. */
             requestVersion: number;
         };
-        TransmissionListDto: {
-            items: components["schemas"]["TransmissionDto"][];
+        FederationReceiptDto: {
+            /** Format: uuid */
+            messageId: string | null;
+            digest: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "ACCEPTED" | "REJECTED";
+            /** @description For a rejection: the receiver's problem code. */
+            code?: string;
+        };
+        FederationTransmissionDto: {
+            /**
+             * Format: uuid
+             * @description The message id (the envelope's `id`).
+             */
+            id: string;
+            /** @enum {string} */
+            direction: "OUT" | "IN";
+            /**
+             * @description OUT: PENDING, DELIVERED, REJECTED or DEAD; IN: RECEIVED.
+             * @enum {string}
+             */
+            state: "PENDING" | "DELIVERED" | "REJECTED" | "DEAD" | "RECEIVED";
+            /** @description OUT: the attempts made so far (since the last retry by an ADMIN); IN: null. */
+            attempts: number | null;
+            /**
+             * Format: date-time
+             * @description OUT and PENDING: when the next attempt is due; else null.
+             */
+            nextAttemptAt: string | null;
+            /** @description OUT: why the last failed attempt failed (kept after a later success); IN: null. */
+            lastError: string | null;
+            /** @description REJECTED: the receiver's problem code. */
+            rejectCode: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description OUT: when the peer's signed receipt came (ACCEPTED or REJECTED); IN: when it was received.
+             */
+            deliveredAt: string | null;
+            /** @description The payload of the signed receipt, verified with the peer's keys (OUT) or signed by this node (IN). */
+            receipt: components["schemas"]["FederationReceiptDto"] | null;
+            /** @description The peer node it went to or came from. */
+            peer: string;
+            /** @description e.g. request.sent. */
+            type: string;
+        };
+        FederationTransmissionListDto: {
+            items: components["schemas"]["FederationTransmissionDto"][];
         };
         NotificationDto: {
             requestId?: string | null;
@@ -3024,17 +3046,6 @@ export interface components {
             digest: string;
             /** @description The receipt signed by this node: a compact JWS (EdDSA, `kid` the key's thumbprint) over { messageId, digest, receivedAt, status }. Every refusal's problem body carries one too (status REJECTED, code). */
             receipt: string;
-        };
-        TransmissionReceiptDto: {
-            /** Format: uuid */
-            messageId: string | null;
-            digest: string | null;
-            /** Format: date-time */
-            receivedAt: string;
-            /** @enum {string} */
-            status: "ACCEPTED" | "REJECTED";
-            /** @description For a rejection: the receiver's problem code. */
-            code?: string;
         };
         ProblemDetails: {
             /**
@@ -5752,7 +5763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TransmissionListDto"];
+                    "application/json": components["schemas"]["FederationTransmissionListDto"];
                 };
             };
             /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
@@ -6961,7 +6972,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TransmissionDto"];
+                    "application/json": components["schemas"]["FederationTransmissionDto"];
                 };
             };
             /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */

@@ -69,8 +69,7 @@ export const enums = {
     "kind": ["IP_ADDRESS", "EMAIL", "PHONE", "ACCOUNT", "DOMAIN", "URL", "IMEI", "WALLET"]
   },
   "TransmissionDto": {
-    "direction": ["OUT", "IN"],
-    "state": ["PENDING", "DELIVERED", "REJECTED", "DEAD", "RECEIVED"]
+    "channel": ["DIPLOMATIC", "CENTRAL_AUTHORITY_MAIL", "EMAIL", "INTERPOL", "NETWORK_24_7", "COURIER", "OTHER"]
   },
   "IncomingRequestDto": {
     "priority": ["ROUTINE", "URGENT", "EMERGENCY"],
@@ -188,6 +187,13 @@ export const enums = {
   "SignedLetterDto": {
     "kind": ["COURT_ORDER", "WARRANT", "TRANSLATION", "LETTER_SIGNED", "OTHER", "CORRESPONDENCE"]
   },
+  "FederationReceiptDto": {
+    "status": ["ACCEPTED", "REJECTED"]
+  },
+  "FederationTransmissionDto": {
+    "direction": ["OUT", "IN"],
+    "state": ["PENDING", "DELIVERED", "REJECTED", "DEAD", "RECEIVED"]
+  },
   "WebhookDeliveryDto": {
     "status": ["PENDING", "DELIVERED", "DEAD"]
   },
@@ -245,9 +251,6 @@ export const enums = {
   },
   "MessageReceiptDto": {
     "status": ["ACCEPTED"]
-  },
-  "TransmissionReceiptDto": {
-    "status": ["ACCEPTED", "REJECTED"]
   },
   "ProblemDetails": {
     "code": ["VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN", "STEP_UP_REQUIRED", "MFA_ENROLMENT_REQUIRED", "NOT_FOUND", "METHOD_NOT_ALLOWED", "REQUEST_TIMEOUT", "INVALID_TRANSITION", "CONFLICT", "IDEMPOTENCY_KEY_IN_PROGRESS", "VERSION_CONFLICT", "PRECONDITION_REQUIRED", "PAYLOAD_TOO_LARGE", "URI_TOO_LONG", "UNSUPPORTED_MEDIA_TYPE", "REQUEST_INCOMPLETE", "RULE_VIOLATED", "IDEMPOTENCY_KEY_REUSED", "PEER_KEY_MISMATCH", "PEER_UNREACHABLE", "RATE_LIMITED", "HEADERS_TOO_LARGE", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"]
