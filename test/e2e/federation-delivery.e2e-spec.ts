@@ -236,5 +236,14 @@ describe('federation: delivery of messages to a peer (e2e)', () => {
     expect(envelope.event.seq).toBe(event?.seq);
     expect(await delivery.deliverDue()).toEqual([{ id: row?.id, state: 'DELIVERED', error: null }]);
     expect((await inboxOf(row?.id as string))[0]?.body.equals(row?.body as Buffer)).toBe(true);
+
+    // A PEER authority of a country no peer serves: the send is refused (422), nothing written.
+    await vn.sql(`UPDATE authorities SET reach = 'PEER' WHERE code = 'US-OIA'`);
+    const toUs = await vn.http.post('/api/v1/requests').set('authorization', prosecutor).send(completeDraft(await authorityId(vn, 'US-OIA'), { legalBasis: 'RECIPROCITY', language: 'en', details: {} }));
+    await act(vn, prosecutor, toUs.body.id, { action: 'submit' });
+    const refused = await vn.http.post(`/api/v1/requests/${toUs.body.id}/transitions`).set('authorization', await vn.login(USERS.vnOfficer)).send({ action: 'send' });
+    expect([refused.status, refused.body.code, refused.body.detail]).toEqual([422, 'RULE_VIOLATED', expect.stringMatching(/no peer of this node serves US/)]);
+    expect(await vn.sql(`SELECT id FROM federation_outbox WHERE request_id = $1`, [toUs.body.id])).toEqual([]);
+    expect(await vn.sql(`SELECT state FROM requests WHERE id = $1`, [toUs.body.id])).toEqual([{ state: 'IN_REVIEW' }]);
   });
 });
