@@ -17,7 +17,8 @@ const LIB_LAYERS = {
   countries: ['core', 'domain'],
   supervision: ['core', 'domain', 'identity', 'requests', 'deadlines'],
   notifications: ['core', 'identity', 'outbox'],
-  requests: ['core', 'domain', 'identity', 'deadlines', 'outbox', 'storage', 'countries', 'letters', 'seals'],
+  // federation: a request's transmissions (DESIGN §15), and its messages to peers written in its actions' transactions
+  requests: ['core', 'domain', 'identity', 'deadlines', 'outbox', 'storage', 'countries', 'letters', 'seals', 'federation'],
   storage: ['core'],
   deadlines: ['core', 'domain', 'countries'],
   identity: ['core', 'domain', 'audit', 'outbox'],

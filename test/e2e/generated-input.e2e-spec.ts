@@ -143,6 +143,7 @@ function preferredCaller(op: Operation): string[] {
   const p = op.path;
   if (p.startsWith('/api/v1/users') || (p.startsWith('/api/v1/authorities') && op.method !== 'GET' && !p.includes('webhook'))) return ['admin'];
   if (p.startsWith('/api/v1/peers')) return op.method === 'GET' ? ['admin', 'vnSupervisor'] : ['admin'];
+  if (p.startsWith('/api/v1/federation')) return ['admin'];
   if (p.includes('webhook-deliveries')) return ['vnSupervisor', 'sgSupervisor', 'admin'];
   if (p.startsWith('/api/v1/supervision') || p.includes('/deadlines/')) return ['vnSupervisor', 'sgSupervisor'];
   if (p.endsWith('/transitions')) return ['vnProsecutor', 'vnOfficer', 'sgOfficer'];

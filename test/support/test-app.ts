@@ -60,6 +60,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     QUEUE_PREFIX: queuePrefix,
     RECONCILE_INTERVAL_MS: '0',
     OUTBOX_RECONCILE_INTERVAL_MS: '0',
+    FEDERATION_DELIVERY_INTERVAL_MS: '0',
     CALENDAR_REFRESH_INTERVAL_MS: '0',
     EVIDENCE_STORAGE_DIR: join(tmpdir(), `mla-evidence-${suffix}`),
     SEAL_KEYS_DIR: join(tmpdir(), `mla-seal-keys-${suffix}`),

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, Clock, CoreModule, HostResolver } from '@mla/core';
 import { DeadlineWorkerModule } from '@mla/deadline-worker';
+import { FederationWorkerModule } from '@mla/federation';
 import { NotificationsWorkerModule } from '@mla/notifications';
 import { WorkingCalendarsCoreModule } from '@mla/working-calendars';
 
@@ -17,7 +18,7 @@ export class WorkerModule {
   static forRoot(options: WorkerModuleOptions): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(options), DeadlineWorkerModule.forRoot(options.config), NotificationsWorkerModule.forRoot(options.config), WorkingCalendarsCoreModule],
+      imports: [CoreModule.forRoot(options), DeadlineWorkerModule.forRoot(options.config), NotificationsWorkerModule.forRoot(options.config), WorkingCalendarsCoreModule, FederationWorkerModule],
     };
   }
 }

@@ -1,8 +1,8 @@
 /** What an audit row records (DESIGN §2: every ADMIN change of authorities, webhooks and users; and of a working calendar; and of a federation peer, §15). */
-export const AUDIT_ACTIONS = ['authority.created', 'authority.updated', 'user.created', 'user.updated', 'calendar.year_set', 'authority.seal_set', 'authority.seal_removed', 'peer.added', 'peer.suspended', 'peer.resumed', 'peer.keys_refreshed', 'peer.directory_read'] as const;
+export const AUDIT_ACTIONS = ['authority.created', 'authority.updated', 'user.created', 'user.updated', 'calendar.year_set', 'authority.seal_set', 'authority.seal_removed', 'peer.added', 'peer.suspended', 'peer.resumed', 'peer.keys_refreshed', 'peer.directory_read', 'federation_message.retried'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_TYPES = ['AUTHORITY', 'USER', 'WORKING_CALENDAR', 'PEER'] as const;
+export const AUDIT_TARGET_TYPES = ['AUTHORITY', 'USER', 'WORKING_CALENDAR', 'PEER', 'FEDERATION_MESSAGE'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /**

@@ -6,23 +6,24 @@ import { DirectoryReader } from './directory/directory-reader';
 import { DirectoryRepository } from './directory/directory.repository';
 import { DirectoryService } from './directory/directory.service';
 import { PeerDirectoryApplier } from './directory/peer-directory-applier';
-import { NodeIdentity } from './identity/node-identity';
+import { FederationCoreModule } from './federation-core.module';
 import { WellKnownController } from './identity/well-known.controller';
 import { InboxRepository } from './intake/inbox.repository';
 import { IntakeController } from './intake/intake.controller';
 import { IntakeService } from './intake/intake.service';
+import { FederationMessagesController } from './outbox/federation-messages.controller';
+import { MessageRetryService } from './outbox/message-retry.service';
 import { PeersController } from './peers/peers.controller';
-import { PeersRepository } from './peers/peers.repository';
 import { PeersService } from './peers/peers.service';
 
-/** Federation between nodes (DESIGN §15): the node's identity, its peers, the intake of their signed messages, the directories exchanged (API). */
+/** Federation between nodes (DESIGN §15): the node's identity, its peers, the intake of their signed messages, the directories exchanged, the outbox's admin (API). */
 @Module({
-  imports: [AuditModule],
-  controllers: [WellKnownController, PeersController, IntakeController, DirectoryController],
+  imports: [AuditModule, FederationCoreModule],
+  controllers: [WellKnownController, PeersController, IntakeController, DirectoryController, FederationMessagesController],
   providers: [
-    NodeIdentity, PeersRepository, PeersService, InboxRepository, IntakeService,
+    PeersService, InboxRepository, IntakeService, MessageRetryService,
     AuthoritiesRepository, DirectoryRepository, DirectoryService, DirectoryReader, PeerDirectoryApplier,
   ],
-  exports: [NodeIdentity, PeersRepository],
+  exports: [FederationCoreModule],
 })
 export class FederationModule {}

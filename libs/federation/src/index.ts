@@ -9,6 +9,15 @@ export * from './intake/envelope';
 export * from './intake/raw-body';
 export { PEER_SIGNATURE_SCHEME } from './intake/intake.controller';
 export * from './federation.module';
+export * from './federation-core.module';
+export * from './outbox/backoff';
+export { FederationOutboxWriter, enqueueFederationMessage, envelopeBytes, type FederationMessageInput } from './outbox/enqueue';
+export { FederationOutboxRepository } from './outbox/federation-outbox.repository';
+export { PeersRepository } from './peers/peers.repository';
+export { FederationDeliveryService, type DeliveryReport } from './outbox/federation-delivery.service';
+export { FederationWorkerModule } from './outbox/federation-worker.module';
+export { TransmissionsService } from './outbox/transmissions.service';
+export { FederationTransmissionDto, FederationTransmissionListDto } from './outbox/transmission.dto';
 
 /** The federation's routes outside the API prefix (for the app's global prefix exclusions). */
 export const FEDERATION_ROOT_ROUTES = [

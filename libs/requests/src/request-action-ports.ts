@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CountryRequirementsHolder } from '@mla/countries';
+import { FederationOutboxWriter, PeersRepository } from '@mla/federation';
 import { AuthoritiesRepository, UsersRepository } from '@mla/identity';
 import { AttachmentsRepository } from './attachments/attachments.repository';
 import { ActionPortsFactory } from './commands/action-ports.factory';
@@ -23,6 +24,8 @@ export class RequestActionPorts extends ActionPortsFactory {
     private readonly letters: LettersRepository,
     private readonly renderer: LetterRenderer,
     private readonly countries: CountryRequirementsHolder,
+    private readonly peers: PeersRepository,
+    private readonly federationOutbox: FederationOutboxWriter,
   ) {
     super();
   }
@@ -58,6 +61,10 @@ export class RequestActionPorts extends ActionPortsFactory {
         insertSignedCopyStatement: (copy, at, p) => this.letters.insertSignedCopyStatement(copy, at, p),
         insertStatement: (requestId, letter, at, p) =>
           this.letters.insertStatement(requestId, { language: letter.language, sha256: letter.sha256, sizeBytes: letter.sizeBytes, pdf: letter.pdf, eventSeq: letter.eventSeq }, at, p),
+      },
+      federation: {
+        peerServing: (country) => this.peers.findServing(country, em),
+        messageStatement: (message, at, p) => this.federationOutbox.insertStatement(message, at, p).sql,
       },
     };
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CountriesDataModule } from '@mla/countries';
 import { IdempotencyModule } from '@mla/core';
 import { DeadlinesModule } from '@mla/deadlines';
+import { FederationCoreModule } from '@mla/federation';
 import { IdentityDataModule } from '@mla/identity';
 import { OutboxModule } from '@mla/outbox';
 import { SealStoreModule } from '@mla/seals';
@@ -25,7 +26,7 @@ import { RequestReader } from './reading/request-reader';
 
 /** Requests for any process (API and worker): the one write path, its rules and repositories, the letter's renderer. No HTTP. */
 @Module({
-  imports: [IdentityDataModule, DeadlinesModule, OutboxModule, CountriesDataModule, IdempotencyModule, SealStoreModule],
+  imports: [IdentityDataModule, DeadlinesModule, OutboxModule, CountriesDataModule, IdempotencyModule, SealStoreModule, FederationCoreModule],
   providers: [
     AccessLogRepository,
     AccessLogService,

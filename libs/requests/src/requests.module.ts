@@ -12,16 +12,18 @@ import { LettersService } from './letters/letters.service';
 import { SignedLetterController } from './letters/signed-letter.controller';
 import { SignedLetterService } from './letters/signed-letter.service';
 import { RequestsController } from './requests.controller';
+import { FederationCoreModule } from '@mla/federation';
 import { StorageModule } from '@mla/storage';
 import { RequestsCoreModule } from './requests-core.module';
 import { ChaserService } from './counterparts/chaser.service';
 import { CounterpartsController } from './counterparts.controller';
 import { CounterpartsService } from './counterparts.service';
+import { TransmissionsController } from './transmissions.controller';
 
 /** The HTTP side of requests (API only): drafts, actions, history, evidence, supporting documents, the letter. */
 @Module({
-  imports: [RequestsCoreModule, StorageModule],
-  controllers: [CounterpartsController, RequestsController, AttachmentsController, LetterController, SignedLetterController],
+  imports: [RequestsCoreModule, StorageModule, FederationCoreModule],
+  controllers: [CounterpartsController, RequestsController, AttachmentsController, LetterController, SignedLetterController, TransmissionsController],
   providers: [ChaserService, CounterpartsService, EventsService, EvidenceService, EvidenceContentService, AttachmentsService, LettersService, SignedLetterService, DocumentUpload, FileQuota, FileQuotaRepository],
   exports: [RequestsCoreModule],
 })

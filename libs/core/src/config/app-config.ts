@@ -540,6 +540,25 @@ export class AppConfig {
   @Min(1)
   WEBHOOK_BACKOFF_MS = 2_000;
 
+  /** Attempts of a federation message's delivery to its peer before it is DEAD (DESIGN §15). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  FEDERATION_MAX_ATTEMPTS = 12;
+
+  /** First retry delay of a federation message; doubles each attempt, at most 6 hours. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FEDERATION_BACKOFF_MS = 30_000;
+
+  /** How often the worker looks for federation messages due (0: only at worker start and when woken). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  FEDERATION_DELIVERY_INTERVAL_MS = 5_000;
+
   /**
    * Private networks webhooks may reach (an on-premises deployment): comma-separated CIDR
    * ranges, e.g. `10.20.0.0/16,fd00::/8`. Empty: public addresses only (and loopback outside

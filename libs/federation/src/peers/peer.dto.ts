@@ -57,9 +57,9 @@ export class PeerDto {
   /** The last message from the peer whose signature verified. */
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String })
   lastContactAt: string | null;
-  /** Messages to the peer not yet delivered (0 until delivery to peers exists). */
+  /** Messages to the peer not yet answered by its signed receipt (PENDING in the outbox, a suspended peer's included). */
   messagesPending: number;
-  /** Messages to the peer given up after the last attempt (0 until delivery to peers exists). */
+  /** Messages to the peer given up after the last attempt (DEAD; an ADMIN may retry them). */
   messagesDead: number;
   /** Messages accepted from the peer. */
   messagesReceived: number;

@@ -23,4 +23,7 @@ export interface PeerRow {
 /** A peer with the figures of its messages. */
 export interface PeerWithCounts extends PeerRow {
   messagesReceived: number;
+  /** Messages to the peer not yet answered by a signed receipt (federation_outbox). */
+  messagesPending: number;
+  messagesDead: number;
 }

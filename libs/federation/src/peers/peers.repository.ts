@@ -5,7 +5,9 @@ import type { PeerRow, PeerState, PeerWithCounts } from './peer.row';
 
 const COLUMNS = `p.id, p.node_id AS "nodeId", p.url, p.countries, p.key_thumbprint AS "keyThumbprint", p.jwks, p.keys_read_at AS "keysReadAt",
   p.state, p.last_contact_at AS "lastContactAt", p.created_at AS "createdAt", p.created_by AS "createdBy", p.updated_at AS "updatedAt"`;
-const WITH_COUNTS = `${COLUMNS}, (SELECT count(*)::int FROM federation_inbox i WHERE i.peer_id = p.id) AS "messagesReceived"`;
+const WITH_COUNTS = `${COLUMNS}, (SELECT count(*)::int FROM federation_inbox i WHERE i.peer_id = p.id) AS "messagesReceived",
+  (SELECT count(*)::int FROM federation_outbox o WHERE o.peer_id = p.id AND o.state = 'PENDING') AS "messagesPending",
+  (SELECT count(*)::int FROM federation_outbox o WHERE o.peer_id = p.id AND o.state = 'DEAD') AS "messagesDead"`;
 
 /** The peers of this node (`federation_peers`): every query on them. */
 @Injectable()
@@ -25,6 +27,12 @@ export class PeersRepository {
   async findByKeyId(kid: string): Promise<PeerRow | null> {
     const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM federation_peers p WHERE p.jwks->'keys' @> jsonb_build_array(jsonb_build_object('kid', $1::text)) LIMIT 1`, [kid]);
     return (row as PeerRow | undefined) ?? null;
+  }
+
+  /** The peer serving a country (at most one: peers' countries never overlap), if any. */
+  async findServing(country: string, m: EntityManager | DataSource = this.dataSource): Promise<{ id: string; nodeId: string } | null> {
+    const [row] = await m.query(`SELECT p.id, p.node_id AS "nodeId" FROM federation_peers p WHERE p.countries @> ARRAY[$1]::char(2)[] LIMIT 1`, [country]);
+    return (row as { id: string; nodeId: string } | undefined) ?? null;
   }
 
   /** Peers that clash with a new one: the same node or URL, or a country in common. */

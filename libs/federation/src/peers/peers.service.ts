@@ -18,7 +18,7 @@ export function toPeerDto(row: PeerWithCounts): PeerDto {
   return {
     id: row.id, nodeId: row.nodeId, url: row.url, countries: row.countries, keyThumbprint: row.keyThumbprint, keys: row.jwks.keys,
     keysReadAt: row.keysReadAt.toISOString(), state: row.state, lastContactAt: row.lastContactAt?.toISOString() ?? null,
-    messagesPending: 0, messagesDead: 0, messagesReceived: row.messagesReceived,
+    messagesPending: row.messagesPending, messagesDead: row.messagesDead, messagesReceived: row.messagesReceived,
     createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -731,6 +731,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{id}/transmissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages of the request sent to peer nodes (OUT: state, attempts, last error, the peer's verified receipt) and received from them (IN). */
+        get: operations["TransmissionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -1070,6 +1087,23 @@ export interface paths {
         get: operations["DirectoryController_read"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/federation/messages/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Puts a DEAD message to a peer back to PENDING, due now, its attempts counted afresh; the same bytes are sent again (ADMIN; audited). */
+        post: operations["FederationMessagesController_retry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1528,9 +1562,9 @@ export interface components {
         };
         AuditEntryDto: {
             /** @enum {string} */
-            action: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set" | "authority.seal_set" | "authority.seal_removed" | "peer.added" | "peer.suspended" | "peer.resumed" | "peer.keys_refreshed" | "peer.directory_read";
+            action: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set" | "authority.seal_set" | "authority.seal_removed" | "peer.added" | "peer.suspended" | "peer.resumed" | "peer.keys_refreshed" | "peer.directory_read" | "federation_message.retried";
             /** @enum {string} */
-            targetType: "AUTHORITY" | "USER" | "WORKING_CALENDAR" | "PEER";
+            targetType: "AUTHORITY" | "USER" | "WORKING_CALENDAR" | "PEER" | "FEDERATION_MESSAGE";
             /**
              * @description The target's fields before the change (null at creation). An authority's `webhookUrl`
              *     is left out for a supervisor of another authority (as in `GET /authorities`).
@@ -2464,6 +2498,58 @@ export interface components {
             /** @description The request's version after the upload. */
             requestVersion: number;
         };
+        FederationReceiptDto: {
+            /** Format: uuid */
+            messageId: string | null;
+            digest: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "ACCEPTED" | "REJECTED";
+            /** @description For a rejection: the receiver's problem code. */
+            code?: string;
+        };
+        FederationTransmissionDto: {
+            /**
+             * Format: uuid
+             * @description The message id (the envelope's `id`).
+             */
+            id: string;
+            /** @enum {string} */
+            direction: "OUT" | "IN";
+            /**
+             * @description OUT: PENDING, DELIVERED, REJECTED or DEAD; IN: RECEIVED.
+             * @enum {string}
+             */
+            state: "PENDING" | "DELIVERED" | "REJECTED" | "DEAD" | "RECEIVED";
+            /** @description OUT: the attempts made so far (since the last retry by an ADMIN); IN: null. */
+            attempts: number | null;
+            /**
+             * Format: date-time
+             * @description OUT and PENDING: when the next attempt is due; else null.
+             */
+            nextAttemptAt: string | null;
+            /** @description OUT: why the last failed attempt failed (kept after a later success); IN: null. */
+            lastError: string | null;
+            /** @description REJECTED: the receiver's problem code. */
+            rejectCode: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description OUT: when the peer's signed receipt came (ACCEPTED or REJECTED); IN: when it was received.
+             */
+            deliveredAt: string | null;
+            /** @description The payload of the signed receipt, verified with the peer's keys (OUT) or signed by this node (IN). */
+            receipt: components["schemas"]["FederationReceiptDto"] | null;
+            /** @description The peer node it went to or came from. */
+            peer: string;
+            /** @description e.g. request.sent. */
+            type: string;
+        };
+        FederationTransmissionListDto: {
+            items: components["schemas"]["FederationTransmissionDto"][];
+        };
         NotificationDto: {
             requestId?: string | null;
             payload: {
@@ -2915,9 +3001,9 @@ export interface components {
             url: string;
             /** @description The thumbprint its keys were checked against. */
             keyThumbprint: string;
-            /** @description Messages to the peer not yet delivered (0 until delivery to peers exists). */
+            /** @description Messages to the peer not yet answered by its signed receipt (PENDING in the outbox, a suspended peer's included). */
             messagesPending: number;
-            /** @description Messages to the peer given up after the last attempt (0 until delivery to peers exists). */
+            /** @description Messages to the peer given up after the last attempt (DEAD; an ADMIN may retry them). */
             messagesDead: number;
             /** @description Messages accepted from the peer. */
             messagesReceived: number;
@@ -4030,8 +4116,8 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                action?: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set" | "authority.seal_set" | "authority.seal_removed" | "peer.added" | "peer.suspended" | "peer.resumed" | "peer.keys_refreshed" | "peer.directory_read";
-                targetType?: "AUTHORITY" | "USER" | "WORKING_CALENDAR" | "PEER";
+                action?: "authority.created" | "authority.updated" | "user.created" | "user.updated" | "calendar.year_set" | "authority.seal_set" | "authority.seal_removed" | "peer.added" | "peer.suspended" | "peer.resumed" | "peer.keys_refreshed" | "peer.directory_read" | "federation_message.retried";
+                targetType?: "AUTHORITY" | "USER" | "WORKING_CALENDAR" | "PEER" | "FEDERATION_MESSAGE";
                 /** @description Only the changes of this authority or user. */
                 targetId?: string;
                 /** @description The previous page's nextCursor. */
@@ -5692,6 +5778,54 @@ export interface operations {
             };
         };
     };
+    TransmissionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FederationTransmissionListDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description NOT_FOUND: no request you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     NotificationsController_list: {
         parameters: {
             query?: {
@@ -6886,6 +7020,63 @@ export interface operations {
             };
             /** @description FORBIDDEN: a suspended peer (signed refusal) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    FederationMessagesController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FederationTransmissionDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description NOT_FOUND: no such message sent by this node */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description INVALID_TRANSITION: the message is not DEAD */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -86,6 +86,19 @@ export interface NewSignedLetterCopy extends SignedLetterCopy {
   eventSeq: number;
 }
 
+/** A message to the peer node of a PEER authority (DESIGN §15), as `send` writes it. */
+export interface PeerMessage {
+  peerId: string;
+  peerNode: string;
+  type: string;
+  requestId: string;
+  fromAuthority: { code: string; country: string };
+  toAuthority: { code: string; country: string };
+  event: Record<string, unknown>;
+  content?: Record<string, unknown>;
+  files?: { sha256: string; sizeBytes: number; fileName?: string; mediaType?: string }[];
+}
+
 export interface ActionPorts {
   authorities: { findByIds(ids: string[]): Promise<AuthorityRow[]> };
   users: {
@@ -122,5 +135,11 @@ export interface ActionPorts {
     sealSubject(authorityId: string | null): Promise<string | null>;
     insertStatement(requestId: string, letter: RenderedLetterFacts & { eventSeq: number }, at: Date, p: SqlParams): string;
     insertSignedCopyStatement(copy: NewSignedLetterCopy, at: Date, p: SqlParams): string;
+  };
+  federation: {
+    /** The peer node that serves a country (its PEER authorities' node), or null. */
+    peerServing(country: string): Promise<{ id: string; nodeId: string } | null>;
+    /** The message as an INSERT into the federation outbox, written with the command's statement. */
+    messageStatement(message: PeerMessage, at: Date, p: SqlParams): string;
   };
 }

@@ -46,8 +46,8 @@ export const enums = {
     "role": ["PROSECUTOR", "OFFICER", "SUPERVISOR", "ADMIN"]
   },
   "AuditEntryDto": {
-    "action": ["authority.created", "authority.updated", "user.created", "user.updated", "calendar.year_set", "authority.seal_set", "authority.seal_removed", "peer.added", "peer.suspended", "peer.resumed", "peer.keys_refreshed", "peer.directory_read"],
-    "targetType": ["AUTHORITY", "USER", "WORKING_CALENDAR", "PEER"]
+    "action": ["authority.created", "authority.updated", "user.created", "user.updated", "calendar.year_set", "authority.seal_set", "authority.seal_removed", "peer.added", "peer.suspended", "peer.resumed", "peer.keys_refreshed", "peer.directory_read", "federation_message.retried"],
+    "targetType": ["AUTHORITY", "USER", "WORKING_CALENDAR", "PEER", "FEDERATION_MESSAGE"]
   },
   "NextDeadlineDto": {
     "kind": ["REVIEW", "ACKNOWLEDGEMENT", "PRESERVATION_CONFIRMATION", "EXECUTION", "INFO_RESPONSE", "PRESERVATION_EXPIRY"],
@@ -186,6 +186,13 @@ export const enums = {
   },
   "SignedLetterDto": {
     "kind": ["COURT_ORDER", "WARRANT", "TRANSLATION", "LETTER_SIGNED", "OTHER", "CORRESPONDENCE"]
+  },
+  "FederationReceiptDto": {
+    "status": ["ACCEPTED", "REJECTED"]
+  },
+  "FederationTransmissionDto": {
+    "direction": ["OUT", "IN"],
+    "state": ["PENDING", "DELIVERED", "REJECTED", "DEAD", "RECEIVED"]
   },
   "WebhookDeliveryDto": {
     "status": ["PENDING", "DELIVERED", "DEAD"]

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { Receipt } from '../crypto/receipt';
+import { FederationOutboxRepository } from './federation-outbox.repository';
+import type { OutboxRow } from './outbox.row';
+import type { FederationTransmissionDto, FederationTransmissionListDto } from './transmission.dto';
+
+export function toTransmissionDto(r: OutboxRow): FederationTransmissionDto {
+  return {
+    id: r.id, direction: 'OUT', peer: r.peerNode, type: r.type, state: r.state, attempts: r.attempts,
+    nextAttemptAt: r.state === 'PENDING' ? r.nextAttemptAt.toISOString() : null, lastError: r.lastError, rejectCode: r.rejectCode,
+    createdAt: r.createdAt.toISOString(), deliveredAt: r.deliveredAt?.toISOString() ?? null, receipt: r.receiptPayload,
+  };
+}
+
+/**
+ * The federation messages of a request (DESIGN §15), the caller's right to see the request
+ * checked by the caller of this service: those sent to peers, then those received from them.
+ */
+@Injectable()
+export class TransmissionsService {
+  constructor(private readonly outbox: FederationOutboxRepository) {}
+
+  async ofRequest(requestId: string): Promise<FederationTransmissionListDto> {
+    const [outgoing, incoming] = [await this.outbox.outgoingOf(requestId), await this.outbox.incomingOf(requestId)];
+    return {
+      items: [
+        ...outgoing.map(toTransmissionDto),
+        ...incoming.map((i): FederationTransmissionDto => ({
+          id: i.messageId, direction: 'IN', peer: i.peerNode, type: i.type, state: 'RECEIVED', attempts: null, nextAttemptAt: null, lastError: null, rejectCode: null,
+          createdAt: i.receivedAt.toISOString(), deliveredAt: i.receivedAt.toISOString(),
+          // This node's own receipt, signed when the message was accepted.
+          receipt: JSON.parse(Buffer.from(i.receipt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Receipt,
+        })),
+      ],
+    };
+  }
+}
