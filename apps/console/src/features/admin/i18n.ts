@@ -60,9 +60,9 @@ const en = {
   auditAction: {
     authority_created: 'Authority created', authority_updated: 'Authority changed', user_created: 'User created', user_updated: 'User changed',
     calendar_year_set: 'Working calendar year set',
-    peer_added: 'Peer node added', peer_suspended: 'Peer node suspended', peer_resumed: 'Peer node resumed', peer_keys_refreshed: 'Peer node keys re-read', peer_directory_read: 'Peer node directory read',
+    peer_added: 'Peer node added', peer_suspended: 'Peer node suspended', peer_resumed: 'Peer node resumed', peer_keys_refreshed: 'Peer node keys re-read', peer_directory_read: 'Peer node directory read', federation_message_retried: 'Message to a peer node sent again',
   },
-  targetType: { AUTHORITY: 'Authority', USER: 'User', WORKING_CALENDAR: 'Working calendar', PEER: 'Peer node' },
+  targetType: { AUTHORITY: 'Authority', USER: 'User', WORKING_CALENDAR: 'Working calendar', PEER: 'Peer node', FEDERATION_MESSAGE: 'Message to a peer node' },
   auditField: {
     active: 'Status', kind: 'Kind', authorityId: 'Authority', authorityCode: 'Authority', webhookSecret: 'Webhook signing secret',
     nonWorkingDays: 'Non-working days', makeUpWorkingDays: 'Make-up working days',
@@ -209,9 +209,9 @@ const vi: Messages = {
   auditAction: {
     authority_created: 'Tạo cơ quan', authority_updated: 'Sửa cơ quan', user_created: 'Tạo người dùng', user_updated: 'Sửa người dùng',
     calendar_year_set: 'Đặt lịch làm việc của một năm',
-    peer_added: 'Thêm hệ thống liên thông', peer_suspended: 'Tạm ngừng hệ thống liên thông', peer_resumed: 'Khôi phục hệ thống liên thông', peer_keys_refreshed: 'Đọc lại khóa của hệ thống liên thông', peer_directory_read: 'Đọc danh bạ cơ quan của hệ thống liên thông',
+    peer_added: 'Thêm hệ thống liên thông', peer_suspended: 'Tạm ngừng hệ thống liên thông', peer_resumed: 'Khôi phục hệ thống liên thông', peer_keys_refreshed: 'Đọc lại khóa của hệ thống liên thông', peer_directory_read: 'Đọc danh bạ cơ quan của hệ thống liên thông', federation_message_retried: 'Gửi lại thông điệp tới hệ thống liên thông',
   },
-  targetType: { AUTHORITY: 'Cơ quan', USER: 'Người dùng', WORKING_CALENDAR: 'Lịch làm việc', PEER: 'Hệ thống liên thông' },
+  targetType: { AUTHORITY: 'Cơ quan', USER: 'Người dùng', WORKING_CALENDAR: 'Lịch làm việc', PEER: 'Hệ thống liên thông', FEDERATION_MESSAGE: 'Thông điệp tới hệ thống liên thông' },
   auditField: {
     active: 'Trạng thái', kind: 'Loại', authorityId: 'Cơ quan', authorityCode: 'Cơ quan', webhookSecret: 'Khóa ký webhook',
     nonWorkingDays: 'Ngày nghỉ', makeUpWorkingDays: 'Ngày làm bù',
