@@ -139,6 +139,18 @@ describe('counterparts not on MLA Hub in the console (e2e)', () => {
       expect(events.filter((e) => e.action === 'chase')).toHaveLength(2);
       expect(vno.pageErrors).toEqual([]);
       expect(vno.cspViolations).toEqual([]);
+
+      // The VN supervisor's figures have the United States' row: sent, answered, chased.
+      const sup = await Person.open(browser, base, `supervisor-${lang}`, lang, 'Asia/Ho_Chi_Minh');
+      people.push(sup);
+      await sup.signIn('supervisor@vn.example', '/supervision/stats');
+      const byCountry = sup.page.getByRole('table', { name: sup.t('supervision:figures.byCountry') });
+      const us = byCountry.getByRole('row').filter({ has: sup.page.getByRole('rowheader', { name: new Intl.DisplayNames([lang], { type: 'region' }).of('US') as string, exact: true }) });
+      await us.waitFor();
+      const [sent, answered] = (await us.getByRole('cell').allTextContents()).map((c) => Number(c.trim()));
+      expect(sent).toBeGreaterThanOrEqual(1);
+      expect(answered).toBeGreaterThanOrEqual(1);
+      expect(sup.pageErrors).toEqual([]);
     }, 180_000);
 
     it('lists "To chase" the oldest first, and registers a request received on paper', async () => {

@@ -2,7 +2,7 @@ import { Card, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@/lib/api/client';
 import { formatNumber } from '@/lib/format';
-import { countryName } from '../country-name';
+import { countryName } from '@/lib/names';
 
 type Figures = Schemas['CounterpartFiguresDto'];
 

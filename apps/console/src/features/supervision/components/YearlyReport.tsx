@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem';
 import type { Schemas } from '@/lib/api/client';
 import { downloadReportCsv, useYearlyReport } from '../api/supervision';
-import { countryName } from '../country-name';
+import { countryName } from '@/lib/names';
 
 const COLUMNS = ['requests', 'executed', 'refused', 'withdrawn', 'expired', 'closed', 'open'] as const;
 
