@@ -30,7 +30,7 @@ const en = {
   keysReadAt: 'Keys read',
   actions: 'Actions',
   action: { suspend: 'Suspend', resume: 'Resume', refresh_keys: 'Re-read keys', refresh_directory: 'Read directory' },
-  actionOf: { suspend: 'Suspend {{node}}', resume: 'Resume {{node}}', refresh_keys: 'Re-read keys of {{node}}', refresh_directory: 'Read the directory of {{node}}' },
+  actionOf: { suspend: 'Suspend {{node}}', resume: 'Resume {{node}}', refresh_keys: 'Re-read keys of {{node}}', refresh_directory: 'Read directory of {{node}}' },
   confirm: {
     suspend: '{{node}} is suspended: its messages are refused until it is resumed, and nothing is sent to it. Its history stays.',
     resume: '{{node}} is resumed: its messages are accepted again.',
