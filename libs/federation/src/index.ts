@@ -2,6 +2,7 @@ export * from './crypto/content-digest';
 export * from './crypto/jwks';
 export * from './crypto/message-signature';
 export * from './crypto/receipt';
+export * from './crypto/shared-event';
 export * from './directory/directory-entry';
 export * from './directory/directory-jws';
 export * from './identity/node-identity';

@@ -25,6 +25,7 @@ import { RequestStatsRollup1765130000000 } from './1765130000000-request-stats-r
 import { StatsReads1765250000000 } from './1765250000000-stats-reads';
 import { PeerDirectory1765270000000 } from './1765270000000-peer-directory';
 import { FederationOutbox1765280000000 } from './1765280000000-federation-outbox';
+import { FederationSharedLife1765300000000 } from './1765300000000-federation-shared-life';
 
 export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
 export { DURATION_BINS as STATS_DURATION_BINS, STATS_CELLS_OF_REQUESTS, STATS_MONTHS_OF_CELLS, STATS_ROLLUP_BACKFILL } from './1765130000000-request-stats-rollup';
@@ -58,4 +59,5 @@ export const MIGRATIONS = [
   StatsReads1765250000000,
   PeerDirectory1765270000000,
   FederationOutbox1765280000000,
+  FederationSharedLife1765300000000,
 ];
