@@ -11,6 +11,7 @@ import { WellKnownController } from './identity/well-known.controller';
 import { InboxRepository } from './intake/inbox.repository';
 import { IntakeController } from './intake/intake.controller';
 import { IntakeService } from './intake/intake.service';
+import { PeerGate } from './intake/peer-gate';
 import { FederationMessagesController } from './outbox/federation-messages.controller';
 import { MessageRetryService } from './outbox/message-retry.service';
 import { PeersController } from './peers/peers.controller';
@@ -21,7 +22,7 @@ import { PeersService } from './peers/peers.service';
   imports: [AuditModule, FederationCoreModule],
   controllers: [WellKnownController, PeersController, IntakeController, DirectoryController, FederationMessagesController],
   providers: [
-    PeersService, InboxRepository, IntakeService, MessageRetryService,
+    PeersService, InboxRepository, IntakeService, PeerGate, MessageRetryService,
     AuthoritiesRepository, DirectoryRepository, DirectoryService, DirectoryReader, PeerDirectoryApplier,
   ],
   exports: [FederationCoreModule],
