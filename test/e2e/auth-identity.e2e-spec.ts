@@ -409,6 +409,21 @@ describe('auth and identity (e2e)', () => {
       expect(rows).toHaveLength(0);
     });
 
+    it('answers 422 to a user of an authority that is not this node’s own (OFFLINE: on no MLA Hub), on creation and on a move', async () => {
+      const offline = await authorityId(t, 'US-OIA');
+      const created = await post(as.admin, { email: 'o3@us.example', displayName: 'O Three', role: 'OFFICER', authorityId: offline, password: 'long-password-123' });
+      expectProblem(created, 422, 'RULE_VIOLATED');
+      expect(errorFields(created)).toEqual(['authorityId']);
+      expect(created.body.detail).toMatch(/US-OIA works on no MLA Hub/);
+      const vnCa = await authorityId(t, 'VN-CA');
+      const ok = await post(as.admin, { email: 'o4@vn.example', displayName: 'O Four', role: 'OFFICER', authorityId: vnCa, password: 'long-password-123' });
+      expect(ok.status).toBe(201);
+      const moved = await t.http.patch(`/api/v1/users/${ok.body.id as string}`).set('authorization', as.admin).send({ authorityId: offline });
+      expectProblem(moved, 422, 'RULE_VIOLATED');
+      expect(await t.sql(`SELECT authority_id FROM users WHERE email = 'o4@vn.example'`)).toEqual([{ authority_id: vnCa }]);
+      expect(await t.sql(`SELECT 1 FROM users WHERE email = 'o3@us.example'`)).toHaveLength(0);
+    });
+
     it('answers 400 to a short password, a bad e-mail, an unknown role or field, naming each', async () => {
       const vnCa = await authorityId(t, 'VN-CA');
       const base = { email: 'x1@vn.example', displayName: 'X One', role: 'OFFICER', authorityId: vnCa, password: 'long-password-123' };

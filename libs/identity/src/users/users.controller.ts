@@ -41,7 +41,7 @@ export class UsersController {
   @Patch(':id')
   @ApiOkResponse({ type: UserDto })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such user' })
-  @ApiUnprocessableEntityResponse({ description: 'RULE_VIOLATED (an authority the role cannot belong to, your own account, the last ADMIN) or REQUEST_INCOMPLETE (authorityId)' })
+  @ApiUnprocessableEntityResponse({ description: 'RULE_VIOLATED (an authority the role cannot belong to or that is not this node’s own (OFFLINE or PEER), your own account, the last ADMIN) or REQUEST_INCOMPLETE (authorityId)' })
   update(@CurrentUser() admin: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
     return this.users.update(admin, id, dto);
   }

@@ -149,6 +149,11 @@ export class UsersService {
     }
     const authority = await this.authorities.findById(authorityId);
     if (!authority) throw AppException.rule('No such authority', [{ field: 'authorityId', message: 'names no authority' }]);
+    if (authority.reach !== 'LOCAL') {
+      // DESIGN §14-15: an OFFLINE authority works on no MLA Hub, a PEER one on its own node; none signs in here.
+      const where = authority.reach === 'PEER' ? 'works on its own MLA Hub node' : 'works on no MLA Hub';
+      throw AppException.rule(`${authority.code} ${where}: its people do not sign in on this node`, [{ field: 'authorityId', message: 'must be an authority of this node (LOCAL)' }]);
+    }
     const kinds = ROLE_AUTHORITY_KINDS[role];
     if (!kinds.includes(authority.kind)) {
       const errors: FieldError[] = [{ field: 'authorityId', message: `must be a ${kinds.join(' or ')}` }];

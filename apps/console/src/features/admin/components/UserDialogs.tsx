@@ -12,12 +12,12 @@ const ROLES: readonly Role[] = enums.UserDto.role;
 type User = Schemas['UserDto'];
 type Option = { value: string; label: string };
 
-/** The kinds of authority each role may belong to (the server's rule, from the generated API values): only those are offered. */
+/** The kinds of authority each role may belong to (the server's rule, from the generated API values): only those are offered, and only this node's own (LOCAL) authorities. */
 const ROLE_KINDS: Readonly<Record<Exclude<Role, 'ADMIN'>, readonly Authority['kind'][]>> = roleAuthorityKinds;
 
 export function authoritiesFor(role: Role, authorities: Authority[]): Option[] {
   if (role === 'ADMIN') return [];
-  return authorities.filter((a) => ROLE_KINDS[role].includes(a.kind)).map((a) => ({ value: a.id, label: `${a.code} — ${a.name}` }));
+  return authorities.filter((a) => a.reach === 'LOCAL' && ROLE_KINDS[role].includes(a.kind)).map((a) => ({ value: a.id, label: `${a.code} — ${a.name}` }));
 }
 
 export function CreateUserDialog({ authorities, onClose, onDone }: { authorities: Authority[]; onClose: () => void; onDone: (email: string) => void }) {
