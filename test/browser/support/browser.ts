@@ -37,6 +37,8 @@ export const axeLog: { screens: string[]; findings: AxeFinding[] } = { screens: 
 export class Person {
   readonly cspViolations: string[] = [];
   readonly pageErrors: string[] = [];
+  /** The page's console errors (for a test's diagnostics). */
+  readonly consoleErrors: string[] = [];
   private constructor(
     readonly name: string,
     readonly context: BrowserContext,
@@ -46,8 +48,9 @@ export class Person {
   ) {
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to (load|execute|apply)/i.test(m.text())) this.cspViolations.push(m.text());
+      if (m.type() === 'error') this.consoleErrors.push(m.text().slice(0, 500));
     });
-    page.on('pageerror', (e) => this.pageErrors.push(String(e)));
+    page.on('pageerror', (e) => this.pageErrors.push(`${String(e)} ${(e.stack ?? '').slice(0, 600)}`));
   }
 
   static async open(browser: Browser, base: string, name: string, lang: Lang, timezoneId: string): Promise<Person> {

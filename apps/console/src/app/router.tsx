@@ -5,6 +5,7 @@ import { createBrowserRouter, Link, Navigate } from 'react-router';
 import { InboxPage, SignInPage } from './eager';
 import { homeFor, Layout } from './Layout';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PageFailed } from './PageFailed';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '@/lib/api/client';
 import { queryKeys, useMe } from '@/lib/api/hooks';
@@ -66,28 +67,34 @@ export const router = createBrowserRouter([
   {
     path: '/',
     element: <Layout />,
+    // A pathless route around every screen: a screen that fails shows PageFailed inside the layout.
     children: [
-      { index: true, element: <Home /> },
-      { path: 'inbox', element: <InboxPage /> },
-      { path: 'requests', element: load(requestList, 'RequestsListPage') },
-      { path: 'requests/new', element: load(writer, 'WriterPage') },
-      { path: 'requests/received', element: load(requests, 'IncomingOnPaperPage') },
-      { path: 'requests/:id/edit', element: load(writer, 'WriterPage') },
-      { path: 'requests/:id', element: load(requests, 'RequestPage') },
-      { path: 'queues/review', element: load(queues, 'ReviewQueuePage') },
-      { path: 'queues/incoming', element: load(queues, 'IncomingQueuePage') },
-      { path: 'queues/to-chase', element: load(queues, 'ToChasePage') },
-      { path: 'supervision', element: load(supervision, 'OverduePage') },
-      { path: 'supervision/stats', element: load(supervision, 'StatsPage') },
-      { path: 'manage/authorities', element: load(admin, 'AuthoritiesPage') },
-      { path: 'manage/directory', element: load(admin, 'DirectoryPage') },
-      { path: 'manage/users', element: load(admin, 'UsersPage') },
-      { path: 'manage/deliveries', element: load(admin, 'DeliveriesPage') },
-      { path: 'manage/audit', element: load(admin, 'AuditPage') },
-      { path: 'manage/peers', element: load(admin, 'PeersPage') },
-      { path: 'calendars', element: load(calendars, 'CalendarsPage') },
-      { path: 'security', element: load(security, 'SecurityPage') },
-      { path: '*', element: <NotFound /> },
+      {
+        errorElement: <PageFailed />,
+        children: [
+          { index: true, element: <Home /> },
+          { path: 'inbox', element: <InboxPage /> },
+          { path: 'requests', element: load(requestList, 'RequestsListPage') },
+          { path: 'requests/new', element: load(writer, 'WriterPage') },
+          { path: 'requests/received', element: load(requests, 'IncomingOnPaperPage') },
+          { path: 'requests/:id/edit', element: load(writer, 'WriterPage') },
+          { path: 'requests/:id', element: load(requests, 'RequestPage') },
+          { path: 'queues/review', element: load(queues, 'ReviewQueuePage') },
+          { path: 'queues/incoming', element: load(queues, 'IncomingQueuePage') },
+          { path: 'queues/to-chase', element: load(queues, 'ToChasePage') },
+          { path: 'supervision', element: load(supervision, 'OverduePage') },
+          { path: 'supervision/stats', element: load(supervision, 'StatsPage') },
+          { path: 'manage/authorities', element: load(admin, 'AuthoritiesPage') },
+          { path: 'manage/directory', element: load(admin, 'DirectoryPage') },
+          { path: 'manage/users', element: load(admin, 'UsersPage') },
+          { path: 'manage/deliveries', element: load(admin, 'DeliveriesPage') },
+          { path: 'manage/audit', element: load(admin, 'AuditPage') },
+          { path: 'manage/peers', element: load(admin, 'PeersPage') },
+          { path: 'calendars', element: load(calendars, 'CalendarsPage') },
+          { path: 'security', element: load(security, 'SecurityPage') },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
     ],
   },
 ]);

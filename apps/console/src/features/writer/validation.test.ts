@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryMissing, missingForSubmit, splitObservedAt, toDraftBody, type Country, type WriterValues } from './validation';
+import { countryMissing, emptyValues, missingForSubmit, splitObservedAt, toDraftBody, type Country, type WriterValues } from './validation';
 
 const complete: WriterValues = {
   type: 'SUBSCRIBER_INFO',
@@ -88,5 +88,14 @@ describe('the writer’s completeness check (DESIGN §4, as submit)', () => {
     expect(body.identifiers).toEqual([{ kind: 'IP_ADDRESS', value: '203.0.113.7', observedAt: '2026-11-01T10:00:00+07:00' }]);
     expect(splitObservedAt('2026-11-01T10:00:00+08:00', ['Asia/Ho_Chi_Minh'])).toEqual({ observedLocal: '2026-11-01T10:00', observedZone: 'Asia/Singapore' });
     expect(splitObservedAt('2026-11-01T10:00:00Z', ['Asia/Ho_Chi_Minh'])).toEqual({ observedLocal: '2026-11-01T10:00', observedZone: 'Europe/London' });
+  });
+
+  it('takes a field the form registered but has not given a value yet (a country’s detail, a new measure) as empty, never failing', () => {
+    // react-hook-form registers a field before its input mounts; a render in between (a busy machine) sees undefined
+    const v = { ...emptyValues('Asia/Ho_Chi_Minh', 'vi'), details: { maximumPenalty: undefined, criminalMatterCertificate: ' Yes ' }, measures: [{}, { value: ' Preserve ' }] } as unknown as WriterValues;
+    const body = toDraftBody(v);
+    expect(body.details).toEqual({ criminalMatterCertificate: 'Yes' });
+    expect(body.measures).toEqual(['Preserve']);
+    expect(missingForSubmit(v)).toContain('facts');
   });
 });

@@ -78,7 +78,13 @@ export function stepOf(field: string): number {
 }
 
 const blank = (v: string | null | undefined) => !v || v.trim() === '';
-const orNull = (v: string) => (blank(v) ? null : v.trim());
+const orNull = (v: string | null | undefined) => (blank(v) ? null : (v as string).trim());
+/**
+ * A field's text, trimmed; '' for a field the form has registered but not yet given a value
+ * (react-hook-form registers a new field, e.g. a country's detail, before its input mounts: a
+ * render in between, as happens on a busy machine, sees it undefined).
+ */
+const text = (v: string | null | undefined) => (v ?? '').trim();
 
 /** The API body of the draft (POST or PATCH). */
 export function toDraftBody(v: WriterValues) {
@@ -90,19 +96,19 @@ export function toDraftBody(v: WriterValues) {
     channel: v.channel,
     priority: v.priority,
     language: v.language,
-    details: Object.fromEntries(Object.entries(v.details).map(([k, text]) => [k, text.trim()]).filter(([, text]) => text !== '')),
+    details: Object.fromEntries(Object.entries(v.details ?? {}).map(([k, given]) => [k, text(given)]).filter(([, given]) => given !== '')),
     confidential: v.confidential,
     neededBy: orNull(v.neededBy),
     ...(v.relatedRequestId ? { relatedRequestId: v.relatedRequestId } : {}),
     title: orNull(v.title),
     offence: { description: orNull(v.offenceDescription), provision: orNull(v.offenceProvision) },
     facts: orNull(v.facts),
-    measures: v.measures.map((m) => m.value.trim()).filter(Boolean),
+    measures: v.measures.map((m) => text(m?.value)).filter(Boolean),
     identifiers: v.identifiers
-      .filter((i) => !blank(i.value))
+      .filter((i) => !blank(i?.value))
       .map((i) => ({
         kind: i.kind,
-        value: i.value.trim(),
+        value: text(i.value),
         ...(i.kind === 'IP_ADDRESS' ? { observedAt: !blank(i.observedLocal) && !blank(i.observedZone) ? zonedIso(i.observedLocal, i.observedZone) : null } : {}),
       })),
   };
