@@ -100,6 +100,7 @@ describe('federation: delivery woken by the commit (e2e)', () => {
     (await vn.sql<{ state: string; attempts: number; receipt_payload: { messageId: string } | null }>(`SELECT state, attempts, receipt_payload FROM federation_outbox WHERE id = $1`, [id]))[0];
 
   it('delivers a message as soon as it commits, the timer an hour away', async () => {
+    expect(worker.context.get(FederationDeliverySweeps).wake.listening).toBe(true);
     expect(await listenerPids()).toHaveLength(1);
     const id = await enqueue();
     const report = await triedBy(id);
@@ -127,4 +128,18 @@ describe('federation: delivery woken by the commit (e2e)', () => {
     expect(await triedBy(after)).toEqual({ id: after, state: 'DELIVERED', error: null });
     expect(await listenerPids()).toEqual([again]);
   });
+});
+
+describe('federation: a node that does not federate (e2e)', () => {
+  it('listens to nothing: the single-node mode keeps its connections as they were', async () => {
+    const single = await createTestApp();
+    const worker = await startTestWorker(single, { FEDERATION_LISTEN: true, FEDERATION_DELIVERY_INTERVAL_MS: INTERVAL_MS });
+    try {
+      expect(worker.context.get(FederationDeliverySweeps).wake.listening).toBe(false);
+      expect(await single.sql(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN federation%'`)).toEqual([]);
+    } finally {
+      await worker.close();
+      await single.close();
+    }
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig, SweepLoop } from '@mla/core';
+import { NodeIdentity } from '../identity/node-identity';
 import { FEDERATION_CHANNELS, FederationWake } from '../wake/federation-wake';
 import { FederationDeliveryService } from './federation-delivery.service';
 
@@ -13,12 +14,12 @@ import { FederationDeliveryService } from './federation-delivery.service';
 @Injectable()
 export class FederationDeliverySweeps implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly loop: SweepLoop;
-  private readonly wake: FederationWake;
+  readonly wake: FederationWake;
 
-  constructor(config: AppConfig, delivery: FederationDeliveryService) {
+  constructor(config: AppConfig, identity: NodeIdentity, delivery: FederationDeliveryService) {
     const logger = new Logger(FederationDeliverySweeps.name);
     this.loop = new SweepLoop('federation delivery', config.FEDERATION_DELIVERY_INTERVAL_MS, () => delivery.deliverDue(), logger);
-    this.wake = new FederationWake(config, FEDERATION_CHANNELS.outbox, this.loop, logger);
+    this.wake = new FederationWake(config, identity, FEDERATION_CHANNELS.outbox, this.loop, logger);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,4 +1,5 @@
 import { AppConfig, PgChannelListener, SweepLoop } from '@mla/core';
+import type { NodeIdentity } from '../identity/node-identity';
 
 /**
  * The NOTIFY channels of federation work (migration 1765340000000), one per table, each sent
@@ -19,29 +20,41 @@ interface WakeLogger {
  * NOTIFY (wakes during a pass coalesce into one more pass) and when that connection comes back
  * after a loss (retried every second: the NOTIFYs sent meanwhile are gone, the pass finds their
  * rows). The loop's timer stays the safety net, and the only schedule when the first LISTEN
- * fails or FEDERATION_LISTEN is false. Start it before the loop (nothing committed between is
- * missed); stop it with the loop.
+ * fails or FEDERATION_LISTEN is false. A node that does not federate (the single-node mode, no
+ * key) listens to nothing. Start it before the loop (nothing committed between is missed), once
+ * the node's identity is loaded (onApplicationBootstrap); stop it with the loop.
  *
  *   this.loop = new SweepLoop(name, config.FEDERATION_…_INTERVAL_MS, () => service.sweep(), logger);
- *   this.wake = new FederationWake(config, FEDERATION_CHANNELS.files, this.loop, logger);
+ *   this.wake = new FederationWake(config, identity, FEDERATION_CHANNELS.files, this.loop, logger);
  *   // onApplicationBootstrap: await this.wake.start(); await this.loop.start();
  *   // onApplicationShutdown:  await this.wake.stop(); await this.loop.stop();
  */
 export class FederationWake {
-  private readonly listener: PgChannelListener | null;
+  private listener: PgChannelListener | null = null;
 
   constructor(
-    config: AppConfig,
+    private readonly config: AppConfig,
+    private readonly identity: NodeIdentity,
     readonly channel: FederationChannel,
-    loop: SweepLoop,
+    private readonly loop: SweepLoop,
     private readonly logger: WakeLogger,
-  ) {
-    const wake = () => loop.wake();
-    this.listener = config.FEDERATION_LISTEN ? new PgChannelListener(config.DATABASE_URL, channel, { onNotify: wake, onReconnect: wake }, logger) : null;
+  ) {}
+
+  /** Whether it listens (after start()). */
+  get listening(): boolean {
+    return this.listener !== null;
   }
 
   async start(): Promise<void> {
-    await this.listener?.start().catch((error: unknown) => this.logger.warn(`LISTEN ${this.channel} failed, working on its timer only: ${String(error)}`));
+    if (!this.config.FEDERATION_LISTEN || !this.identity.federates || this.listener) return;
+    const wake = () => this.loop.wake();
+    const listener = new PgChannelListener(this.config.DATABASE_URL, this.channel, { onNotify: wake, onReconnect: wake }, this.logger);
+    try {
+      await listener.start();
+      this.listener = listener;
+    } catch (error) {
+      this.logger.warn(`LISTEN ${this.channel} failed, working on its timer only: ${String(error)}`);
+    }
   }
 
   async stop(): Promise<void> {
