@@ -61,6 +61,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     RECONCILE_INTERVAL_MS: '0',
     OUTBOX_RECONCILE_INTERVAL_MS: '0',
     FEDERATION_DELIVERY_INTERVAL_MS: '0',
+    // In-process tests run federation passes themselves (a NOTIFY would run one behind their back).
+    FEDERATION_LISTEN: 'false',
     CALENDAR_REFRESH_INTERVAL_MS: '0',
     EVIDENCE_STORAGE_DIR: join(tmpdir(), `mla-evidence-${suffix}`),
     SEAL_KEYS_DIR: join(tmpdir(), `mla-seal-keys-${suffix}`),

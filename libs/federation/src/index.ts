@@ -17,6 +17,8 @@ export { FederationOutboxRepository } from './outbox/federation-outbox.repositor
 export { PeersRepository } from './peers/peers.repository';
 export { FederationDeliveryService, type DeliveryReport } from './outbox/federation-delivery.service';
 export { FederationWorkerModule } from './outbox/federation-worker.module';
+export { FederationDeliverySweeps } from './outbox/federation-delivery.sweeps';
+export * from './wake/federation-wake';
 export { TransmissionsService } from './outbox/transmissions.service';
 export { FederationTransmissionDto, FederationTransmissionListDto } from './outbox/transmission.dto';
 

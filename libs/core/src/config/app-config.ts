@@ -560,6 +560,15 @@ export class AppConfig {
   FEDERATION_DELIVERY_INTERVAL_MS = 5_000;
 
   /**
+   * Whether the worker LISTENs for federation work committed (NOTIFY channels
+   * `federation_outbox` and `federation_files`) and does it at once; the interval stays the
+   * safety net. false: only at start and on the interval (in-process tests drive the passes).
+   */
+  @Transform(toBool)
+  @IsBoolean({ message: 'FEDERATION_LISTEN must be true or false' })
+  FEDERATION_LISTEN = true;
+
+  /**
    * Private networks webhooks may reach (an on-premises deployment): comma-separated CIDR
    * ranges, e.g. `10.20.0.0/16,fd00::/8`. Empty: public addresses only (and loopback outside
    * production). Never admits the unspecified, multicast or broadcast addresses.

@@ -1,5 +1,6 @@
 
-export type SweepReason = 'start' | 'interval' | 'reconnect';
+/** Why a sweep runs: at start, on the timer, when Redis came back, or woken (`wake()`: e.g. a NOTIFY of rows committed). */
+export type SweepReason = 'start' | 'interval' | 'reconnect' | 'wake';
 
 /** What the loop needs of a Redis connection: its status and its (re)connection events (ioredis, or BullMQ's client). */
 export interface WatchedConnection {
@@ -16,9 +17,10 @@ interface SweepLogger {
 /**
  * The schedule of a reconciler, held by the worker process itself rather than by Redis (a
  * repeat job is lost with Redis's data): a sweep at start, then every `intervalMs` (0: none),
- * and one at once whenever the watched Redis connection comes back (its data may be gone).
- * Sweeps never overlap: one asked for while another runs follows it. A failed sweep is
- * logged and retried at the next tick.
+ * one at once whenever the watched Redis connection comes back (its data may be gone), and
+ * one at once when woken (`wake()`). Sweeps never overlap: one asked for while another runs
+ * follows it, however many were asked for meanwhile. A failed sweep is logged and retried at
+ * the next tick.
  */
 export class SweepLoop {
   private timer?: NodeJS.Timeout;
@@ -64,6 +66,15 @@ export class SweepLoop {
   /** Called after every sweep with its reason and result (tests await a sweep this way). */
   onSwept(listener: (reason: SweepReason, result: unknown) => void): void {
     this.listeners.push(listener);
+  }
+
+  /**
+   * A sweep at once, not waiting for the timer (something to do has just been written): or,
+   * while one runs, one more right after it (wakes during a sweep coalesce into that one).
+   * Ignored once stopped. Fire and forget: a failure is logged as any sweep's.
+   */
+  wake(): void {
+    void this.trigger('wake');
   }
 
   /** A sweep now (or right after the one running); resolves when it has run. */
