@@ -8,6 +8,7 @@ export * from './directory/directory-jws';
 export * from './identity/node-identity';
 export * from './intake/envelope';
 export * from './intake/raw-body';
+export * from './proof/shared-chain';
 export { PEER_SIGNATURE_SCHEME } from './intake/intake.controller';
 export * from './federation.module';
 export * from './federation-core.module';
