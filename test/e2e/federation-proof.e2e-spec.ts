@@ -45,7 +45,9 @@ class HandMadePeer {
   }
 
   private async answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(typeof body === 'string' ? body : JSON.stringify(body));
+    const json = (status: number, body: unknown): void => {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(typeof body === 'string' ? body : JSON.stringify(body));
+    };
     const path = req.url ?? '/';
     if (path === '/.well-known/mla-hub') return json(200, { nodeId: this.nodeId, countries: [this.country], url: this.url, protocols: ['mla-hub/1'], jwks: { keys: [this.jwk] } });
     const { keys, now } = this.caller();
