@@ -16,14 +16,18 @@ import { FederationMessagesController } from './outbox/federation-messages.contr
 import { MessageRetryService } from './outbox/message-retry.service';
 import { PeersController } from './peers/peers.controller';
 import { PeersService } from './peers/peers.service';
+import { FederationProofModule } from './proof/federation-proof.module';
+import { SharedEventsController } from './proof/shared-events.controller';
+import { SharedEventsService } from './proof/shared-events.service';
 
 /** Federation between nodes (DESIGN §15): the node's identity, its peers, the intake of their signed messages, the directories exchanged, the outbox's admin (API). */
 @Module({
-  imports: [AuditModule, FederationCoreModule],
-  controllers: [WellKnownController, PeersController, IntakeController, DirectoryController, FederationMessagesController],
+  imports: [AuditModule, FederationCoreModule, FederationProofModule],
+  controllers: [WellKnownController, PeersController, IntakeController, DirectoryController, FederationMessagesController, SharedEventsController],
   providers: [
     PeersService, InboxRepository, IntakeService, PeerGate, MessageRetryService,
     AuthoritiesRepository, DirectoryRepository, DirectoryService, DirectoryReader, PeerDirectoryApplier,
+    SharedEventsService,
   ],
   exports: [FederationCoreModule],
 })

@@ -8,6 +8,11 @@ export * from './directory/directory-jws';
 export * from './identity/node-identity';
 export * from './intake/envelope';
 export * from './intake/raw-body';
+export * from './proof/shared-chain';
+export * from './proof/counterpart';
+export { FederationProofModule } from './proof/federation-proof.module';
+export { SharedProof, type SharedCheckReport, type WitnessReport } from './proof/shared-proof.service';
+export { sharedEventsPath, type SharedEventsBody } from './proof/shared-events.service';
 export { PEER_SIGNATURE_SCHEME } from './intake/intake.controller';
 export * from './federation.module';
 export * from './federation-core.module';
@@ -27,4 +32,5 @@ export const FEDERATION_ROOT_ROUTES = [
   { path: '.well-known/mla-hub', method: 'GET' },
   { path: 'federation/v1/messages', method: 'POST' },
   { path: 'federation/v1/directory', method: 'GET' },
+  { path: 'federation/v1/requests/:id/shared-events', method: 'GET' },
 ] as const;

@@ -24,7 +24,7 @@ import { AppException, contentDisposition, Idempotency, type IdempotencyClaim, P
 import { AccessLogDto } from './access-log/access-log.dto';
 import { CurrentUser, Principal, Roles, StepUpForActions } from '@mla/identity';
 import { ExtendDeadlineDto } from './dto/extend-deadline.dto';
-import { ChainVerificationDto, EventListDto, ListEventsQueryDto } from './dto/event.dto';
+import { ChainVerificationDto, EventListDto, ListEventsQueryDto, VerifyEventsQueryDto } from './dto/event.dto';
 import { EvidenceItemDto, EvidenceListDto } from './dto/evidence.dto';
 import { AttachmentsService } from './attachments/attachments.service';
 import { EvidenceContentService } from './evidence/evidence-content.service';
@@ -194,11 +194,16 @@ export class RequestsController {
     return answer(reply, await this.events.list(p, id, query, ifNoneMatch));
   }
 
-  /** Recomputes the hash chain of the history. */
+  /**
+   * Recomputes the hash chain of the history and, for a request one side of which works on a
+   * peer node, checks its shared events (every signature, the chain); `?witness=peer` also
+   * compares them with the peer's copy and names the first difference.
+   */
   @Get(':id/events/verify')
   @ApiOkResponse({ type: ChainVerificationDto })
-  verify(@CurrentUser() p: Principal, @Param('id', uuid) id: string): Promise<ChainVerificationDto> {
-    return this.events.verify(p, id);
+  @ApiUnprocessableEntityResponse({ description: 'RULE_VIOLATED: witness=peer for a request with no side on a peer node, or never sent' })
+  verify(@CurrentUser() p: Principal, @Param('id', uuid) id: string, @Query() query: VerifyEventsQueryDto): Promise<ChainVerificationDto> {
+    return this.events.verify(p, id, query);
   }
 
   /**

@@ -12,7 +12,7 @@ import { LettersService } from './letters/letters.service';
 import { SignedLetterController } from './letters/signed-letter.controller';
 import { SignedLetterService } from './letters/signed-letter.service';
 import { RequestsController } from './requests.controller';
-import { FederationCoreModule } from '@mla/federation';
+import { FederationCoreModule, FederationProofModule } from '@mla/federation';
 import { StorageModule } from '@mla/storage';
 import { RequestsCoreModule } from './requests-core.module';
 import { ChaserService } from './counterparts/chaser.service';
@@ -22,7 +22,7 @@ import { TransmissionsController } from './transmissions.controller';
 
 /** The HTTP side of requests (API only): drafts, actions, history, evidence, supporting documents, the letter. */
 @Module({
-  imports: [RequestsCoreModule, StorageModule, FederationCoreModule],
+  imports: [RequestsCoreModule, StorageModule, FederationCoreModule, FederationProofModule],
   controllers: [CounterpartsController, RequestsController, AttachmentsController, LetterController, SignedLetterController, TransmissionsController],
   providers: [ChaserService, CounterpartsService, EventsService, EvidenceService, EvidenceContentService, AttachmentsService, LettersService, SignedLetterService, DocumentUpload, FileQuota, FileQuotaRepository],
   exports: [RequestsCoreModule],

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 export class EventActorDto {
   /** null for the system. */
@@ -82,16 +82,82 @@ export class EventListDto {
   names: EventActorNamesDto;
 }
 
+/** The first problem of a copy of the shared events: the shared event's seq, and why. */
+export class SharedChainProblemDto {
+  seq: number;
+  reason: string;
+}
+
+/**
+ * A request's shared events (DESIGN §15) as a node keeps them, checked: each signed by the node
+ * that orders it (seq 1, the send, the requesting node; the rest the requested node) with a
+ * key it lists (retired ones included), seq contiguous from 1, each `prev` the SHA-256 of the
+ * previous JWS, the stored hash that of its JWS, the request's id, and the history event each
+ * one points at saying the same action, state reached and time.
+ */
+export class SharedChainCheckDto {
+  /** Shared events checked. */
+  count: number;
+  valid: boolean;
+  @ApiPropertyOptional({ type: SharedChainProblemDto })
+  firstProblem?: SharedChainProblemDto;
+}
+
+/** Where this node's copy of the shared events and the peer's first part. */
+export class SharedCopyDifferenceDto {
+  seq: number;
+  /** MISSING_HERE: the peer holds that seq, this node does not; MISSING_THERE: the other way; DIFFERENT: both hold it, with other content. */
+  @ApiProperty({ enum: ['MISSING_HERE', 'MISSING_THERE', 'DIFFERENT'] })
+  kind: 'MISSING_HERE' | 'MISSING_THERE' | 'DIFFERENT';
+  /** SHA-256 (hex) of this node's JWS of that seq; null when not held here. */
+  @ApiProperty({ nullable: true, type: String })
+  hereHash: string | null;
+  /** SHA-256 (hex) of the peer's JWS of that seq; null when not held there. */
+  @ApiProperty({ nullable: true, type: String })
+  thereHash: string | null;
+}
+
+/** The peer's copy of the shared events (`?witness=peer`), compared with this node's. */
+export class SharedWitnessDto {
+  /** The peer node asked. */
+  peer: string;
+  /** false when the peer could not be asked or answered no copy (see problem). */
+  compared: boolean;
+  /** The first difference; null when both copies hold the same events (or when not compared). */
+  @ApiProperty({ nullable: true, type: SharedCopyDifferenceDto })
+  firstDifference: SharedCopyDifferenceDto | null;
+  /** The peer's copy checked as this node's is, with the same keys. */
+  @ApiPropertyOptional({ type: SharedChainCheckDto })
+  there?: SharedChainCheckDto;
+  /** Why it was not compared: the peer unreachable, refusing (its status and reason), or answering a malformed copy. */
+  @ApiPropertyOptional({ type: String })
+  problem?: string;
+}
+
 export class ChainVerificationDto {
-  /** true when every event's hash matches its content and the one before. */
+  /** true when every event's hash matches its content and the one before, and the shared events (when there are) are valid too. */
   valid: boolean;
   /** Events checked. */
   count: number;
-  /** The seq of the first broken link, when not valid. */
+  /** The seq of the first broken link of the history, when not valid. */
   @ApiPropertyOptional({ type: Number })
   brokenAt?: number;
   @ApiPropertyOptional({ type: String })
   reason?: string;
+  /** The request's shared events, when one side works on a peer node (DESIGN §15); absent otherwise. */
+  @ApiPropertyOptional({ type: SharedChainCheckDto })
+  shared?: SharedChainCheckDto;
+  /** With `?witness=peer`: the peer's copy compared with this node's. */
+  @ApiPropertyOptional({ type: SharedWitnessDto })
+  witness?: SharedWitnessDto;
+}
+
+export class VerifyEventsQueryDto {
+  /** `peer`: also compare the shared events with the peer node's copy (a request one side of which works on a peer node). */
+  @IsOptional()
+  @IsIn(['peer'], { message: 'witness must be peer' })
+  @ApiPropertyOptional({ enum: ['peer'] })
+  witness?: 'peer';
 }
 
 export class ListEventsQueryDto {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@mla/identity';
 import { verifyChain } from '../domain/event-hash';
-import type { ChainVerificationDto, EventActorNamesDto, EventDto, EventListDto, ListEventsQueryDto } from '../dto/event.dto';
+import { SharedProof } from '@mla/federation';
+import type { ChainVerificationDto, EventActorNamesDto, EventDto, EventListDto, ListEventsQueryDto, VerifyEventsQueryDto } from '../dto/event.dto';
 import type { Side } from '@mla/domain';
 import type { StoredEvent } from '../domain/event-hash';
 import { matchesIfNoneMatch, type ConditionalAnswer } from '../http/conditional-read';
@@ -33,6 +34,7 @@ export class EventsService {
   constructor(
     private readonly events: EventsRepository,
     private readonly requests: RequestReader,
+    private readonly proof: SharedProof,
   ) {}
 
   /** A page of the history; a 304 (no access-log row) when the chain has not grown since the caller's copy (`If-None-Match`). */
@@ -54,18 +56,38 @@ export class EventsService {
   /**
    * Recomputes the hash chain from the stored events — all of them, the other side's
    * internal ones included — and names the first broken link. The verdict tells nothing of
-   * the hidden events' content, so either side may have it.
+   * the hidden events' content, so either side may have it. A request one side of which works
+   * on a peer node (DESIGN §15) has its shared events checked too (`shared`: every signature,
+   * the chain, the history event each points at); `witness: 'peer'` also compares them with the
+   * peer's copy (`witness`).
    */
-  async verify(p: Principal, requestId: string): Promise<ChainVerificationDto> {
+  async verify(p: Principal, requestId: string, q: VerifyEventsQueryDto = {}): Promise<ChainVerificationDto> {
     const row = await this.requests.readVisible(p, requestId, 'events_verify');
     const events = await this.events.all(requestId);
-    const verdict = verifyChain(events);
-    if (!verdict.valid) return verdict;
-    // The request row records the head of its chain: events removed from the end show here.
-    const head = events[events.length - 1];
-    if (events.length !== row.eventSeq || (head?.hash ?? null) !== row.lastEventHash) {
-      return { valid: false, count: events.length, brokenAt: events.length + 1, reason: `the request records ${row.eventSeq} events; ${events.length} remain` };
+    const history = historyVerdict(events, row.eventSeq, row.lastEventHash);
+    const bySeq = new Map(events.map((e) => [e.seq, e]));
+    const shared = await this.proof.check(requestId, (seq) => {
+      const e = bySeq.get(seq);
+      return e ? { action: e.action, toState: e.toState, at: e.occurredAt } : null;
+    });
+    const witness = q.witness === 'peer' ? await this.proof.witness(requestId) : null;
+    const verdict: ChainVerificationDto = { ...history };
+    if (shared) {
+      verdict.shared = shared;
+      if (verdict.valid && !shared.valid) Object.assign(verdict, { valid: false, reason: `shared event ${shared.firstProblem?.seq}: ${shared.firstProblem?.reason}` });
     }
+    if (witness) verdict.witness = witness;
     return verdict;
   }
+}
+
+/** The history's chain recomputed; the request row records the head of its chain, so events removed from the end show too. */
+function historyVerdict(events: StoredEvent[], eventSeq: number, lastEventHash: string | null): ChainVerificationDto {
+  const verdict = verifyChain(events);
+  if (!verdict.valid) return verdict;
+  const head = events[events.length - 1];
+  if (events.length !== eventSeq || (head?.hash ?? null) !== lastEventHash) {
+    return { valid: false, count: events.length, brokenAt: events.length + 1, reason: `the request records ${eventSeq} events; ${events.length} remain` };
+  }
+  return verdict;
 }

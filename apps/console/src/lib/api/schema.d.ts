@@ -560,7 +560,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recomputes the hash chain of the history. */
+        /**
+         * Recomputes the hash chain of the history and, for a request one side of which works on a
+         *     peer node, checks its shared events (every signature, the chain); `?witness=peer` also
+         *     compares them with the peer's copy and names the first difference.
+         */
         get: operations["RequestsController_verify"];
         put?: never;
         post?: never;
@@ -1104,6 +1108,28 @@ export interface paths {
         put?: never;
         /** Puts a DEAD message to a peer back to PENDING, due now, its attempts counted afresh; the same bytes are sent again (ADMIN; audited). */
         post: operations["FederationMessagesController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/federation/v1/requests/{id}/shared-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This node's copy of a request's shared events, each JWS verbatim (the peer compares it with
+         *     its own: `events/verify?witness=peer`), for the ACTIVE peer that is the request's
+         *     counterpart, whose GET is signed per RFC 9421 over @method and @target-uri with created,
+         *     expires (at most 5 minutes later) and keyid.
+         */
+        get: operations["SharedEventsController_read"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2388,11 +2414,49 @@ export interface components {
             nextCursor?: string | null;
             names: components["schemas"]["EventActorNamesDto"];
         };
+        SharedChainProblemDto: {
+            seq: number;
+            reason: string;
+        };
+        SharedChainCheckDto: {
+            firstProblem?: components["schemas"]["SharedChainProblemDto"];
+            /** @description Shared events checked. */
+            count: number;
+            valid: boolean;
+        };
+        SharedCopyDifferenceDto: {
+            /**
+             * @description MISSING_HERE: the peer holds that seq, this node does not; MISSING_THERE: the other way; DIFFERENT: both hold it, with other content.
+             * @enum {string}
+             */
+            kind: "MISSING_HERE" | "MISSING_THERE" | "DIFFERENT";
+            /** @description SHA-256 (hex) of this node's JWS of that seq; null when not held here. */
+            hereHash: string | null;
+            /** @description SHA-256 (hex) of the peer's JWS of that seq; null when not held there. */
+            thereHash: string | null;
+            seq: number;
+        };
+        SharedWitnessDto: {
+            /** @description The first difference; null when both copies hold the same events (or when not compared). */
+            firstDifference: components["schemas"]["SharedCopyDifferenceDto"] | null;
+            /** @description The peer's copy checked as this node's is, with the same keys. */
+            there?: components["schemas"]["SharedChainCheckDto"];
+            /** @description Why it was not compared: the peer unreachable, refusing (its status and reason), or answering a malformed copy. */
+            problem?: string;
+            /** @description The peer node asked. */
+            peer: string;
+            /** @description false when the peer could not be asked or answered no copy (see problem). */
+            compared: boolean;
+        };
         ChainVerificationDto: {
-            /** @description The seq of the first broken link, when not valid. */
+            /** @description The seq of the first broken link of the history, when not valid. */
             brokenAt?: number;
             reason?: string;
-            /** @description true when every event's hash matches its content and the one before. */
+            /** @description The request's shared events, when one side works on a peer node (DESIGN §15); absent otherwise. */
+            shared?: components["schemas"]["SharedChainCheckDto"];
+            /** @description With `?witness=peer`: the peer's copy compared with this node's. */
+            witness?: components["schemas"]["SharedWitnessDto"];
+            /** @description true when every event's hash matches its content and the one before, and the shared events (when there are) are valid too. */
             valid: boolean;
             /** @description Events checked. */
             count: number;
@@ -3077,6 +3141,15 @@ export interface components {
         };
         SignedDirectoryDto: {
             directory: string;
+        };
+        SharedEventJwsDto: {
+            seq: number;
+            jws: string;
+        };
+        SharedEventsCopyDto: {
+            /** Format: uuid */
+            requestId: string;
+            events: components["schemas"]["SharedEventJwsDto"][];
         };
         ProblemDetails: {
             /**
@@ -5011,7 +5084,10 @@ export interface operations {
     };
     RequestsController_verify: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `peer`: also compare the shared events with the peer node's copy (a request one side of which works on a peer node). */
+                witness?: "peer";
+            };
             header?: never;
             path: {
                 id: string;
@@ -5039,6 +5115,15 @@ export interface operations {
             };
             /** @description No such request, or one you may not see (NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RULE_VIOLATED: witness=peer for a request with no side on a peer node, or never sent */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7077,6 +7162,77 @@ export interface operations {
             };
             /** @description INVALID_TRANSITION: the message is not DEAD */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SharedEventsController_read: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description RFC 9421: sig=:<Ed25519 signature, base64>: */
+                Signature: string;
+                /** @description RFC 9421: sig=("@method" "@target-uri");created=…;expires=…;keyid="<thumbprint>" */
+                "Signature-Input": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedEventsCopyDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: the id is not a UUID (signed refusal) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no signature, an unknown key, a bad signature, a time outside the window (signed refusal) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description FORBIDDEN: a suspended peer (signed refusal) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description NOT_FOUND: no request sent to or from a country this peer serves has this id (signed refusal) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,7 +24,11 @@ export function History({ requestId }: { requestId: string }) {
       </Group>
       {verify.data && (
         <Alert color={verify.data.valid ? 'green' : 'red'} role="status">
-          {verify.data.valid ? t('history.valid', { count: verify.data.count }) : t('history.broken', { seq: verify.data.brokenAt, reason: verify.data.reason ?? '' })}
+          {verify.data.valid
+            ? t('history.valid', { count: verify.data.count })
+            : verify.data.brokenAt === undefined
+              ? t('history.sharedBroken', { reason: verify.data.reason ?? '' })
+              : t('history.broken', { seq: verify.data.brokenAt, reason: verify.data.reason ?? '' })}
         </Alert>
       )}
       <ProblemAlert problem={events.error ?? verify.error} />

@@ -174,6 +174,9 @@ export const enums = {
   "EventDto": {
     "audience": ["BOTH", "REQUESTING", "REQUESTED"]
   },
+  "SharedCopyDifferenceDto": {
+    "kind": ["MISSING_HERE", "MISSING_THERE", "DIFFERENT"]
+  },
   "EvidenceItemDto": {
     "kind": ["FILE", "DEVICE", "DOCUMENT", "STATEMENT"],
     "transfer": ["UPLOAD", "OUT_OF_BAND"]
