@@ -18,6 +18,11 @@ export { PeersRepository } from './peers/peers.repository';
 export { FederationDeliveryService, type DeliveryReport } from './outbox/federation-delivery.service';
 export { FederationWorkerModule } from './outbox/federation-worker.module';
 export { TransmissionsService } from './outbox/transmissions.service';
+export { FILES_PATH, filePath, isSha256Hex, contentDigestOfHex } from './files/file-transfer';
+export { FileFetcherService, type FetchReport } from './files/file-fetcher.service';
+export { FederationFilesRepository } from './files/federation-files.repository';
+export { PeerFilesService, type ReceivedPeerFile } from './files/peer-files.service';
+export { PeerFileDto, PeerFileListDto } from './files/peer-file.dto';
 export { FederationTransmissionDto, FederationTransmissionListDto } from './outbox/transmission.dto';
 
 /** The federation's routes outside the API prefix (for the app's global prefix exclusions). */
@@ -25,4 +30,5 @@ export const FEDERATION_ROOT_ROUTES = [
   { path: '.well-known/mla-hub', method: 'GET' },
   { path: 'federation/v1/messages', method: 'POST' },
   { path: 'federation/v1/directory', method: 'GET' },
+  { path: 'federation/v1/files/:sha256', method: 'GET' },
 ] as const;
