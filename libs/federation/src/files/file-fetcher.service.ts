@@ -9,8 +9,15 @@ import { afterFailure } from '../outbox/backoff';
 import { fetchBodyBudgetMs, filePath, mismatchOf } from './file-transfer';
 import { FederationFilesRepository, type ClaimedFile, type FetchFailure } from './federation-files.repository';
 
-/** An attempt that got no file (no answer, an error status, too many bytes, other bytes), with why. */
-export class FetchFailed extends Error {}
+/** An attempt that got no file (no answer, an error status, too many bytes, other bytes), with why; `final` when no later attempt can do better. */
+export class FetchFailed extends Error {
+  constructor(
+    message: string,
+    readonly final = false,
+  ) {
+    super(message);
+  }
+}
 
 /** The attempt lost its claim on the row meanwhile (its lease ran out and another attempt took it): its file is dropped. */
 class ClaimLost extends Error {}
@@ -37,7 +44,8 @@ export interface FetchReport {
  * is RECEIVED, and the request's evidence items of that SHA-256 still without their file get
  * it, in the same transaction. Anything else (no answer, a refusal, more bytes, other bytes,
  * a slow peer) keeps nothing, counts the attempt and retries after the backoff of
- * FEDERATION_BACKOFF_MS; FAILED after FEDERATION_MAX_ATTEMPTS. Times are the injected clock's.
+ * FEDERATION_BACKOFF_MS; FAILED after FEDERATION_MAX_ATTEMPTS (at once when announced larger than
+ * EVIDENCE_MAX_BYTES, the most this node stores of a file). Times are the injected clock's.
  */
 @Injectable()
 export class FileFetcherService {
@@ -71,6 +79,7 @@ export class FileFetcherService {
   private async attempt(file: ClaimedFile): Promise<FetchReport> {
     const report = { requestId: file.requestId, sha256: file.sha256, peer: file.peerNode };
     let error: string;
+    let final = false;
     try {
       await this.fetch(file);
       return { ...report, state: 'RECEIVED', error: null };
@@ -79,8 +88,10 @@ export class FileFetcherService {
         this.log.warn(`file ${file.sha256} of ${file.peerNode}: attempt ${file.attempts} ended after another took the file; its bytes dropped`);
         return { ...report, state: 'ARRIVING', error: e.message };
       }
-      if (e instanceof FetchFailed) error = e.message;
-      else if (e instanceof FileTooLarge) error = `${file.peerNode} answered more than the ${file.sizeBytes} bytes announced`;
+      if (e instanceof FetchFailed) {
+        error = e.message;
+        final = e.final;
+      } else if (e instanceof FileTooLarge) error = `${file.peerNode} answered more than the ${file.sizeBytes} bytes announced`;
       else {
         this.log.error(`file ${file.sha256} of ${file.peerNode}: ${String(e)}`);
         error = 'the attempt failed on this node';
@@ -88,7 +99,7 @@ export class FileFetcherService {
     }
     const at = this.clock.now();
     const next = afterFailure(file.attempts, this.config.FEDERATION_MAX_ATTEMPTS, at, this.config.FEDERATION_BACKOFF_MS);
-    const failure: FetchFailure = next.state === 'DEAD' ? { state: 'FAILED', error, at } : { state: 'ARRIVING', nextAttemptAt: next.nextAttemptAt, error, at };
+    const failure: FetchFailure = final || next.state === 'DEAD' ? { state: 'FAILED', error, at } : { state: 'ARRIVING', nextAttemptAt: next.nextAttemptAt, error, at };
     if (!(await this.files.settleFailure(file, file.attempts, failure))) {
       this.log.warn(`file ${file.sha256} of ${file.peerNode}: attempt ${file.attempts} ended after the file moved on; its outcome (${failure.state}) not recorded`);
     }
@@ -97,7 +108,7 @@ export class FileFetcherService {
 
   private async fetch(file: ClaimedFile): Promise<void> {
     if (file.sizeBytes > this.config.EVIDENCE_MAX_BYTES) {
-      throw new FetchFailed(`${file.peerNode} announced ${file.sizeBytes} bytes: files over ${this.config.EVIDENCE_MAX_BYTES} bytes are not stored here`);
+      throw new FetchFailed(`${file.peerNode} announced ${file.sizeBytes} bytes: files over ${this.config.EVIDENCE_MAX_BYTES} bytes are not stored here`, true);
     }
     const path = filePath(file.sha256);
     const headers = await signRequest({ method: 'GET', url: `${file.peerUrl}${path}`, contentType: '', body: new Uint8Array(0) }, this.identity.signingKey(), this.clock.now());
