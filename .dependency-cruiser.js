@@ -7,8 +7,8 @@
 
 /** What each lib may import of the other libs: one way, from the top of the list to the bottom. */
 const LIB_LAYERS = {
-  // federation between nodes (DESIGN §15, issue 20): node identity, peers, signed messages
-  federation: ['core', 'domain', 'identity', 'audit'],
+  // federation between nodes (DESIGN §15, issue 20): node identity, peers, signed messages, the files that cross (storage)
+  federation: ['core', 'domain', 'identity', 'audit', 'storage'],
   'working-calendars': ['core', 'domain', 'identity', 'audit', 'countries', 'deadlines', 'requests'],
   'deadline-worker': ['core', 'domain', 'deadlines', 'requests'],
   letters: ['domain'],

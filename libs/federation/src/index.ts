@@ -25,6 +25,11 @@ export { FederationWorkerModule } from './outbox/federation-worker.module';
 export { FederationDeliverySweeps } from './outbox/federation-delivery.sweeps';
 export * from './wake/federation-wake';
 export { TransmissionsService } from './outbox/transmissions.service';
+export { FILES_PATH, filePath, isSha256Hex, contentDigestOfHex } from './files/file-transfer';
+export { FileFetcherService, type FetchReport } from './files/file-fetcher.service';
+export { FederationFilesRepository } from './files/federation-files.repository';
+export { PeerFilesService, type ReceivedPeerFile } from './files/peer-files.service';
+export { PeerFileDto, PeerFileListDto } from './files/peer-file.dto';
 export { FederationTransmissionDto, FederationTransmissionListDto } from './outbox/transmission.dto';
 
 /** The federation's routes outside the API prefix (for the app's global prefix exclusions). */
@@ -33,4 +38,5 @@ export const FEDERATION_ROOT_ROUTES = [
   { path: 'federation/v1/messages', method: 'POST' },
   { path: 'federation/v1/directory', method: 'GET' },
   { path: 'federation/v1/requests/:id/shared-events', method: 'GET' },
+  { path: 'federation/v1/files/:sha256', method: 'GET' },
 ] as const;

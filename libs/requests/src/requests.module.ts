@@ -19,11 +19,12 @@ import { ChaserService } from './counterparts/chaser.service';
 import { CounterpartsController } from './counterparts.controller';
 import { CounterpartsService } from './counterparts.service';
 import { TransmissionsController } from './transmissions.controller';
+import { PeerFilesController } from './peer-files.controller';
 
 /** The HTTP side of requests (API only): drafts, actions, history, evidence, supporting documents, the letter. */
 @Module({
   imports: [RequestsCoreModule, StorageModule, FederationCoreModule, FederationProofModule],
-  controllers: [CounterpartsController, RequestsController, AttachmentsController, LetterController, SignedLetterController, TransmissionsController],
+  controllers: [CounterpartsController, RequestsController, AttachmentsController, LetterController, SignedLetterController, TransmissionsController, PeerFilesController],
   providers: [ChaserService, CounterpartsService, EventsService, EvidenceService, EvidenceContentService, AttachmentsService, LettersService, SignedLetterService, DocumentUpload, FileQuota, FileQuotaRepository],
   exports: [RequestsCoreModule],
 })

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { KeysetCursor } from '@mla/core';
 
-/** What of a confidential request was read (`action`: the answer to an action, an edit, an extension or a reassignment, which carries the content). */
-export const ACCESS_KINDS = ['request', 'events', 'events_verify', 'evidence', 'evidence_file', 'attachments', 'attachment_file', 'letter', 'access_log', 'action', 'chaser'] as const;
+/** What of a confidential request was read (`action`: the answer to an action, an edit, an extension or a reassignment, which carries the content; `peer_files`, `peer_file`: the files that crossed between nodes). */
+export const ACCESS_KINDS = ['request', 'events', 'events_verify', 'evidence', 'evidence_file', 'attachments', 'attachment_file', 'letter', 'access_log', 'action', 'chaser', 'peer_files', 'peer_file'] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 
 export interface AccessEntry {

@@ -752,6 +752,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{id}/peer-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The files of the request listed in messages between nodes: those a peer sent (IN:
+         *     ARRIVING until fetched and verified, then RECEIVED; FAILED after the last attempt) and
+         *     those this node sent (OUT: OFFERED to the peer).
+         */
+        get: operations["PeerFilesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/peer-files/{sha256}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bytes of a file a peer sent for the request, once received and verified, named after its file (Content-Disposition with `filename*`). */
+        get: operations["PeerFilesController_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -1128,6 +1166,27 @@ export interface paths {
          *     expires (at most 5 minutes later) and keyid.
          */
         get: operations["SharedEventsController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/federation/v1/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bytes of a file this node listed in a message to the calling peer, streamed
+         *     (Content-Length, Content-Digest sha-256), for an ACTIVE peer whose GET is signed per
+         *     RFC 9421 over @method and @target-uri with created, expires (at most 5 minutes later) and keyid.
+         */
+        get: operations["FilesController_read"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2513,7 +2572,7 @@ export interface components {
              * @description What was read.
              * @enum {string}
              */
-            what: "request" | "events" | "events_verify" | "evidence" | "evidence_file" | "attachments" | "attachment_file" | "letter" | "access_log" | "action" | "chaser";
+            what: "request" | "events" | "events_verify" | "evidence" | "evidence_file" | "attachments" | "attachment_file" | "letter" | "access_log" | "action" | "chaser" | "peer_files" | "peer_file";
             /** @description Which item, file or language, where the read names one. */
             detail: {
                 [key: string]: unknown;
@@ -2613,6 +2672,39 @@ export interface components {
         };
         FederationTransmissionListDto: {
             items: components["schemas"]["FederationTransmissionDto"][];
+        };
+        PeerFileDto: {
+            sha256: string;
+            /** @enum {string} */
+            direction: "IN" | "OUT";
+            fileName: string | null;
+            mediaType: string | null;
+            /** @description The size announced in the message (a file received has exactly this size). */
+            sizeBytes: number;
+            /**
+             * @description IN: ARRIVING, RECEIVED (its bytes verified: the size and SHA-256 announced) or FAILED; OUT: OFFERED.
+             * @enum {string}
+             */
+            state: "OFFERED" | "ARRIVING" | "RECEIVED" | "FAILED";
+            /** @description IN: the attempts to fetch it so far; OUT: 0. */
+            attempts: number;
+            /** @description IN: why the last failed attempt failed (kept after a later success); OUT: null. */
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description IN and RECEIVED: when its bytes were verified and stored; else null.
+             */
+            receivedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the message listing it was sent (OUT) or received (IN).
+             */
+            listedAt: string;
+            /** @description The peer node it comes from (IN) or was listed to (OUT). */
+            peer: string;
+        };
+        PeerFileListDto: {
+            items: components["schemas"]["PeerFileDto"][];
         };
         NotificationDto: {
             requestId?: string | null;
@@ -4166,7 +4258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description RULE_VIOLATED (an authority the role cannot belong to, your own account, the last ADMIN) or REQUEST_INCOMPLETE (authorityId) */
+            /** @description RULE_VIOLATED (an authority the role cannot belong to or that is not this node’s own (OFFLINE or PEER), your own account, the last ADMIN) or REQUEST_INCOMPLETE (authorityId) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5911,6 +6003,113 @@ export interface operations {
             };
         };
     };
+    PeerFilesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerFileListDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description NOT_FOUND: no request you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PeerFilesController_content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The file’s SHA-256: 64 lower-case hex digits */
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description NOT_FOUND: no request you can see, or no file of that SHA-256 from a peer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONFLICT: the file is still arriving, or could not be fetched */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     NotificationsController_list: {
         parameters: {
             query?: {
@@ -7232,6 +7431,79 @@ export interface operations {
                 };
             };
             /** @description NOT_FOUND: no request sent to or from a country this peer serves has this id (signed refusal) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    FilesController_read: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description RFC 9421: sig=:<Ed25519 signature, base64>: */
+                Signature: string;
+                /** @description RFC 9421: sig=("@method" "@target-uri");created=…;expires=…;keyid="<thumbprint>" */
+                "Signature-Input": string;
+            };
+            path: {
+                /** @description The file’s SHA-256: 64 lower-case hex digits */
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file’s bytes; Content-Digest: sha-256=:<base64>: (RFC 9530) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: not a SHA-256 in lower-case hex (signed refusal) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no signature, an unknown key, a bad signature, a time outside the window (signed refusal) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description FORBIDDEN: a suspended peer (signed refusal) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description NOT_FOUND: no file of that SHA-256 was sent to this peer (signed refusal) */
             404: {
                 headers: {
                     [name: string]: unknown;

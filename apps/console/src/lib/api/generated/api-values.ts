@@ -182,7 +182,7 @@ export const enums = {
     "transfer": ["UPLOAD", "OUT_OF_BAND"]
   },
   "AccessEntryDto": {
-    "what": ["request", "events", "events_verify", "evidence", "evidence_file", "attachments", "attachment_file", "letter", "access_log", "action", "chaser"]
+    "what": ["request", "events", "events_verify", "evidence", "evidence_file", "attachments", "attachment_file", "letter", "access_log", "action", "chaser", "peer_files", "peer_file"]
   },
   "AttachmentDto": {
     "kind": ["COURT_ORDER", "WARRANT", "TRANSLATION", "LETTER_SIGNED", "OTHER", "CORRESPONDENCE"]
@@ -196,6 +196,10 @@ export const enums = {
   "FederationTransmissionDto": {
     "direction": ["OUT", "IN"],
     "state": ["PENDING", "DELIVERED", "REJECTED", "DEAD", "RECEIVED"]
+  },
+  "PeerFileDto": {
+    "direction": ["IN", "OUT"],
+    "state": ["OFFERED", "ARRIVING", "RECEIVED", "FAILED"]
   },
   "WebhookDeliveryDto": {
     "status": ["PENDING", "DELIVERED", "DEAD"]
