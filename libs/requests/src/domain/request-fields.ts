@@ -85,7 +85,8 @@ const SPECS = {
   requestedAuthorityId: inLetter({ ...content<string>('requested_authority_id', 'uuid'), sent: false } as const, 'authorities', 2),
   requestingCountry: origin<string>('requesting_country', 'bpchar'),
   requestedCountry: { ...state<string>('requested_country', 'bpchar'), inserted: true } as const,
-  createdBy: origin<string>('created_by', 'uuid'),
+  /** Who drafted it; null for a request received from a peer node (its drafter works there). */
+  createdBy: origin<string | null>('created_by', 'uuid'),
   sendingAuthorityId: state<string | null>('sending_authority_id', 'uuid'),
   assigneeId: state<string | null>('assignee_id', 'uuid'),
   title: inLetter(content<string | null>('title', 'varchar'), 'subject', 1),
