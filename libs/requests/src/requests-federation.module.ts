@@ -1,9 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { FederationCoreModule, FederationDeliveryHooks, FederationMessageHandler } from '@mla/federation';
 import { AuthoritiesRepository } from '@mla/identity';
-import { RequestsCoreModule } from '../requests-core.module';
-import { PeerMessagesHandler } from './peer-messages.handler';
-import { PeerRejections } from './peer-rejections';
+import { RequestsCoreModule } from './requests-core.module';
+import { PeerMessagesHandler } from './federation/peer-messages.handler';
+import { PeerRejections } from './federation/peer-rejections';
 
 /**
  * The requests' side of federation (DESIGN §15), for the API and the worker: a peer's messages
