@@ -212,7 +212,8 @@ export class PeerMessagesHandler extends FederationMessageHandler {
     }
     if (event.node !== peer.nodeId) refuse('RULE_VIOLATED', 'BAD_SHARED_EVENT', `The shared event is signed as ${event.node}'s, but ${peer.nodeId} sent it`);
     if (event.requestId.toLowerCase() !== envelope.requestId.toLowerCase()) refuse('RULE_VIOLATED', 'BAD_SHARED_EVENT', 'The shared event names another request');
-    if (!peer.countries.includes(event.actor.authority.country)) refuse('RULE_VIOLATED', 'BAD_SHARED_EVENT', `The shared event's actor is of ${event.actor.authority.country}, which ${peer.nodeId} does not serve`);
+    // The peer's own act names its authority; a proposal it decided names this node's (checked against the pending act).
+    if (!event.proposal && !peer.countries.includes(event.actor.authority.country)) refuse('RULE_VIOLATED', 'BAD_SHARED_EVENT', `The shared event's actor is of ${event.actor.authority.country}, which ${peer.nodeId} does not serve`);
     if (Number.isNaN(Date.parse(event.at))) refuse('RULE_VIOLATED', 'BAD_SHARED_EVENT', 'The shared event has no valid time');
     return { jws, event };
   }
