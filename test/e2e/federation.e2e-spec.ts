@@ -46,9 +46,10 @@ describe('federation: peering and signed messages between two nodes (e2e)', () =
     await sg?.t.close();
   });
 
+  // A type this node keeps without applying it (the shared life's own types are applied: federation-shared-life.e2e-spec).
   const envelope = (over: Record<string, unknown> = {}) => ({
     id: randomUUID(),
-    type: 'request.sent',
+    type: 'test.note',
     requestId: randomUUID(),
     from: { node: 'vn.test', authority: { code: 'VN-CA', country: 'VN' } },
     to: { node: 'sg.test', authority: { code: 'SG-CA', country: 'SG' } },
