@@ -248,4 +248,15 @@ describe('federation: delivery of messages to a peer (e2e)', () => {
     expect(await vn.sql(`SELECT id FROM federation_outbox WHERE request_id = $1`, [toUs.body.id])).toEqual([]);
     expect(await vn.sql(`SELECT state FROM requests WHERE id = $1`, [toUs.body.id])).toEqual([{ state: 'IN_REVIEW' }]);
   });
+
+  it('delivers the messages of a request to a peer in the order they were written: none while an earlier one waits for its retry', async () => {
+    proxy.refuse();
+    const first = await enqueue();
+    const second = await enqueue();
+    expect(await delivery.deliverDue()).toEqual([{ id: first, state: 'PENDING', error: expect.any(String) }]);
+    expect(await outboxRow(second)).toMatchObject({ state: 'PENDING', attempts: 0 });
+    proxy.accept();
+    advance(BASE_MS);
+    expect(await delivery.deliverDue()).toEqual([{ id: first, state: 'DELIVERED', error: null }, { id: second, state: 'DELIVERED', error: null }]);
+  });
 });
