@@ -36,6 +36,8 @@ const LIB_LAYERS = {
  */
 const REQUESTS = '^libs/requests/src/';
 const REQUESTS_FOLDERS = {
+  // the shared life with peer nodes (DESIGN §15): their messages applied, a proposed act's rejection recorded
+  federation: ['commands', 'events', 'dto', 'domain'],
   // counterparts that are not on this node (DESIGN §14): the chaser
   counterparts: ['reading', 'events', 'letters', 'dto', 'domain'],
   attachments: ['commands', 'reading', 'evidence', 'files', 'http', 'dto', 'domain'],

@@ -71,7 +71,8 @@ describe('federation: delivery of messages to a peer (e2e)', () => {
     const writer = worker.context.get(FederationOutboxWriter);
     return worker.context.get(DataSource).transaction((m) =>
       writer.enqueue(m, {
-        peerId: sgPeerId, peerNode: 'sg.test', type: 'request.sent', requestId,
+        // A type SG keeps without applying it: delivery is what is tested here (the shared life's messages: federation-shared-life.e2e-spec).
+        peerId: sgPeerId, peerNode: 'sg.test', type: 'test.note', requestId,
         fromAuthority: { code: 'VN-CA', country: 'VN' }, toAuthority: { code: 'SG-CA', country: 'SG' },
         event: { seq: 2, action: 'send' }, content: { title: 'Subscriber of the account' }, ...over,
       }, vn.clock.now()),
@@ -92,14 +93,14 @@ describe('federation: delivery of messages to a peer (e2e)', () => {
     const id = await enqueue();
     expect(await peerCounts()).toEqual([1, 0]);
     const pending = await transmissions();
-    expect(pending.body.items).toEqual([expect.objectContaining({ id, direction: 'OUT', peer: 'sg.test', type: 'request.sent', state: 'PENDING', attempts: 0, receipt: null, deliveredAt: null })]);
+    expect(pending.body.items).toEqual([expect.objectContaining({ id, direction: 'OUT', peer: 'sg.test', type: 'test.note', state: 'PENDING', attempts: 0, receipt: null, deliveredAt: null })]);
 
     expect(await delivery.deliverDue()).toEqual([{ id, state: 'DELIVERED', error: null }]);
     const row = await outboxRow(id);
     const [received] = await inboxOf(id);
     expect(received?.body.equals(row?.body as Buffer)).toBe(true);
     expect(row?.digest).toBe(contentDigest(row?.body as Buffer));
-    expect(JSON.parse(String(row?.body))).toMatchObject({ id, type: 'request.sent', requestId, from: { node: 'vn.test' }, to: { node: 'sg.test' }, createdAt: vn.clock.now().toISOString() });
+    expect(JSON.parse(String(row?.body))).toMatchObject({ id, type: 'test.note', requestId, from: { node: 'vn.test' }, to: { node: 'sg.test' }, createdAt: vn.clock.now().toISOString() });
     const res = await transmissions();
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
@@ -212,7 +213,7 @@ describe('federation: delivery of messages to a peer (e2e)', () => {
     expect((await fetch(target, { method: 'POST', headers, body: new Uint8Array(body) })).status).toBe(202);
     const items = (await transmissions()).body.items as { direction: string }[];
     expect(items.at(-1)).toEqual({
-      id: messageId, direction: 'IN', peer: 'sg.test', type: 'request.acknowledged', state: 'RECEIVED', attempts: null, nextAttemptAt: null, lastError: null, rejectCode: null,
+      id: messageId, direction: 'IN', peer: 'sg.test', type: 'request.acknowledged', state: 'RECEIVED', attempts: null, nextAttemptAt: null, lastError: null, rejectCode: null, rejectReason: null, rejectDetail: null,
       createdAt: vn.clock.now().toISOString(), deliveredAt: vn.clock.now().toISOString(),
       receipt: { messageId, digest: contentDigest(body), receivedAt: vn.clock.now().toISOString(), status: 'ACCEPTED' },
     });
@@ -230,10 +231,11 @@ describe('federation: delivery of messages to a peer (e2e)', () => {
     const envelope = JSON.parse(String(row?.body));
     expect(envelope).toMatchObject({
       type: 'request.sent', requestId: draft.body.id, from: { node: 'vn.test', authority: { code: 'VN-HCM-PROS', country: 'VN' } }, to: { node: 'sg.test', authority: { code: 'SG-CA', country: 'SG' } },
-      event: { action: 'send', seq: expect.any(Number) }, content: { title: draft.body.title, type: 'SUBSCRIBER_INFO' }, files: [{ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), mediaType: 'application/pdf' }],
+      event: { shared: expect.any(String) }, content: { title: draft.body.title, type: 'SUBSCRIBER_INFO' }, files: [{ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), mediaType: 'application/pdf' }],
     });
+    // The send is the request's first shared event, signed by VN, kept with the history event that shows it.
     const [event] = await vn.sql<{ seq: number }>(`SELECT seq FROM request_events WHERE request_id = $1 AND action = 'send'`, [draft.body.id]);
-    expect(envelope.event.seq).toBe(event?.seq);
+    expect(await vn.sql(`SELECT seq, event_seq, jws FROM federation_shared_events WHERE request_id = $1`, [draft.body.id])).toEqual([{ seq: 1, event_seq: event?.seq, jws: envelope.event.shared }]);
     expect(await delivery.deliverDue()).toEqual([{ id: row?.id, state: 'DELIVERED', error: null }]);
     expect((await inboxOf(row?.id as string))[0]?.body.equals(row?.body as Buffer)).toBe(true);
 
@@ -245,5 +247,16 @@ describe('federation: delivery of messages to a peer (e2e)', () => {
     expect([refused.status, refused.body.code, refused.body.detail]).toEqual([422, 'RULE_VIOLATED', expect.stringMatching(/no peer of this node serves US/)]);
     expect(await vn.sql(`SELECT id FROM federation_outbox WHERE request_id = $1`, [toUs.body.id])).toEqual([]);
     expect(await vn.sql(`SELECT state FROM requests WHERE id = $1`, [toUs.body.id])).toEqual([{ state: 'IN_REVIEW' }]);
+  });
+
+  it('delivers the messages of a request to a peer in the order they were written: none while an earlier one waits for its retry', async () => {
+    proxy.refuse();
+    const first = await enqueue();
+    const second = await enqueue();
+    expect(await delivery.deliverDue()).toEqual([{ id: first, state: 'PENDING', error: expect.any(String) }]);
+    expect(await outboxRow(second)).toMatchObject({ state: 'PENDING', attempts: 0 });
+    proxy.accept();
+    advance(BASE_MS);
+    expect(await delivery.deliverDue()).toEqual([{ id: first, state: 'DELIVERED', error: null }, { id: second, state: 'DELIVERED', error: null }]);
   });
 });

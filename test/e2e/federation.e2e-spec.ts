@@ -46,9 +46,10 @@ describe('federation: peering and signed messages between two nodes (e2e)', () =
     await sg?.t.close();
   });
 
+  // A type this node keeps without applying it (the shared life's own types are applied: federation-shared-life.e2e-spec).
   const envelope = (over: Record<string, unknown> = {}) => ({
     id: randomUUID(),
-    type: 'request.sent',
+    type: 'test.note',
     requestId: randomUUID(),
     from: { node: 'vn.test', authority: { code: 'VN-CA', country: 'VN' } },
     to: { node: 'sg.test', authority: { code: 'SG-CA', country: 'SG' } },
@@ -206,6 +207,12 @@ describe('federation: peering and signed messages between two nodes (e2e)', () =
       fc.jsonValue({ maxDepth: 4 }),
       fc.tuple(fc.constantFrom(...Object.keys(valid), 'extra', '__proto__', 'constructor'), fc.jsonValue({ maxDepth: 3 })).map(([k, v]) => ({ ...valid, id: randomUUID(), [k]: v })),
       fc.constantFrom('from', 'to').chain((side) => fc.jsonValue({ maxDepth: 3 }).map((v) => ({ ...valid, id: randomUUID(), [side]: { node: 'vn.test', authority: v } }))),
+      // The shared life's types, applied at intake (DESIGN §15): whatever their event and content, a signed 4xx.
+      fc.tuple(fc.constantFrom('request.sent', 'request.event', 'request.act'), fc.jsonValue({ maxDepth: 3 }), fc.jsonValue({ maxDepth: 3 })).map(([type, event, content]) => ({
+        ...valid, id: randomUUID(), type,
+        event: typeof event === 'object' && event !== null && !Array.isArray(event) ? event : { shared: event, action: 'withdraw', input: {}, at: valid.createdAt, actor: event },
+        ...(typeof content === 'object' && content !== null && !Array.isArray(content) ? { content } : {}),
+      })),
     );
     const bodies = fc.sample(broken, { seed: 20261206, numRuns: 300 }).map((v) => JSON.stringify(v) ?? 'null');
     bodies.push('{"id":"' + '\\u0000'.repeat(10) + '"}', '['.repeat(5000), '\uFEFF{}', '');

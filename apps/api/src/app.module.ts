@@ -6,7 +6,7 @@ import { FederationModule } from '@mla/federation';
 import { WorkingCalendarsModule } from '@mla/working-calendars';
 import { IdentityModule } from '@mla/identity';
 import { NotificationsModule } from '@mla/notifications';
-import { RequestsModule } from '@mla/requests';
+import { RequestsFederationModule, RequestsModule } from '@mla/requests';
 import { SealsModule } from '@mla/seals';
 import { SupervisionModule } from '@mla/supervision';
 import { ApiValidationPipe } from './validation.pipe';
@@ -24,7 +24,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(options), HealthModule, IdentityModule, RequestsModule, NotificationsModule, SupervisionModule, SealsModule, CountriesModule, WorkingCalendarsModule, IdempotencyModule, FederationModule],
+      imports: [CoreModule.forRoot(options), HealthModule, IdentityModule, RequestsModule, NotificationsModule, SupervisionModule, SealsModule, CountriesModule, WorkingCalendarsModule, IdempotencyModule, FederationModule, RequestsFederationModule],
       providers: [
         // Idempotency-Key on every POST (DESIGN §9); the actions on requests record their answer in their own transaction.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

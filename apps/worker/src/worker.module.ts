@@ -3,6 +3,7 @@ import { AppConfig, Clock, CoreModule, HostResolver } from '@mla/core';
 import { DeadlineWorkerModule } from '@mla/deadline-worker';
 import { FederationWorkerModule } from '@mla/federation';
 import { NotificationsWorkerModule } from '@mla/notifications';
+import { RequestsFederationModule } from '@mla/requests';
 import { WorkingCalendarsCoreModule } from '@mla/working-calendars';
 
 export interface WorkerModuleOptions {
@@ -18,7 +19,7 @@ export class WorkerModule {
   static forRoot(options: WorkerModuleOptions): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(options), DeadlineWorkerModule.forRoot(options.config), NotificationsWorkerModule.forRoot(options.config), WorkingCalendarsCoreModule, FederationWorkerModule],
+      imports: [CoreModule.forRoot(options), DeadlineWorkerModule.forRoot(options.config), NotificationsWorkerModule.forRoot(options.config), WorkingCalendarsCoreModule, FederationWorkerModule, RequestsFederationModule],
     };
   }
 }

@@ -4,6 +4,7 @@ export * from './domain/request-content';
 export * from './domain/event-hash';
 export * from './requests.module';
 export * from './requests-core.module';
+export { RequestsFederationModule } from './requests-federation.module';
 export * from './requests.repository';
 export * from './requests.service';
 export * from './commands/request-commands';

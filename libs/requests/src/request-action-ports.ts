@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CountryRequirementsHolder } from '@mla/countries';
-import { FederationOutboxWriter, PeersRepository } from '@mla/federation';
+import { FederationOutboxWriter, NodeIdentity, offeredFilesStatement, PeersRepository, SharedEventsRepository, signSharedEvent } from '@mla/federation';
 import { AuthoritiesRepository, UsersRepository } from '@mla/identity';
 import { AttachmentsRepository } from './attachments/attachments.repository';
 import { ActionPortsFactory } from './commands/action-ports.factory';
@@ -26,6 +26,8 @@ export class RequestActionPorts extends ActionPortsFactory {
     private readonly countries: CountryRequirementsHolder,
     private readonly peers: PeersRepository,
     private readonly federationOutbox: FederationOutboxWriter,
+    private readonly sharedEvents: SharedEventsRepository,
+    private readonly identity: NodeIdentity,
   ) {
     super();
   }
@@ -63,8 +65,13 @@ export class RequestActionPorts extends ActionPortsFactory {
           this.letters.insertStatement(requestId, { language: letter.language, sha256: letter.sha256, sizeBytes: letter.sizeBytes, pdf: letter.pdf, eventSeq: letter.eventSeq }, at, p),
       },
       federation: {
+        node: this.identity.nodeId,
         peerServing: (country) => this.peers.findServing(country, em),
-        messageStatement: (message, at, p) => this.federationOutbox.insertStatement(message, at, p).sql,
+        messageStatement: (message, at, p) => this.federationOutbox.insertStatement(message, at, p),
+        lastShared: (requestId) => this.sharedEvents.last(em, requestId),
+        signShared: (event) => signSharedEvent(event, this.identity.signingKey()),
+        sharedStatement: (e, at, p) => this.sharedEvents.insertStatement(e, at, p),
+        offeredFilesStatement: (peerId, requestId, files, at, p) => offeredFilesStatement(peerId, requestId, files, at, p),
       },
     };
   }

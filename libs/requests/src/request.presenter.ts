@@ -94,7 +94,8 @@ export interface RequestDecisions {
 /** The full representation for this caller: deadlines, the actions it may take now and what the screens decide by. */
 export function toRequestDto(r: RequestRow, deadlines: DeadlineRow[], caller: Principal, decisions: RequestDecisions): RequestDto {
   const side = sideOf(caller, r);
-  const actions = allowedActions({ state: r.state, type: r.type, resumeState: r.resumeState }, { role: caller.role, side });
+  // While an act awaits the peer's decision, the requesting side proposes no other (DESIGN §15).
+  const actions = r.pendingAct && side === 'REQUESTING' ? [] : allowedActions({ state: r.state, type: r.type, resumeState: r.resumeState }, { role: caller.role, side });
   return {
     ...toSummary(r),
     nextDeadline: nextOpenDeadline(deadlines),
@@ -129,6 +130,7 @@ export function toRequestDto(r: RequestRow, deadlines: DeadlineRow[], caller: Pr
     transmission: r.transmission,
     recordableActions: recordableActions(caller, r),
     mayChase: mayChase(caller, r),
+    pendingAct: r.pendingAct && side === 'REQUESTING' ? { action: r.pendingAct.action, proposedAt: r.pendingAct.proposedAt, messageId: r.pendingAct.messageId } : null,
   };
 }
 

@@ -107,7 +107,7 @@ export class RequestsRepository {
    * `{country}-{year}-{6 digits}`, comes from the country's sequence for the year, never
    * reused (`referenceSql` names it inside the statement). Answers the reference.
    */
-  async insert(row: RequestRow, year: number, alsoWrite: (p: SqlParams, referenceSql: string) => string[], also: RequestChanges = {}): Promise<string> {
+  async insert(row: RequestRow, year: number, alsoWrite: (p: SqlParams, referenceSql: string) => string[], also: RequestChanges = {}, m?: EntityManager): Promise<string> {
     const p = new SqlParams();
     const [country, y] = [p.add(row.requestingCountry), p.add(year)];
     const columns = insertedColumns(row);
@@ -118,7 +118,7 @@ export class RequestsRepository {
     }
     const names = Object.keys(columns);
     const values = Object.values(columns).map((v) => p.add(v));
-    const rows = (await this.dataSource.query(
+    const rows = (await (m ?? this.dataSource).query(
       `WITH seq AS (
          INSERT INTO reference_sequences (country, year, last_value) VALUES (${country}::char(2), ${y}::int, 1)
          ON CONFLICT (country, year) DO UPDATE SET last_value = reference_sequences.last_value + 1 RETURNING last_value),

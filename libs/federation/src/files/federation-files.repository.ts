@@ -8,8 +8,9 @@ export interface InFileKey {
   sha256: string;
 }
 
-/** A file this node sent a peer, as its GET needs it. */
+/** A file this node sent a peer, as its GET needs it: where its bytes are (federation-files.statements.ts). */
 export interface OfferedFile {
+  requestId: string;
   contentRef: string;
   sizeBytes: number;
 }
@@ -56,11 +57,26 @@ export class FederationFilesRepository {
   /** Where the bytes of a file this node listed in a message to `peerId` are; null when it never listed it to that peer. */
   async offeredTo(peerId: string, sha256: string): Promise<OfferedFile | null> {
     const [row] = (await this.dataSource.query(
-      `SELECT content_ref AS "contentRef", size_bytes AS "sizeBytes" FROM federation_files
+      `SELECT request_id AS "requestId", content_ref AS "contentRef", size_bytes AS "sizeBytes" FROM federation_files
        WHERE peer_id = $1 AND direction = 'OUT' AND sha256 = $2 ORDER BY created_at LIMIT 1`,
       [peerId, sha256],
-    )) as { contentRef: string; sizeBytes: string }[];
-    return row ? { contentRef: row.contentRef, sizeBytes: Number(row.sizeBytes) } : null;
+    )) as { requestId: string; contentRef: string; sizeBytes: string }[];
+    return row ? { requestId: row.requestId, contentRef: row.contentRef, sizeBytes: Number(row.sizeBytes) } : null;
+  }
+
+  /** The letter of request with that SHA-256 (a PDF kept in the database, small). */
+  async letterPdf(requestId: string, sha256: string): Promise<Buffer | null> {
+    const [row] = (await this.dataSource.query(`SELECT pdf FROM request_letters WHERE request_id = $1 AND sha256 = $2 LIMIT 1`, [requestId, sha256])) as { pdf: Buffer }[];
+    return row?.pdf ?? null;
+  }
+
+  /** Where the file store keeps an evidence item's bytes; null until its file is stored. */
+  async evidenceContentRef(requestId: string, sha256: string): Promise<string | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT content_ref AS "contentRef" FROM evidence_items WHERE request_id = $1 AND sha256 = $2 AND content_ref IS NOT NULL ORDER BY created_at LIMIT 1`,
+      [requestId, sha256],
+    )) as { contentRef: string }[];
+    return row?.contentRef ?? null;
   }
 
   /**

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { FileStore } from '@mla/storage';
 import { PeerGate, type PeerGetCall, type PeerJsonAnswer } from '../intake/peer-gate';
 import { contentDigestOfHex, isSha256Hex } from './file-transfer';
-import { FederationFilesRepository } from './federation-files.repository';
+import { FederationFilesRepository, type OfferedFile } from './federation-files.repository';
+import { offeredSourceOf } from './federation-files.statements';
 
 /** A file for a peer: its bytes streamed, their length and Content-Digest (RFC 9530). */
 export interface ServedFile {
@@ -44,14 +45,32 @@ export class FileServingService {
     const offered = await this.files.offeredTo(verdict.peer.id, sha256);
     const notFound = () => this.gate.refuse(call, { code: 'NOT_FOUND', reason: 'FILE_NOT_SENT', detail: `No file ${sha256} was sent to ${verdict.peer.nodeId}` }, verdict.now);
     if (!offered) return { ok: false, answer: await notFound() };
-    let stream: Readable;
+    let stream: Readable | null;
     try {
-      stream = await this.store.get(offered.contentRef);
+      stream = await this.bytesOf(offered, sha256);
     } catch (error) {
       // The row names bytes the store no longer has: this node's fault, reported here; the peer retries later.
       this.log.error(`file ${sha256} sent to ${verdict.peer.nodeId}: its bytes (${offered.contentRef}) cannot be read: ${String(error)}`);
       return { ok: false, answer: await notFound() };
     }
+    if (!stream) {
+      // An evidence item listed at its delivery whose file is still being uploaded here: the peer's fetch is retried.
+      const answer = await this.gate.refuse(call, { code: 'NOT_FOUND', reason: 'FILE_NOT_YET_STORED', detail: `The file ${sha256} is not yet stored on this node; fetch it again later` }, verdict.now);
+      return { ok: false, answer };
+    }
     return { ok: true, file: { stream, sizeBytes: offered.sizeBytes, contentDigest: contentDigestOfHex(sha256) } };
+  }
+
+  /** The bytes of a file offered to a peer, by where its OUT row says they are; null while an evidence item's file is not yet stored. */
+  private async bytesOf(offered: OfferedFile, sha256: string): Promise<Readable | null> {
+    const source = offeredSourceOf(offered.contentRef);
+    if (source.kind === 'FILE') return this.store.get(source.ref);
+    if (source.kind === 'LETTER') {
+      const pdf = await this.files.letterPdf(offered.requestId, source.sha256);
+      if (!pdf) throw new Error(`no letter ${source.sha256} of request ${offered.requestId}`);
+      return Readable.from([pdf]);
+    }
+    const ref = await this.files.evidenceContentRef(offered.requestId, sha256);
+    return ref ? this.store.get(ref) : null;
   }
 }

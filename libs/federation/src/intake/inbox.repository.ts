@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** A message as the inbox keeps it, verbatim. */
 export interface InboxEntry {
@@ -15,6 +15,8 @@ export interface InboxEntry {
   keyId: string;
   receivedAt: Date;
   receipt: string;
+  /** When it was applied (a message of a request's shared life, applied as it is stored); null: kept only. */
+  processedAt?: Date | null;
 }
 
 /** The inbox of messages accepted from peers (`federation_inbox`), for processing later. */
@@ -28,11 +30,11 @@ export class InboxRepository {
   }
 
   /** Stores the message; false when the peer's message of that id is already there (a concurrent repeat). */
-  async insert(e: InboxEntry): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `INSERT INTO federation_inbox (id, peer_id, message_id, type, request_id, body, digest, signature_input, signature, key_id, received_at, receipt)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (peer_id, message_id) DO NOTHING RETURNING id`,
-      [e.id, e.peerId, e.messageId, e.type, e.requestId, e.body, e.digest, e.signatureInput, e.signature, e.keyId, e.receivedAt, e.receipt],
+  async insert(e: InboxEntry, m: EntityManager | DataSource = this.dataSource): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `INSERT INTO federation_inbox (id, peer_id, message_id, type, request_id, body, digest, signature_input, signature, key_id, received_at, receipt, processed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (peer_id, message_id) DO NOTHING RETURNING id`,
+      [e.id, e.peerId, e.messageId, e.type, e.requestId, e.body, e.digest, e.signatureInput, e.signature, e.keyId, e.receivedAt, e.receipt, e.processedAt ?? null],
     );
     return rows.length === 1;
   }

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Clock, problemOf, type FieldError, type ProblemCode } from '@mla/core';
+import { Clock, problemOf, TransactionRunner, type FieldError, type ProblemCode } from '@mla/core';
 import { contentDigestOfHash } from '../crypto/content-digest';
 import { keyObjectOf } from '../crypto/jwks';
 import { verifyRequest } from '../crypto/message-signature';
@@ -10,6 +10,7 @@ import type { PeerRow } from '../peers/peer.row';
 import { PeersRepository } from '../peers/peers.repository';
 import { messageIdOf, readEnvelope } from './envelope';
 import { InboxRepository } from './inbox.repository';
+import { FederationMessageHandler, isSharedLifeType, type MessageVerdict } from './message-handler';
 import type { RawBody } from './raw-body';
 
 /** A request to the intake as the controller hands it over. */
@@ -31,6 +32,13 @@ export interface IntakeAnswer {
   body: Record<string, unknown>;
 }
 
+/** A message refused by its application: the inbox row and every change rolled back. */
+class RefusedByHandler extends Error {
+  constructor(readonly verdict: Extract<MessageVerdict, { outcome: 'REFUSED' }>) {
+    super(verdict.detail);
+  }
+}
+
 interface Refusal {
   code: ProblemCode;
   reason: string;
@@ -46,7 +54,11 @@ interface Refusal {
  * JSON 415; a malformed envelope 400; `from.node` not the signing peer, or `from.authority`
  * of a country the peer does not serve, 403; `to` not this node or one of its countries 422;
  * the same `id` again with another digest 409. The same `id` with the same digest answers the
- * receipt given the first time. An accepted message is kept verbatim in the inbox, 202.
+ * receipt given the first time. An accepted message is kept verbatim in the inbox, 202. A
+ * message of a request's shared life (request.sent, request.event, request.act) is applied
+ * (`FederationMessageHandler`) in the transaction that stores it: its refusal (an unknown
+ * request or authority, a state the act is not allowed from, an event out of order…) is
+ * answered signed, with its code and reason, and records nothing.
  */
 @Injectable()
 export class IntakeService {
@@ -55,6 +67,8 @@ export class IntakeService {
     private readonly peers: PeersRepository,
     private readonly inbox: InboxRepository,
     private readonly clock: Clock,
+    private readonly tx: TransactionRunner,
+    @Optional() private readonly handler?: FederationMessageHandler,
   ) {}
 
   async receive(call: IntakeCall): Promise<IntakeAnswer> {
@@ -106,11 +120,29 @@ export class IntakeService {
       }
       const receipt: Receipt = { messageId, digest, receivedAt: now.toISOString(), status: 'ACCEPTED' };
       const jws = await signReceipt(receipt, key);
-      const stored = await this.inbox.insert({
+      const applied = this.handler && isSharedLifeType(envelope.type) ? this.handler : null;
+      const entry = {
         id: randomUUID(), peerId: peer.id, messageId, type: envelope.type, requestId: envelope.requestId.toLowerCase(), body: bytes, digest,
         signatureInput: String(call.headers['signature-input']), signature: String(call.headers['signature']), keyId: verified.keyid, receivedAt: now, receipt: jws,
-      });
-      if (stored) return this.accepted(jws, messageId, digest);
+        processedAt: applied ? now : null,
+      };
+      let stored: { afterCommit?: () => Promise<void> } | null;
+      try {
+        stored = await this.tx.run(async (m) => {
+          if (!(await this.inbox.insert(entry, m))) return null;
+          if (!applied) return {};
+          const verdict = await applied.apply(m, { envelope, peer, messageId, digest, receivedAt: now });
+          if (verdict.outcome === 'REFUSED') throw new RefusedByHandler(verdict);
+          return verdict;
+        });
+      } catch (error) {
+        if (error instanceof RefusedByHandler) return refuse(error.verdict);
+        throw error;
+      }
+      if (stored) {
+        await stored.afterCommit?.();
+        return this.accepted(jws, messageId, digest);
+      }
       // Another replica stored the same message in between: answer as a repeat.
     }
     throw new Error(`federation_inbox: message ${messageId} neither stored nor found`);

@@ -29,6 +29,16 @@ describe('a peer’s answer to a message (DESIGN §15)', () => {
     expect(await judgeAnswer(answer(409, { code: 'CONFLICT', receipt: jws }), [key.jwk], ID, DIGEST)).toMatchObject({ outcome: 'REJECTED', code: 'CONFLICT' });
   });
 
+  it('keeps the problem’s reason and detail of a rejection; an OUT_OF_ORDER refusal is retried, not a rejection', async () => {
+    const key = await peerKey();
+    const jws = await signReceipt({ messageId: ID, digest: DIGEST, receivedAt: AT, status: 'REJECTED', code: 'INVALID_TRANSITION' }, key);
+    const rejected = await judgeAnswer(answer(409, { code: 'INVALID_TRANSITION', reason: 'INVALID_TRANSITION', detail: 'withdraw is not allowed from state REFUSED', receipt: jws }), [key.jwk], ID, DIGEST);
+    expect(rejected).toMatchObject({ outcome: 'REJECTED', code: 'INVALID_TRANSITION', reason: 'INVALID_TRANSITION', detail: 'withdraw is not allowed from state REFUSED' });
+    const early = await signReceipt({ messageId: ID, digest: DIGEST, receivedAt: AT, status: 'REJECTED', code: 'CONFLICT' }, key);
+    expect(await judgeAnswer(answer(409, { code: 'CONFLICT', reason: 'OUT_OF_ORDER', detail: 'seq 4 follows 2', receipt: early }), [key.jwk], ID, DIGEST)).toEqual({
+      outcome: 'RETRY', error: 'HTTP 409: OUT_OF_ORDER: seq 4 follows 2',
+    });
+  });
   it('is retried when nothing proves the peer’s decision on this message', async () => {
     const key = await peerKey();
     const other = await peerKey();

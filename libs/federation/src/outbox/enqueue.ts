@@ -11,6 +11,8 @@ type Authority = Envelope['from']['authority'];
 
 /** What a producer gives to send a message to a peer (DESIGN §15); the node fills the rest of the envelope. */
 export interface FederationMessageInput {
+  /** The message's id, when the producer records it beside the message (default: a new UUID). */
+  id?: string;
   /** The peer the message goes to (`federation_peers.id`). */
   peerId: string;
   /** The peer's node name (`to.node`). */
@@ -64,7 +66,7 @@ export async function enqueueFederationMessage(m: EntityManager, outbox: Federat
 }
 
 function federationMessageStatement(outbox: FederationOutboxRepository, input: FederationMessageInput & { fromNode: string }, at: Date, p: SqlParams): { id: string; sql: string } {
-  const id = randomUUID();
+  const id = input.id ?? randomUUID();
   const envelope: Envelope = {
     id, type: input.type, requestId: input.requestId,
     from: { node: input.fromNode, authority: input.fromAuthority },

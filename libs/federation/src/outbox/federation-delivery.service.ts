@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, Clock, WebhookTargetPolicy } from '@mla/core';
+import { Injectable, Logger, Optional } from '@nestjs/common';
+import { AppConfig, Clock, TransactionRunner, WebhookTargetPolicy } from '@mla/core';
 import { signRequest } from '../crypto/message-signature';
 import { NodeIdentity } from '../identity/node-identity';
 import { judgeAnswer, type AnswerVerdict } from './answer';
+import { FederationDeliveryHooks } from './delivery-hooks';
 import { afterFailure } from './backoff';
 import { FederationOutboxRepository, type AttemptOutcome } from './federation-outbox.repository';
 import { MESSAGES_PATH, PostFailed, postMessage } from './message-post';
@@ -23,7 +24,9 @@ export interface DeliveryReport {
  * (no two workers send a message at once), signed with the node's key (RFC 9421) at the time
  * of sending, POSTed to the peer, its answer judged by the receipt. DELIVERED or REJECTED per
  * the signed receipt; anything else retried after the backoff of FEDERATION_BACKOFF_MS, DEAD
- * after FEDERATION_MAX_ATTEMPTS. Times are the injected clock's.
+ * after FEDERATION_MAX_ATTEMPTS. Times are the injected clock's. A REJECTED message is
+ * settled in one transaction with what its rejection means for its request
+ * (`FederationDeliveryHooks`: a requesting-side act the requested node refused).
  */
 @Injectable()
 export class FederationDeliveryService {
@@ -35,6 +38,8 @@ export class FederationDeliveryService {
     private readonly targets: WebhookTargetPolicy,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly tx: TransactionRunner,
+    @Optional() private readonly hooks?: FederationDeliveryHooks,
   ) {}
 
   /** Tries every message due now (batch after batch) and answers what became of each. */
@@ -58,9 +63,18 @@ export class FederationDeliveryService {
       const next = afterFailure(message.attempts, this.config.FEDERATION_MAX_ATTEMPTS, at, this.config.FEDERATION_BACKOFF_MS);
       outcome = next.state === 'DEAD' ? { state: 'DEAD', error: verdict.error, at } : { state: 'PENDING', nextAttemptAt: next.nextAttemptAt, error: verdict.error, at };
     } else {
-      outcome = { state: verdict.outcome, receipt: verdict.receipt, payload: verdict.payload, code: verdict.code, at, error: null };
+      outcome = { state: verdict.outcome, receipt: verdict.receipt, payload: verdict.payload, code: verdict.code, reason: verdict.reason ?? null, detail: verdict.detail ?? null, at, error: null };
     }
-    const written = await this.outbox.settle(message.id, message.attempts, outcome);
+    const hooks = this.hooks;
+    const written = outcome.state === 'REJECTED' && hooks
+      ? await this.tx.run(async (m) => {
+          const settled = await this.outbox.settle(message.id, message.attempts, outcome, m);
+          if (settled && outcome.state === 'REJECTED') {
+            await hooks.rejected(m, { id: message.id, type: message.type, requestId: message.requestId, code: outcome.code, reason: outcome.reason ?? null, detail: outcome.detail ?? null }, at);
+          }
+          return settled;
+        })
+      : await this.outbox.settle(message.id, message.attempts, outcome);
     if (!written) this.log.warn(`federation message ${message.id}: attempt ${message.attempts} ended after the message moved on; its outcome (${outcome.state}) not recorded`);
     return { id: message.id, state: outcome.state, error: verdict.outcome === 'RETRY' ? verdict.error : null };
   }

@@ -6,7 +6,7 @@ import type { ClaimedMessage, InboxTransmissionRow, OutboxRow } from './outbox.r
 
 const COLUMNS = `o.id, o.peer_id AS "peerId", p.node_id AS "peerNode", o.request_id AS "requestId", o.type, o.state, o.attempts,
   o.next_attempt_at AS "nextAttemptAt", o.last_error AS "lastError", o.reject_code AS "rejectCode", o.receipt_payload AS "receiptPayload",
-  o.created_at AS "createdAt", o.delivered_at AS "deliveredAt"`;
+  o.created_at AS "createdAt", o.delivered_at AS "deliveredAt", o.reject_reason AS "rejectReason", o.reject_detail AS "rejectDetail"`;
 
 export interface NewOutboxMessage {
   id: string;
@@ -19,7 +19,7 @@ export interface NewOutboxMessage {
 
 /** The outcome of one attempt, written only if the attempt still holds the row (its `attempts` fence). */
 export type AttemptOutcome =
-  | { state: 'DELIVERED' | 'REJECTED'; receipt: string; payload: Receipt; code: string | null; at: Date; error: string | null }
+  | { state: 'DELIVERED' | 'REJECTED'; receipt: string; payload: Receipt; code: string | null; reason?: string | null; detail?: string | null; at: Date; error: string | null }
   | { state: 'PENDING'; nextAttemptAt: Date; error: string; at: Date }
   | { state: 'DEAD'; error: string; at: Date };
 
@@ -40,6 +40,9 @@ export class FederationOutboxRepository {
    * Claims up to `limit` due messages of ACTIVE peers for one attempt each: counts the attempt
    * and moves `next_attempt_at` to `leaseUntil`, so no other worker takes them meanwhile
    * (rows another worker is claiming are skipped). A suspended peer's messages stay PENDING.
+   * The messages of one request to one peer go in the order they were written (`position`): a
+   * message is not claimed while an earlier one of the same peer and request is PENDING (being
+   * tried, or waiting for its retry) or DEAD (until an admin retries it).
    */
   async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMessage[]> {
     const [rows] = (await this.dataSource.query(
@@ -48,23 +51,27 @@ export class FederationOutboxRepository {
        WHERE p.id = o.peer_id AND o.id IN (
          SELECT d.id FROM federation_outbox d JOIN federation_peers dp ON dp.id = d.peer_id AND dp.state = 'ACTIVE'
          WHERE d.state = 'PENDING' AND d.next_attempt_at <= $1
+           AND NOT EXISTS (SELECT 1 FROM federation_outbox e WHERE e.peer_id = d.peer_id AND e.request_id = d.request_id
+             AND e.position < d.position AND e.state IN ('PENDING', 'DEAD'))
          ORDER BY d.next_attempt_at, d.id LIMIT $3 FOR UPDATE OF d SKIP LOCKED)
-       RETURNING o.id, o.body, o.digest, o.attempts, p.url AS "peerUrl", p.jwks AS "peerJwks"`,
+       RETURNING o.id, o.type, o.request_id AS "requestId", o.body, o.digest, o.attempts, p.url AS "peerUrl", p.jwks AS "peerJwks"`,
       [now, leaseUntil, limit],
     )) as [ClaimedMessage[], number];
     return rows;
   }
 
   /** Records an attempt's outcome; false when the row moved on meanwhile (another attempt, an admin's retry). */
-  async settle(id: string, attempts: number, o: AttemptOutcome): Promise<boolean> {
+  async settle(id: string, attempts: number, o: AttemptOutcome, m: EntityManager | DataSource = this.dataSource): Promise<boolean> {
     const delivered = o.state === 'DELIVERED' || o.state === 'REJECTED';
-    const [, count] = (await this.dataSource.query(
+    const rejected = o.state === 'REJECTED';
+    const [, count] = (await m.query(
       `UPDATE federation_outbox SET state = $3, next_attempt_at = COALESCE($4, next_attempt_at), last_error = COALESCE($5, last_error), reject_code = $6,
-         receipt = $7, receipt_payload = $8, delivered_at = $9, updated_at = $10
+         receipt = $7, receipt_payload = $8, delivered_at = $9, updated_at = $10, reject_reason = $11, reject_detail = $12
        WHERE id = $1 AND attempts = $2 AND state = 'PENDING'`,
       [
         id, attempts, o.state, o.state === 'PENDING' ? o.nextAttemptAt : null, o.error, delivered ? o.code : null,
         delivered ? o.receipt : null, delivered ? JSON.stringify(o.payload) : null, delivered ? o.at : null, o.at,
+        rejected ? (o.reason ?? null) : null, rejected ? (o.detail ?? null) : null,
       ],
     )) as [unknown, number];
     return count === 1;
@@ -87,7 +94,7 @@ export class FederationOutboxRepository {
   }
 
   async outgoingOf(requestId: string): Promise<OutboxRow[]> {
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM federation_outbox o JOIN federation_peers p ON p.id = o.peer_id WHERE o.request_id = $1 ORDER BY o.created_at, o.id`, [requestId]);
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM federation_outbox o JOIN federation_peers p ON p.id = o.peer_id WHERE o.request_id = $1 ORDER BY o.position`, [requestId]);
   }
 
   async incomingOf(requestId: string): Promise<InboxTransmissionRow[]> {

@@ -15,6 +15,9 @@ export interface OutboxRow {
   nextAttemptAt: Date;
   lastError: string | null;
   rejectCode: string | null;
+  /** REJECTED: the reason and detail of the peer's signed problem. */
+  rejectReason: string | null;
+  rejectDetail: string | null;
   receiptPayload: Receipt | null;
   createdAt: Date;
   deliveredAt: Date | null;
@@ -23,6 +26,8 @@ export interface OutboxRow {
 /** A message claimed for one attempt: its bytes and where they go. */
 export interface ClaimedMessage {
   id: string;
+  type: string;
+  requestId: string;
   body: Buffer;
   digest: string;
   /** The attempts made, this one included (the fence of its outcome). */

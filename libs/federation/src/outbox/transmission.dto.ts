@@ -39,6 +39,12 @@ export class FederationTransmissionDto {
   /** REJECTED: the receiver's problem code. */
   @ApiProperty({ nullable: true, type: String })
   rejectCode: string | null;
+  /** REJECTED: the reason the receiver's signed problem gives (e.g. INVALID_TRANSITION, UNKNOWN_REQUEST). */
+  @ApiProperty({ nullable: true, type: String })
+  rejectReason: string | null;
+  /** REJECTED: the receiver's explanation (e.g. "withdraw is not allowed from state REFUSED"). */
+  @ApiProperty({ nullable: true, type: String })
+  rejectDetail: string | null;
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
   /** OUT: when the peer's signed receipt came (ACCEPTED or REJECTED); IN: when it was received. */

@@ -7,7 +7,7 @@ import type { FederationTransmissionDto, FederationTransmissionListDto } from '.
 export function toTransmissionDto(r: OutboxRow): FederationTransmissionDto {
   return {
     id: r.id, direction: 'OUT', peer: r.peerNode, type: r.type, state: r.state, attempts: r.attempts,
-    nextAttemptAt: r.state === 'PENDING' ? r.nextAttemptAt.toISOString() : null, lastError: r.lastError, rejectCode: r.rejectCode,
+    nextAttemptAt: r.state === 'PENDING' ? r.nextAttemptAt.toISOString() : null, lastError: r.lastError, rejectCode: r.rejectCode, rejectReason: r.rejectReason, rejectDetail: r.rejectDetail,
     createdAt: r.createdAt.toISOString(), deliveredAt: r.deliveredAt?.toISOString() ?? null, receipt: r.receiptPayload,
   };
 }
@@ -26,7 +26,7 @@ export class TransmissionsService {
       items: [
         ...outgoing.map(toTransmissionDto),
         ...incoming.map((i): FederationTransmissionDto => ({
-          id: i.messageId, direction: 'IN', peer: i.peerNode, type: i.type, state: 'RECEIVED', attempts: null, nextAttemptAt: null, lastError: null, rejectCode: null,
+          id: i.messageId, direction: 'IN', peer: i.peerNode, type: i.type, state: 'RECEIVED', attempts: null, nextAttemptAt: null, lastError: null, rejectCode: null, rejectReason: null, rejectDetail: null,
           createdAt: i.receivedAt.toISOString(), deliveredAt: i.receivedAt.toISOString(),
           // This node's own receipt, signed when the message was accepted.
           receipt: JSON.parse(Buffer.from(i.receipt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Receipt,

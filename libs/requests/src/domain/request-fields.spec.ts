@@ -27,7 +27,7 @@ describe('REQUEST_FIELDS: a request’s columns declared once', () => {
   });
 
   it('JSON columns are the jsonb ones', () => {
-    expect([...JSON_COLUMNS].sort()).toEqual(['delayEstimate', 'details', 'identifiers', 'measures', 'offence', 'refusal', 'transmission']);
+    expect([...JSON_COLUMNS].sort()).toEqual(['delayEstimate', 'details', 'identifiers', 'measures', 'offence', 'pendingAct', 'refusal', 'transmission']);
   });
 
   it('the select list reads every field but deletedAt, a date as YYYY-MM-DD, and both authorities', () => {

@@ -12,6 +12,19 @@
 import { DEADLINE_KINDS, letterLayoutOf, type Channel, type LetterLayout, type LetterPlace, type LetterSection, type LegalBasis, type Priority, type RequestState, type RequestType, type Transmission } from '@mla/domain';
 import type { Identifier, Offence } from './request-content';
 
+/**
+ * A requesting-side act after send to a PEER authority, proposed and awaiting the requested
+ * node's decision (DESIGN §15): what was proposed, when, by whom, and the message that carries it.
+ */
+export interface PendingAct {
+  action: string;
+  input: Record<string, unknown>;
+  proposedAt: string;
+  messageId: string;
+  /** Who proposed it (the event actor of this node's user): the act is theirs once decided. */
+  proposer: { userId: string | null; role: string; authorityId: string | null; authorityCode: string | null; country: string | null };
+}
+
 /** The column's type as PostgreSQL names it (`information_schema.columns.udt_name`). */
 export type RequestColumnType = 'uuid' | 'varchar' | 'bpchar' | 'text' | 'jsonb' | 'date' | 'timestamptz' | 'int4' | 'int2' | 'bool' | '_int2';
 
@@ -72,7 +85,8 @@ const SPECS = {
   requestedAuthorityId: inLetter({ ...content<string>('requested_authority_id', 'uuid'), sent: false } as const, 'authorities', 2),
   requestingCountry: origin<string>('requesting_country', 'bpchar'),
   requestedCountry: { ...state<string>('requested_country', 'bpchar'), inserted: true } as const,
-  createdBy: origin<string>('created_by', 'uuid'),
+  /** Who drafted it; null for a request received from a peer node (its drafter works there). */
+  createdBy: origin<string | null>('created_by', 'uuid'),
   sendingAuthorityId: state<string | null>('sending_authority_id', 'uuid'),
   assigneeId: state<string | null>('assignee_id', 'uuid'),
   title: inLetter(content<string | null>('title', 'varchar'), 'subject', 1),
@@ -102,6 +116,8 @@ const SPECS = {
   chaseDueAt: state<Date | null>('chase_due_at', 'timestamptz'),
   chaseCount: state<number>('chase_count', 'int4', () => 0),
   lastChasedAt: state<Date | null>('last_chased_at', 'timestamptz'),
+  /** To a PEER authority after send (DESIGN §15): the requesting side's act awaiting the requested node's decision. */
+  pendingAct: state<PendingAct | null>('pending_act', 'jsonb'),
   eventSeq: { ...state<number>('event_seq', 'int4', () => 0), inserted: true } as const,
   lastEventHash: { ...state<string | null>('last_event_hash', 'bpchar'), inserted: true } as const,
   submittedAt: state<Date | null>('submitted_at', 'timestamptz'),

@@ -13,9 +13,12 @@ export class EventActorDto {
   authorityCode: string | null;
   @ApiPropertyOptional({ nullable: true, type: String })
   country: string | null;
-  /** A recorder's name, as it was when the act was recorded (DESIGN §14). */
+  /** A recorder's name, as it was when the act was recorded (DESIGN §14); the person's name of a PEER authority's act, as its node gave it (DESIGN §15). */
   @ApiPropertyOptional({ nullable: true, type: String })
   displayName?: string | null;
+  /** A PEER authority's act (DESIGN §15): the node where it was taken. */
+  @ApiPropertyOptional({ type: String })
+  node?: string;
 }
 
 /**

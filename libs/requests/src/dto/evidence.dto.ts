@@ -46,7 +46,9 @@ export class EvidenceItemDto {
   contentStoredAt: string | null;
   /** An item to be uploaded whose file is not stored yet (and not superseded): the officer uploads it (again); a final delivery waits for it. */
   fileMissing: boolean;
-  deliveredBy: string;
+  /** The user who delivered it; null for an item a PEER authority delivered on its node (DESIGN §15). */
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' })
+  deliveredBy: string | null;
   createdAt: string;
 }
 

@@ -107,6 +107,17 @@ export class RefusalDto {
   text: string;
 }
 
+/** A requesting-side act proposed to the requested node, awaiting its decision (DESIGN §15). */
+export class PendingActDto {
+  /** provide_info, withdraw or close. */
+  action: string;
+  @ApiProperty({ format: 'date-time' })
+  proposedAt: string;
+  /** The `request.act` message that carries it (see GET /requests/{id}/transmissions). */
+  @ApiProperty({ format: 'uuid' })
+  messageId: string;
+}
+
 export class RequestDto {
   id: string;
   /** `{country}-{year}-{6-digit sequence}`, e.g. VN-2026-000042. */
@@ -214,6 +225,9 @@ export class RequestDto {
   recordableActions: string[];
   /** Whether the caller may chase the OFFLINE counterpart now (POST /requests/{id}/chases, GET /requests/{id}/chaser). */
   mayChase: boolean;
+  /** To a PEER authority after send (DESIGN §15): the requesting side's act awaiting the requested node's decision (one at a time); shown to the requesting side. */
+  @ApiPropertyOptional({ type: PendingActDto, nullable: true })
+  pendingAct: PendingActDto | null;
 }
 
 /**

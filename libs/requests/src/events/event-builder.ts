@@ -8,8 +8,10 @@ export interface EventActor {
   authorityId: string | null;
   authorityCode: string | null;
   country: string | null;
-  /** A recorder's name (an act recorded from correspondence, DESIGN §14). */
+  /** A recorder's name (an act recorded from correspondence, DESIGN §14); the person's name of a PEER authority's act (DESIGN §15). */
   displayName?: string | null;
+  /** A PEER authority's act (DESIGN §15): the node where it was taken. */
+  node?: string;
 }
 
 export function actorOf(p: Principal): EventActor {

@@ -25,7 +25,7 @@ export interface EvidenceRow {
   contentStoredAt: Date | null;
   /** The file store's reference of its file (null for a file stored on disk before references). */
   contentRef: string | null;
-  deliveredBy: string;
+  deliveredBy: string | null;
   createdAt: Date;
 }
 
@@ -47,7 +47,7 @@ export class EvidenceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** `INSERT INTO evidence_items …` of one delivery's items, its parameters added to `p` (run in the action's statement). */
-  insertDeliveryStatement(requestId: string, deliveryNo: number, items: NewEvidenceItem[], deliveredBy: string, at: Date, p: SqlParams): string {
+  insertDeliveryStatement(requestId: string, deliveryNo: number, items: NewEvidenceItem[], deliveredBy: string | null, at: Date, p: SqlParams): string {
     const fixed = [requestId, deliveryNo].map((v) => p.add(v));
     const tail = [deliveredBy, at].map((v) => p.add(v));
     const values = items.map((item, i) => {

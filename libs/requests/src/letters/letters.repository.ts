@@ -65,7 +65,7 @@ export interface LetterFactsQuery {
   requestingAuthorityId: string;
   requestedAuthorityId: string;
   requestingCountry: string;
-  drafterId: string;
+  drafterId: string | null;
   senderId: string | null;
   sendingAuthorityId: string | null;
 }

@@ -1886,6 +1886,17 @@ export interface components {
             dispatchedAt: string;
             dispatchReference: string;
         };
+        PendingActDto: {
+            /** Format: date-time */
+            proposedAt: string;
+            /**
+             * Format: uuid
+             * @description The `request.act` message that carries it (see GET /requests/{id}/transmissions).
+             */
+            messageId: string;
+            /** @description provide_info, withdraw or close. */
+            action: string;
+        };
         RequestDto: {
             /** @enum {string} */
             state: "DRAFT" | "IN_REVIEW" | "SENT" | "ACKNOWLEDGED" | "PRESERVED" | "IN_EXECUTION" | "INFO_REQUESTED" | "EVIDENCE_RECEIVED" | "CLOSED" | "REFUSED" | "WITHDRAWN" | "EXPIRED";
@@ -1948,6 +1959,8 @@ export interface components {
             chase?: components["schemas"]["ChaseStateDto"] | null;
             /** @description The OFFLINE counterpart's acts the caller may record now from its correspondence (`recordedFrom`). */
             recordableActions: ("acknowledge" | "confirm_preservation" | "extend_preservation" | "start_execution" | "report_delay" | "request_info" | "deliver_evidence" | "refuse" | "provide_info" | "withdraw")[];
+            /** @description To a PEER authority after send (DESIGN §15): the requesting side's act awaiting the requested node's decision (one at a time); shown to the requesting side. */
+            pendingAct?: components["schemas"]["PendingActDto"] | null;
             id: string;
             /** @description `{country}-{year}-{6-digit sequence}`, e.g. VN-2026-000042. */
             reference: string;
@@ -2427,8 +2440,10 @@ export interface components {
             authorityId?: string | null;
             authorityCode?: string | null;
             country?: string | null;
-            /** @description A recorder's name, as it was when the act was recorded (DESIGN §14). */
+            /** @description A recorder's name, as it was when the act was recorded (DESIGN §14); the person's name of a PEER authority's act, as its node gave it (DESIGN §15). */
             displayName?: string | null;
+            /** @description A PEER authority's act (DESIGN §15): the node where it was taken. */
+            node?: string;
             role: string;
         };
         EventDto: {
@@ -2548,6 +2563,11 @@ export interface components {
             mediaType?: string | null;
             /** @description When the file itself was stored (hash verified); null when only declared. */
             contentStoredAt?: string | null;
+            /**
+             * Format: uuid
+             * @description The user who delivered it; null for an item a PEER authority delivered on its node (DESIGN §15).
+             */
+            deliveredBy: string | null;
             id: string;
             /** @description The delivery this item came in (1, 2, …). */
             deliveryNo: number;
@@ -2556,7 +2576,6 @@ export interface components {
             description: string;
             /** @description An item to be uploaded whose file is not stored yet (and not superseded): the officer uploads it (again); a final delivery waits for it. */
             fileMissing: boolean;
-            deliveredBy: string;
             createdAt: string;
         };
         AccessReaderDto: {
@@ -2656,6 +2675,10 @@ export interface components {
             lastError: string | null;
             /** @description REJECTED: the receiver's problem code. */
             rejectCode: string | null;
+            /** @description REJECTED: the reason the receiver's signed problem gives (e.g. INVALID_TRANSITION, UNKNOWN_REQUEST). */
+            rejectReason: string | null;
+            /** @description REJECTED: the receiver's explanation (e.g. "withdraw is not allowed from state REFUSED"). */
+            rejectDetail: string | null;
             /** Format: date-time */
             createdAt: string;
             /**

@@ -26,6 +26,7 @@ import { StatsReads1765250000000 } from './1765250000000-stats-reads';
 import { PeerDirectory1765270000000 } from './1765270000000-peer-directory';
 import { FederationOutbox1765280000000 } from './1765280000000-federation-outbox';
 import { FederationSharedLife1765300000000 } from './1765300000000-federation-shared-life';
+import { FederationDecisions1765310000000 } from './1765310000000-federation-decisions';
 import { FederationWake1765340000000 } from './1765340000000-federation-wake';
 
 export { REQUEST_OUTCOMES_BACKFILL, REQUEST_OUTCOMES_OF_DEADLINES } from './1764000000003-request-outcomes';
@@ -61,5 +62,6 @@ export const MIGRATIONS = [
   PeerDirectory1765270000000,
   FederationOutbox1765280000000,
   FederationSharedLife1765300000000,
+  FederationDecisions1765310000000,
   FederationWake1765340000000,
 ];

@@ -6,6 +6,7 @@
  * through `ActionPorts`, bound to the command's transaction by the pipeline.
  */
 import type { SqlParams } from '@mla/core';
+import type { OfferedFile } from '@mla/federation';
 import type { DeadlinePolicy, DeadlineRow, RecomputedDueAt, TargetedDeadlineChange } from '@mla/deadlines';
 import { deadlineEffectsOf, REQUEST_STATES, TERMINAL_STATES, type DeadlineStatus, type RequestAction, type RequestState } from '@mla/domain';
 import type { Principal } from '@mla/identity';
@@ -59,6 +60,12 @@ export interface RuleContext<I = Record<string, unknown>> {
   ports: ActionPorts;
   /** What the action's `prepare` answered before the lock (undefined: it has none). */
   prepared?: unknown;
+  /**
+   * The act comes from a peer node (DESIGN §15): decided there, or proposed to be decided here
+   * by the state table. What only this node can check of its own (its stored files, its other
+   * requests) was checked by the node where the act was taken.
+   */
+  fromPeer?: boolean;
 }
 
 /**
@@ -106,6 +113,8 @@ export interface CommandPlan {
   then?: { requestId: string; command: Command };
   /** An internal event of the acting side that follows the command's own (an assignment), seen by that side only. */
   internal?: { action: string; input: Record<string, unknown> };
+  /** What crosses to a peer node with the shared event (DESIGN §15): the files listed (OUT rows), the content sent. */
+  shared?: { files?: OfferedFile[]; content?: Record<string, unknown> };
 }
 
 export type ActionRuleFn<I> = (ctx: RuleContext<I>) => CommandPlan | Promise<CommandPlan>;

@@ -4,6 +4,7 @@
  * `request-action-ports.ts`). Rules never import a sibling folder's service or repository.
  */
 import type { SqlParams } from '@mla/core';
+import type { OfferedFile, SharedEvent } from '@mla/federation';
 import type { MissingRequirement, RequestContent } from '@mla/countries';
 import type { SupportingDocumentKind } from '@mla/domain';
 import type { CustodyEntry } from '../request-content';
@@ -88,6 +89,8 @@ export interface NewSignedLetterCopy extends SignedLetterCopy {
 
 /** A message to the peer node of a PEER authority (DESIGN §15), as `send` writes it. */
 export interface PeerMessage {
+  /** Its id, when the command records it (a proposed act's message); default: a new one. */
+  id?: string;
   peerId: string;
   peerNode: string;
   type: string;
@@ -122,7 +125,7 @@ export interface ActionPorts {
     existingIds(requestId: string, ids: string[]): Promise<Set<string>>;
     /** The request's items to be uploaded that have no verified file yet (a final delivery waits for them). */
     missingFiles(requestId: string): Promise<MissingFile[]>;
-    insertDeliveryStatement(requestId: string, deliveryNo: number, items: DeliveredItem[], deliveredBy: string, at: Date, p: SqlParams): string;
+    insertDeliveryStatement(requestId: string, deliveryNo: number, items: DeliveredItem[], deliveredBy: string | null, at: Date, p: SqlParams): string;
   };
   letters: {
     /** The request as last committed, with what its letter is made of, its signed copies and the sending authority (`LetterToSend`); null when there is none. */
@@ -137,9 +140,19 @@ export interface ActionPorts {
     insertSignedCopyStatement(copy: NewSignedLetterCopy, at: Date, p: SqlParams): string;
   };
   federation: {
+    /** This node's name (its NODE_ID). */
+    readonly node: string;
     /** The peer node that serves a country (its PEER authorities' node), or null. */
     peerServing(country: string): Promise<{ id: string; nodeId: string } | null>;
-    /** The message as an INSERT into the federation outbox, written with the command's statement. */
-    messageStatement(message: PeerMessage, at: Date, p: SqlParams): string;
+    /** The message as an INSERT into the federation outbox, written with the command's statement; its id. */
+    messageStatement(message: PeerMessage, at: Date, p: SqlParams): { id: string; sql: string };
+    /** The request's last shared event (its seq and hash), read in the command's transaction. */
+    lastShared(requestId: string): Promise<{ seq: number; hash: string } | null>;
+    /** A shared event signed with this node's key (a compact JWS). */
+    signShared(event: SharedEvent): Promise<string>;
+    /** The INSERT of a shared event kept verbatim, shown by the history event `eventSeq`. */
+    sharedStatement(e: { requestId: string; seq: number; node: string; jws: string; eventSeq: number }, at: Date, p: SqlParams): string;
+    /** The INSERT of the OUT rows of the files listed to the peer; null when none. */
+    offeredFilesStatement(peerId: string, requestId: string, files: readonly OfferedFile[], at: Date, p: SqlParams): string | null;
   };
 }

@@ -22,8 +22,9 @@ export const close = transition<'close', CloseInput>(
     deadlines: deadlineEffectsOf({ endAllOpen: true }),
     stamps: ['closedAt'], notify: { type: 'request.closed', audience: OTHER_SIDE_OF_PROSECUTOR },
   },
-  async ({ row, input, ports }) => {
-    if (input.followUpRequestId !== undefined) {
+  async ({ row, input, ports, fromPeer }) => {
+    // From a peer node (DESIGN §15), the follow-up is a request of the requesting node, checked there.
+    if (input.followUpRequestId !== undefined && !fromPeer) {
       if (row.state !== 'PRESERVED') {
         throw ruleViolated('A follow-up request is named only when closing a preservation', [
           { field: 'followUpRequestId', message: 'only for a PRESERVED request' },

@@ -76,7 +76,7 @@ export async function createRule(ports: ActionPorts, p: Principal, input: Create
  * the content given, the two authorities; its reference and chain are filled in by the insert
  * and the history.
  */
-export function newDraftRow(input: CreateInput, at: { id: string; now: Date; createdBy: string; requesting: AuthorityRow; requested: AuthorityRow }): RequestRow {
+export function newDraftRow(input: CreateInput, at: { id: string; now: Date; createdBy: string | null; requesting: AuthorityRow; requested: AuthorityRow }): RequestRow {
   const row = Object.fromEntries(
     fieldsWhere('selected').map((name) => [name, (DRAFT_FIELDS as readonly string[]).includes(name) ? ((input as Record<string, unknown>)[name] ?? REQUEST_FIELDS[name].initial()) : REQUEST_FIELDS[name].initial()]),
   ) as unknown as RequestRow;

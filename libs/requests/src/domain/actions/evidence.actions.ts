@@ -2,6 +2,7 @@
 import { AppException, type FieldError } from '@mla/core';
 import { deadlineEffectsOf, type EvidenceTransfer } from '@mla/domain';
 import type { CustodyEntry } from '../request-content';
+import { evidenceContentRef } from '@mla/federation';
 import { OTHER_SIDE_OF_REQUESTED, REQUESTED_OFFICER, transition } from './action-definition';
 import type { MissingFile } from './action-ports';
 import { incomplete, ruleViolated } from './refusal';
@@ -69,7 +70,7 @@ export const deliverEvidence = transition<'deliver_evidence', DeliverEvidenceInp
     deadlines: deadlineEffectsOf({ meet: ['EXECUTION'] }),
     stamps: [], notify: { type: 'request.evidence_delivered', audience: OTHER_SIDE_OF_REQUESTED },
   },
-  async ({ row, input, actor, now, ports }) => {
+  async ({ row, input, actor, now, ports, fromPeer }) => {
     const items = input.items ?? [];
     if (items.length === 0 && input.final !== true) throw incomplete('A delivery that is not final carries at least one item', [{ field: 'items', message: 'is required' }]);
     const missing = lacking(items);
@@ -81,7 +82,8 @@ export const deliverEvidence = transition<'deliver_evidence', DeliverEvidenceInp
       .filter(({ item }) => item.supersedesId && !known.has(item.supersedesId))
       .map(({ i }) => ({ field: `items[${i}].supersedesId`, message: 'names no evidence item of this request' }));
     if (unknown.length > 0) throw ruleViolated('A superseded item must be an earlier item of this request', unknown);
-    if (input.final === true) {
+    // From the requested node (DESIGN §15): its files were checked there; here they are still arriving.
+    if (input.final === true && !fromPeer) {
       const supersededNow = new Set(superseded);
       const earlier = (await ports.evidence.missingFiles(row.id)).filter((f) => !supersededNow.has(f.id));
       const own = items.flatMap((item, i) => (item.transfer === 'UPLOAD' ? [i] : []));
@@ -108,7 +110,13 @@ export const deliverEvidence = transition<'deliver_evidence', DeliverEvidenceInp
       changes: { deliveryCount: deliveryNo },
       eventInput: { ...input, deliveryNo },
       notificationData: { deliveryNo, itemCount: items.length, final: input.final === true },
-      alongside: (p) => (newItems.length > 0 ? [ports.evidence.insertDeliveryStatement(row.id, deliveryNo, newItems, actor?.userId as string, now, p)] : []),
+      alongside: (p) => (newItems.length > 0 ? [ports.evidence.insertDeliveryStatement(row.id, deliveryNo, newItems, actor?.userId ?? null, now, p)] : []),
+      // To a peer node: the files of the items uploaded to the hub, listed by hash (fetched once stored here).
+      shared: {
+        files: newItems
+          .filter((i) => i.transfer === 'UPLOAD' && i.sha256 !== null && i.sizeBytes !== null)
+          .map((i) => ({ sha256: i.sha256 as string, sizeBytes: i.sizeBytes as number, fileName: i.fileName ?? undefined, mediaType: i.mediaType ?? undefined, contentRef: evidenceContentRef(i.sha256 as string) })),
+      },
     };
   },
 );

@@ -47,10 +47,10 @@ export async function incomingRule(ports: ActionPorts, p: Principal, input: Inco
   return { requesting, requested };
 }
 
-/** The new row of a request received on paper: in SENT since it arrived, this node's authority the requested side. */
+/** The new row of a request received (on paper, or from a peer node): in SENT since it arrived, this node's authority the requested side. */
 export function newIncomingRow(
-  input: IncomingInput,
-  at: { id: string; now: Date; createdBy: string; requesting: AuthorityRow; requested: AuthorityRow },
+  input: Omit<IncomingInput, 'transmission'> & { transmission?: Transmission },
+  at: { id: string; now: Date; createdBy: string | null; requesting: AuthorityRow; requested: AuthorityRow },
 ): RequestRow {
   const { requestingAuthorityId: _r, receivedAt, transmission, ...content } = input;
   const receivedAtDate = new Date(receivedAt);
@@ -61,6 +61,7 @@ export function newIncomingRow(
     submittedAt: receivedAtDate,
     sentAt: receivedAtDate,
     sendingAuthorityId: at.requesting.id,
-    transmission: { channel: transmission.channel, dispatchedAt: new Date(transmission.dispatchedAt).toISOString(), dispatchReference: transmission.dispatchReference },
+    // Received from a peer node (DESIGN §15), the hub carried it: no transmission.
+    transmission: transmission ? { channel: transmission.channel, dispatchedAt: new Date(transmission.dispatchedAt).toISOString(), dispatchReference: transmission.dispatchReference } : null,
   };
 }

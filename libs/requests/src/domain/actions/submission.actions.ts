@@ -5,8 +5,9 @@ import { checkDispatchedAt } from '../recording-dates';
 import { contentAsSent } from '../request-fields';
 import { missingForSubmit } from '../request-content';
 import { AppException } from '@mla/core';
-import type { ActionPorts, LetterToSend, NewSignedLetterCopy, PeerMessage, RenderedLetterFacts } from './action-ports';
-import { BOTH_SIDES, command, REQUESTING_OFFICER, REQUESTING_PROSECUTOR, transition, type PrepareContext } from './action-definition';
+import { letterContentRef } from '@mla/federation';
+import type { ActionPorts, LetterToSend, NewSignedLetterCopy, RenderedLetterFacts } from './action-ports';
+import { BOTH_SIDES, command, REQUESTING_OFFICER, REQUESTING_PROSECUTOR, transition, type CommandPlan, type PrepareContext } from './action-definition';
 import type { RequestRow } from '../request-row';
 import { conflict, incomplete, ruleViolated } from './refusal';
 
@@ -140,12 +141,12 @@ export const send = transition<'send', SendInput>(
     if (version !== row.version) throw conflict(`The request changed (version ${version} to ${row.version}) while its letter was made; send it again`, { currentVersion: row.version });
     const transmission = transmissionOf(row, input, now);
     const recordedLetter = { language: letter.language, sha256: letter.sha256, sizeBytes: letter.sizeBytes };
-    const toPeer = await peerMessageOf(row, ports, { seq, now, letter: recordedLetter });
     return {
       changes: { sendingAuthorityId: actor?.authorityId ?? null, ...(transmission ? { transmission } : {}) },
       // The requested side's history starts here (DESIGN §2): with the content and the letter as sent.
       eventInput: { ...input, content: contentAsSent(row), letter: recordedLetter, signedLetter },
-      alongside: (p) => [ports.letters.insertStatement(row.id, { ...letter, eventSeq: seq }, now, p), ...(toPeer ? [ports.federation.messageStatement(toPeer, now, p)] : [])],
+      alongside: (p) => [ports.letters.insertStatement(row.id, { ...letter, eventSeq: seq }, now, p)],
+      shared: row.requestedAuthorityReach === 'PEER' ? await sentToPeer(row, ports, recordedLetter) : undefined,
       then: row.relatedRequestId
         ? { requestId: row.relatedRequestId, command: { name: 'follow_up_sent', input: { followUpRequestId: row.id, followUpReference: row.reference } } }
         : undefined,
@@ -213,20 +214,16 @@ export const followUpSent = command<'follow_up_sent', FollowUpSentInput>(
 );
 
 /**
- * The `request.sent` message of a send to a PEER authority (DESIGN §15): to the peer node that
- * serves its country, with the content as sent and the letter by its hash, written in the
- * send's statement (the worker delivers it). 422 when no peer serves the country.
+ * What a send to a PEER authority carries to its node (DESIGN §15): the content as sent, the
+ * signed letter and every supporting document, listed by their hash (the peer fetches them).
  */
-async function peerMessageOf(row: RequestRow, ports: ActionPorts, sent: { seq: number; now: Date; letter: { language: string; sha256: string; sizeBytes: number } }): Promise<PeerMessage | null> {
-  if (row.requestedAuthorityReach !== 'PEER') return null;
-  const peer = await ports.federation.peerServing(row.requestedCountry);
-  if (!peer) throw ruleViolated(`${row.requestedAuthorityCode} is on a peer node, but no peer of this node serves ${row.requestedCountry}: an ADMIN peers it first`);
+async function sentToPeer(row: RequestRow, ports: ActionPorts, letter: { sha256: string; sizeBytes: number }): Promise<NonNullable<CommandPlan['shared']>> {
+  const documents = await ports.documents.forRequest(row.id);
   return {
-    peerId: peer.id, peerNode: peer.nodeId, type: 'request.sent', requestId: row.id,
-    fromAuthority: { code: row.requestingAuthorityCode, country: row.requestingCountry },
-    toAuthority: { code: row.requestedAuthorityCode, country: row.requestedCountry },
-    event: { seq: sent.seq, action: 'send', at: sent.now.toISOString(), letter: sent.letter },
     content: contentAsSent(row) as unknown as Record<string, unknown>,
-    files: [{ sha256: sent.letter.sha256, sizeBytes: sent.letter.sizeBytes, mediaType: 'application/pdf' }],
+    files: [
+      { sha256: letter.sha256, sizeBytes: letter.sizeBytes, mediaType: 'application/pdf', fileName: `${row.reference}.pdf`, contentRef: letterContentRef(letter.sha256) },
+      ...documents.map((d) => ({ sha256: d.sha256, sizeBytes: d.sizeBytes, mediaType: d.mediaType, fileName: d.fileName, contentRef: d.contentRef })),
+    ],
   };
 }
