@@ -60,7 +60,8 @@ describe('federation: delivery woken by the commit (e2e)', () => {
     const writer = worker.context.get(FederationOutboxWriter);
     return worker.context.get(DataSource).transaction((m) =>
       writer.enqueue(m, {
-        peerId: sgPeerId, peerNode: 'sg.test', type: 'request.sent', requestId,
+        // A type SG keeps without applying it: the wake is what is tested here (the shared life's messages: federation-shared-life.e2e-spec).
+        peerId: sgPeerId, peerNode: 'sg.test', type: 'test.note', requestId,
         fromAuthority: { code: 'VN-CA', country: 'VN' }, toAuthority: { code: 'SG-CA', country: 'SG' },
         event: { seq: 2, action: 'send' }, content: { title: 'Subscriber of the account' },
       }, vn.clock.now()),
