@@ -11,6 +11,12 @@ import type { ClaimedMessage } from './outbox.row';
 
 /** How many messages one pass claims at a time. */
 const BATCH = 20;
+/**
+ * How many of a batch are sent at once. A batch holds at most one message per peer and request
+ * (claimDue skips a message while an earlier one of its request is pending), so sending them
+ * side by side keeps each request's order; one slow peer no longer holds up the others.
+ */
+const PARALLEL = 8;
 
 /** What one pass did with each message it tried. */
 export interface DeliveryReport {
@@ -51,7 +57,7 @@ export class FederationDeliveryService {
       // The claim outlives any attempt (DNS and POST each bounded by the timeout).
       const claimed = await this.outbox.claimDue(now, new Date(now.getTime() + 2 * this.config.WEBHOOK_TIMEOUT_MS + 60_000), BATCH);
       if (claimed.length === 0) return reports;
-      for (const message of claimed) reports.push(await this.attempt(message));
+      reports.push(...(await inParallel(claimed, PARALLEL, (message) => this.attempt(message))));
     }
   }
 
@@ -91,4 +97,15 @@ export class FederationDeliveryService {
       return { outcome: 'RETRY', error: 'the attempt failed on this node' };
     }
   }
+}
+
+/** `work` on every item, at most `limit` at once; the results in the items' order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
 }
