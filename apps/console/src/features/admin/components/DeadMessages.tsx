@@ -33,7 +33,7 @@ function RetryDialog({ message, onClose, onDone }: { message: Message; onClose: 
 
 /**
  * The messages to peers given up after the last attempt (DESIGN §15), for an ADMIN: what, to
- * whom, for which request (its number only: an admin never sees requests), how often tried
+ * whom, for which request (its identifier only: an admin never sees requests), how often tried
  * and why the last attempt failed; each sent again after a confirmation.
  */
 export function DeadMessages() {
