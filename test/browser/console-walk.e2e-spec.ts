@@ -25,6 +25,9 @@ function dateIn(zone: string, plusDays: number): string {
   return new Date(Date.UTC(y, m - 1, d + plusDays)).toISOString().slice(0, 10);
 }
 
+// Each step of the walk is several screens in a real browser: on a shared 2-core machine one takes over the default 30 s.
+jest.setTimeout(90_000);
+
 describe('the web console in a browser (e2e)', () => {
   let t: TestApp;
   let worker: TestWorker;

@@ -166,6 +166,13 @@ describe('federation: delivery of messages to a peer (e2e)', () => {
     }
     expect(await delivery.deliverDue()).toEqual([]);
     expect(await peerCounts()).toEqual([0, 1]);
+    // The operator's list of what was given up (ADMIN only; the request by its id alone).
+    const dead = await vn.http.get('/api/v1/federation/messages').query({ state: 'DEAD' }).set('authorization', vnAdmin);
+    expect(dead.status).toBe(200);
+    expect(dead.body.items).toEqual([expect.objectContaining({ id, requestId, direction: 'OUT', peer: 'sg.test', state: 'DEAD', attempts: MAX_ATTEMPTS, lastError: expect.stringMatching(/no HTTP answer/) })]);
+    expect((await vn.http.get('/api/v1/federation/messages').query({ state: 'PENDING' }).set('authorization', vnAdmin)).body.items).toEqual([]);
+    expect((await vn.http.get('/api/v1/federation/messages').query({ state: 'DELIVERED' }).set('authorization', vnAdmin)).status).toBe(400);
+    expect((await vn.http.get('/api/v1/federation/messages').query({ state: 'DEAD' }).set('authorization', await vn.login(USERS.vnSupervisor))).status).toBe(403);
     proxy.accept();
 
     const url = `/api/v1/federation/messages/${id}/retry`;
@@ -177,6 +184,8 @@ describe('federation: delivery of messages to a peer (e2e)', () => {
     expect((await vn.http.post(url).set('authorization', vnAdmin)).body.code).toBe('INVALID_TRANSITION');
     const audit = await vn.sql(`SELECT action, target_id, after FROM admin_audit WHERE target_type = 'FEDERATION_MESSAGE'`);
     expect(audit).toEqual([{ action: 'federation_message.retried', target_id: id, after: { state: 'PENDING', attempts: 0 } }]);
+    expect((await vn.http.get('/api/v1/federation/messages').query({ state: 'DEAD' }).set('authorization', vnAdmin)).body.items).toEqual([]);
+    expect((await vn.http.get('/api/v1/federation/messages').query({ state: 'PENDING' }).set('authorization', vnAdmin)).body.items).toEqual([expect.objectContaining({ id, requestId, state: 'PENDING', attempts: 0 })]);
     expect(await delivery.deliverDue()).toEqual([{ id, state: 'DELIVERED', error: null }]);
     expect(await inboxOf(id)).toHaveLength(1);
     expect(await peerCounts()).toEqual([0, 0]);

@@ -10,6 +10,7 @@ import { adminMessages } from '../../../apps/console/src/features/admin/i18n';
 import { calendarsMessages } from '../../../apps/console/src/features/calendars/i18n';
 import { counterpartsMessages } from '../../../apps/console/src/features/requests/counterparts/i18n';
 import { evidenceMessages } from '../../../apps/console/src/features/requests/evidence-i18n';
+import { transmissionsMessages } from '../../../apps/console/src/features/requests/transmissions/i18n';
 
 export type Lang = 'en' | 'vi';
 
@@ -26,6 +27,7 @@ const bundles: Record<string, Record<Lang, object>> = {
   calendars: calendarsMessages,
   counterparts: counterpartsMessages,
   evidence: evidenceMessages,
+  transmissions: transmissionsMessages,
 };
 
 /**

@@ -5,6 +5,7 @@ import { calendarsMessages } from '@/features/calendars/i18n';
 import { inboxMessages } from '@/features/inbox/i18n';
 import { queuesMessages } from '@/features/queues/i18n';
 import { requestsMessages } from '@/features/requests/i18n';
+import { transmissionsMessages } from '@/features/requests/transmissions/i18n';
 import { supervisionMessages } from '@/features/supervision/i18n';
 import { writerMessages } from '@/features/writer/i18n';
 import { commonEn, commonVi } from '@/lib/i18n/common';
@@ -19,6 +20,7 @@ const NAMESPACES: Record<string, { en: object; vi: object }> = {
   calendars: calendarsMessages,
   queues: queuesMessages,
   requests: requestsMessages,
+  transmissions: transmissionsMessages,
   supervision: supervisionMessages,
   writer: writerMessages,
 };

@@ -93,6 +93,11 @@ export class FederationOutboxRepository {
     await m.query(`UPDATE federation_outbox SET state = 'PENDING', attempts = 0, next_attempt_at = $2, updated_at = $2 WHERE id = $1 AND state = 'DEAD'`, [id, at]);
   }
 
+  /** The messages to peers in `state` (PENDING or DEAD), newest first, at most `limit`. */
+  async inState(state: 'PENDING' | 'DEAD', limit: number): Promise<OutboxRow[]> {
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM federation_outbox o JOIN federation_peers p ON p.id = o.peer_id WHERE o.state = $1 ORDER BY o.created_at DESC, o.id LIMIT $2`, [state, limit]);
+  }
+
   async outgoingOf(requestId: string): Promise<OutboxRow[]> {
     return this.dataSource.query(`SELECT ${COLUMNS} FROM federation_outbox o JOIN federation_peers p ON p.id = o.peer_id WHERE o.request_id = $1 ORDER BY o.position`, [requestId]);
   }

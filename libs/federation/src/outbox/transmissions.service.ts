@@ -3,6 +3,10 @@ import type { Receipt } from '../crypto/receipt';
 import { FederationOutboxRepository } from './federation-outbox.repository';
 import type { OutboxRow } from './outbox.row';
 import type { FederationTransmissionDto, FederationTransmissionListDto } from './transmission.dto';
+import type { FederationMessageListDto, UndeliveredState } from './undelivered.dto';
+
+/** The most undelivered messages listed at once (an operator's screen; a node with more has a bigger problem). */
+const UNDELIVERED_LIMIT = 200;
 
 export function toTransmissionDto(r: OutboxRow): FederationTransmissionDto {
   return {
@@ -33,5 +37,11 @@ export class TransmissionsService {
         })),
       ],
     };
+  }
+
+  /** This node's messages to peers in a state (PENDING or DEAD), with their requests' ids: the operator's view (ADMIN). */
+  async undelivered(state: UndeliveredState): Promise<FederationMessageListDto> {
+    const rows = await this.outbox.inState(state, UNDELIVERED_LIMIT);
+    return { items: rows.map((r) => ({ ...toTransmissionDto(r), requestId: r.requestId })) };
   }
 }

@@ -1135,6 +1135,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/federation/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This node's messages to peers still waiting for a receipt (PENDING) or given up after the
+         *     last attempt (DEAD), newest first, at most 200, each with its request's id (ADMIN: the
+         *     operator finds what to retry; the content of requests stays out of sight).
+         */
+        get: operations["FederationMessagesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/federation/messages/{id}/retry": {
         parameters: {
             query?: never;
@@ -1144,7 +1165,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Puts a DEAD message to a peer back to PENDING, due now, its attempts counted afresh; the same bytes are sent again (ADMIN; audited). */
+        /** Puts a DEAD message to a peer back to PENDING, due now, its attempts counted afresh; the same bytes are sent again (ADMIN, second factor; audited). */
         post: operations["FederationMessagesController_retry"];
         delete?: never;
         options?: never;
@@ -3256,6 +3277,54 @@ export interface components {
         };
         SignedDirectoryDto: {
             directory: string;
+        };
+        FederationMessageDto: {
+            /**
+             * Format: uuid
+             * @description The message id (the envelope's `id`).
+             */
+            id: string;
+            /** @enum {string} */
+            direction: "OUT" | "IN";
+            /**
+             * @description OUT: PENDING, DELIVERED, REJECTED or DEAD; IN: RECEIVED.
+             * @enum {string}
+             */
+            state: "PENDING" | "DELIVERED" | "REJECTED" | "DEAD" | "RECEIVED";
+            /** @description OUT: the attempts made so far (since the last retry by an ADMIN); IN: null. */
+            attempts: number | null;
+            /**
+             * Format: date-time
+             * @description OUT and PENDING: when the next attempt is due; else null.
+             */
+            nextAttemptAt: string | null;
+            /** @description OUT: why the last failed attempt failed (kept after a later success); IN: null. */
+            lastError: string | null;
+            /** @description REJECTED: the receiver's problem code. */
+            rejectCode: string | null;
+            /** @description REJECTED: the reason the receiver's signed problem gives (e.g. INVALID_TRANSITION, UNKNOWN_REQUEST). */
+            rejectReason: string | null;
+            /** @description REJECTED: the receiver's explanation (e.g. "withdraw is not allowed from state REFUSED"). */
+            rejectDetail: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description OUT: when the peer's signed receipt came (ACCEPTED or REJECTED); IN: when it was received.
+             */
+            deliveredAt: string | null;
+            /** @description The payload of the signed receipt, verified with the peer's keys (OUT) or signed by this node (IN). */
+            receipt: components["schemas"]["FederationReceiptDto"] | null;
+            /** Format: uuid */
+            requestId: string;
+            /** @description The peer node it went to or came from. */
+            peer: string;
+            /** @description e.g. request.sent. */
+            type: string;
+        };
+        FederationMessageListDto: {
+            /** @description Newest first, at most 200. */
+            items: components["schemas"]["FederationMessageDto"][];
         };
         SharedEventJwsDto: {
             seq: number;
@@ -7327,6 +7396,45 @@ export interface operations {
             };
             /** @description FORBIDDEN: a suspended peer (signed refusal) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description RATE_LIMITED: too many calls in the window (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    FederationMessagesController_list: {
+        parameters: {
+            query: {
+                state: "PENDING" | "DEAD";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FederationMessageListDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (bearer token or session cookie) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -66,6 +66,22 @@ export const commonEn = {
   role: { PROSECUTOR: 'Prosecutor', OFFICER: 'Officer', SUPERVISOR: 'Supervisor', ADMIN: 'Administrator' },
   authorityKind: { PROSECUTION_OFFICE: 'Prosecution office', CENTRAL_AUTHORITY: 'Central authority', CONTACT_POINT_24_7: '24/7 contact point' },
   reach: { LOCAL: 'On MLA Hub', PEER: 'On another MLA Hub', OFFLINE: 'By correspondence' },
+  /** A federation message's type in words (request.sent, request.event, request.act; DESIGN §15). */
+  federationMessage: {
+    sent: 'The request and its documents',
+    event: 'A step of the request’s shared history',
+    act: 'An act of the requesting side, for the requested side to decide',
+    other: 'A message of another kind ({{type}})',
+  },
+  /** Why an attempt to deliver a federation message failed, in words (the technical detail shown beside it). */
+  federationFailure: {
+    unreachable: 'The other hub could not be reached: it may be down, or the network cut.',
+    badAnswer: 'The other hub answered, but not with a valid signed receipt.',
+    refusedAddress: 'This hub may not connect to the other hub’s address.',
+    local: 'The attempt failed on this hub.',
+    other: 'The attempt failed (see the technical detail).',
+  },
+  technicalDetail: 'Technical detail',
   reachHelp: {
     LOCAL: 'Works on this MLA Hub: it receives the request here.',
     PEER: 'Works on another MLA Hub node.',
@@ -206,6 +222,20 @@ export const commonVi: CommonMessages = {
   role: { PROSECUTOR: 'Kiểm sát viên', OFFICER: 'Cán bộ cơ quan trung ương', SUPERVISOR: 'Người giám sát', ADMIN: 'Quản trị viên' },
   authorityKind: { PROSECUTION_OFFICE: 'Viện kiểm sát', CENTRAL_AUTHORITY: 'Cơ quan trung ương', CONTACT_POINT_24_7: 'Đầu mối liên lạc 24/7' },
   reach: { LOCAL: 'Trên MLA Hub', PEER: 'Trên một MLA Hub khác', OFFLINE: 'Qua thư tín' },
+  federationMessage: {
+    sent: 'Yêu cầu và các tài liệu kèm theo',
+    event: 'Một bước trong lịch sử chung của yêu cầu',
+    act: 'Một thao tác của bên yêu cầu, chờ bên được yêu cầu quyết định',
+    other: 'Một thông điệp loại khác ({{type}})',
+  },
+  federationFailure: {
+    unreachable: 'Không kết nối được với hệ thống kia: hệ thống đó có thể đang ngừng hoạt động, hoặc mạng bị gián đoạn.',
+    badAnswer: 'Hệ thống kia có trả lời, nhưng không kèm biên nhận có chữ ký hợp lệ.',
+    refusedAddress: 'Hệ thống này không được phép kết nối đến địa chỉ của hệ thống kia.',
+    local: 'Lần gửi không thành công do lỗi tại hệ thống này.',
+    other: 'Lần gửi không thành công (xem chi tiết kỹ thuật).',
+  },
+  technicalDetail: 'Chi tiết kỹ thuật',
   reachHelp: {
     LOCAL: 'Làm việc trên MLA Hub này: nhận yêu cầu tại đây.',
     PEER: 'Làm việc trên một nút MLA Hub khác.',

@@ -43,3 +43,25 @@ export function useUpdatePeer() {
     onSettled: () => refreshed(qc),
   });
 }
+
+const UNDELIVERED = ['federation-messages', 'DEAD'] as const;
+
+/** This node's messages to peers given up after the last attempt (GET /federation/messages?state=DEAD, ADMIN), refreshed by themselves. */
+export function useDeadMessages(enabled = true) {
+  return useQuery({
+    queryKey: UNDELIVERED,
+    queryFn: () => call(api.GET('/api/v1/federation/messages', { params: { query: { state: 'DEAD' } } })),
+    enabled,
+    refetchInterval: POLL_MS,
+  });
+}
+
+/** Sends a DEAD message again (ADMIN, second factor: the step-up dialog when the API asks; audited). */
+export function useRetryMessage() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call(api.POST('/api/v1/federation/messages/{id}/retry', { params: { path: { id } } })),
+    // a refusal (retried by someone else meanwhile) also means the list was stale
+    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: UNDELIVERED }), refreshed(qc)]),
+  });
+}

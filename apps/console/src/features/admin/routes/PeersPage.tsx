@@ -6,6 +6,7 @@ import { Page } from '@/components/Page';
 import { ProblemAlert } from '@/components/problem';
 import { useMe } from '@/lib/api/hooks';
 import { usePeers, useNodeDocument } from '../api/peers';
+import { DeadMessages } from '../components/DeadMessages';
 import { NodeCard } from '../components/NodeCard';
 import { AddPeerDialog, PeerActionDialog } from '../components/PeerDialogs';
 import { actionsOf, countriesText, federates, type Peer, type PeerAction } from '../peers';
@@ -106,6 +107,7 @@ export function PeersPage() {
           <Text size="sm">{t('peers.emptyHelp')}</Text>
         </Stack>
       )}
+      {admin && !single && node.data && items.length > 0 && <DeadMessages />}
       {adding && <AddPeerDialog onClose={() => setAdding(false)} onDone={(p) => setDone(t('peers.added', { node: p.nodeId }))} />}
       {acting && <PeerActionDialog peer={acting.peer} action={acting.action} onClose={() => setActing(null)} onDone={(p) => setDone(t(`peers.done.${acting.action}`, { node: p.nodeId }))} />}
     </Page>

@@ -19,6 +19,7 @@ import { RequestDetails } from '../components/RequestDetails';
 import { EvidenceList } from '../components/EvidenceList';
 import { History } from '../components/History';
 import { CounterpartPanel } from '../counterparts/CounterpartPanel';
+import { TransmissionsPanel } from '../transmissions/TransmissionsPanel';
 
 export function RequestPage() {
   const { id } = useParams();
@@ -85,6 +86,7 @@ export function RequestPage() {
         </Group>
       </Card>
       <CounterpartPanel request={r} />
+      <TransmissionsPanel request={r} />
       {open && (
         <ActionDialog
           action={open.action}
