@@ -40,8 +40,8 @@ const { createHash, randomBytes } = require('node:crypto');
 const { Client } = require('pg');
 const { ROOT, BENCH_ENV, freshDatabase, dropDatabase, percentile, round, deleteRedisPrefix } = require('../lib/harness');
 
-/** The action the load is made of: 'send' today; 'report_delay' once the requested node sends its shared acts. */
-const LOAD_ACTION = 'send';
+/** The action the load is made of: SG's officer's report_delay (a shared act of the requested node, sent to VN as request.event); 'send' also runs (each renders a letter). */
+const LOAD_ACTION = 'report_delay';
 const ACTION = process.env.BENCH_ACTION ?? LOAD_ACTION;
 const RATE = Number(process.env.BENCH_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
