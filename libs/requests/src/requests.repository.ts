@@ -105,11 +105,14 @@ export class RequestsRepository {
    * Inserts a new draft with the statements of its first event (`RequestHistory.start`) and
    * whatever `alsoWrite` adds, in one statement (atomic on its own): the reference,
    * `{country}-{year}-{6 digits}`, comes from the country's sequence for the year, never
-   * reused (`referenceSql` names it inside the statement). Answers the reference.
+   * reused (`referenceSql` names it inside the statement). A request received from a peer node
+   * keeps the reference its requesting node gave it (`given`), unless a request here has it
+   * already (one registered on paper before the nodes were peered): then it gets one of this
+   * node's. Answers the reference.
    */
-  async insert(row: RequestRow, year: number, alsoWrite: (p: SqlParams, referenceSql: string) => string[], also: RequestChanges = {}, m?: EntityManager): Promise<string> {
+  async insert(row: RequestRow, year: number, alsoWrite: (p: SqlParams, referenceSql: string) => string[], also: RequestChanges = {}, m?: EntityManager, given: string | null = null): Promise<string> {
     const p = new SqlParams();
-    const [country, y] = [p.add(row.requestingCountry), p.add(year)];
+    const [country, y, kept] = [p.add(row.requestingCountry), p.add(year), p.add(given)];
     const columns = insertedColumns(row);
     // A request that starts beyond a draft (received on paper, DESIGN §14) sets some of its state columns at once.
     for (const [key, value] of Object.entries(also)) {
@@ -124,7 +127,8 @@ export class RequestsRepository {
          ON CONFLICT (country, year) DO UPDATE SET last_value = reference_sequences.last_value + 1 RETURNING last_value),
        req AS (
          INSERT INTO requests (reference, ${names.join(', ')})
-         VALUES ((SELECT ${country}::char(2)::text || '-' || ${y}::int::text || '-' || lpad(last_value::text, 6, '0') FROM seq), ${values.join(', ')})
+         VALUES ((SELECT CASE WHEN ${kept}::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM requests WHERE reference = ${kept}::text) THEN ${kept}::text
+                   ELSE ${country}::char(2)::text || '-' || ${y}::int::text || '-' || lpad(last_value::text, 6, '0') END FROM seq), ${values.join(', ')})
          RETURNING reference)
        ${alsoWrite(p, '(SELECT reference FROM req)').map((st, i) => `, also${i} AS (${st})`).join('\n')}
        SELECT reference FROM req`,

@@ -159,12 +159,12 @@ export class RequestCommands {
    */
   async receiveFromPeer(
     m: EntityManager,
-    r: { id: string; content: IncomingInput; requesting: AuthorityRow; requested: AuthorityRow; actor: EventActor; eventInput: Record<string, unknown>; at: Date },
+    r: { id: string; reference: string | null; content: IncomingInput; requesting: AuthorityRow; requested: AuthorityRow; actor: EventActor; eventInput: Record<string, unknown>; at: Date },
     alsoWrite: (event: StoredEvent, p: SqlParams) => string[],
   ): Promise<{ result: CommandResult; afterCommit: () => Promise<void> }> {
     const { transmission: _none, ...content } = r.content;
     const row = newIncomingRow(content, { id: r.id, now: r.at, createdBy: null, requesting: r.requesting, requested: r.requested });
-    const { result, delta } = await this.insertReceived(m, row, r.requesting, { actor: r.actor, input: r.eventInput, at: r.at }, alsoWrite);
+    const { result, delta } = await this.insertReceived(m, row, r.requesting, { actor: r.actor, input: r.eventInput, at: r.at }, alsoWrite, r.reference);
     return { result, afterCommit: () => this.scheduler.applyAfterCommit(delta) };
   }
 
@@ -175,6 +175,8 @@ export class RequestCommands {
     requesting: AuthorityRow,
     first: { actor: EventActor; input: Record<string, unknown>; at: Date },
     alsoWrite?: (event: StoredEvent, p: SqlParams) => string[],
+    /** The reference the requesting node gave it (a request received from a peer), kept unless this node has it already. */
+    givenReference: string | null = null,
   ): Promise<{ result: CommandResult; delta: ScheduleDelta }> {
     const now = first.at;
     const started = this.history.start(row, { action: 'receive', actor: first.actor, input: first.input, at: now, audience: 'BOTH' });
@@ -191,6 +193,7 @@ export class RequestCommands {
       ],
       { submittedAt, sentAt, sendingAuthorityId, transmission, ...outcomes },
       m ?? undefined,
+      givenReference,
     );
     return { result: { row: { ...created, reference }, deadlines: plan.resulting, event: started.event, skipped: false }, delta: plan.delta };
   }
@@ -482,7 +485,8 @@ export class RequestCommands {
         : { node, authority: own, role: 'SYSTEM', name: null });
     const event: SharedEvent = {
       requestId: row.id, seq: (last?.seq ?? 0) + 1, prev: last?.hash ?? null, node, action: s.action, fromState: row.state, toState: s.toState,
-      at: s.now.toISOString(), actor, input: s.input, ...(s.peer?.proposal ? { proposal: s.peer.proposal } : {}),
+      // The send names the request's reference: the requested node files its copy under the same one.
+      at: s.now.toISOString(), actor, input: s.action === 'send' ? { ...s.input, reference: row.reference } : s.input, ...(s.peer?.proposal ? { proposal: s.peer.proposal } : {}),
     };
     const jws = await ports.federation.signShared(event);
     const files = s.plan.shared?.files ?? [];

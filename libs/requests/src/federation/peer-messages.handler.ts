@@ -18,6 +18,9 @@ import { actInput, contentProblems, sameJson } from './peer-input';
 
 type Refused = Extract<MessageVerdict, { outcome: 'REFUSED' }>;
 
+/** A request's reference as nodes give them: country, year, six digits (VN-2026-000005). */
+const REFERENCE = /^[A-Z]{2}-\d{4}-\d{6}$/;
+
 /** A refusal of a peer's message: answered signed, nothing recorded. */
 class Refusal extends Error {
   constructor(readonly verdict: Refused) {
@@ -113,6 +116,7 @@ export class PeerMessagesHandler extends FederationMessageHandler {
       m,
       {
         id: requestId,
+        reference: typeof event.input.reference === 'string' && REFERENCE.test(event.input.reference) ? event.input.reference : null,
         content: { ...(content as unknown as IncomingInput), requestedAuthorityId: to.id, requestingAuthorityId: from.id, receivedAt: at.toISOString() },
         requesting: from, requested: to, at,
         actor: await this.peerActor(m, event, from),
