@@ -100,7 +100,19 @@ describe('federation: files and proof across two nodes (e2e)', () => {
     const attached = await vn.fetch(`/requests/${id}/attachments?${query}`, { method: 'POST', headers: { authorization: bearer.prosecutor as string, 'content-type': 'application/octet-stream' }, body: new Uint8Array(document) });
     expect(attached.status).toBe(201);
     await act(vn, bearer.prosecutor as string, id, { action: 'submit' });
-    expect((await act(vn, bearer.vnOfficer as string, id, { action: 'send' })).state).toBe('SENT');
+    // SG's worker down: the request arrives (SG's API takes the message), its files wait to be fetched.
+    await sg.stop('worker');
+    try {
+      expect((await act(vn, bearer.vnOfficer as string, id, { action: 'send' })).state).toBe('SENT');
+      await until(() => stateOn(sg, id), (s) => s === 'SENT', 'the request on SG');
+      const arriving = await peerFiles(sg, id, bearer.sgOfficer as string);
+      expect(arriving.map((f) => [f.direction, f.state, f.receivedAt])).toEqual([['IN', 'ARRIVING', null], ['IN', 'ARRIVING', null]]);
+      // The letter VN sent is not yet here: SG shows none in its place.
+      const early = await sg.fetch(`/requests/${id}/letter?lang=en`, { headers: { authorization: bearer.sgOfficer as string } });
+      expect([early.status, ((await early.json()) as Json).code]).toEqual([409, 'CONFLICT']);
+    } finally {
+      await sg.start('worker');
+    }
 
     // What VN sent: its letter as frozen at the send, and the document.
     const [letter] = await vn.sql<{ sha256: string; language: string }>(`SELECT sha256, language FROM request_letters WHERE request_id = $1`, [id]);
@@ -111,7 +123,6 @@ describe('federation: files and proof across two nodes (e2e)', () => {
       [['OUT', 'OFFERED', letter?.sha256, sg.nodeId], ['OUT', 'OFFERED', sha256Of(document), sg.nodeId]].sort(),
     );
 
-    await until(() => stateOn(sg, id), (s) => s === 'SENT', 'the request on SG');
     const received = await until(() => peerFiles(sg, id, bearer.sgOfficer as string), (files) => files.length === 2 && files.every((f) => f.state === 'RECEIVED'), 'the letter and the document RECEIVED on SG');
     const bySha = new Map(received.map((f) => [f.sha256 as string, f]));
     expect(bySha.get(sha256Of(document))).toMatchObject({ direction: 'IN', peer: vn.nodeId, fileName: 'quyết-định-khởi-tố.pdf', mediaType: 'application/pdf', sizeBytes: document.length, receivedAt: expect.any(String) });
@@ -121,6 +132,10 @@ describe('federation: files and proof across two nodes (e2e)', () => {
     expect(sha256Of(documentOnSg)).toBe(sha256Of(document));
     const letterOnSg = await download(sg, `/requests/${id}/peer-files/${letter?.sha256}/content`, bearer.sgOfficer as string);
     expect(sha256Of(letterOnSg)).toBe(sha256Of(letterOnVn));
+    // The letter of the request on SG is the one VN sent, as sent.
+    const letterRead = await sg.fetch(`/requests/${id}/letter?lang=${letter?.language}`, { headers: { authorization: bearer.sgOfficer as string } });
+    expect([letterRead.status, letterRead.headers.get('x-letter-frozen'), letterRead.headers.get('x-content-sha256')]).toEqual([200, 'true', letter?.sha256]);
+    expect(Buffer.from(await letterRead.arrayBuffer()).equals(letterOnVn)).toBe(true);
   }, 180_000);
 
   it('evidence SG delivers with a file: VN’s item shows it arriving, then received, and VN’s prosecutor reads the same bytes', async () => {
