@@ -6,8 +6,9 @@ import { peerNodes } from '../support/peering';
 import { Nodes, RunningNode, startNodes } from '../support/two-nodes';
 
 const WAIT_MS = 60_000;
-/** Fast delivery between the two nodes (the worker's pass, the first retry's wait: a file fetched before its upload is retried soon). */
-const FAST = { FEDERATION_DELIVERY_INTERVAL_MS: '200', FEDERATION_BACKOFF_MS: '300' };
+/** Fast delivery between the two nodes (the worker's pass, the first retry's wait), and few attempts (a file's fetch gives up soon). */
+const FAST = { FEDERATION_DELIVERY_INTERVAL_MS: '200', FEDERATION_BACKOFF_MS: '300', FEDERATION_MAX_ATTEMPTS: '3' };
+const MAX_ATTEMPTS = 3;
 
 type Json = Record<string, any>;
 
@@ -156,6 +157,9 @@ describe('federation: files and proof across two nodes (e2e)', () => {
     expect(arriving).toMatchObject({ direction: 'IN', peer: sg.nodeId, state: 'ARRIVING', fileName: 'subscriber.csv', sizeBytes: evidence.length, receivedAt: null });
     const early = await vn.fetch(`/requests/${id}/peer-files/${sha256}/content`, { headers: { authorization: bearer.prosecutor as string } });
     expect([early.status, ((await early.json()) as Json).code]).toEqual([409, 'CONFLICT']);
+    // VN asks for it more times than a failing fetch may take: SG has listed it but not yet stored it, so VN keeps it arriving.
+    const waiting = await until(async () => (await peerFiles(vn, id, bearer.prosecutor as string)).find((f) => f.sha256 === sha256), (f) => (f?.attempts ?? 0) > MAX_ATTEMPTS, 'VN asking again for the file SG has not stored yet');
+    expect(waiting).toMatchObject({ state: 'ARRIVING', lastError: `${sg.nodeId} answered HTTP 404 (FILE_NOT_YET_STORED)` });
 
     const [sgItem] = await sg.sql<{ id: string }>(`SELECT id FROM evidence_items WHERE request_id = $1`, [id]);
     const stored = await sg.fetch(`/requests/${id}/evidence/${sgItem?.id}/content`, { method: 'PUT', headers: { authorization: bearer.sgOfficer as string, 'content-type': 'application/octet-stream' }, body: new Uint8Array(evidence) });
