@@ -5,15 +5,14 @@ import { FileStore, FileTooLarge } from '@mla/storage';
 import { signRequest } from '../crypto/message-signature';
 import { NodeIdentity } from '../identity/node-identity';
 import { streamFromPeer } from '../net/peer-request';
-import { afterFailure } from '../outbox/backoff';
-import { fetchBodyBudgetMs, filePath, mismatchOf } from './file-transfer';
+import { afterFetchFailure, fetchBodyBudgetMs, FILE_NOT_YET_STORED, filePath, mismatchOf, type FetchFailureKind } from './file-transfer';
 import { FederationFilesRepository, type ClaimedFile, type FetchFailure } from './federation-files.repository';
 
-/** An attempt that got no file (no answer, an error status, too many bytes, other bytes), with why; `final` when no later attempt can do better. */
+/** An attempt that got no file (no answer, an error status, too many bytes, other bytes), with why; FINAL when no later attempt can do better. */
 export class FetchFailed extends Error {
   constructor(
     message: string,
-    readonly final = false,
+    readonly kind: FetchFailureKind = 'RETRY',
   ) {
     super(message);
   }
@@ -45,7 +44,8 @@ export interface FetchReport {
  * it, in the same transaction. Anything else (no answer, a refusal, more bytes, other bytes,
  * a slow peer) keeps nothing, counts the attempt and retries after the backoff of
  * FEDERATION_BACKOFF_MS; FAILED after FEDERATION_MAX_ATTEMPTS (at once when announced larger than
- * EVIDENCE_MAX_BYTES, the most this node stores of a file). Times are the injected clock's.
+ * EVIDENCE_MAX_BYTES, the most this node stores of a file), but never while the peer answers
+ * that it has not stored the file yet. Times are the injected clock's.
  */
 @Injectable()
 export class FileFetcherService {
@@ -79,7 +79,7 @@ export class FileFetcherService {
   private async attempt(file: ClaimedFile): Promise<FetchReport> {
     const report = { requestId: file.requestId, sha256: file.sha256, peer: file.peerNode };
     let error: string;
-    let final = false;
+    let kind: FetchFailureKind = 'RETRY';
     try {
       await this.fetch(file);
       return { ...report, state: 'RECEIVED', error: null };
@@ -90,7 +90,7 @@ export class FileFetcherService {
       }
       if (e instanceof FetchFailed) {
         error = e.message;
-        final = e.final;
+        kind = e.kind;
       } else if (e instanceof FileTooLarge) error = `${file.peerNode} answered more than the ${file.sizeBytes} bytes announced`;
       else {
         this.log.error(`file ${file.sha256} of ${file.peerNode}: ${String(e)}`);
@@ -98,8 +98,8 @@ export class FileFetcherService {
       }
     }
     const at = this.clock.now();
-    const next = afterFailure(file.attempts, this.config.FEDERATION_MAX_ATTEMPTS, at, this.config.FEDERATION_BACKOFF_MS);
-    const failure: FetchFailure = final || next.state === 'DEAD' ? { state: 'FAILED', error, at } : { state: 'ARRIVING', nextAttemptAt: next.nextAttemptAt, error, at };
+    const next = afterFetchFailure(kind, file.attempts, this.config.FEDERATION_MAX_ATTEMPTS, at, this.config.FEDERATION_BACKOFF_MS);
+    const failure: FetchFailure = next.state === 'FAILED' ? { state: 'FAILED', error, at } : { state: 'ARRIVING', nextAttemptAt: next.nextAttemptAt, error, at };
     if (!(await this.files.settleFailure(file, file.attempts, failure))) {
       this.log.warn(`file ${file.sha256} of ${file.peerNode}: attempt ${file.attempts} ended after the file moved on; its outcome (${failure.state}) not recorded`);
     }
@@ -108,7 +108,7 @@ export class FileFetcherService {
 
   private async fetch(file: ClaimedFile): Promise<void> {
     if (file.sizeBytes > this.config.EVIDENCE_MAX_BYTES) {
-      throw new FetchFailed(`${file.peerNode} announced ${file.sizeBytes} bytes: files over ${this.config.EVIDENCE_MAX_BYTES} bytes are not stored here`, true);
+      throw new FetchFailed(`${file.peerNode} announced ${file.sizeBytes} bytes: files over ${this.config.EVIDENCE_MAX_BYTES} bytes are not stored here`, 'FINAL');
     }
     const path = filePath(file.sha256);
     const headers = await signRequest({ method: 'GET', url: `${file.peerUrl}${path}`, contentType: '', body: new Uint8Array(0) }, this.identity.signingKey(), this.clock.now());
@@ -119,7 +119,7 @@ export class FileFetcherService {
     });
     if (answer.status !== 200) {
       const reason = await reasonOf(answer.body);
-      throw new FetchFailed(`${file.peerNode} answered HTTP ${answer.status}${reason ? ` (${reason})` : ''}`);
+      throw new FetchFailed(`${file.peerNode} answered HTTP ${answer.status}${reason ? ` (${reason})` : ''}`, answer.status === 404 && reason === FILE_NOT_YET_STORED ? 'NOT_YET_STORED' : 'RETRY');
     }
     await this.store.put({
       body: answer.body,

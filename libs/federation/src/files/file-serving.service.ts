@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { FileStore } from '@mla/storage';
 import { PeerGate, type PeerGetCall, type PeerJsonAnswer } from '../intake/peer-gate';
-import { contentDigestOfHex, isSha256Hex } from './file-transfer';
+import { contentDigestOfHex, FILE_NOT_YET_STORED, isSha256Hex } from './file-transfer';
 import { FederationFilesRepository, type OfferedFile } from './federation-files.repository';
 import { offeredSourceOf } from './federation-files.statements';
 
@@ -55,7 +55,7 @@ export class FileServingService {
     }
     if (!stream) {
       // An evidence item listed at its delivery whose file is still being uploaded here: the peer's fetch is retried.
-      const answer = await this.gate.refuse(call, { code: 'NOT_FOUND', reason: 'FILE_NOT_YET_STORED', detail: `The file ${sha256} is not yet stored on this node; fetch it again later` }, verdict.now);
+      const answer = await this.gate.refuse(call, { code: 'NOT_FOUND', reason: FILE_NOT_YET_STORED, detail: `The file ${sha256} is not yet stored on this node; fetch it again later` }, verdict.now);
       return { ok: false, answer };
     }
     return { ok: true, file: { stream, sizeBytes: offered.sizeBytes, contentDigest: contentDigestOfHex(sha256) } };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { checkContentDigest } from '../crypto/content-digest';
-import { contentDigestOfHex, FETCH_FLOOR_BYTES_PER_SECOND, fetchBodyBudgetMs, filePath, isSha256Hex, mismatchOf } from './file-transfer';
+import { afterFetchFailure, contentDigestOfHex, FETCH_FLOOR_BYTES_PER_SECOND, fetchBodyBudgetMs, filePath, isSha256Hex, mismatchOf } from './file-transfer';
+import { FEDERATION_BACKOFF_CAP_MS } from '../outbox/backoff';
 
 const bytes = Buffer.from('the evidence file');
 const sha = createHash('sha256').update(bytes).digest('hex');
@@ -39,5 +40,17 @@ describe('files by hash: the pure parts', () => {
     expect(mismatchOf({ size: bytes.length - 1, sha256: sha }, announced)).toBe(`${bytes.length - 1} bytes received, ${bytes.length} announced`);
     const other = createHash('sha256').update('other').digest('hex');
     expect(mismatchOf({ size: bytes.length, sha256: other }, announced)).toBe(`SHA-256 ${other} received, ${sha} announced`);
+  });
+
+  it('gives a file up after the last attempt, at once when nothing can do better, never while its peer has not stored it yet', () => {
+    const now = new Date('2026-12-01T10:00:00Z');
+    const at = (ms: number) => ({ state: 'ARRIVING', nextAttemptAt: new Date(now.getTime() + ms) });
+    expect(afterFetchFailure('RETRY', 1, 3, now, 300)).toEqual(at(300));
+    expect(afterFetchFailure('RETRY', 2, 3, now, 300)).toEqual(at(600));
+    expect(afterFetchFailure('RETRY', 3, 3, now, 300)).toEqual({ state: 'FAILED' });
+    expect(afterFetchFailure('FINAL', 1, 3, now, 300)).toEqual({ state: 'FAILED' });
+    // An evidence item uploaded days after its delivery: asked for again, the waits doubling up to the cap.
+    expect(afterFetchFailure('NOT_YET_STORED', 3, 3, now, 300)).toEqual(at(1200));
+    expect(afterFetchFailure('NOT_YET_STORED', 40, 3, now, 30_000)).toEqual(at(FEDERATION_BACKOFF_CAP_MS));
   });
 });

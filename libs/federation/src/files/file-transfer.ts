@@ -1,4 +1,5 @@
 import { contentDigestOfHash } from '../crypto/content-digest';
+import { federationRetryDelay } from '../outbox/backoff';
 
 /** Where a peer serves the files it sent (DESIGN §15), outside the API prefix. */
 export const FILES_PATH = '/federation/v1/files';
@@ -48,4 +49,22 @@ export function mismatchOf(received: { size: number; sha256: string }, announced
   if (received.size !== announced.sizeBytes) return `${received.size} bytes received, ${announced.sizeBytes} announced`;
   if (received.sha256 !== announced.sha256) return `SHA-256 ${received.sha256} received, ${announced.sha256} announced`;
   return null;
+}
+
+/** The reason of a peer's signed 404 for a file it listed but has not stored yet (an evidence item whose upload follows its delivery). */
+export const FILE_NOT_YET_STORED = 'FILE_NOT_YET_STORED';
+
+/** Why a fetch got no file: nothing later can do better (FINAL), the peer has not stored it yet (NOT_YET_STORED), or anything else (RETRY). */
+export type FetchFailureKind = 'FINAL' | 'NOT_YET_STORED' | 'RETRY';
+
+/**
+ * What follows the `attempts`-th failed fetch of a file: FAILED at once when nothing later can
+ * do better, or after the last of `maxAttempts`; else ARRIVING again after the backoff of
+ * `baseMs` (doubling, capped). A file its peer listed and has not stored yet is never given up
+ * for that (its officer may upload it days after the delivery): it is asked for again after the
+ * backoff, however many attempts it took.
+ */
+export function afterFetchFailure(kind: FetchFailureKind, attempts: number, maxAttempts: number, now: Date, baseMs: number): { state: 'FAILED' } | { state: 'ARRIVING'; nextAttemptAt: Date } {
+  if (kind === 'FINAL' || (kind === 'RETRY' && attempts >= maxAttempts)) return { state: 'FAILED' };
+  return { state: 'ARRIVING', nextAttemptAt: new Date(now.getTime() + federationRetryDelay(attempts, baseMs)) };
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { contentDisposition } from '@mla/core';
 import { CurrentUser, Principal } from '@mla/identity';
@@ -19,9 +19,11 @@ export class LetterController {
   /**
    * The letter of request as an A4 PDF, labels in `lang`, content as written: the letter as
    * sent (X-Letter-Frozen: true, its SHA-256 the one in the send event) when it was sent in
-   * that language; otherwise rendered now, for final editing and signature.
+   * that language (of a request a peer node sent: the letter its message listed, once
+   * received); otherwise rendered now, for final editing and signature.
    */
   @Get()
+  @ApiConflictResponse({ description: 'CONFLICT: the letter a peer node sent is still arriving, or could not be fetched' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({
     schema: { type: 'string', format: 'binary' },

@@ -118,6 +118,20 @@ export class LettersRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * The SHA-256 of the letter a peer node sent with the request (DESIGN §15), as its first
+   * event (`receive` of a peer's message) records it, when it was sent in `language`; null for
+   * a request not received from a peer node, or sent in another language.
+   */
+  async sentByPeer(requestId: string, language: string): Promise<string | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT input->'letter'->>'sha256' AS sha256 FROM request_events
+       WHERE request_id = $1 AND seq = 1 AND action = 'receive' AND input->'message' IS NOT NULL AND input->'letter'->>'language' = $2`,
+      [requestId, language],
+    )) as { sha256: string | null }[];
+    return rows[0]?.sha256 ?? null;
+  }
+
   /** The request's documents (in order), its drafter, the sending officer, its authorities' names, the letterhead and the number given: one round trip. */
   async facts(q: LetterFactsQuery, m?: EntityManager): Promise<LetterPeopleRow> {
     const [row] = (await (m ?? this.dataSource).query(

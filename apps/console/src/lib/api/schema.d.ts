@@ -701,7 +701,8 @@ export interface paths {
         /**
          * The letter of request as an A4 PDF, labels in `lang`, content as written: the letter as
          *     sent (X-Letter-Frozen: true, its SHA-256 the one in the send event) when it was sent in
-         *     that language; otherwise rendered now, for final editing and signature.
+         *     that language (of a request a peer node sent: the letter its message listed, once
+         *     received); otherwise rendered now, for final editing and signature.
          */
         get: operations["LetterController_letter"];
         put?: never;
@@ -5908,6 +5909,15 @@ export interface operations {
             };
             /** @description No such request, or one you may not see (NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description CONFLICT: the letter a peer node sent is still arriving, or could not be fetched */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
