@@ -4,6 +4,7 @@ import { ProblemAlert } from '@/components/problem';
 import type { RequestDto } from '@/lib/api/client';
 import { formatBytes, formatDateTime } from '@/lib/format';
 import { useAttachments, useRemoveAttachment } from '../api/documents';
+import { ReceivedFiles } from '../transmissions/PeerFiles';
 import { AttachForm } from './AttachForm';
 import { Letter } from './Letter';
 
@@ -11,7 +12,8 @@ import { Letter } from './Letter';
  * The letter of request (PDF, in English or Vietnamese; the letter as sent once the request
  * was sent) and the supporting documents: listed with their SHA-256 and downloadable by whoever
  * sees the request; attached (hashed in the browser, uploaded with progress, verified by the
- * server) and removed by the drafting prosecutor while it is a draft.
+ * server) and removed by the drafting prosecutor while it is a draft. A request received from
+ * another hub shows instead the letter and documents that hub sent, as they arrive (DESIGN §15).
  */
 export function Documents({ request, editable }: { request: RequestDto; editable: boolean }) {
   const { t, i18n } = useTranslation('requests');
@@ -20,7 +22,7 @@ export function Documents({ request, editable }: { request: RequestDto; editable
   const items = attachments.data?.items ?? [];
   return (
     <Stack>
-      <Letter request={request} />
+      {request.requestingAuthority.reach === 'PEER' ? <ReceivedFiles request={request} /> : <Letter request={request} />}
       <Title order={3} size="h5">
         {t('documents.title')}
       </Title>
