@@ -20,14 +20,18 @@ export function Documents({ request, editable }: { request: RequestDto; editable
   const attachments = useAttachments(request.id);
   const remove = useRemoveAttachment(request);
   const items = attachments.data?.items ?? [];
+  const fromPeer = request.requestingAuthority.reach === 'PEER';
   return (
     <Stack>
-      {request.requestingAuthority.reach === 'PEER' ? <ReceivedFiles request={request} /> : <Letter request={request} />}
-      <Title order={3} size="h5">
-        {t('documents.title')}
-      </Title>
+      {fromPeer ? <ReceivedFiles request={request} /> : <Letter request={request} />}
+      {/* A request received from another hub has its documents above; this hub's own (none but correspondence) only when there are. */}
+      {!(fromPeer && items.length === 0) && (
+        <Title order={3} size="h5">
+          {t('documents.title')}
+        </Title>
+      )}
       {attachments.error && <ProblemAlert problem={attachments.error} />}
-      {items.length === 0 ? (
+      {fromPeer && items.length === 0 ? null : items.length === 0 ? (
         <Text c="dimmed">{t('documents.none')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={700}>
