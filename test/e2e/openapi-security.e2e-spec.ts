@@ -25,11 +25,11 @@ describe('OpenAPI security, as the server enforces it (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  it('marks as public exactly the health probes, the metrics, the login and its second step, and the node identity; the peers’ intake and directory take a signature', () => {
+  it('marks as public exactly the health probes, the metrics, the login and its second step, and the node identity; the peers’ intake, directory, files and shared events take a signature', () => {
     const open = operations.filter((o) => o.op.security.length === 0).map((o) => `${o.method.toUpperCase()} ${o.path}`);
     expect(open.sort()).toEqual(['GET /.well-known/mla-hub', 'GET /health/live', 'GET /health/ready', 'GET /metrics', 'POST /api/v1/auth/login', 'POST /api/v1/auth/mfa', 'POST /api/v1/auth/mfa/passkey-options']);
     const signed = operations.filter((o) => isPeerSigned(o.op)).map((o) => `${o.method.toUpperCase()} ${o.path}`);
-    expect(signed.sort()).toEqual(['GET /federation/v1/directory', 'POST /federation/v1/messages']);
+    expect(signed.sort()).toEqual(['GET /federation/v1/directory', 'GET /federation/v1/files/{sha256}', 'GET /federation/v1/requests/{id}/shared-events', 'POST /federation/v1/messages']);
     for (const o of operations.filter((x) => x.op.security.length > 0 && !isPeerSigned(x.op))) {
       expect([o.path, o.op.security]).toEqual([o.path, [{ bearer: [] }, { session: [] }]]);
       expect([o.path, Object.keys(o.op.responses)]).toEqual([o.path, expect.arrayContaining(['401'])]);

@@ -81,6 +81,12 @@ const en = {
     recomputed: 'The working calendar of {{country}} changed; deadlines counted in business days were counted again:',
     recomputedDeadline_one: '{{kind}} ({{count}} business day): {{from}} → {{to}}',
     recomputedDeadline_other: '{{kind}} ({{count}} business days): {{from}} → {{to}}',
+    peerActor: '{{who}}, {{authority}} (on {{node}})',
+    receivedFromHub: 'Received from the other hub',
+    receivedMessage: 'Sent by {{node}} as a signed message; its signature was verified here.',
+    actProposed: '“{{act}}” sent to the other hub ({{node}}) for its decision: it takes effect once that hub applies it.',
+    actRejected: '“{{act}}” refused by the other hub ({{node}}): {{why}}. It is no longer waiting.',
+    rejectedState: 'the request is already “{{state}}” there',
   },
   accessLog: {
     title: 'Access log',
@@ -95,6 +101,7 @@ const en = {
     kind: {
       request: 'The request', events: 'Its history', events_verify: 'The check of its chain', evidence: 'Its evidence list', evidence_file: 'An evidence file',
       attachments: 'Its documents', attachment_file: 'A document', letter: 'The letter of request', access_log: 'This access log', action: 'The answer to an action',
+      chaser: 'A chaser (letter to the counterpart)', peer_files: 'The list of files exchanged with the other hub', peer_file: 'A file received from the other hub',
     },
     detail: { itemId: 'Item', attachmentId: 'Document', language: 'Language', file: 'File', sha256: 'SHA-256', action: 'Action' },
   },
@@ -247,6 +254,12 @@ const vi: Messages = {
     recomputed: 'Lịch làm việc của {{country}} đã thay đổi; các thời hạn tính theo ngày làm việc được tính lại:',
     recomputedDeadline_one: '{{kind}} ({{count}} ngày làm việc): {{from}} → {{to}}',
     recomputedDeadline_other: '{{kind}} ({{count}} ngày làm việc): {{from}} → {{to}}',
+    peerActor: '{{who}}, {{authority}} (trên hệ thống {{node}})',
+    receivedFromHub: 'Nhận từ hệ thống bên kia',
+    receivedMessage: 'Do {{node}} gửi dưới dạng thông điệp có chữ ký; chữ ký đã được xác minh tại đây.',
+    actProposed: '“{{act}}” đã được gửi đến hệ thống bên kia ({{node}}) để quyết định: thao tác có hiệu lực khi hệ thống đó áp dụng.',
+    actRejected: '“{{act}}” bị hệ thống bên kia ({{node}}) từ chối: {{why}}. Thao tác không còn chờ quyết định.',
+    rejectedState: 'yêu cầu tại đó đã ở trạng thái “{{state}}”',
   },
   accessLog: {
     title: 'Nhật ký truy cập',
@@ -261,6 +274,7 @@ const vi: Messages = {
     kind: {
       request: 'Yêu cầu', events: 'Lịch sử', events_verify: 'Kiểm tra chuỗi băm', evidence: 'Danh sách chứng cứ', evidence_file: 'Một tệp chứng cứ',
       attachments: 'Tài liệu kèm theo', attachment_file: 'Một tài liệu', letter: 'Thư yêu cầu', access_log: 'Nhật ký truy cập này', action: 'Kết quả trả về của một thao tác',
+      chaser: 'Công văn đôn đốc', peer_files: 'Danh sách tệp trao đổi với hệ thống bên kia', peer_file: 'Một tệp nhận từ hệ thống bên kia',
     },
     detail: { itemId: 'Mục', attachmentId: 'Tài liệu', language: 'Ngôn ngữ', file: 'Tệp', sha256: 'SHA-256', action: 'Thao tác' },
   },

@@ -97,6 +97,7 @@ export const commonEn = {
     deadline_escalated: 'Deadline escalated', extend_deadline: 'Deadline extended', reassign: 'Reassigned', assign: 'Assigned', recompute_deadlines: 'Deadline moved (working calendar)',
     chase: 'Chaser sent', attach_correspondence: 'Letter attached', receive: 'Received on paper',
     attach: 'Document attached', remove_attachment: 'Document removed', deadline_reminder: 'Deadline reminder',
+    act_proposed: 'Proposed to the other hub', act_rejected: 'Refused by the other hub',
   },
   deadlines: {
     title: 'Deadlines', none: 'No deadline yet.', due: 'Due', yourZone: 'your time, {{zone}}',
@@ -251,6 +252,7 @@ export const commonVi: CommonMessages = {
     deadline_escalated: 'Thời hạn được báo cáo lên cấp trên', extend_deadline: 'Gia hạn thời hạn', reassign: 'Giao lại', assign: 'Phân công', recompute_deadlines: 'Thời hạn thay đổi theo lịch làm việc',
     chase: 'Đã gửi công văn đôn đốc', attach_correspondence: 'Đính kèm công văn', receive: 'Tiếp nhận bằng văn bản giấy',
     attach: 'Đính kèm tài liệu', remove_attachment: 'Gỡ tài liệu', deadline_reminder: 'Nhắc thời hạn',
+    act_proposed: 'Đề xuất với hệ thống bên kia', act_rejected: 'Bị hệ thống bên kia từ chối',
   },
   deadlines: {
     title: 'Thời hạn', none: 'Chưa có thời hạn.', due: 'Hạn', yourZone: 'giờ của bạn, {{zone}}',

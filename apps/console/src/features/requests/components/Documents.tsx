@@ -4,6 +4,7 @@ import { ProblemAlert } from '@/components/problem';
 import type { RequestDto } from '@/lib/api/client';
 import { formatBytes, formatDateTime } from '@/lib/format';
 import { useAttachments, useRemoveAttachment } from '../api/documents';
+import { ReceivedFiles } from '../transmissions/PeerFiles';
 import { AttachForm } from './AttachForm';
 import { Letter } from './Letter';
 
@@ -11,21 +12,26 @@ import { Letter } from './Letter';
  * The letter of request (PDF, in English or Vietnamese; the letter as sent once the request
  * was sent) and the supporting documents: listed with their SHA-256 and downloadable by whoever
  * sees the request; attached (hashed in the browser, uploaded with progress, verified by the
- * server) and removed by the drafting prosecutor while it is a draft.
+ * server) and removed by the drafting prosecutor while it is a draft. A request received from
+ * another hub shows instead the letter and documents that hub sent, as they arrive (DESIGN §15).
  */
 export function Documents({ request, editable }: { request: RequestDto; editable: boolean }) {
   const { t, i18n } = useTranslation('requests');
   const attachments = useAttachments(request.id);
   const remove = useRemoveAttachment(request);
   const items = attachments.data?.items ?? [];
+  const fromPeer = request.requestingAuthority.reach === 'PEER';
   return (
     <Stack>
-      <Letter request={request} />
-      <Title order={3} size="h5">
-        {t('documents.title')}
-      </Title>
+      {fromPeer ? <ReceivedFiles request={request} /> : <Letter request={request} />}
+      {/* A request received from another hub has its documents above; this hub's own (none but correspondence) only when there are. */}
+      {!(fromPeer && items.length === 0) && (
+        <Title order={3} size="h5">
+          {t('documents.title')}
+        </Title>
+      )}
       {attachments.error && <ProblemAlert problem={attachments.error} />}
-      {items.length === 0 ? (
+      {fromPeer && items.length === 0 ? null : items.length === 0 ? (
         <Text c="dimmed">{t('documents.none')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={700}>

@@ -5,13 +5,17 @@ import { ProblemAlert } from '@/components/problem';
 import type { Schemas } from '@/lib/api/client';
 import { useMe, useRequest } from '@/lib/api/hooks';
 import { formatBytes, formatDateTime } from '@/lib/format';
+import { countryName } from '@/lib/names';
 import { useEvidence } from '../api/requests';
+import { usePeerFiles } from '../transmissions/api';
+import type { PeerFile } from '../transmissions/PeerFiles';
 import { ReuploadButton, ReuploadDialog } from './EvidenceReupload';
 
 /**
  * Delivered evidence: hash, size, custody log, how the file travels, and the file to download
  * once stored; an item to be uploaded whose file is missing says so to both sides, and the
- * requested authority's officer uploads it again from here.
+ * requested authority's officer uploads it again from here. An item the other hub delivered
+ * (DESIGN §15) shows its file arriving from that hub until received and checked, then to download.
  */
 export function EvidenceList({ requestId }: { requestId: string }) {
   const { t, i18n } = useTranslation('requests');
@@ -20,6 +24,9 @@ export function EvidenceList({ requestId }: { requestId: string }) {
   const request = useRequest(requestId).data;
   const uploader = !!me && me.role === 'OFFICER' && !!me.authority && me.authority.id === request?.requestedAuthority.id;
   const items = evidence.data?.items ?? [];
+  const peerFiles = usePeerFiles(request).data?.items ?? [];
+  // Where an item delivered on the other hub comes from, until its file is listed here: that country.
+  const peer = request ? countryName(request.requestedAuthority.country, i18n.language) : '—';
   const [reuploading, setReuploading] = useState<Schemas['EvidenceItemDto'] | null>(null);
   if (evidence.error) return <ProblemAlert problem={evidence.error} />;
   if (items.length === 0) return <Text c="dimmed">{t('evidence.none')}</Text>;
@@ -65,7 +72,7 @@ export function EvidenceList({ requestId }: { requestId: string }) {
                 </ul>
               </Table.Td>
               <Table.Td>
-                <FileState requestId={requestId} item={e} onReupload={uploader ? () => setReuploading(e) : undefined} />
+                <FileState requestId={requestId} item={e} peerFile={e.deliveredBy === null ? peerFiles.find((f) => f.direction === 'IN' && f.sha256 === e.sha256) : undefined} peer={peer} onReupload={uploader ? () => setReuploading(e) : undefined} />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -76,10 +83,14 @@ export function EvidenceList({ requestId }: { requestId: string }) {
   );
 }
 
-/** Where the item's file is: stored and verified (to download, under its own name), missing (to upload again), or out of band. */
-function FileState({ requestId, item: e, onReupload }: { requestId: string; item: Schemas['EvidenceItemDto']; onReupload?: () => void }) {
+/**
+ * Where the item's file is: stored and verified (to download, under its own name), arriving from
+ * the other hub or not received from it, missing (to upload again), or out of band.
+ */
+function FileState({ requestId, item: e, peerFile, peer, onReupload }: { requestId: string; item: Schemas['EvidenceItemDto']; peerFile?: PeerFile; peer: string; onReupload?: () => void }) {
   const { t, i18n } = useTranslation('requests');
   const { t: tx } = useTranslation('evidence');
+  const { t: tt } = useTranslation('transmissions');
   if (e.contentStoredAt) {
     return (
       <Stack gap={2}>
@@ -93,6 +104,24 @@ function FileState({ requestId, item: e, onReupload }: { requestId: string; item
         <Text size="xs" c="teal.9">
           {t('evidence.stored', { at: formatDateTime(e.contentStoredAt, i18n.language) })}
         </Text>
+      </Stack>
+    );
+  }
+  // Delivered on the other hub (no deliverer here): its file comes from there, never uploaded here.
+  if (e.deliveredBy === null && e.transfer === 'UPLOAD' && !e.supersededById) {
+    const failed = peerFile?.state === 'FAILED';
+    return (
+      <Stack gap={4} align="flex-start">
+        <Badge color={failed ? 'red' : 'blue'} variant="light" c="dark.8">
+          {tt(failed ? 'files.state.FAILED' : 'files.state.ARRIVING')}
+        </Badge>
+        <Text size="xs">{tt(failed ? 'files.evidenceFailed' : 'files.evidenceArriving', { node: peerFile?.peer ?? peer })}</Text>
+        {failed && <Text size="xs">{tt('files.failedHelp')}</Text>}
+        {peerFile?.lastError && (
+          <Text size="xs" c="dimmed">
+            {tt('common:technicalDetail')}: <Code fz="xs" style={{ wordBreak: 'break-word' }}>{peerFile.lastError}</Code>
+          </Text>
+        )}
       </Stack>
     );
   }

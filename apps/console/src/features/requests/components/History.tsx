@@ -4,7 +4,7 @@ import { DateTime } from '@/components/DateTime';
 import { ProblemAlert } from '@/components/problem';
 import { formatDateTime } from '@/lib/format';
 import { countryName } from '@/lib/names';
-import { actorText, changedFieldsByEvent, eventParts, type HistoryEvent } from './history-text';
+import { actionText, actorText, changedFieldsByEvent, eventParts, federationParts, proposalNodes, type HistoryEvent } from './history-text';
 import { useEvents, useVerify } from '../api/requests';
 import { recordedLine } from '../counterparts/history-line';
 
@@ -15,6 +15,7 @@ export function History({ requestId }: { requestId: string }) {
   const verify = useVerify(requestId);
   const items = events.data?.items ?? [];
   const changed = changedFieldsByEvent(items as HistoryEvent[]);
+  const proposedTo = proposalNodes(items as HistoryEvent[]);
   return (
     <Stack>
       <Group>
@@ -52,14 +53,14 @@ export function History({ requestId }: { requestId: string }) {
               return (
                 <Table.Tr key={e.seq}>
                   <Table.Td>{e.seq}</Table.Td>
-                  <Table.Td>{hidden ? <Text c="dimmed" size="sm">{t('history.hidden')}</Text> : t(`common:action.${e.action}`, { defaultValue: e.action })}</Table.Td>
+                  <Table.Td>{hidden ? <Text c="dimmed" size="sm">{t('history.hidden')}</Text> : actionText(e as HistoryEvent, t)}</Table.Td>
                   <Table.Td>
                     {e.fromState || e.toState ? (
                       <Text size="sm">
                         {e.fromState ? t(`common:state.${e.fromState}`) : '—'} → {e.toState ? t(`common:state.${e.toState}`) : '—'}
                       </Text>
                     ) : null}
-                    {hidden ? null : <EventInput event={e as HistoryEvent} changed={changed.get(e.seq)} />}
+                    {hidden ? null : <EventInput event={e as HistoryEvent} changed={changed.get(e.seq)} proposedTo={proposedTo} />}
                     {hidden ? null : <RecordedFrom line={recordedLine(e, t, i18n.language)} />}
                   </Table.Td>
                   <Table.Td>
@@ -122,11 +123,14 @@ export function RecomputedDeadlines({ input }: { input: Record<string, unknown> 
   );
 }
 
-/** What an event carried, in words (history-text.ts). */
-function EventInput({ event, changed }: { event: HistoryEvent; changed: string[] | undefined }) {
+const ACROSS_HUBS_ONLY = new Set(['act_proposed', 'act_rejected']);
+
+/** What an event carried, in words (history-text.ts); an event of the request's life across two hubs in its own sentences first. */
+export function EventInput({ event, changed, proposedTo = new Map() }: { event: HistoryEvent; changed: string[] | undefined; proposedTo?: ReadonlyMap<string, string> }) {
   const { t, i18n } = useTranslation();
   if (event.action === 'recompute_deadlines') return <RecomputedDeadlines input={event.input} />;
-  const parts = eventParts(event, changed, t, i18n.language);
+  const across = federationParts(event, proposedTo, t, i18n.language);
+  const parts = [...across, ...(ACROSS_HUBS_ONLY.has(event.action ?? '') ? [] : eventParts(event, changed, t, i18n.language))];
   if (parts.length === 0) return null;
   return (
     <Stack gap={0}>

@@ -7,7 +7,7 @@ export interface HistoryEvent {
   seq: number;
   action?: string;
   input?: Record<string, unknown>;
-  actor?: { userId: string | null; role: string; authorityId?: string | null; authorityCode: string | null };
+  actor?: { userId: string | null; role: string; authorityId?: string | null; authorityCode: string | null; displayName?: string | null; node?: string };
 }
 
 /** The names the API gives beside a page of events: people (of the reader's country) by user id, authorities by id. */
@@ -49,11 +49,20 @@ export function changedFieldsByEvent(events: readonly HistoryEvent[]): Map<numbe
   return out;
 }
 
-/** Who did it: the person's name (same country), else their authority, else the role; the system for the worker. */
+/**
+ * Who did it: the person's name (same country), else their authority, else the role; the system
+ * for the worker. An act taken on the other hub (DESIGN §15) names its person as that hub gave
+ * it, the authority, and the hub: "Lim Wei, Central Authority of Singapore (on sg.example)".
+ */
 export function actorText(actor: HistoryEvent['actor'], names: ActorNames | undefined, t: TFunction<string>): string {
   if (!actor) return '';
-  if (actor.role === 'SYSTEM' && actor.userId === null) return t('requests:history.system');
   const role = t(`common:role.${actor.role}`, { defaultValue: actor.role });
+  if (actor.node) {
+    const authority = (actor.authorityId ? names?.authorities[actor.authorityId] : undefined) ?? actor.authorityCode ?? '';
+    const who = actor.displayName || (actor.role === 'SYSTEM' ? t('requests:history.system') : role);
+    return t('requests:history.peerActor', { who, authority, node: actor.node });
+  }
+  if (actor.role === 'SYSTEM' && actor.userId === null) return t('requests:history.system');
   const person = actor.userId ? names?.users[actor.userId] : undefined;
   const authority = (actor.authorityId ? names?.authorities[actor.authorityId] : undefined) ?? actor.authorityCode ?? '';
   if (person) return authority ? `${person} (${role}, ${authority})` : `${person} (${role})`;
@@ -106,4 +115,63 @@ export function eventParts(e: HistoryEvent, changed: string[] | undefined, t: TF
     if (l && text !== '') parts.push(`${l}: ${text}`);
   }
   return parts;
+}
+
+/** The action of an event in words: a request received from another hub is not one received on paper. */
+export function actionText(e: HistoryEvent, t: TFunction<string>): string {
+  const action = e.action ?? '';
+  if (action === 'receive' && receivedFrom(e)) return t('requests:history.receivedFromHub');
+  return t(`common:action.${action}`, { defaultValue: action });
+}
+
+/** The hub a request was received from (its `receive` event names the message and its node), if any. */
+function receivedFrom(e: HistoryEvent): string | null {
+  const message = e.input?.message as { node?: unknown } | undefined;
+  return typeof message?.node === 'string' ? message.node : null;
+}
+
+/** For each act proposed to the other hub (`act_proposed`), the hub it went to, by its message id: an `act_rejected` names only the message. */
+export function proposalNodes(events: readonly HistoryEvent[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of events) {
+    if (e.action !== 'act_proposed') continue;
+    const { messageId, to } = e.input ?? {};
+    if (typeof messageId === 'string' && typeof to === 'string') out.set(messageId, to);
+  }
+  return out;
+}
+
+const STATE_IN_DETAIL = /from state ([A-Z_]+)/;
+
+/**
+ * What an event of the request's life across two hubs (DESIGN §15) says, in sentences: the
+ * request received from the other hub; an act proposed to it (and what it carried); an act it
+ * refused, with why ("the request is already Refused there") and its own words. Empty for
+ * any other event.
+ */
+export function federationParts(e: HistoryEvent, proposedTo: ReadonlyMap<string, string>, t: TFunction<string>, lang: string): string[] {
+  const input = e.input ?? {};
+  const act = (a: unknown) => t(`common:action.${String(a)}`, { defaultValue: String(a) });
+  switch (e.action) {
+    case 'receive': {
+      const node = receivedFrom(e);
+      return node ? [t('requests:history.receivedMessage', { node })] : [];
+    }
+    case 'act_proposed': {
+      const carried = input.input && typeof input.input === 'object' ? eventParts({ seq: e.seq, action: String(input.action), input: input.input as Record<string, unknown> }, undefined, t, lang) : [];
+      return [t('requests:history.actProposed', { act: act(input.action), node: typeof input.to === 'string' ? input.to : '—' }), ...carried];
+    }
+    case 'act_rejected': {
+      const node = (typeof input.messageId === 'string' ? proposedTo.get(input.messageId) : undefined) ?? '—';
+      const detail = typeof input.detail === 'string' ? input.detail : '';
+      const state = STATE_IN_DETAIL.exec(detail)?.[1];
+      const code = typeof input.code === 'string' ? input.code : 'other';
+      const why = state
+        ? t('requests:history.rejectedState', { state: t(`common:state.${state}`, { defaultValue: state }) })
+        : t(`transmissions:reject.${code}`, { defaultValue: t('transmissions:reject.other') });
+      return [t('requests:history.actRejected', { act: act(input.action), node, why }), ...(detail ? [t('transmissions:status.rejectedDetail', { detail })] : [])];
+    }
+    default:
+      return [];
+  }
 }

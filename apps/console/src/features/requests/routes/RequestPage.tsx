@@ -19,6 +19,7 @@ import { RequestDetails } from '../components/RequestDetails';
 import { EvidenceList } from '../components/EvidenceList';
 import { History } from '../components/History';
 import { CounterpartPanel } from '../counterparts/CounterpartPanel';
+import { PendingActNotice } from '../transmissions/PendingAct';
 import { TransmissionsPanel } from '../transmissions/TransmissionsPanel';
 
 export function RequestPage() {
@@ -82,8 +83,9 @@ export function RequestPage() {
               </Button>
             </>
           )}
-          {actions.length === 0 && !isDraftOwner && <Text c="dimmed">{t('page.noActions')}</Text>}
+          {actions.length === 0 && !isDraftOwner && !r.pendingAct && <Text c="dimmed">{t('page.noActions')}</Text>}
         </Group>
+        <PendingActNotice request={r} />
       </Card>
       <CounterpartPanel request={r} />
       <TransmissionsPanel request={r} />

@@ -16,3 +16,17 @@ export function useTransmissions(request: RequestDto) {
     refetchInterval: POLL_MS,
   });
 }
+
+/**
+ * The request's files that cross between the hubs (GET /requests/:id/peer-files): those the
+ * other hub sent (arriving, received, failed) and those this hub offered it; asked only of a
+ * request with a PEER side, refreshed as the page is.
+ */
+export function usePeerFiles(request: RequestDto | undefined) {
+  return useQuery({
+    queryKey: [...queryKeys.request(request?.id ?? ''), 'peer-files'],
+    queryFn: () => call(api.GET('/api/v1/requests/{id}/peer-files', { params: { path: { id: request?.id ?? '' } } })),
+    enabled: !!request && crossesNodes(request),
+    refetchInterval: POLL_MS,
+  });
+}
